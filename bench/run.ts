@@ -1,0 +1,49 @@
+/**
+ * npm run bench [-- --json] [-- --only GROUP]
+ * Prints a readable table, or one JSON object per line ({"name","value","unit"}).
+ * Groups: station, hw, audio, schedule, lines, link, security, ops (peer figures inside).
+ */
+import type { BenchGroup, Figure } from './figures.js';
+
+const GROUPS: Record<string, () => Promise<{ run: BenchGroup }>> = {
+  station: () => import('./groups/station.js'),
+};
+const ORDER = ['station', 'hw', 'audio', 'schedule', 'lines', 'link', 'security', 'ops'];
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const json = argv.includes('--json');
+  const i = argv.indexOf('--only');
+  const only = i >= 0 ? argv[i + 1] : undefined;
+  if (only !== undefined && !ORDER.includes(only)) {
+    console.error(`--only: allowed ${ORDER.join(', ')} (got "${only}")`);
+    return 1;
+  }
+  const names = ORDER.filter((g) => (only ? g === only : true) && GROUPS[g]);
+  if (only && !GROUPS[only]) {
+    console.error(`bench group "${only}" has no benchmarks yet`);
+    return 1;
+  }
+  let failed = 0;
+  for (const g of names) {
+    const load = GROUPS[g] as () => Promise<{ run: BenchGroup }>;
+    let figures: Figure[];
+    try {
+      figures = await (await load()).run();
+    } catch (e) {
+      failed++;
+      console.error(`bench group ${g} failed: ${(e as Error).stack ?? e}`);
+      continue;
+    }
+    for (const f of figures) {
+      if (json) console.log(JSON.stringify({ name: f.name, value: f.value, unit: f.unit }));
+      else
+        console.log(
+          `${f.name.padEnd(44)} ${String(f.value).padStart(12)} ${f.unit.padEnd(6)} ${f.note ?? ''}`,
+        );
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Loa and its tests need, when missing. Safe to run again.
+# Used by `npm start` and `npm test` (CI runs as root on Debian 12).
+set -euo pipefail
+# ffmpeg: decoding and the on-air log; icecast2: the loopback stream server in tests;
+# socat: pseudo-terminals for the Firmata emulator and TCP relays in tests.
+PACKAGES=(ffmpeg icecast2 socat)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+  echo "loa: missing Debian packages: ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+echo "loa: installing ${missing[*]} (apt-get)" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# icecast2 asks debconf questions; keep its defaults (we run it with our own config in tests)
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

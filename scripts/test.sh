@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `npm test`: install what the tests need (Debian packages, npm dependencies), build, run them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-system.sh
+bash scripts/ensure-node.sh
+mkdir -p var
+set +e
+npx vitest run --reporter=default --reporter=json --outputFile.json=var/test-results.json "$@"
+rc=$?
+set -e
+# A closing line any CI log reader understands.
+node -e '
+const r = JSON.parse(require("fs").readFileSync("var/test-results.json", "utf8"));
+const skipped = r.numPendingTests + r.numTodoTests;
+console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' || true
+exit $rc

@@ -1,0 +1,57 @@
+/** Human rendering of the station's answers for stationctl (JSON stays JSON with --json). */
+import type { StationEvent } from '../core/events.js';
+import { type Lang, translate } from '../core/i18n.js';
+import type { StationStatus } from '../station/control.js';
+import { messages } from './messages.js';
+
+const t = (lang: Lang, key: string, vars?: Record<string, string | number>) =>
+  translate(messages, lang, key, vars);
+
+function duration(s: number): string {
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h ? `${h}h${String(m).padStart(2, '0')}m` : m ? `${m}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+export function renderStatus(s: StationStatus, lang: Lang): string {
+  const onoff = (b: boolean | undefined) => (b === undefined ? '-' : t(lang, b ? 'word.on' : 'word.off'));
+  const lines = [
+    t(lang, 'status.title', { id: s.stationId, profile: s.profile, uptime: duration(s.uptimeS) }),
+  ];
+  const row = (label: string, value: string) => lines.push(`  ${t(lang, label).padEnd(14)} ${value}`);
+  row(
+    'status.power',
+    `${t(lang, `state.${s.power.state}`)}${s.power.blockedBy ? ` (${s.power.blockedBy})` : ''}`,
+  );
+  const tx = s.transmitter;
+  row(
+    'status.tx',
+    `${t(lang, `state.${tx.state}`)}  fwd ${tx.forwardW.toFixed(1)} W  refl ${tx.reflectedW.toFixed(1)} W  ${tx.temperatureC.toFixed(1)} °C  trips ${tx.trips}`,
+  );
+  const a = s.amplifier;
+  row(
+    'status.amp',
+    `${onoff(a.on)}${a.muted ? ` (${t(lang, 'word.muted')})` : ''}  ${t(lang, 'word.contact')} ${onoff(a.feedback)}${a.currentA !== undefined ? `  ${a.currentA.toFixed(2)} A` : ''}`,
+  );
+  row('status.mains', s.mainsPresent ? t(lang, 'word.present') : t(lang, 'word.lost'));
+  lines.push(`  ${t(lang, 'status.zones')}`);
+  for (const z of s.zones)
+    lines.push(
+      `    ${String(z.id).padStart(2)} ${z.name.padEnd(20)} ${t(lang, 'word.commanded')} ${onoff(z.commanded).padEnd(4)} relay ${onoff(z.relay).padEnd(4)} ${t(lang, 'word.contact')} ${onoff(z.feedback)}`,
+    );
+  lines.push(`  ${t(lang, 'status.alarms')}: ${s.alarms.length ? '' : t(lang, 'status.noAlarms')}`);
+  for (const al of s.alarms)
+    lines.push(`    ! ${new Date(al.since).toISOString().slice(0, 19)}Z ${al.key}: ${al.message}`);
+  if (s.sim?.faults.length) lines.push(`  ${t(lang, 'status.simFaults')}: ${s.sim.faults.join(', ')}`);
+  return lines.join('\n');
+}
+
+export function renderEvents(events: StationEvent[], lang: Lang): string {
+  if (events.length === 0) return t(lang, 'events.none');
+  return events
+    .map((e) => {
+      const sev = e.severity === 'alarm' ? '!' : e.severity === 'warning' ? '~' : ' ';
+      return `${String(e.seq).padStart(6)} ${new Date(e.ts).toISOString().replace('T', ' ').slice(0, 19)} ${sev} ${e.sub.padEnd(7)} ${e.kind.padEnd(22)} ${e.message}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,50 @@
+/** stationctl's words, in English and Vietnamese. */
+import type { Catalog } from '../core/i18n.js';
+
+export const messages: Catalog = {
+  'status.title': {
+    en: 'Station {id} (profile {profile}), up {uptime}',
+    vi: 'Đài {id} (cấu hình {profile}), chạy được {uptime}',
+  },
+  'status.power': { en: 'Power chain', vi: 'Chuỗi nguồn' },
+  'status.tx': { en: 'Transmitter', vi: 'Máy phát' },
+  'status.amp': { en: 'Amplifier', vi: 'Tăng âm' },
+  'status.mains': { en: 'Mains', vi: 'Điện lưới' },
+  'status.zones': { en: 'Zones', vi: 'Vùng loa' },
+  'status.alarms': { en: 'Alarms', vi: 'Cảnh báo' },
+  'status.noAlarms': { en: 'none', vi: 'không có' },
+  'status.simFaults': { en: 'Simulated faults', vi: 'Lỗi giả lập' },
+  'word.on': { en: 'on', vi: 'bật' },
+  'word.off': { en: 'off', vi: 'tắt' },
+  'word.present': { en: 'present', vi: 'có điện' },
+  'word.lost': { en: 'LOST', vi: 'MẤT ĐIỆN' },
+  'word.muted': { en: 'muted', vi: 'tắt tiếng' },
+  'word.commanded': { en: 'commanded', vi: 'lệnh' },
+  'word.contact': { en: 'contact', vi: 'tiếp điểm' },
+  'state.off': { en: 'off', vi: 'tắt' },
+  'state.on': { en: 'on', vi: 'bật' },
+  'state.powering-up': { en: 'powering up', vi: 'đang khởi động' },
+  'state.powering-down': { en: 'powering down', vi: 'đang tắt' },
+  'state.tripped': { en: 'TRIPPED (re-arms shortly)', vi: 'ĐÃ NGẮT (sẽ tự bật lại)' },
+  'state.overtemp': { en: 'OVER TEMPERATURE', vi: 'QUÁ NHIỆT' },
+  'state.lockout': {
+    en: 'LOCKED OUT: run stationctl reset-lockout after checking the antenna',
+    vi: 'BỊ KHÓA: kiểm tra ăng-ten rồi chạy stationctl reset-lockout',
+  },
+  'state.absent': { en: 'not fitted', vi: 'không lắp' },
+  'done.power': { en: 'Power chain is now {state}.', vi: 'Chuỗi nguồn: {state}.' },
+  'done.zone': { en: 'Zone {zone} {onoff}.', vi: 'Vùng {zone}: {onoff}.' },
+  'done.reset': { en: 'Lockout cleared.', vi: 'Đã mở khóa máy phát.' },
+  'done.resetNone': {
+    en: 'There was no lockout; trip history cleared.',
+    vi: 'Không bị khóa; đã xóa lịch sử ngắt.',
+  },
+  'done.fault': { en: 'Simulated fault {fault} injected.', vi: 'Đã tạo lỗi giả lập {fault}.' },
+  'done.clear': { en: 'Simulated faults cleared: {what}.', vi: 'Đã xóa lỗi giả lập: {what}.' },
+  'err.refused': { en: 'Refused: {msg}', vi: 'Bị từ chối: {msg}' },
+  'err.unreachable': {
+    en: 'Cannot reach the station daemon: {msg}\nIs it running? Try: systemctl status loa-station (or give --socket / --data-dir)',
+    vi: 'Không kết nối được dịch vụ đài: {msg}\nDịch vụ có đang chạy không? Thử: systemctl status loa-station (hoặc dùng --socket / --data-dir)',
+  },
+  'events.none': { en: 'No events.', vi: 'Không có sự kiện.' },
+};

@@ -1,0 +1,200 @@
+/**
+ * Board profiles (hw/profiles/*.json): logical channels mapped to a driver and a pin or
+ * channel, with polarity, safe state, calibration and timings. A broken profile fails at
+ * start with a message naming the file, the key, the bad value and what is allowed.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { LoaError } from '../core/errors.js';
+import { formatIssues } from '../core/validate.js';
+
+const channelName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, 'a dotted lower-case name such as "zone.1" or "tx.power"');
+
+const driverRef = z.string().min(1).max(64);
+
+const output = z.strictObject({
+  driver: driverRef,
+  channel: z.string().min(1).max(128),
+  activeLow: z.boolean().default(false),
+  safe: z.boolean().default(false),
+  feedback: channelName.optional(),
+});
+
+const input = z.strictObject({
+  driver: driverRef,
+  channel: z.string().min(1).max(128),
+  activeLow: z.boolean().default(false),
+  debounceMs: z.number().int().min(0).max(10_000).optional(),
+});
+
+const analog = z.strictObject({
+  driver: driverRef,
+  channel: z.string().min(1).max(128),
+  unit: z.string().min(1).max(16),
+  calibration: z
+    .strictObject({ scale: z.number().finite(), offset: z.number().finite().default(0) })
+    .default({ scale: 1, offset: 0 }),
+  window: z.number().int().min(1).max(64).default(1),
+});
+
+const zone = z.strictObject({
+  id: z.number().int().min(1).max(32),
+  name: z.string().min(1).max(64),
+  relay: channelName,
+  /** Line sense channels (analogue): voltage and current under the pilot, earth leakage. */
+  sense: z.strictObject({ voltage: channelName, current: channelName, earthKohm: channelName }),
+  /** Speakers on the 100 V line, for the expected impedance Z = V² / Σ tap power. */
+  speakers: z.strictObject({
+    count: z.number().int().min(1).max(500),
+    tapW: z.number().positive().max(500),
+    lineV: z.number().positive().max(200).default(100),
+  }),
+});
+
+export const timingsSchema = z.strictObject({
+  txSettleMs: z.number().int().min(0).max(60_000).default(500),
+  ampWarmupMs: z.number().int().min(0).max(60_000).default(2000),
+  zoneStaggerMs: z.number().int().min(0).max(10_000).default(250),
+  unmuteRampMs: z.number().int().min(0).max(5_000).default(200),
+  relayFeedbackMs: z.number().int().min(50).max(60_000).default(500),
+  vswrTripMs: z.number().int().min(10).max(10_000).default(50),
+  txRearmMs: z.number().int().min(100).max(3_600_000).default(30_000),
+  tripWindowMs: z.number().int().min(1000).max(86_400_000).default(600_000),
+  maxTrips: z.number().int().min(1).max(20).default(3),
+  supervisionPollMs: z.number().int().min(5).max(1000).default(10),
+  mainsDebounceMs: z.number().int().min(0).max(60_000).default(200),
+});
+
+export const transmitterSchema = z.strictObject({
+  present: z.boolean().default(true),
+  reflectedTripW: z.number().positive().max(10_000).default(5),
+  overTempC: z.number().min(20).max(150).default(70),
+  resumeTempC: z.number().min(0).max(150).default(55),
+});
+
+const driverConfig = z.looseObject({ kind: z.enum(['sim', 'onoff', 'firmata']) });
+
+const baseSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, up to 40'),
+  description: z.string().max(500).default(''),
+  drivers: z.record(driverRef, driverConfig),
+  outputs: z.record(channelName, output),
+  inputs: z.record(channelName, input),
+  analog: z.record(channelName, analog),
+  zones: z.array(zone).min(1).max(32),
+  transmitter: transmitterSchema.default(transmitterSchema.parse({})),
+  timings: timingsSchema.default(timingsSchema.parse({})),
+});
+
+export type Profile = z.infer<typeof baseSchema>;
+export const profileSchema = baseSchema.superRefine(crossCheck);
+export type Timings = z.infer<typeof timingsSchema>;
+export type ZoneSpec = Profile['zones'][number];
+
+const REQUIRED_OUTPUTS = ['tx.power', 'amp.power', 'amp.mute'];
+const REQUIRED_INPUTS = ['amp.feedback', 'mains.present'];
+const REQUIRED_ANALOG = ['tx.forward_w', 'tx.reflected_w', 'tx.temperature_c'];
+
+function crossCheck(prof: Profile, ctx: z.RefinementCtx): void {
+  const need = (section: 'outputs' | 'inputs' | 'analog', names: string[]) => {
+    for (const n of names)
+      if (!(n in prof[section]))
+        ctx.addIssue({ code: 'custom', path: [section, n], message: `required channel "${n}" is missing` });
+  };
+  need('outputs', REQUIRED_OUTPUTS);
+  need('inputs', REQUIRED_INPUTS);
+  need('analog', REQUIRED_ANALOG);
+  const drivers = Object.keys(prof.drivers);
+  for (const section of ['outputs', 'inputs', 'analog'] as const)
+    for (const [name, spec] of Object.entries(prof[section]))
+      if (!drivers.includes(spec.driver))
+        ctx.addIssue({
+          code: 'custom',
+          path: [section, name, 'driver'],
+          message: `unknown driver "${spec.driver}"; allowed: ${drivers.join(', ')}`,
+        });
+  for (const [name, spec] of Object.entries(prof.outputs))
+    if (spec.feedback && !(spec.feedback in prof.inputs))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outputs', name, 'feedback'],
+        message: `feedback input "${spec.feedback}" is not defined under inputs`,
+      });
+  const ids = new Set<number>();
+  prof.zones.forEach((zn, i) => {
+    if (ids.has(zn.id))
+      ctx.addIssue({ code: 'custom', path: ['zones', i, 'id'], message: `zone id ${zn.id} is used twice` });
+    ids.add(zn.id);
+    if (!(zn.relay in prof.outputs))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['zones', i, 'relay'],
+        message: `output "${zn.relay}" is not defined under outputs`,
+      });
+    for (const [k, ch] of Object.entries(zn.sense))
+      if (!(ch in prof.analog))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['zones', i, 'sense', k],
+          message: `analog input "${ch}" is not defined under analog`,
+        });
+  });
+  if (prof.transmitter.resumeTempC >= prof.transmitter.overTempC)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['transmitter', 'resumeTempC'],
+      message: `must be below overTempC (${prof.transmitter.overTempC})`,
+    });
+}
+
+/** The repository's hw/profiles folder (works from src/ under tsx and from dist/). */
+export function builtinProfileDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return resolve(here, '..', '..', 'hw', 'profiles');
+}
+
+/** Resolves a profile argument: a path to a JSON file, or the name of a built-in profile. */
+export function resolveProfilePath(nameOrPath: string): string {
+  if (nameOrPath.endsWith('.json') || nameOrPath.includes('/'))
+    return isAbsolute(nameOrPath) ? nameOrPath : resolve(nameOrPath);
+  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(nameOrPath))
+    throw new LoaError(
+      'INVALID_ARGUMENT',
+      `--profile: "${nameOrPath}" is neither a profile name nor a .json path`,
+    );
+  return join(builtinProfileDir(), `${nameOrPath}.json`);
+}
+
+export function parseProfile(raw: unknown, file: string): Profile {
+  const r = profileSchema.safeParse(raw, { reportInput: true });
+  if (!r.success) throw new LoaError('CONFIG', `${file}: ${formatIssues(r.error.issues)}`, { file });
+  return r.data;
+}
+
+export function loadProfile(nameOrPath: string): Profile {
+  const file = resolveProfilePath(nameOrPath);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new LoaError(
+      'CONFIG',
+      `profile file ${file} cannot be read (built-in profiles live in ${builtinProfileDir()})`,
+      {
+        file,
+      },
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new LoaError('CONFIG', `${file}: not valid JSON: ${(e as Error).message}`, { file });
+  }
+  return parseProfile(raw, file);
+}

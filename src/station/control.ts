@@ -1,0 +1,198 @@
+/**
+ * The station's commands, independent of transport: the local socket today, gRPC
+ * StationService later, both call these. Every command validates its input first and
+ * changes nothing when it refuses.
+ */
+import { z } from 'zod';
+import { LoaError } from '../core/errors.js';
+import type { ActiveAlarm, StationEvent } from '../core/events.js';
+import { formatIssues } from '../core/validate.js';
+import { faultKey, parseFault } from '../hal/sim/index.js';
+import type { DriverHealth } from '../hal/types.js';
+import type { ChainState } from '../power/chain.js';
+import type { TxReadings, TxState } from '../power/transmitter.js';
+import type { Station } from './station.js';
+
+export interface ZoneStatus {
+  id: number;
+  name: string;
+  commanded: boolean;
+  relay: boolean;
+  feedback: boolean | undefined;
+}
+
+export interface StationStatus {
+  stationId: string;
+  profile: string;
+  uptimeS: number;
+  power: { state: ChainState; commandedOn: boolean; blockedBy: string | undefined };
+  transmitter: { state: TxState; trips: number } & TxReadings;
+  amplifier: { on: boolean; muted: boolean; feedback: boolean | undefined; currentA: number | undefined };
+  mainsPresent: boolean;
+  zones: ZoneStatus[];
+  alarms: ActiveAlarm[];
+  drivers: DriverHealth[];
+  events: { lastSeq: number; retained: number; dropped: number };
+  sim: { faults: string[] } | undefined;
+}
+
+const eventsQuery = z.strictObject({
+  limit: z.number().int().min(1).max(10_000).default(50),
+  sinceSeq: z.number().int().min(0).optional(),
+  sinceTs: z.number().int().min(0).optional(),
+  kind: z.string().max(64).optional(),
+  severity: z.enum(['info', 'warning', 'alarm']).optional(),
+});
+
+function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+  const r = schema.safeParse(input ?? {}, { reportInput: true });
+  if (!r.success) throw new LoaError('INVALID_ARGUMENT', `${what}: ${formatIssues(r.error.issues)}`);
+  return r.data;
+}
+
+export class StationControl {
+  constructor(readonly station: Station) {}
+
+  async status(): Promise<StationStatus> {
+    const s = this.station;
+    const h = s.hal;
+    const zones: ZoneStatus[] = [];
+    for (const z of s.profile.zones)
+      zones.push({
+        id: z.id,
+        name: z.name,
+        commanded: s.chain.commanded.zones.includes(z.id),
+        relay: h.output(z.relay).commanded,
+        feedback: await h.feedback(z.relay),
+      });
+    const current = h.analog.get('amp.current_a');
+    const sim = s.sim;
+    return {
+      stationId: s.stationId,
+      profile: s.profile.name,
+      uptimeS: Math.round((s.o.clock.now() - s.startedAt) / 1000),
+      power: { state: s.chain.state, commandedOn: s.chain.commanded.on, blockedBy: s.chain.blockedBy },
+      transmitter: { state: s.tx.state, trips: s.tx.tripCount, ...(await this.txReadings()) },
+      amplifier: {
+        on: h.output('amp.power').commanded,
+        muted: h.output('amp.mute').commanded,
+        feedback: await h.feedback('amp.power'),
+        currentA: current ? await current.read() : undefined,
+      },
+      mainsPresent: s.supervisor.mainsPresent,
+      zones,
+      alarms: s.alarms.list(),
+      drivers: h.health(),
+      events: {
+        lastSeq: s.store.events.lastSeq,
+        retained: s.store.events.size,
+        dropped: s.store.events.dropped,
+      },
+      sim: sim ? { faults: sim.activeFaults().map(faultKey) } : undefined,
+    };
+  }
+
+  async power(on: unknown): Promise<{ state: ChainState }> {
+    if (typeof on !== 'boolean')
+      throw new LoaError('INVALID_ARGUMENT', `on: allowed true or false (got ${JSON.stringify(on)})`);
+    const s = this.station;
+    if (on && s.chain.blockedBy) throw new LoaError('REFUSED', `power on refused: ${s.chain.blockedBy}`);
+    const p = on ? s.chain.powerOn() : s.chain.powerOff();
+    s.saveCommanded();
+    this.audit(on ? 'power on' : 'power off');
+    await p;
+    return { state: s.chain.state };
+  }
+
+  async zone(id: unknown, on: unknown): Promise<{ zone: number; on: boolean }> {
+    const s = this.station;
+    const ids = s.profile.zones.map((z) => z.id);
+    if (typeof id !== 'number' || !ids.includes(id))
+      throw new LoaError('INVALID_ARGUMENT', `zone: allowed ${ids.join(', ')} (got ${JSON.stringify(id)})`);
+    if (typeof on !== 'boolean')
+      throw new LoaError('INVALID_ARGUMENT', `on: allowed true or false (got ${JSON.stringify(on)})`);
+    await s.chain.setZone(id, on);
+    s.saveCommanded();
+    this.audit(`zone ${id} ${on ? 'on' : 'off'}`);
+    return { zone: id, on };
+  }
+
+  async resetLockout(): Promise<{ wasLockedOut: boolean }> {
+    const was = await this.station.tx.resetLockout();
+    this.audit('reset lockout', { wasLockedOut: was });
+    return { wasLockedOut: was };
+  }
+
+  events(query: unknown): StationEvent[] {
+    const q = parse(eventsQuery, query, 'events');
+    return this.station.store.events.query({
+      limit: q.limit,
+      ...(q.sinceSeq !== undefined ? { sinceSeq: q.sinceSeq } : {}),
+      ...(q.sinceTs !== undefined ? { sinceTs: q.sinceTs } : {}),
+      ...(q.kind ? { kinds: [q.kind] } : {}),
+      ...(q.severity ? { severity: q.severity } : {}),
+    });
+  }
+
+  simFault(raw: unknown): { fault: string } {
+    const sim = this.requireSim();
+    const r = (raw ?? {}) as Record<string, unknown>;
+    const f = parseFault(
+      {
+        name: String(r.name ?? ''),
+        zone: typeof r.zone === 'number' ? r.zone : undefined,
+        channel: typeof r.channel === 'string' ? r.channel : undefined,
+        count: typeof r.count === 'number' ? r.count : undefined,
+      },
+      this.station.profile.zones.map((z) => z.id),
+      Object.keys(this.station.profile.outputs),
+    );
+    sim.inject(f);
+    this.audit('sim fault', { fault: faultKey(f) });
+    return { fault: faultKey(f) };
+  }
+
+  simClear(raw: unknown): { cleared: string } {
+    const sim = this.requireSim();
+    const key = (raw as { key?: unknown } | undefined)?.key;
+    if (key !== undefined && typeof key !== 'string')
+      throw new LoaError('INVALID_ARGUMENT', 'key: a fault key such as "line-open:zone.2"');
+    if (key !== undefined && !sim.activeFaults().some((f) => faultKey(f) === key))
+      throw new LoaError(
+        'NOT_FOUND',
+        `no active fault "${key}"; active: ${sim.activeFaults().map(faultKey).join(', ') || 'none'}`,
+      );
+    sim.clear(key);
+    this.audit('sim clear', { key: key ?? 'all' });
+    return { cleared: key ?? 'all' };
+  }
+
+  private requireSim() {
+    const sim = this.station.sim;
+    if (!sim)
+      throw new LoaError(
+        'REFUSED',
+        `sim commands need a simulated station; profile ${this.station.profile.name} drives real hardware`,
+      );
+    return sim;
+  }
+
+  private async txReadings(): Promise<TxReadings> {
+    const h = this.station.hal;
+    return {
+      forwardW: await h.analogIn('tx.forward_w').read(),
+      reflectedW: await h.analogIn('tx.reflected_w').read(),
+      temperatureC: await h.analogIn('tx.temperature_c').read(),
+    };
+  }
+
+  private audit(action: string, details: Record<string, unknown> = {}): void {
+    this.station.store.events.emit({
+      kind: 'command',
+      severity: 'info',
+      sub: 'api',
+      message: action,
+      details: { action, ...details },
+    });
+  }
+}

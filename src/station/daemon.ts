@@ -1,0 +1,112 @@
+/**
+ * `stationctl run` / `loa-station`: the station's main job. Starts in the safe state,
+ * restores the commanded state, serves the local control socket, and on SIGTERM/SIGINT
+ * powers down in order and exits 0.
+ */
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { LocalApi } from '../api/local.js';
+import { SystemClock } from '../core/clock.js';
+import { LoaError, toLoaError } from '../core/errors.js';
+import { Logger, type LogLevel } from '../core/log.js';
+import { driverFactories } from '../hal/drivers.js';
+import { loadProfile } from '../hal/profile.js';
+import { registerStationMethods } from './methods.js';
+import { Station } from './station.js';
+
+export interface DaemonArgs {
+  profile: string;
+  dataDir: string;
+  socket?: string | undefined;
+  stationId?: string | undefined;
+  logLevel?: LogLevel | undefined;
+  logFormat?: 'json' | 'pretty' | undefined;
+}
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LOA_DATA_DIR || '/var/lib/loa';
+}
+
+export function defaultSocket(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.LOA_SOCKET || join(dataDir, 'station.sock');
+}
+
+function defaultStationId(): string {
+  const h = hostname()
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .replace(/^-+/, '');
+  return h.slice(0, 63) || 'station';
+}
+
+export async function runDaemon(args: DaemonArgs): Promise<void> {
+  const t0 = performance.now();
+  const clock = new SystemClock();
+  const stationId = args.stationId ?? process.env.LOA_STATION_ID ?? defaultStationId();
+  const format =
+    args.logFormat ??
+    (process.env.LOA_LOG_FORMAT === 'pretty' || (process.stdout.isTTY && !process.env.LOA_LOG_FORMAT)
+      ? 'pretty'
+      : 'json');
+  const log = new Logger({ station: stationId, level: args.logLevel ?? 'info', format });
+  const dataDir = resolve(args.dataDir);
+  const socket = args.socket ?? defaultSocket(dataDir);
+
+  let station: Station | undefined;
+  let api: LocalApi | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string, code: number) => {
+    if (stopping) {
+      log.warn('already stopping; outputs are being made safe', { signal });
+      return;
+    }
+    stopping = true;
+    log.info('stopping: fade, zones off, amplifier off, transmitter off', { signal });
+    try {
+      await station?.stop();
+      await api?.close();
+    } catch (e) {
+      log.error('stop failed', { error: toLoaError(e).message });
+      code = 1;
+    }
+    log.info('stopped', { code });
+    process.exit(code);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+  process.on('SIGINT', () => void shutdown('SIGINT', 0));
+  process.on('uncaughtException', (e) => {
+    log.error('uncaught exception; stopping safely', { error: e.message, stack: e.stack });
+    void shutdown('uncaughtException', 1);
+  });
+  process.on('unhandledRejection', (e) => {
+    log.error('unhandled rejection; stopping safely', { error: toLoaError(e).message });
+    void shutdown('unhandledRejection', 1);
+  });
+
+  try {
+    const profile = loadProfile(args.profile);
+    station = new Station({ profile, dataDir, stationId, clock, log, drivers: driverFactories() });
+    await station.start();
+    api = new LocalApi(socket, log.child('api'));
+    registerStationMethods(api, station);
+    await api.listen();
+  } catch (e) {
+    const err = toLoaError(e);
+    log.error(`cannot start: ${err.message}`, { code: err.code });
+    await station?.stop().catch(() => undefined);
+    process.exit(err.code === 'INTERNAL' ? 70 : 78); // EX_SOFTWARE / EX_CONFIG
+  }
+  log.info('ready', {
+    ms: Math.round(performance.now() - t0),
+    profile: args.profile,
+    dataDir,
+    socket,
+    hint: `stationctl --socket ${socket} status`,
+  });
+}
+
+export function assertLogLevel(v: string | undefined): LogLevel | undefined {
+  if (v === undefined) return undefined;
+  if (v === 'debug' || v === 'info' || v === 'warn' || v === 'error') return v;
+  throw new LoaError('INVALID_ARGUMENT', `--log-level: allowed debug, info, warn, error (got "${v}")`);
+}

@@ -1,0 +1,17 @@
+/** Binds the station's commands to the local control channel. */
+import type { LocalApi } from '../api/local.js';
+import { StationControl } from './control.js';
+import type { Station } from './station.js';
+
+export function registerStationMethods(api: LocalApi, station: Station): StationControl {
+  const c = new StationControl(station);
+  const p = (x: unknown) => (x ?? {}) as Record<string, unknown>;
+  api.register('status', () => c.status());
+  api.register('power', (x) => c.power(p(x).on));
+  api.register('zone', (x) => c.zone(p(x).zone, p(x).on));
+  api.register('resetLockout', () => c.resetLockout());
+  api.register('events', (x) => c.events(x));
+  api.register('simFault', (x) => c.simFault(x));
+  api.register('simClear', (x) => c.simClear(x));
+  return c;
+}

@@ -1,0 +1,166 @@
+/**
+ * The station: one composition root that wires the store, the hardware (by the board
+ * profile), the transmitter guard, the power chain and the supervisor. Starts in the safe
+ * state, restores what was commanded before a restart (a lockout survives), and powers down
+ * in order on stop.
+ */
+import type { Clock } from '../core/clock.js';
+import { Alarms } from '../core/events.js';
+import type { Logger } from '../core/log.js';
+import { type DriverFactory, Hal } from '../hal/hal.js';
+import type { Profile } from '../hal/profile.js';
+import { SimDriver } from '../hal/sim/index.js';
+import type { SimStation } from '../hal/sim/model.js';
+import type { DigitalOut } from '../hal/types.js';
+import { PowerChain } from '../power/chain.js';
+import { type SupervisedRelay, Supervisor } from '../power/supervisor.js';
+import { TransmitterGuard } from '../power/transmitter.js';
+import { Store } from '../store/store.js';
+
+export interface StationOptions {
+  profile: Profile;
+  dataDir: string;
+  stationId: string;
+  clock: Clock;
+  log: Logger;
+  drivers: DriverFactory[];
+  maxEvents?: number;
+}
+
+export class Station {
+  readonly store: Store;
+  readonly alarms: Alarms;
+  hal!: Hal;
+  tx!: TransmitterGuard;
+  chain!: PowerChain;
+  supervisor!: Supervisor;
+  readonly startedAt: number;
+  private stopping: Promise<void> | undefined;
+
+  constructor(readonly o: StationOptions) {
+    this.store = new Store({
+      dataDir: o.dataDir,
+      clock: o.clock,
+      stationId: o.stationId,
+      maxEvents: o.maxEvents ?? 5000,
+    });
+    this.alarms = new Alarms(this.store.events, () => o.clock.now());
+    this.startedAt = o.clock.now();
+    this.store.events.onEvent((e) => {
+      const level = e.severity === 'alarm' ? 'warn' : 'info';
+      o.log.child(e.sub)[level](e.message, { event: e.kind, seq: e.seq, ...e.details });
+    });
+  }
+
+  get profile(): Profile {
+    return this.o.profile;
+  }
+
+  get stationId(): string {
+    return this.store.config.data.stationId;
+  }
+
+  /** The simulated plant, when the profile runs on the simulator (fault injection). */
+  get sim(): SimStation | undefined {
+    for (const d of this.hal.drivers.values()) if (d instanceof SimDriver) return d.station;
+    return undefined;
+  }
+
+  async start(): Promise<void> {
+    const { clock, log } = this.o;
+    await this.store.open();
+    this.hal = await Hal.open(this.o.profile, this.o.drivers, { clock, log: log.child('hal') });
+    await this.hal.safeState();
+    this.buildPower();
+    const st = this.store.state.data;
+    this.store.state.update((s) => {
+      s.boots++;
+    });
+    this.chain.restore(st.power);
+    this.supervisor.start();
+    this.store.events.emit({
+      kind: 'station.start',
+      severity: 'info',
+      sub: 'station',
+      message: `station ${this.stationId} started on profile ${this.o.profile.name}`,
+      details: { profile: this.o.profile.name, restored: st.power, lockout: st.tx.lockout, boots: st.boots },
+    });
+    if (st.power.on) void this.chain.powerOn();
+  }
+
+  /** Ordered power-down, outputs to the safe state, everything written. Idempotent. */
+  stop(): Promise<void> {
+    this.stopping ??= this.doStop();
+    return this.stopping;
+  }
+
+  /** Persists the commanded state (called after every command). */
+  saveCommanded(): void {
+    const c = this.chain.commanded;
+    this.store.state.update((s) => {
+      s.power = c;
+    });
+  }
+
+  private async doStop(): Promise<void> {
+    this.supervisor?.stop();
+    if (this.chain) await this.chain.shutdown();
+    this.tx?.stop();
+    if (this.hal) {
+      await this.hal.safeState();
+      await this.hal.close();
+    }
+    this.store.events.emit({
+      kind: 'station.stop',
+      severity: 'info',
+      sub: 'station',
+      message: 'station stopped, outputs safe',
+    });
+    await this.store.flush();
+  }
+
+  private buildPower(): void {
+    const { clock } = this.o;
+    const p = this.o.profile;
+    const h = this.hal;
+    const events = this.store.events;
+    this.tx = new TransmitterGuard({
+      relay: h.output('tx.power'),
+      forward: h.analogIn('tx.forward_w'),
+      reflected: h.analogIn('tx.reflected_w'),
+      temperature: h.analogIn('tx.temperature_c'),
+      clock,
+      events,
+      alarms: this.alarms,
+      timings: p.timings,
+      limits: p.transmitter,
+      persisted: this.store.state.data.tx,
+      persist: (tx) =>
+        this.store.state.update((s) => {
+          s.tx = tx;
+        }),
+    });
+    const zones = new Map<number, DigitalOut>();
+    for (const z of [...p.zones].sort((a, b) => a.id - b.id)) zones.set(z.id, h.output(z.relay));
+    this.chain = new PowerChain({
+      clock,
+      events,
+      timings: p.timings,
+      tx: this.tx,
+      ampPower: h.output('amp.power'),
+      ampMute: h.output('amp.mute'),
+      zones,
+    });
+    const relays: SupervisedRelay[] = [];
+    for (const [name, spec] of Object.entries(p.outputs))
+      if (spec.feedback) relays.push({ out: h.output(name), feedback: h.input(spec.feedback) });
+    this.supervisor = new Supervisor({
+      clock,
+      alarms: this.alarms,
+      timings: p.timings,
+      relays,
+      mains: h.input('mains.present'),
+      chain: this.chain,
+    });
+  }
+}
