@@ -51,6 +51,11 @@ export class PowerChain {
     return this.stateValue;
   }
 
+  /** The audio engine attaches its fader so power-down ramps the programme before muting. */
+  setFader(f: Fader | undefined): void {
+    this.d.fader = f;
+  }
+
   get commanded(): Commanded {
     return { on: this.wantOn, zones: [...this.wantZones].sort((a, b) => a - b) };
   }

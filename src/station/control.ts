@@ -34,6 +34,8 @@ export interface StationStatus {
   drivers: DriverHealth[];
   events: { lastSeq: number; retained: number; dropped: number };
   sim: { faults: string[] } | undefined;
+  /** One section per station module (audio, schedule, lines, uplink, …), under its name. */
+  modules: Record<string, unknown>;
 }
 
 const eventsQuery = z.strictObject({
@@ -89,6 +91,7 @@ export class StationControl {
         dropped: s.store.events.dropped,
       },
       sim: sim ? { faults: sim.activeFaults().map(faultKey) } : undefined,
+      modules: await this.moduleStatus(),
     };
   }
 
@@ -165,6 +168,12 @@ export class StationControl {
     sim.clear(key);
     this.audit('sim clear', { key: key ?? 'all' });
     return { cleared: key ?? 'all' };
+  }
+
+  private async moduleStatus(): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    for (const m of this.station.modules) if (m.status) out[m.name] = await m.status();
+    return out;
   }
 
   private requireSim() {

@@ -12,6 +12,7 @@ import { Logger, type LogLevel } from '../core/log.js';
 import { driverFactories } from '../hal/drivers.js';
 import { loadProfile } from '../hal/profile.js';
 import { registerStationMethods } from './methods.js';
+import { stationModules } from './modules.js';
 import { Station } from './station.js';
 
 export interface DaemonArgs {
@@ -85,7 +86,8 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
 
   try {
     const profile = loadProfile(args.profile);
-    station = new Station({ profile, dataDir, stationId, clock, log, drivers: driverFactories() });
+    const modules = stationModules({ dataDir });
+    station = new Station({ profile, dataDir, stationId, clock, log, drivers: driverFactories(), modules });
     await station.start();
     api = new LocalApi(socket, log.child('api'));
     registerStationMethods(api, station);

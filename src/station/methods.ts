@@ -13,5 +13,7 @@ export function registerStationMethods(api: LocalApi, station: Station): Station
   api.register('events', (x) => c.events(x));
   api.register('simFault', (x) => c.simFault(x));
   api.register('simClear', (x) => c.simClear(x));
+  for (const m of station.modules)
+    for (const [name, h] of Object.entries(m.methods?.() ?? {})) api.register(name, h);
   return c;
 }

@@ -16,6 +16,7 @@ import { PowerChain } from '../power/chain.js';
 import { type SupervisedRelay, Supervisor } from '../power/supervisor.js';
 import { TransmitterGuard } from '../power/transmitter.js';
 import { Store } from '../store/store.js';
+import type { StationModule } from './module.js';
 
 export interface StationOptions {
   profile: Profile;
@@ -24,6 +25,7 @@ export interface StationOptions {
   clock: Clock;
   log: Logger;
   drivers: DriverFactory[];
+  modules?: StationModule[];
   maxEvents?: number;
 }
 
@@ -36,6 +38,7 @@ export class Station {
   supervisor!: Supervisor;
   readonly startedAt: number;
   private stopping: Promise<void> | undefined;
+  private readonly started: StationModule[] = [];
 
   constructor(readonly o: StationOptions) {
     this.store = new Store({
@@ -50,6 +53,10 @@ export class Station {
       const level = e.severity === 'alarm' ? 'warn' : 'info';
       o.log.child(e.sub)[level](e.message, { event: e.kind, seq: e.seq, ...e.details });
     });
+  }
+
+  get modules(): readonly StationModule[] {
+    return this.o.modules ?? [];
   }
 
   get profile(): Profile {
@@ -78,6 +85,10 @@ export class Station {
     });
     this.chain.restore(st.power);
     this.supervisor.start();
+    for (const m of this.modules) {
+      await m.start(this);
+      this.started.push(m);
+    }
     this.store.events.emit({
       kind: 'station.start',
       severity: 'info',
@@ -103,6 +114,10 @@ export class Station {
   }
 
   private async doStop(): Promise<void> {
+    for (const m of [...this.started].reverse())
+      await m
+        .stop()
+        .catch((e) => this.o.log.error(`module ${m.name} did not stop cleanly`, { error: String(e) }));
     this.supervisor?.stop();
     if (this.chain) await this.chain.shutdown();
     this.tx?.stop();

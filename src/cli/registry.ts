@@ -1,0 +1,15 @@
+/**
+ * Every stationctl command, by name, and its usage lines. Each subsystem keeps its commands in
+ * its own file under src/cli/ and adds them here.
+ */
+
+import { coreCommands, coreUsage } from './commands-core.js';
+import type { Command } from './context.js';
+
+export function allCommands(): Record<string, Command> {
+  return { ...coreCommands };
+}
+
+export function allUsage(): string[] {
+  return [...coreUsage];
+}

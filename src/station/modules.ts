@@ -1,0 +1,10 @@
+/** The station's subsystems, in start order. Each issue's subsystem adds itself here. */
+import type { StationModule } from './module.js';
+
+export interface ModuleOptions {
+  dataDir: string;
+}
+
+export function stationModules(_o: ModuleOptions): StationModule[] {
+  return [];
+}
