@@ -1,0 +1,49 @@
+/**
+ * What the rest of the station (schedule, emergency, district commands) needs from the audio
+ * engine. The engine implements it; callers depend only on this shape.
+ *
+ * Slots are priorities: emergency > programme (live relay or scheduled item) > fallback
+ * playlist > silence (with an alarm). Each slot holds at most one request; a request may carry
+ * its own fallback (a relay with the local playlist behind it).
+ */
+export type SourceSpec =
+  | { kind: 'file'; path: string; offsetMs?: number }
+  | { kind: 'playlist'; paths: string[]; shuffle?: boolean; loop?: boolean }
+  | { kind: 'stream'; url: string }
+  | { kind: 'tone'; hz: number; durationMs?: number }
+  | { kind: 'silence'; durationMs?: number };
+
+export type Slot = 'emergency' | 'programme' | 'fallback';
+
+export interface PlayRequest {
+  /** Caller's id (programme id, command id); reported back in events. */
+  id: string;
+  source: SourceSpec;
+  /** Played when `source` is unhealthy (stall, error, silence) until it recovers. */
+  fallback?: SourceSpec;
+  /** 0..1, applied with a ramp. */
+  volume?: number;
+}
+
+export type EndReason = 'finished' | 'stopped' | 'failed';
+
+export interface OnAirInfo {
+  /** The slot whose audio goes out now, or silence. */
+  slot: Slot | 'silence';
+  id?: string;
+  /** Which source of the request is audible: its own, or its fallback. */
+  using?: 'source' | 'fallback';
+  sourceKind?: SourceSpec['kind'];
+}
+
+export interface OnAirPort {
+  /** Starts (or replaces) the request in a slot; resolves once its decoder is running. */
+  play(slot: Slot, req: PlayRequest): Promise<void>;
+  /** Stops the slot (only if it still holds `id`, when given). */
+  stop(slot: Slot, id?: string): Promise<void>;
+  onAir(): OnAirInfo;
+  /** A request's source ended by itself, was stopped, or failed for good. */
+  onEnded(cb: (slot: Slot, id: string, reason: EndReason) => void): () => void;
+  /** The first audio of a request reached the output (play log, latency figures). */
+  onFirstAudio(cb: (slot: Slot, id: string, atMs: number) => void): () => void;
+}
