@@ -1,9 +1,10 @@
 /**
- * stationctl — the technician's command. Talks to the running daemon over its local socket
+ * stationctl — the technician's command. Talks to the running daemon over gRPC StationService
+ * on its local unix socket
  * (except `run`, which is the daemon). Exit codes: 0 ok, 1 refused (with the reason),
  * 2 daemon unreachable.
  */
-import { callLocal } from '../api/local-client.js';
+import { callStation } from '../api/station-client.js';
 import { exitCodeFor, LoaError, toLoaError } from '../core/errors.js';
 import { pickLang, translate } from '../core/i18n.js';
 import { assertLogLevel, defaultDataDir, defaultSocket, runDaemon } from '../station/daemon.js';
@@ -65,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
       lang,
       json: p.flags.has('json'),
       socket,
-      call: (method, params) => callLocal(socket, method, params),
+      call: (method, params) => callStation(socket, method, params),
       out: (text) => console.log(text),
       t,
     };

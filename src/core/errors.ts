@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'HARDWARE' // a driver or device failed
   | 'CONFIG' // a profile or configuration file is broken
   | 'EXPIRED'
+  | 'UNIMPLEMENTED' // a command this station does not have (its module is not installed)
   | 'INTERNAL';
 
 export class LoaError extends Error {
@@ -61,5 +62,30 @@ export const grpcStatusFor: Record<ErrorCode, number> = {
   UNAVAILABLE: 14,
   HARDWARE: 13,
   CONFIG: 9,
+  UNIMPLEMENTED: 12,
   INTERNAL: 13,
 };
+
+/**
+ * The error code for a gRPC status, when the peer did not name one (our servers send the
+ * exact code in the "loa-code" trailer; several codes share a gRPC status).
+ */
+export function loaCodeForGrpc(status: number): ErrorCode {
+  const byStatus: Record<number, ErrorCode> = {
+    3: 'INVALID_ARGUMENT',
+    4: 'UNAVAILABLE', // our own deadline: the peer did not answer in time
+    5: 'NOT_FOUND',
+    7: 'PERMISSION_DENIED',
+    9: 'REFUSED',
+    12: 'UNIMPLEMENTED',
+    14: 'UNAVAILABLE',
+    16: 'PERMISSION_DENIED', // UNAUTHENTICATED
+  };
+  return byStatus[status] ?? 'INTERNAL';
+}
+
+const ERROR_CODES = new Set<string>(Object.keys(grpcStatusFor));
+
+export function isErrorCode(s: unknown): s is ErrorCode {
+  return typeof s === 'string' && ERROR_CODES.has(s);
+}

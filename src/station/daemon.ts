@@ -1,11 +1,11 @@
 /**
  * `stationctl run` / `loa-station`: the station's main job. Starts in the safe state,
- * restores the commanded state, serves the local control socket, and on SIGTERM/SIGINT
+ * restores the commanded state, serves StationService (gRPC) on the local unix socket, and on SIGTERM/SIGINT
  * powers down in order and exits 0.
  */
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { LocalApi } from '../api/local.js';
+import { StationApiServer } from '../api/grpc-station.js';
 import { SystemClock } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import { Logger, type LogLevel } from '../core/log.js';
@@ -54,7 +54,7 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
   const socket = args.socket ?? defaultSocket(dataDir);
 
   let station: Station | undefined;
-  let api: LocalApi | undefined;
+  let api: StationApiServer | undefined;
   let stopping = false;
   const shutdown = async (signal: string, code: number) => {
     if (stopping) {
@@ -89,9 +89,9 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
     const modules = stationModules({ dataDir });
     station = new Station({ profile, dataDir, stationId, clock, log, drivers: driverFactories(), modules });
     await station.start();
-    api = new LocalApi(socket, log.child('api'));
-    registerStationMethods(api, station);
-    await api.listen();
+    registerStationMethods(station.commands, station);
+    api = new StationApiServer(station.commands, log.child('api'));
+    await api.listenUnix(socket);
   } catch (e) {
     const err = toLoaError(e);
     log.error(`cannot start: ${err.message}`, { code: err.code });

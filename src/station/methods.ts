@@ -1,9 +1,12 @@
-/** Binds the station's commands to the local control channel. */
-import type { LocalApi } from '../api/local.js';
+/** Registers the station's core commands and every module's methods in its command registry. */
+import type { CommandRegistry } from '../api/registry.js';
 import { StationControl } from './control.js';
 import type { Station } from './station.js';
 
-export function registerStationMethods(api: LocalApi, station: Station): StationControl {
+export function registerStationMethods(
+  api: Pick<CommandRegistry, 'register'>,
+  station: Station,
+): StationControl {
   const c = new StationControl(station);
   const p = (x: unknown) => (x ?? {}) as Record<string, unknown>;
   api.register('status', () => c.status());

@@ -4,7 +4,7 @@
  * reverse before the ordered power-down. Each module may add local API methods and a
  * section to the status.
  */
-import type { Handler } from '../api/local.js';
+import type { Handler } from '../api/registry.js';
 import type { Station } from './station.js';
 
 export interface StationModule {

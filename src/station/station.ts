@@ -4,6 +4,7 @@
  * state, restores what was commanded before a restart (a lockout survives), and powers down
  * in order on stop.
  */
+import { CommandRegistry } from '../api/registry.js';
 import type { Clock } from '../core/clock.js';
 import { Alarms } from '../core/events.js';
 import type { Logger } from '../core/log.js';
@@ -32,6 +33,8 @@ export interface StationOptions {
 export class Station {
   readonly store: Store;
   readonly alarms: Alarms;
+  /** Every command by name (core and modules): served by StationService, run by the uplink. */
+  readonly commands = new CommandRegistry();
   hal!: Hal;
   tx!: TransmitterGuard;
   chain!: PowerChain;

@@ -1,0 +1,250 @@
+// Original file: proto/loa/district/v1/district.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { GetStationRequest as _loa_district_v1_GetStationRequest, GetStationRequest__Output as _loa_district_v1_GetStationRequest__Output } from '../../../loa/district/v1/GetStationRequest.js';
+import type { GetStationResponse as _loa_district_v1_GetStationResponse, GetStationResponse__Output as _loa_district_v1_GetStationResponse__Output } from '../../../loa/district/v1/GetStationResponse.js';
+import type { ListAlarmsRequest as _loa_district_v1_ListAlarmsRequest, ListAlarmsRequest__Output as _loa_district_v1_ListAlarmsRequest__Output } from '../../../loa/district/v1/ListAlarmsRequest.js';
+import type { ListAlarmsResponse as _loa_district_v1_ListAlarmsResponse, ListAlarmsResponse__Output as _loa_district_v1_ListAlarmsResponse__Output } from '../../../loa/district/v1/ListAlarmsResponse.js';
+import type { ListCommandsRequest as _loa_district_v1_ListCommandsRequest, ListCommandsRequest__Output as _loa_district_v1_ListCommandsRequest__Output } from '../../../loa/district/v1/ListCommandsRequest.js';
+import type { ListCommandsResponse as _loa_district_v1_ListCommandsResponse, ListCommandsResponse__Output as _loa_district_v1_ListCommandsResponse__Output } from '../../../loa/district/v1/ListCommandsResponse.js';
+import type { ListEventsRequest as _loa_district_v1_ListEventsRequest, ListEventsRequest__Output as _loa_district_v1_ListEventsRequest__Output } from '../../../loa/district/v1/ListEventsRequest.js';
+import type { ListEventsResponse as _loa_district_v1_ListEventsResponse, ListEventsResponse__Output as _loa_district_v1_ListEventsResponse__Output } from '../../../loa/district/v1/ListEventsResponse.js';
+import type { ListPlayLogRequest as _loa_district_v1_ListPlayLogRequest, ListPlayLogRequest__Output as _loa_district_v1_ListPlayLogRequest__Output } from '../../../loa/district/v1/ListPlayLogRequest.js';
+import type { ListPlayLogResponse as _loa_district_v1_ListPlayLogResponse, ListPlayLogResponse__Output as _loa_district_v1_ListPlayLogResponse__Output } from '../../../loa/district/v1/ListPlayLogResponse.js';
+import type { ListStationsRequest as _loa_district_v1_ListStationsRequest, ListStationsRequest__Output as _loa_district_v1_ListStationsRequest__Output } from '../../../loa/district/v1/ListStationsRequest.js';
+import type { ListStationsResponse as _loa_district_v1_ListStationsResponse, ListStationsResponse__Output as _loa_district_v1_ListStationsResponse__Output } from '../../../loa/district/v1/ListStationsResponse.js';
+import type { PushScheduleRequest as _loa_district_v1_PushScheduleRequest, PushScheduleRequest__Output as _loa_district_v1_PushScheduleRequest__Output } from '../../../loa/district/v1/PushScheduleRequest.js';
+import type { PushScheduleResponse as _loa_district_v1_PushScheduleResponse, PushScheduleResponse__Output as _loa_district_v1_PushScheduleResponse__Output } from '../../../loa/district/v1/PushScheduleResponse.js';
+import type { SendCommandRequest as _loa_district_v1_SendCommandRequest, SendCommandRequest__Output as _loa_district_v1_SendCommandRequest__Output } from '../../../loa/district/v1/SendCommandRequest.js';
+import type { SendCommandResponse as _loa_district_v1_SendCommandResponse, SendCommandResponse__Output as _loa_district_v1_SendCommandResponse__Output } from '../../../loa/district/v1/SendCommandResponse.js';
+import type { UploadMediaRequest as _loa_district_v1_UploadMediaRequest, UploadMediaRequest__Output as _loa_district_v1_UploadMediaRequest__Output } from '../../../loa/district/v1/UploadMediaRequest.js';
+import type { UploadMediaResponse as _loa_district_v1_UploadMediaResponse, UploadMediaResponse__Output as _loa_district_v1_UploadMediaResponse__Output } from '../../../loa/district/v1/UploadMediaResponse.js';
+import type { WatchStationsRequest as _loa_district_v1_WatchStationsRequest, WatchStationsRequest__Output as _loa_district_v1_WatchStationsRequest__Output } from '../../../loa/district/v1/WatchStationsRequest.js';
+import type { WatchStationsResponse as _loa_district_v1_WatchStationsResponse, WatchStationsResponse__Output as _loa_district_v1_WatchStationsResponse__Output } from '../../../loa/district/v1/WatchStationsResponse.js';
+
+/**
+ * The district operator's API (districtctl, dashboards), served by the district hub.
+ * Selecting stations: station_ids lists them, or all = true for every known station.
+ */
+export interface DistrictServiceClient extends grpc.Client {
+  /**
+   * One station's summary and its latest full status.
+   */
+  GetStation(argument: _loa_district_v1_GetStationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_GetStationResponse__Output>): grpc.ClientUnaryCall;
+  GetStation(argument: _loa_district_v1_GetStationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_GetStationResponse__Output>): grpc.ClientUnaryCall;
+  GetStation(argument: _loa_district_v1_GetStationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_GetStationResponse__Output>): grpc.ClientUnaryCall;
+  GetStation(argument: _loa_district_v1_GetStationRequest, callback: grpc.requestCallback<_loa_district_v1_GetStationResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * One station's summary and its latest full status.
+   */
+  getStation(argument: _loa_district_v1_GetStationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_GetStationResponse__Output>): grpc.ClientUnaryCall;
+  getStation(argument: _loa_district_v1_GetStationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_GetStationResponse__Output>): grpc.ClientUnaryCall;
+  getStation(argument: _loa_district_v1_GetStationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_GetStationResponse__Output>): grpc.ClientUnaryCall;
+  getStation(argument: _loa_district_v1_GetStationRequest, callback: grpc.requestCallback<_loa_district_v1_GetStationResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Active alarms across stations.
+   */
+  ListAlarms(argument: _loa_district_v1_ListAlarmsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListAlarmsResponse__Output>): grpc.ClientUnaryCall;
+  ListAlarms(argument: _loa_district_v1_ListAlarmsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_ListAlarmsResponse__Output>): grpc.ClientUnaryCall;
+  ListAlarms(argument: _loa_district_v1_ListAlarmsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListAlarmsResponse__Output>): grpc.ClientUnaryCall;
+  ListAlarms(argument: _loa_district_v1_ListAlarmsRequest, callback: grpc.requestCallback<_loa_district_v1_ListAlarmsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Active alarms across stations.
+   */
+  listAlarms(argument: _loa_district_v1_ListAlarmsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListAlarmsResponse__Output>): grpc.ClientUnaryCall;
+  listAlarms(argument: _loa_district_v1_ListAlarmsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_ListAlarmsResponse__Output>): grpc.ClientUnaryCall;
+  listAlarms(argument: _loa_district_v1_ListAlarmsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListAlarmsResponse__Output>): grpc.ClientUnaryCall;
+  listAlarms(argument: _loa_district_v1_ListAlarmsRequest, callback: grpc.requestCallback<_loa_district_v1_ListAlarmsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Commands and their outcomes.
+   */
+  ListCommands(argument: _loa_district_v1_ListCommandsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListCommandsResponse__Output>): grpc.ClientUnaryCall;
+  ListCommands(argument: _loa_district_v1_ListCommandsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_ListCommandsResponse__Output>): grpc.ClientUnaryCall;
+  ListCommands(argument: _loa_district_v1_ListCommandsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListCommandsResponse__Output>): grpc.ClientUnaryCall;
+  ListCommands(argument: _loa_district_v1_ListCommandsRequest, callback: grpc.requestCallback<_loa_district_v1_ListCommandsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Commands and their outcomes.
+   */
+  listCommands(argument: _loa_district_v1_ListCommandsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListCommandsResponse__Output>): grpc.ClientUnaryCall;
+  listCommands(argument: _loa_district_v1_ListCommandsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_ListCommandsResponse__Output>): grpc.ClientUnaryCall;
+  listCommands(argument: _loa_district_v1_ListCommandsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListCommandsResponse__Output>): grpc.ClientUnaryCall;
+  listCommands(argument: _loa_district_v1_ListCommandsRequest, callback: grpc.requestCallback<_loa_district_v1_ListCommandsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Event history across stations.
+   */
+  ListEvents(argument: _loa_district_v1_ListEventsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListEventsResponse__Output>): grpc.ClientUnaryCall;
+  ListEvents(argument: _loa_district_v1_ListEventsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_ListEventsResponse__Output>): grpc.ClientUnaryCall;
+  ListEvents(argument: _loa_district_v1_ListEventsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListEventsResponse__Output>): grpc.ClientUnaryCall;
+  ListEvents(argument: _loa_district_v1_ListEventsRequest, callback: grpc.requestCallback<_loa_district_v1_ListEventsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Event history across stations.
+   */
+  listEvents(argument: _loa_district_v1_ListEventsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListEventsResponse__Output>): grpc.ClientUnaryCall;
+  listEvents(argument: _loa_district_v1_ListEventsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_ListEventsResponse__Output>): grpc.ClientUnaryCall;
+  listEvents(argument: _loa_district_v1_ListEventsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListEventsResponse__Output>): grpc.ClientUnaryCall;
+  listEvents(argument: _loa_district_v1_ListEventsRequest, callback: grpc.requestCallback<_loa_district_v1_ListEventsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * What went on air, across stations.
+   */
+  ListPlayLog(argument: _loa_district_v1_ListPlayLogRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListPlayLogResponse__Output>): grpc.ClientUnaryCall;
+  ListPlayLog(argument: _loa_district_v1_ListPlayLogRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_ListPlayLogResponse__Output>): grpc.ClientUnaryCall;
+  ListPlayLog(argument: _loa_district_v1_ListPlayLogRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListPlayLogResponse__Output>): grpc.ClientUnaryCall;
+  ListPlayLog(argument: _loa_district_v1_ListPlayLogRequest, callback: grpc.requestCallback<_loa_district_v1_ListPlayLogResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * What went on air, across stations.
+   */
+  listPlayLog(argument: _loa_district_v1_ListPlayLogRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListPlayLogResponse__Output>): grpc.ClientUnaryCall;
+  listPlayLog(argument: _loa_district_v1_ListPlayLogRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_ListPlayLogResponse__Output>): grpc.ClientUnaryCall;
+  listPlayLog(argument: _loa_district_v1_ListPlayLogRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListPlayLogResponse__Output>): grpc.ClientUnaryCall;
+  listPlayLog(argument: _loa_district_v1_ListPlayLogRequest, callback: grpc.requestCallback<_loa_district_v1_ListPlayLogResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * One line per station: online, on air, alarms, last contact.
+   */
+  ListStations(argument: _loa_district_v1_ListStationsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListStationsResponse__Output>): grpc.ClientUnaryCall;
+  ListStations(argument: _loa_district_v1_ListStationsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_ListStationsResponse__Output>): grpc.ClientUnaryCall;
+  ListStations(argument: _loa_district_v1_ListStationsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListStationsResponse__Output>): grpc.ClientUnaryCall;
+  ListStations(argument: _loa_district_v1_ListStationsRequest, callback: grpc.requestCallback<_loa_district_v1_ListStationsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * One line per station: online, on air, alarms, last contact.
+   */
+  listStations(argument: _loa_district_v1_ListStationsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListStationsResponse__Output>): grpc.ClientUnaryCall;
+  listStations(argument: _loa_district_v1_ListStationsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_ListStationsResponse__Output>): grpc.ClientUnaryCall;
+  listStations(argument: _loa_district_v1_ListStationsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListStationsResponse__Output>): grpc.ClientUnaryCall;
+  listStations(argument: _loa_district_v1_ListStationsRequest, callback: grpc.requestCallback<_loa_district_v1_ListStationsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * A new desired state (schedule + media manifest) for the selected stations.
+   */
+  PushSchedule(argument: _loa_district_v1_PushScheduleRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_PushScheduleResponse__Output>): grpc.ClientUnaryCall;
+  PushSchedule(argument: _loa_district_v1_PushScheduleRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_PushScheduleResponse__Output>): grpc.ClientUnaryCall;
+  PushSchedule(argument: _loa_district_v1_PushScheduleRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_PushScheduleResponse__Output>): grpc.ClientUnaryCall;
+  PushSchedule(argument: _loa_district_v1_PushScheduleRequest, callback: grpc.requestCallback<_loa_district_v1_PushScheduleResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * A new desired state (schedule + media manifest) for the selected stations.
+   */
+  pushSchedule(argument: _loa_district_v1_PushScheduleRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_PushScheduleResponse__Output>): grpc.ClientUnaryCall;
+  pushSchedule(argument: _loa_district_v1_PushScheduleRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_PushScheduleResponse__Output>): grpc.ClientUnaryCall;
+  pushSchedule(argument: _loa_district_v1_PushScheduleRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_PushScheduleResponse__Output>): grpc.ClientUnaryCall;
+  pushSchedule(argument: _loa_district_v1_PushScheduleRequest, callback: grpc.requestCallback<_loa_district_v1_PushScheduleResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * A command (registry method + params) to one, several or all stations; delivered now to
+   * the stations online, when they return to the others, unless it expires first.
+   */
+  SendCommand(argument: _loa_district_v1_SendCommandRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_SendCommandResponse__Output>): grpc.ClientUnaryCall;
+  SendCommand(argument: _loa_district_v1_SendCommandRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_SendCommandResponse__Output>): grpc.ClientUnaryCall;
+  SendCommand(argument: _loa_district_v1_SendCommandRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_SendCommandResponse__Output>): grpc.ClientUnaryCall;
+  SendCommand(argument: _loa_district_v1_SendCommandRequest, callback: grpc.requestCallback<_loa_district_v1_SendCommandResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * A command (registry method + params) to one, several or all stations; delivered now to
+   * the stations online, when they return to the others, unless it expires first.
+   */
+  sendCommand(argument: _loa_district_v1_SendCommandRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_SendCommandResponse__Output>): grpc.ClientUnaryCall;
+  sendCommand(argument: _loa_district_v1_SendCommandRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_SendCommandResponse__Output>): grpc.ClientUnaryCall;
+  sendCommand(argument: _loa_district_v1_SendCommandRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_SendCommandResponse__Output>): grpc.ClientUnaryCall;
+  sendCommand(argument: _loa_district_v1_SendCommandRequest, callback: grpc.requestCallback<_loa_district_v1_SendCommandResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Stores a media file at the hub (streamed in chunks); returns its reference.
+   */
+  UploadMedia(metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_UploadMediaResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_UploadMediaRequest>;
+  UploadMedia(metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_UploadMediaResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_UploadMediaRequest>;
+  UploadMedia(options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_UploadMediaResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_UploadMediaRequest>;
+  UploadMedia(callback: grpc.requestCallback<_loa_district_v1_UploadMediaResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_UploadMediaRequest>;
+  /**
+   * Stores a media file at the hub (streamed in chunks); returns its reference.
+   */
+  uploadMedia(metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_UploadMediaResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_UploadMediaRequest>;
+  uploadMedia(metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_UploadMediaResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_UploadMediaRequest>;
+  uploadMedia(options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_UploadMediaResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_UploadMediaRequest>;
+  uploadMedia(callback: grpc.requestCallback<_loa_district_v1_UploadMediaResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_UploadMediaRequest>;
+  
+  /**
+   * Station summaries as they change, and events as they arrive.
+   */
+  WatchStations(argument: _loa_district_v1_WatchStationsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_loa_district_v1_WatchStationsResponse__Output>;
+  WatchStations(argument: _loa_district_v1_WatchStationsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_loa_district_v1_WatchStationsResponse__Output>;
+  /**
+   * Station summaries as they change, and events as they arrive.
+   */
+  watchStations(argument: _loa_district_v1_WatchStationsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_loa_district_v1_WatchStationsResponse__Output>;
+  watchStations(argument: _loa_district_v1_WatchStationsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_loa_district_v1_WatchStationsResponse__Output>;
+  
+}
+
+/**
+ * The district operator's API (districtctl, dashboards), served by the district hub.
+ * Selecting stations: station_ids lists them, or all = true for every known station.
+ */
+export interface DistrictServiceHandlers extends grpc.UntypedServiceImplementation {
+  /**
+   * One station's summary and its latest full status.
+   */
+  GetStation: grpc.handleUnaryCall<_loa_district_v1_GetStationRequest__Output, _loa_district_v1_GetStationResponse>;
+  
+  /**
+   * Active alarms across stations.
+   */
+  ListAlarms: grpc.handleUnaryCall<_loa_district_v1_ListAlarmsRequest__Output, _loa_district_v1_ListAlarmsResponse>;
+  
+  /**
+   * Commands and their outcomes.
+   */
+  ListCommands: grpc.handleUnaryCall<_loa_district_v1_ListCommandsRequest__Output, _loa_district_v1_ListCommandsResponse>;
+  
+  /**
+   * Event history across stations.
+   */
+  ListEvents: grpc.handleUnaryCall<_loa_district_v1_ListEventsRequest__Output, _loa_district_v1_ListEventsResponse>;
+  
+  /**
+   * What went on air, across stations.
+   */
+  ListPlayLog: grpc.handleUnaryCall<_loa_district_v1_ListPlayLogRequest__Output, _loa_district_v1_ListPlayLogResponse>;
+  
+  /**
+   * One line per station: online, on air, alarms, last contact.
+   */
+  ListStations: grpc.handleUnaryCall<_loa_district_v1_ListStationsRequest__Output, _loa_district_v1_ListStationsResponse>;
+  
+  /**
+   * A new desired state (schedule + media manifest) for the selected stations.
+   */
+  PushSchedule: grpc.handleUnaryCall<_loa_district_v1_PushScheduleRequest__Output, _loa_district_v1_PushScheduleResponse>;
+  
+  /**
+   * A command (registry method + params) to one, several or all stations; delivered now to
+   * the stations online, when they return to the others, unless it expires first.
+   */
+  SendCommand: grpc.handleUnaryCall<_loa_district_v1_SendCommandRequest__Output, _loa_district_v1_SendCommandResponse>;
+  
+  /**
+   * Stores a media file at the hub (streamed in chunks); returns its reference.
+   */
+  UploadMedia: grpc.handleClientStreamingCall<_loa_district_v1_UploadMediaRequest__Output, _loa_district_v1_UploadMediaResponse>;
+  
+  /**
+   * Station summaries as they change, and events as they arrive.
+   */
+  WatchStations: grpc.handleServerStreamingCall<_loa_district_v1_WatchStationsRequest__Output, _loa_district_v1_WatchStationsResponse>;
+  
+}
+
+export interface DistrictServiceDefinition extends grpc.ServiceDefinition {
+  GetStation: MethodDefinition<_loa_district_v1_GetStationRequest, _loa_district_v1_GetStationResponse, _loa_district_v1_GetStationRequest__Output, _loa_district_v1_GetStationResponse__Output>
+  ListAlarms: MethodDefinition<_loa_district_v1_ListAlarmsRequest, _loa_district_v1_ListAlarmsResponse, _loa_district_v1_ListAlarmsRequest__Output, _loa_district_v1_ListAlarmsResponse__Output>
+  ListCommands: MethodDefinition<_loa_district_v1_ListCommandsRequest, _loa_district_v1_ListCommandsResponse, _loa_district_v1_ListCommandsRequest__Output, _loa_district_v1_ListCommandsResponse__Output>
+  ListEvents: MethodDefinition<_loa_district_v1_ListEventsRequest, _loa_district_v1_ListEventsResponse, _loa_district_v1_ListEventsRequest__Output, _loa_district_v1_ListEventsResponse__Output>
+  ListPlayLog: MethodDefinition<_loa_district_v1_ListPlayLogRequest, _loa_district_v1_ListPlayLogResponse, _loa_district_v1_ListPlayLogRequest__Output, _loa_district_v1_ListPlayLogResponse__Output>
+  ListStations: MethodDefinition<_loa_district_v1_ListStationsRequest, _loa_district_v1_ListStationsResponse, _loa_district_v1_ListStationsRequest__Output, _loa_district_v1_ListStationsResponse__Output>
+  PushSchedule: MethodDefinition<_loa_district_v1_PushScheduleRequest, _loa_district_v1_PushScheduleResponse, _loa_district_v1_PushScheduleRequest__Output, _loa_district_v1_PushScheduleResponse__Output>
+  SendCommand: MethodDefinition<_loa_district_v1_SendCommandRequest, _loa_district_v1_SendCommandResponse, _loa_district_v1_SendCommandRequest__Output, _loa_district_v1_SendCommandResponse__Output>
+  UploadMedia: MethodDefinition<_loa_district_v1_UploadMediaRequest, _loa_district_v1_UploadMediaResponse, _loa_district_v1_UploadMediaRequest__Output, _loa_district_v1_UploadMediaResponse__Output>
+  WatchStations: MethodDefinition<_loa_district_v1_WatchStationsRequest, _loa_district_v1_WatchStationsResponse, _loa_district_v1_WatchStationsRequest__Output, _loa_district_v1_WatchStationsResponse__Output>
+}

@@ -1,0 +1,11 @@
+// Original file: proto/loa/district/v1/district.proto
+
+import type { CommandInfo as _loa_district_v1_CommandInfo, CommandInfo__Output as _loa_district_v1_CommandInfo__Output } from '../../../loa/district/v1/CommandInfo.js';
+
+export interface ListCommandsResponse {
+  'commands'?: (_loa_district_v1_CommandInfo)[];
+}
+
+export interface ListCommandsResponse__Output {
+  'commands': (_loa_district_v1_CommandInfo__Output)[];
+}

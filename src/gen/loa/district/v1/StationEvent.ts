@@ -1,0 +1,40 @@
+// Original file: proto/loa/district/v1/types.proto
+
+import type { Struct as _google_protobuf_Struct, Struct__Output as _google_protobuf_Struct__Output } from '../../../google/protobuf/Struct.js';
+import type { Long } from '@grpc/proto-loader';
+
+/**
+ * An event as the station recorded it.
+ */
+export interface StationEvent {
+  /**
+   * The station's event-log sequence number.
+   */
+  'eventSeq'?: (number | string | Long);
+  'kind'?: (string);
+  /**
+   * info | warning | alarm
+   */
+  'severity'?: (string);
+  'sub'?: (string);
+  'message'?: (string);
+  'details'?: (_google_protobuf_Struct | null);
+}
+
+/**
+ * An event as the station recorded it.
+ */
+export interface StationEvent__Output {
+  /**
+   * The station's event-log sequence number.
+   */
+  'eventSeq': (number);
+  'kind': (string);
+  /**
+   * info | warning | alarm
+   */
+  'severity': (string);
+  'sub': (string);
+  'message': (string);
+  'details': (_google_protobuf_Struct__Output | null);
+}

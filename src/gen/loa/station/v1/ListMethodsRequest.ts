@@ -1,0 +1,8 @@
+// Original file: proto/loa/station/v1/station.proto
+
+
+export interface ListMethodsRequest {
+}
+
+export interface ListMethodsRequest__Output {
+}
