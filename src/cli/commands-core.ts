@@ -8,7 +8,7 @@ import { type Command, show } from './context.js';
 import { renderEvents, renderStatus } from './format.js';
 
 export const coreUsage = [
-  'run --profile NAME|FILE --data-dir DIR [--station-id ID]   run the station (the daemon)',
+  'run --profile NAME|FILE --data-dir DIR [--station-id ID] [--district HOST:PORT]   run the station (the daemon)',
   'status                         what the station is doing now',
   'power on|off                   the amplifier/transmitter chain, in sequence',
   'zone N on|off                  one loudspeaker zone',

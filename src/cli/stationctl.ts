@@ -26,6 +26,7 @@ async function run(p: Parsed): Promise<void> {
     dataDir: flagString(p, 'data-dir') ?? defaultDataDir(),
     socket: flagString(p, 'socket'),
     stationId: flagString(p, 'station-id'),
+    district: flagString(p, 'district'),
     logLevel: assertLogLevel(flagString(p, 'log-level')),
   });
 }

@@ -20,6 +20,8 @@ export interface DaemonArgs {
   dataDir: string;
   socket?: string | undefined;
   stationId?: string | undefined;
+  /** host:port of the district hub (else LOA_DISTRICT; none: no uplink). */
+  district?: string | undefined;
   logLevel?: LogLevel | undefined;
   logFormat?: 'json' | 'pretty' | undefined;
 }
@@ -86,7 +88,7 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
 
   try {
     const profile = loadProfile(args.profile);
-    const modules = stationModules({ dataDir });
+    const modules = stationModules({ dataDir, district: args.district });
     station = new Station({ profile, dataDir, stationId, clock, log, drivers: driverFactories(), modules });
     await station.start();
     registerStationMethods(station.commands, station);

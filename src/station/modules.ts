@@ -1,10 +1,18 @@
 /** The station's subsystems, in start order. Each issue's subsystem adds itself here. */
+import { uplinkModule } from '../uplink/module.js';
+import { uplinkSettings } from '../uplink/settings.js';
 import type { StationModule } from './module.js';
 
 export interface ModuleOptions {
   dataDir: string;
+  /** host:port of the district hub (--district); else LOA_DISTRICT; none: the uplink is off. */
+  district?: string | undefined;
+  env?: NodeJS.ProcessEnv;
 }
 
-export function stationModules(_o: ModuleOptions): StationModule[] {
-  return [];
+export function stationModules(o: ModuleOptions): StationModule[] {
+  return [
+    // last: stops first, so what the others log while stopping is sent after the next start
+    uplinkModule(o.dataDir, uplinkSettings(o.env ?? process.env, o.district)),
+  ];
 }

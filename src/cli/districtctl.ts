@@ -1,0 +1,88 @@
+/**
+ * districtctl — the district operator's command. Talks to the hub's DistrictService
+ * (--hub HOST:PORT, else LOA_HUB, else 127.0.0.1:50051); `serve` runs the hub itself.
+ * Exit codes: 0 ok, 1 refused or invalid (with the reason), 2 hub unreachable.
+ */
+import { exitCodeFor, LoaError, toLoaError } from '../core/errors.js';
+import { pickLang, translate } from '../core/i18n.js';
+import { DistrictClient } from '../district/client.js';
+import { DEFAULT_LISTEN, runHub } from '../district/daemon.js';
+import { assertLogLevel } from '../station/daemon.js';
+import { flagString, type Parsed, parseArgs } from './args.js';
+import { districtActionCommands } from './district-actions.js';
+import { districtReadCommands } from './district-commands.js';
+import type { DCommand, DCtx } from './district-context.js';
+import { districtMessages } from './district-messages.js';
+
+const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] COMMAND
+  serve --data-dir DIR [--listen HOST:PORT]       run the district hub (= loa-district)
+  stations                                         one line per station: link, on air, power, alarms, last contact
+  status ID                                        one station in detail
+  watch [--stations a,b] [--count N]               changes and events as they arrive (Ctrl-C stops)
+  emergency start (--stations a,b | --all) FILE|URL [--ttl S] [--wait S]
+  emergency stop (--stations a,b | --all)
+  schedule push FILE (--stations a,b | --all) [--media a.mp3,b.mp3]
+  command METHOD (--stations a,b | --all) [--params JSON] [--ttl S] [--wait S]
+  commands [--station ID] [--limit N]              commands sent and their outcome
+  events [--station ID] [--since 2h|ISO] [--severity alarm] [--kind K] [--limit N]
+  play-log [--station ID] [--since 1d|ISO] [--limit N]
+exit codes: 0 ok, 1 refused or invalid, 2 hub unreachable`;
+
+const COMMANDS: Record<string, DCommand> = { ...districtReadCommands, ...districtActionCommands };
+
+async function serve(p: Parsed): Promise<void> {
+  await runHub({
+    dataDir: flagString(p, 'data-dir'),
+    listen: flagString(p, 'listen'),
+    logLevel: assertLogLevel(flagString(p, 'log-level')),
+  });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const p = parseArgs(argv);
+  const langFlag = p.flags.get('lang');
+  const lang = pickLang(typeof langFlag === 'string' ? langFlag : undefined);
+  const t = (key: string, vars?: Record<string, string | number>) =>
+    translate(districtMessages, lang, key, vars);
+  const [cmd, ...rest] = p.positionals;
+  let client: DistrictClient | undefined;
+  try {
+    if (!cmd || p.flags.has('help')) {
+      console.log(USAGE);
+      return cmd || p.flags.has('help') ? 0 : 1;
+    }
+    if (cmd === 'serve') {
+      await serve(p);
+      return -1; // the hub keeps the process alive and exits by itself
+    }
+    const handler = COMMANDS[cmd];
+    if (!handler)
+      throw new LoaError(
+        'INVALID_ARGUMENT',
+        `unknown command "${cmd}"; allowed: serve, ${Object.keys(COMMANDS).join(', ')}`,
+      );
+    const address = flagString(p, 'hub') ?? process.env.LOA_HUB ?? DEFAULT_LISTEN;
+    const ctx: DCtx = {
+      p,
+      lang,
+      json: p.flags.has('json'),
+      hub: () => {
+        client ??= new DistrictClient(address);
+        return client;
+      },
+      out: (text) => console.log(text),
+      t,
+      now: () => Date.now(),
+    };
+    await handler(ctx, rest);
+    return 0;
+  } catch (e) {
+    const err = toLoaError(e);
+    const code = exitCodeFor(err.code);
+    if (p.flags.has('json')) console.error(JSON.stringify({ error: err.toJSON() }));
+    else console.error(t(code === 2 ? 'err.unreachable' : 'err.refused', { msg: err.message }));
+    return code;
+  } finally {
+    client?.close();
+  }
+}

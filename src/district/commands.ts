@@ -1,0 +1,116 @@
+/**
+ * Commands from operators to stations: stored at the hub until delivered and answered, so a
+ * station offline when the command was sent gets it when it returns, unless it expired first
+ * (then it is marked "expired" and never delivered). A delivered command without a result is
+ * delivered again on the next session; the station runs each id at most once and answers a
+ * repeat with the recorded outcome.
+ */
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Clock } from '../core/clock.js';
+
+export type CommandStatus = 'pending' | 'sent' | 'done' | 'failed' | 'refused' | 'expired';
+
+export interface CommandRow {
+  id: string;
+  station: string;
+  method: string;
+  params: string;
+  created: number;
+  expires: number;
+  status: CommandStatus;
+  error_code: string;
+  message: string;
+  result: string;
+  updated: number;
+}
+
+export interface CommandOutcome {
+  id: string;
+  status: string;
+  errorCode: string;
+  message: string;
+  result: unknown;
+}
+
+export class CommandStore {
+  private readonly q;
+
+  constructor(
+    db: Database.Database,
+    private readonly clock: Clock,
+  ) {
+    this.q = {
+      insert: db.prepare(
+        `INSERT INTO commands (id, station, method, params, created, expires, status, updated)
+         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)`,
+      ),
+      open: db.prepare(
+        `SELECT * FROM commands WHERE station = ? AND status IN ('pending', 'sent') ORDER BY created`,
+      ),
+      countOpen: db.prepare(
+        `SELECT count(*) AS n FROM commands WHERE station = ? AND status IN ('pending', 'sent')`,
+      ),
+      byId: db.prepare('SELECT * FROM commands WHERE id = ?'),
+      recent: db.prepare('SELECT * FROM commands ORDER BY created DESC LIMIT ?'),
+      recentFor: db.prepare('SELECT * FROM commands WHERE station = ? ORDER BY created DESC LIMIT ?'),
+      status: db.prepare('UPDATE commands SET status = ?, updated = ? WHERE id = ?'),
+      expire: db.prepare(
+        `UPDATE commands SET status = 'expired', message = 'expired before the station could receive it', updated = ?
+         WHERE status IN ('pending', 'sent') AND expires <= ?`,
+      ),
+      result: db.prepare(
+        `UPDATE commands SET status = ?, error_code = ?, message = ?, result = ?, updated = ?
+         WHERE id = ? AND status IN ('pending', 'sent')`,
+      ),
+    };
+  }
+
+  create(station: string, method: string, params: unknown, ttlMs: number): CommandRow {
+    const now = this.clock.now();
+    const id = randomUUID();
+    this.q.insert.run(id, station, method, JSON.stringify(params ?? {}), now, now + ttlMs, now);
+    return this.q.byId.get(id) as CommandRow;
+  }
+
+  /** Marks what has expired; returns the commands still to deliver to this station. */
+  deliverable(station: string): CommandRow[] {
+    this.expireDue();
+    return this.q.open.all(station) as CommandRow[];
+  }
+
+  markSent(id: string): void {
+    this.q.status.run('sent', this.clock.now(), id);
+  }
+
+  /** The station's answer; a repeat of an answered command changes nothing. */
+  result(r: CommandOutcome): void {
+    const status = ['done', 'failed', 'refused', 'expired'].includes(r.status) ? r.status : 'failed';
+    this.q.result.run(
+      status,
+      r.errorCode,
+      r.message,
+      JSON.stringify(r.result ?? null),
+      this.clock.now(),
+      r.id,
+    );
+  }
+
+  expireDue(): number {
+    const now = this.clock.now();
+    return this.q.expire.run(now, now).changes;
+  }
+
+  openCount(station: string): number {
+    return (this.q.countOpen.get(station) as { n: number }).n;
+  }
+
+  get(id: string): CommandRow | undefined {
+    return this.q.byId.get(id) as CommandRow | undefined;
+  }
+
+  list(station: string | undefined, limit: number): CommandRow[] {
+    this.expireDue();
+    return (station ? this.q.recentFor.all(station, limit) : this.q.recent.all(limit)) as CommandRow[];
+  }
+}

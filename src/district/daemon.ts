@@ -1,0 +1,68 @@
+/**
+ * `loa-district` / `districtctl serve`: the hub as a service. SQLite and media in the data
+ * directory (--data-dir, else LOA_DISTRICT_DATA_DIR, else /var/lib/loa-district); gRPC on
+ * --listen (else LOA_DISTRICT_LISTEN, else 127.0.0.1:50051: plain text stays on loopback until
+ * mutual TLS is configured). SIGTERM/SIGINT end the sessions and close the database cleanly.
+ */
+import { resolve } from 'node:path';
+import { SystemClock } from '../core/clock.js';
+import { toLoaError } from '../core/errors.js';
+import { Logger, type LogLevel } from '../core/log.js';
+import { Hub } from './hub.js';
+
+export interface HubArgs {
+  dataDir?: string | undefined;
+  listen?: string | undefined;
+  logLevel?: LogLevel | undefined;
+}
+
+export const DEFAULT_LISTEN = '127.0.0.1:50051';
+
+function envMs(name: string): number | undefined {
+  const v = process.env[name];
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 100)
+    throw new Error(`${name}: a whole number of milliseconds >= 100 (got "${v}")`);
+  return n;
+}
+
+export async function runHub(args: HubArgs): Promise<void> {
+  const t0 = performance.now();
+  const format = process.env.LOA_LOG_FORMAT === 'pretty' ? 'pretty' : 'json';
+  const log = new Logger({ station: 'district', level: args.logLevel ?? 'info', format });
+  const dataDir = resolve(args.dataDir ?? process.env.LOA_DISTRICT_DATA_DIR ?? '/var/lib/loa-district');
+  const listen = args.listen ?? process.env.LOA_DISTRICT_LISTEN ?? DEFAULT_LISTEN;
+  let hub: Hub | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    await hub?.close().catch((e) => log.error('stop failed', { error: toLoaError(e).message }));
+    process.exit(code);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+  process.on('SIGINT', () => void shutdown('SIGINT', 0));
+  process.on('uncaughtException', (e) => {
+    log.error('uncaught exception', { error: e.message, stack: e.stack });
+    void shutdown('uncaughtException', 1);
+  });
+  try {
+    const keepaliveMs = envMs('LOA_HUB_KEEPALIVE_MS');
+    const keepaliveTimeoutMs = envMs('LOA_HUB_KEEPALIVE_TIMEOUT_MS');
+    hub = new Hub({
+      dataDir,
+      clock: new SystemClock(),
+      log: log.child('hub'),
+      ...(keepaliveMs ? { keepaliveMs } : {}),
+      ...(keepaliveTimeoutMs ? { keepaliveTimeoutMs } : {}),
+    });
+    const port = await hub.listen(listen);
+    const host = listen.slice(0, listen.lastIndexOf(':'));
+    log.info('ready', { ms: Math.round(performance.now() - t0), dataDir, listen: `${host}:${port}`, port });
+  } catch (e) {
+    log.error(`cannot start: ${toLoaError(e).message}`);
+    process.exit(78);
+  }
+}

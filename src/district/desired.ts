@@ -1,0 +1,61 @@
+/**
+ * Desired states (DESIGN.md decision 3): each push is a new version (one sequence for the
+ * whole district) holding a schedule and its media manifest; each station points at the
+ * latest version pushed to it. A station that reports a lower applied version gets it again.
+ */
+import type Database from 'better-sqlite3';
+import type { Clock } from '../core/clock.js';
+
+export interface MediaRef {
+  sha256: string;
+  sizeBytes: number;
+  name: string;
+}
+
+export interface DesiredRow {
+  version: number;
+  created: number;
+  schedule: Record<string, unknown>;
+  media: MediaRef[];
+}
+
+export class DesiredStore {
+  private readonly q;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly clock: Clock,
+  ) {
+    this.q = {
+      insert: db.prepare('INSERT INTO desired (created, schedule, media) VALUES (?, ?, ?)'),
+      target: db.prepare(
+        'INSERT INTO station_desired (station, version) VALUES (?, ?) ON CONFLICT(station) DO UPDATE SET version = excluded.version',
+      ),
+      forStation: db.prepare(
+        `SELECT d.* FROM station_desired s JOIN desired d ON d.version = s.version WHERE s.station = ?`,
+      ),
+    };
+  }
+
+  push(stations: string[], schedule: Record<string, unknown>, media: MediaRef[]): number {
+    return this.db.transaction(() => {
+      const r = this.q.insert.run(this.clock.now(), JSON.stringify(schedule), JSON.stringify(media));
+      const version = Number(r.lastInsertRowid);
+      for (const s of stations) this.q.target.run(s, version);
+      return version;
+    })();
+  }
+
+  forStation(station: string): DesiredRow | undefined {
+    const r = this.q.forStation.get(station) as
+      | { version: number; created: number; schedule: string; media: string }
+      | undefined;
+    if (!r) return undefined;
+    return {
+      version: r.version,
+      created: r.created,
+      schedule: JSON.parse(r.schedule),
+      media: JSON.parse(r.media),
+    };
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * What the hub knows of each station: identity, the outbox position it holds (epoch + acked
+ * seq), the latest state (the snapshot's flattened status with later changes applied), and the
+ * stored history. `ingest` is the de-duplicating write: items at or below the acked seq of the
+ * station's outbox epoch are already stored and are skipped; the rest are stored in order in
+ * one transaction before the ack goes out.
+ */
+import type Database from 'better-sqlite3';
+import type { Clock } from '../core/clock.js';
+import type { StationEvent } from '../core/events.js';
+
+export interface StationRow {
+  id: string;
+  epoch: string;
+  acked_seq: number;
+  snapshot_seq: number;
+  state: string;
+  boot_id: string;
+  software_version: string;
+  applied_version: number;
+  desired_report: string;
+  last_contact: number;
+  first_seen: number;
+}
+
+export interface HelloInfo {
+  stationId: string;
+  bootId: string;
+  softwareVersion: string;
+  appliedDesiredVersion: number;
+  firstUnackedSeq: number;
+  lastSeq: number;
+  outboxEpoch: string;
+}
+
+export type IngestItem = { seq: number; ts: number } & (
+  | { kind: 'event'; event: Omit<StationEvent, 'ts'> }
+  | { kind: 'changes'; changes: Record<string, unknown> }
+  | {
+      kind: 'dropped';
+      dropped: { count: number; measurements: number; events: number; firstSeq: number; lastSeq: number };
+    }
+);
+
+export interface StoredEvent {
+  stationId: string;
+  seq: number;
+  ts: number;
+  received: number;
+  event: Omit<StationEvent, 'ts'>;
+}
+
+export class StationStore {
+  private readonly q;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly clock: Clock,
+  ) {
+    this.q = {
+      get: db.prepare('SELECT * FROM stations WHERE id = ?'),
+      list: db.prepare('SELECT * FROM stations ORDER BY id'),
+      insert: db.prepare('INSERT OR IGNORE INTO stations (id, first_seen) VALUES (?, ?)'),
+      hello: db.prepare(
+        `UPDATE stations SET epoch = @epoch, acked_seq = @acked, snapshot_seq = @snap, boot_id = @boot,
+         software_version = @version, applied_version = @applied, last_contact = @now WHERE id = @id`,
+      ),
+      snapshot: db.prepare('UPDATE stations SET snapshot_seq = ?, state = ?, last_contact = ? WHERE id = ?'),
+      progress: db.prepare('UPDATE stations SET acked_seq = ?, state = ?, last_contact = ? WHERE id = ?'),
+      contact: db.prepare('UPDATE stations SET last_contact = ? WHERE id = ?'),
+      report: db.prepare('UPDATE stations SET applied_version = ?, desired_report = ? WHERE id = ?'),
+      event: db.prepare(
+        `INSERT OR IGNORE INTO events (station, epoch, seq, ts, received, event_seq, kind, severity, sub, message, details)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      measure: db.prepare(
+        'INSERT OR IGNORE INTO measurements (station, epoch, seq, ts, changes) VALUES (?, ?, ?, ?, ?)',
+      ),
+      drop: db.prepare(
+        `INSERT OR IGNORE INTO drops (station, epoch, seq, ts, count, measurements, events, first_seq, last_seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+  }
+
+  get(id: string): StationRow | undefined {
+    return this.q.get.get(id) as StationRow | undefined;
+  }
+
+  list(): StationRow[] {
+    return this.q.list.all() as StationRow[];
+  }
+
+  /** A session opened: returns what the hub already holds of this outbox epoch. */
+  hello(h: HelloInfo): number {
+    const now = this.clock.now();
+    return this.db.transaction(() => {
+      this.q.insert.run(h.stationId, now);
+      const row = this.get(h.stationId) as StationRow;
+      const same = row.epoch === h.outboxEpoch;
+      let acked = same ? row.acked_seq : 0;
+      // the station's numbering went back (its outbox was restored from an old copy): start again there
+      if (acked > h.lastSeq) acked = Math.max(0, h.firstUnackedSeq - 1);
+      this.q.hello.run({
+        id: h.stationId,
+        epoch: h.outboxEpoch,
+        acked,
+        snap: same ? row.snapshot_seq : 0,
+        boot: h.bootId,
+        version: h.softwareVersion,
+        applied: h.appliedDesiredVersion,
+        now,
+      });
+      return acked;
+    })();
+  }
+
+  snapshot(id: string, asOfSeq: number, flat: Record<string, unknown>): void {
+    this.q.snapshot.run(asOfSeq, JSON.stringify(flat), this.clock.now(), id);
+  }
+
+  /** Stores new items in order (skipping ones already held); returns the new acked seq and new events. */
+  ingest(id: string, items: IngestItem[]): { acked: number; events: StoredEvent[] } {
+    const now = this.clock.now();
+    return this.db.transaction(() => {
+      const row = this.get(id) as StationRow;
+      let acked = row.acked_seq;
+      let state: Record<string, unknown> | undefined;
+      const events: StoredEvent[] = [];
+      for (const it of [...items].sort((a, b) => a.seq - b.seq)) {
+        if (it.seq <= acked) continue;
+        acked = it.seq;
+        if (it.kind === 'event') {
+          const e = it.event;
+          this.q.event.run(
+            id,
+            row.epoch,
+            it.seq,
+            it.ts,
+            now,
+            e.seq,
+            e.kind,
+            e.severity,
+            e.sub,
+            e.message,
+            JSON.stringify(e.details),
+          );
+          events.push({ stationId: id, seq: it.seq, ts: it.ts, received: now, event: e });
+        } else if (it.kind === 'changes') {
+          this.q.measure.run(id, row.epoch, it.seq, it.ts, JSON.stringify(it.changes));
+          if (it.seq > row.snapshot_seq) state = applyChanges(state ?? JSON.parse(row.state), it.changes);
+        } else {
+          const d = it.dropped;
+          this.q.drop.run(
+            id,
+            row.epoch,
+            it.seq,
+            it.ts,
+            d.count,
+            d.measurements,
+            d.events,
+            d.firstSeq,
+            d.lastSeq,
+          );
+        }
+      }
+      this.q.progress.run(acked, state ? JSON.stringify(state) : row.state, now, id);
+      return { acked, events };
+    })();
+  }
+
+  touch(id: string): void {
+    this.q.contact.run(this.clock.now(), id);
+  }
+
+  report(id: string, applied: number, report: unknown): void {
+    this.q.report.run(applied, JSON.stringify(report), id);
+  }
+}
+
+function applyChanges(
+  state: Record<string, unknown>,
+  changes: Record<string, unknown>,
+): Record<string, unknown> {
+  for (const [k, v] of Object.entries(changes))
+    if (v === null) delete state[k];
+    else state[k] = v;
+  return state;
+}
+
+/** The flattened state as a nested object again (for operators). */
+export function unflatten(flat: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(flat)) {
+    const parts = key.split('.');
+    let node = out;
+    for (const p of parts.slice(0, -1)) {
+      if (typeof node[p] !== 'object' || node[p] === null) node[p] = {};
+      node = node[p] as Record<string, unknown>;
+    }
+    node[parts.at(-1) as string] = v;
+  }
+  return out;
+}

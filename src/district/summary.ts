@@ -1,0 +1,41 @@
+/** A station's one-line summary for operators, from its stored row and live session. */
+import type { StationSummary } from '../gen/loa/district/v1/StationSummary.js';
+import type { DesiredRow } from './desired.js';
+import type { HubSession } from './gateway.js';
+import type { StationRow } from './stations.js';
+
+function alarmKeys(state: Record<string, unknown>): string[] {
+  const alarms = state.alarms;
+  if (!Array.isArray(alarms)) return [];
+  return alarms.map((a) => String((a as { key?: unknown })?.key ?? a));
+}
+
+/** What is on air, from the audio module's status section when it reports one. */
+function onAir(state: Record<string, unknown>): string {
+  const v = state['modules.audio.onAir.slot'] ?? state['modules.audio.onAir'];
+  return typeof v === 'string' ? v : '';
+}
+
+export function summarize(
+  row: StationRow,
+  session: HubSession | undefined,
+  pendingCommands: number,
+  desired: DesiredRow | undefined,
+): StationSummary {
+  const state = JSON.parse(row.state) as Record<string, unknown>;
+  return {
+    stationId: row.id,
+    online: session?.ready === true,
+    onAir: onAir(state),
+    power: typeof state['power.state'] === 'string' ? (state['power.state'] as string) : '',
+    alarms: alarmKeys(state),
+    lastContactMs: session?.ready ? session.lastContact : row.last_contact,
+    connectedSinceMs: session?.ready ? session.since : 0,
+    bootId: row.boot_id,
+    softwareVersion: row.software_version,
+    desiredVersion: desired?.version ?? 0,
+    appliedVersion: row.applied_version,
+    lastSeq: row.acked_seq,
+    pendingCommands,
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * The station module "uplink": reports to the district and obeys it (docs/link.md). Off when
+ * no district is configured (--district or LOA_DISTRICT). Every station event goes to the
+ * outbox (including those logged while the uplink was stopped: it catches up from the event
+ * log on start); the status is sampled and what moved past its deadband goes too.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Handler } from '../api/registry.js';
+import type { Timer } from '../core/clock.js';
+import { LoaError, toLoaError } from '../core/errors.js';
+import type { StationEvent } from '../core/events.js';
+import type { Logger } from '../core/log.js';
+import type { StationModule } from '../station/module.js';
+import type { Station } from '../station/station.js';
+import type { JsonDoc } from '../store/doc.js';
+import { CommandRunner } from './commands.js';
+import { Deadband, flatten } from './deadband.js';
+import { DesiredApplier } from './desired.js';
+import { Link } from './link.js';
+import { DirMediaCache, type MediaCacheLike, MediaFetcher } from './media.js';
+import { Outbox } from './outbox.js';
+import { resolveMediaParams } from './params.js';
+import type { UplinkSettings } from './settings.js';
+import { type UplinkState, uplinkStateDoc } from './state.js';
+import { softwareVersion } from './wire.js';
+
+export interface UplinkOptions {
+  dataDir: string;
+  settings: UplinkSettings | undefined;
+  /** The station's media cache; a content-addressed folder in the data directory by default. */
+  cache?: MediaCacheLike;
+}
+
+interface Running {
+  station: Station;
+  log: Logger;
+  outbox: Outbox;
+  doc: JsonDoc<UplinkState>;
+  desired: DesiredApplier;
+  link: Link;
+  fetcher: MediaFetcher;
+  deadband: Deadband;
+  stops: (() => void)[];
+  sampler?: Timer;
+}
+
+export class UplinkModule implements StationModule {
+  readonly name = 'uplink';
+  private r: Running | undefined;
+
+  constructor(private readonly o: UplinkOptions) {}
+
+  async start(station: Station): Promise<void> {
+    const s = this.o.settings;
+    if (!s) return;
+    const { clock } = station.o;
+    const log = station.o.log.child('uplink');
+    const limits = { maxItems: s.outboxMaxItems, maxBytes: s.outboxMaxBytes, maxAgeMs: s.outboxMaxAgeMs };
+    const outbox = await Outbox.open(join(this.o.dataDir, 'outbox.jsonl'), clock, limits);
+    const doc = uplinkStateDoc(this.o.dataDir, clock);
+    await doc.load();
+    const events = station.store.events;
+    const cache = this.o.cache ?? new DirMediaCache(join(this.o.dataDir, 'uplink-media'));
+    let link: Link | undefined;
+    const fetcher = new MediaFetcher(
+      cache,
+      join(this.o.dataDir, 'uplink-media', '.partial'),
+      () => link?.chunkReader(),
+      s.mediaChunkBytes,
+    );
+    const desired = new DesiredApplier(station.commands, doc, fetcher, clock, events);
+    const resolve = (m: string, p: unknown) => resolveMediaParams(m, p, fetcher, clock);
+    const runner = new CommandRunner(station.commands, doc, clock, events, resolve);
+    const deadband = new Deadband();
+    const deps = {
+      stationId: station.stationId,
+      bootId: randomUUID(),
+      softwareVersion: softwareVersion(),
+      outbox,
+      registry: station.commands,
+      runner,
+      desired,
+      deadband,
+      clock,
+      log,
+    };
+    link = new Link(s, deps, clock, log);
+    const r: Running = { station, log, outbox, doc, desired, link, fetcher, deadband, stops: [] };
+    this.r = r;
+    this.forwardEvents(r);
+    void station.commands.whenRegistered('status').then(() => this.go(r, s));
+  }
+
+  async stop(): Promise<void> {
+    const r = this.r;
+    if (!r) return;
+    this.r = undefined;
+    r.sampler?.cancel();
+    for (const s of r.stops) s();
+    await r.link.stop();
+    await r.outbox.flush();
+    await r.doc.flush();
+  }
+
+  methods(): Record<string, Handler> {
+    return {
+      'uplink.status': () => this.status(),
+      'uplink.desired': () => this.r?.doc.data.desired ?? null,
+    };
+  }
+
+  status(): unknown {
+    const r = this.r;
+    if (!r) return { enabled: false };
+    const o = r.outbox;
+    return {
+      enabled: true,
+      district: this.o.settings?.district,
+      link: r.link.state,
+      connectedSince: r.link.connectedSince,
+      sessions: r.link.sessions,
+      lastError: r.link.lastError,
+      outbox: {
+        items: o.size,
+        bytes: o.byteSize,
+        lastSeq: o.lastSeq,
+        ackedSeq: o.ackedSeq,
+        oldestTs: o.oldestTs,
+        pendingDrops: o.pendingDrops.count,
+      },
+      desired: r.desired.report(),
+      applier: r.doc.data.applied?.applier,
+    };
+  }
+
+  /** Sends the events logged while the uplink was stopped, then every new one. */
+  private forwardEvents(r: Running): void {
+    const events = r.station.store.events;
+    const send = (e: StationEvent) => {
+      if (e.seq > r.outbox.lastEventSeq) r.outbox.enqueue({ kind: 'event', event: e });
+    };
+    for (const e of events.query({ sinceSeq: r.outbox.lastEventSeq + 1 })) send(e);
+    r.stops.push(events.onEvent(send));
+  }
+
+  private go(r: Running, s: UplinkSettings): void {
+    if (this.r !== r) return;
+    const sample = () =>
+      void this.sample(r).catch((e) => r.log.warn('status sample failed', { error: toLoaError(e).message }));
+    void r.station.commands
+      .call('status')
+      .then((st) => r.deadband.reset(flatten(st)))
+      .catch(() => undefined);
+    r.sampler = r.station.o.clock.setInterval(sample, s.sampleMs);
+    void r.desired.converge();
+    r.link.start();
+  }
+
+  private async sample(r: Running): Promise<void> {
+    const changes = r.deadband.diff(flatten(await r.station.commands.call('status')));
+    if (Object.keys(changes).length > 0 && this.r === r) r.outbox.enqueue({ kind: 'changes', changes });
+  }
+}
+
+/** The module for the daemon's module list: off (it does nothing) when no district is configured. */
+export function uplinkModule(dataDir: string, settings: UplinkSettings | undefined): UplinkModule {
+  if (settings && !settings.district) throw new LoaError('CONFIG', 'uplink: district address missing');
+  return new UplinkModule({ dataDir, settings });
+}
