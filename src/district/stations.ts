@@ -130,26 +130,12 @@ export class StationStore {
       for (const it of [...items].sort((a, b) => a.seq - b.seq)) {
         if (it.seq <= acked) continue;
         acked = it.seq;
-        if (it.kind === 'event') {
-          const e = it.event;
-          this.q.event.run(
-            id,
-            row.epoch,
-            it.seq,
-            it.ts,
-            now,
-            e.seq,
-            e.kind,
-            e.severity,
-            e.sub,
-            e.message,
-            JSON.stringify(e.details),
-          );
-          events.push({ stationId: id, seq: it.seq, ts: it.ts, received: now, event: e });
-        } else if (it.kind === 'changes') {
+        if (it.kind === 'changes') {
           this.q.measure.run(id, row.epoch, it.seq, it.ts, JSON.stringify(it.changes));
           if (it.seq > row.snapshot_seq) state = applyChanges(state ?? JSON.parse(row.state), it.changes);
-        } else {
+          continue;
+        }
+        if (it.kind === 'dropped') {
           const d = it.dropped;
           this.q.drop.run(
             id,
@@ -163,6 +149,22 @@ export class StationStore {
             d.lastSeq,
           );
         }
+        const e = it.kind === 'event' ? it.event : droppedEvent(it.dropped);
+        const details = JSON.stringify(e.details);
+        this.q.event.run(
+          id,
+          row.epoch,
+          it.seq,
+          it.ts,
+          now,
+          e.seq,
+          e.kind,
+          e.severity,
+          e.sub,
+          e.message,
+          details,
+        );
+        events.push({ stationId: id, seq: it.seq, ts: it.ts, received: now, event: e });
       }
       this.q.progress.run(acked, state ? JSON.stringify(state) : row.state, now, id);
       return { acked, events };
@@ -176,6 +178,24 @@ export class StationStore {
   report(id: string, applied: number, report: unknown): void {
     this.q.report.run(applied, JSON.stringify(report), id);
   }
+}
+
+/** A dropped record as an event operators see in the history (the gap it explains is visible). */
+function droppedEvent(d: {
+  count: number;
+  measurements: number;
+  events: number;
+  firstSeq: number;
+  lastSeq: number;
+}) {
+  return {
+    seq: 0,
+    kind: 'uplink.dropped',
+    severity: 'warning' as const,
+    sub: 'uplink',
+    message: `the station's full outbox dropped ${d.count} item(s) while offline: ${d.measurements} measurement(s), ${d.events} routine event(s), seq ${d.firstSeq}..${d.lastSeq}`,
+    details: { ...d },
+  };
 }
 
 function applyChanges(

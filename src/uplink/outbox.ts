@@ -32,6 +32,8 @@ export interface OutboxLimits {
   maxAgeMs: number;
 }
 
+/** Room kept for a dropped record (its JSON is about 150 bytes). */
+const RECORD_BYTES = 256;
 const NO_DROPS: DropStats = { count: 0, measurements: 0, events: 0, firstSeq: 0, lastSeq: 0 };
 
 /** Lower goes first when the outbox is full. */
@@ -87,12 +89,12 @@ export class Outbox {
     return this.items[0]?.ts;
   }
 
-  enqueue(body: ItemBody): OutboxItem {
+  enqueue(body: ItemBody, bounded = true): OutboxItem {
     const item = { seq: this.nextSeq++, ts: this.clock.now(), ...body } as OutboxItem;
     if (body.kind === 'event') this.lastEventSeq = Math.max(this.lastEventSeq, body.event.seq);
     this.add(item);
     this.file.append({ i: item }, body.kind === 'event' && body.event.severity === 'alarm');
-    this.enforce();
+    if (bounded) this.enforce();
     for (const l of this.listeners) l(item);
     return item;
   }
@@ -118,12 +120,16 @@ export class Outbox {
     this.file.maybeCompact(() => this.snapshotLines());
   }
 
-  /** Turns the drops since the last session into one record at the tail (sent next). */
+  /**
+   * Turns the drops since the last session into one record at the tail (sent next). Room for
+   * the record is made first, so the drops that makes are counted in the same record.
+   */
   sealDrops(): OutboxItem | undefined {
     if (this.drops.count === 0) return undefined;
+    this.enforce(1, RECORD_BYTES);
     const d = this.drops;
     this.drops = { ...NO_DROPS };
-    return this.enqueue({ kind: 'dropped', dropped: d });
+    return this.enqueue({ kind: 'dropped', dropped: d }, false);
   }
 
   onItem(cb: (i: OutboxItem) => void): () => void {
@@ -189,9 +195,11 @@ export class Outbox {
     this.items = keep;
   }
 
-  /** Drops by age, then by rank until within the count and byte bounds. */
-  private enforce(): void {
-    const { maxItems, maxBytes, maxAgeMs } = this.limits;
+  /** Drops by age, then by rank until within the bounds (less the room asked for). */
+  private enforce(roomItems = 0, roomBytes = 0): void {
+    const { maxAgeMs } = this.limits;
+    const maxItems = this.limits.maxItems - roomItems;
+    const maxBytes = this.limits.maxBytes - roomBytes;
     const cutoff = this.clock.now() - maxAgeMs;
     const victims = new Set<OutboxItem>();
     for (const i of this.items) if (i.ts < cutoff && i.kind !== 'dropped') victims.add(i);
