@@ -1,85 +1,127 @@
 /**
- * loa.station.v1.StationService, served by the station daemon on its unix socket (mode 0660:
- * the service user and its group). Every RPC runs a registry command (station-routes.ts).
+ * loa.station.v1.StationService, served by the station daemon on its unix sockets (one per
+ * role: the kernel's file permissions decide who reaches which, docs/security.md) and, when
+ * configured, on TCP with mutual TLS. Every RPC runs a registry command through the station's
+ * CommandGate (role, rate limit, validation, audit; security/gate.ts).
  */
-import { chmod, unlink } from 'node:fs/promises';
+import { chmod, chown, unlink } from 'node:fs/promises';
 import type * as grpc from '@grpc/grpc-js';
 import { isENOENT, toLoaError } from '../core/errors.js';
+import { MemoryEvents } from '../core/events.js';
 import type { Logger } from '../core/log.js';
 import type { WatchStatusRequest__Output } from '../gen/loa/station/v1/WatchStatusRequest.js';
+import type { LinkSecurity } from '../grpc/credentials.js';
 import { stationProto } from '../grpc/proto.js';
 import { GrpcServer } from '../grpc/server.js';
 import { toServiceError } from '../grpc/status.js';
 import { fromValue, toValue } from '../grpc/struct.js';
+import { type CallerOf, networkCaller, unixCaller } from '../security/callers.js';
+import { CommandGate } from '../security/gate.js';
+import { type Role, requireRole, STATION_RPC_ROLES } from '../security/roles.js';
 import type { StationStatus } from '../station/control.js';
 import type { CommandRegistry } from './registry.js';
 import { encodeStatus, ROUTES } from './station-routes.js';
 
 type Unary = grpc.handleUnaryCall<Record<string, unknown>, Record<string, unknown>>;
+type Call = grpc.ServerUnaryCall<Record<string, unknown>, Record<string, unknown>>;
 
 export const STATION_SERVICE = 'loa.station.v1.StationService';
 
 export class StationApiServer {
-  private readonly grpc: GrpcServer;
+  private readonly servers: GrpcServer[] = [];
   private readonly watches = new Set<grpc.ServerWritableStream<unknown, unknown>>();
-  private socket: string | undefined;
+  private readonly sockets: string[] = [];
+  readonly gate: CommandGate;
 
+  /** Without a gate (tests of the transport alone), commands are checked but not audited. */
   constructor(
     private readonly registry: CommandRegistry,
     private readonly log: Logger,
+    gate?: CommandGate,
   ) {
-    const proto = stationProto();
-    this.grpc = new GrpcServer({ schema: ['station'] });
-    this.grpc.add(STATION_SERVICE, proto.grpc.loa.station.v1.StationService.service, this.impl());
+    this.gate = gate ?? new CommandGate(registry, { events: new MemoryEvents() });
   }
 
-  /** Serves on a unix socket path (a stale socket file is replaced). */
-  async listenUnix(path: string): Promise<void> {
+  /**
+   * Serves on a unix socket path (a stale socket file is replaced) for callers of `role`:
+   * mode 0660 (0666 for the viewer socket), group `gid` when given.
+   */
+  async listenUnix(path: string, role: Role = 'admin', gid?: number): Promise<void> {
     await unlink(path).catch((e) => {
       if (!isENOENT(e)) throw e;
     });
-    await this.grpc.listen(`unix:${path}`);
-    await chmod(path, 0o660);
-    this.socket = path;
+    await this.server(unixCaller(role)).listen(`unix:${path}`);
+    this.sockets.push(path);
+    if (gid !== undefined) await chown(path, process.getuid?.() ?? -1, gid);
+    await chmod(path, role === 'viewer' ? 0o666 : 0o660);
   }
 
-  /** Also serves on TCP (e.g. "127.0.0.1:0" for tests or a LAN address); returns the port. */
-  listenTcp(address: string): Promise<number> {
-    return this.grpc.listen(address);
+  /**
+   * Also serves on TCP ("HOST:PORT"; port 0 picks one): with TLS the client certificate's role
+   * applies; plain text is a lab's admin port (the daemon refuses it unless LOA_INSECURE_LAB=1).
+   */
+  listenTcp(address: string, security: LinkSecurity = { kind: 'insecure' }): Promise<number> {
+    return this.server(networkCaller(security), security).listen(address);
   }
 
   async close(): Promise<void> {
     for (const w of this.watches) w.end();
-    await this.grpc.close(1000);
-    if (this.socket) await unlink(this.socket).catch(() => undefined);
+    await Promise.all(this.servers.map((s) => s.close(1000)));
+    for (const s of this.sockets) await unlink(s).catch(() => undefined);
   }
 
-  private impl(): grpc.UntypedServiceImplementation {
+  private server(callerOf: CallerOf, security?: LinkSecurity): GrpcServer {
+    const s = new GrpcServer({ schema: ['station'], ...(security ? { security } : {}) });
+    s.add(STATION_SERVICE, stationProto().grpc.loa.station.v1.StationService.service, this.impl(callerOf));
+    this.servers.push(s);
+    return s;
+  }
+
+  private impl(callerOf: CallerOf): grpc.UntypedServiceImplementation {
     const impl: grpc.UntypedServiceImplementation = {};
     for (const r of ROUTES)
-      impl[r.rpc] = this.unary(r.method, async (req) =>
-        r.reply(await this.registry.call(r.method, r.params(req))),
+      impl[r.rpc] = this.unary(r.method, async (req, call) =>
+        r.reply(await this.gate.call(callerOf(call), r.method, r.params(req))),
       );
-    impl.Call = this.unary('Call', async (req) => {
-      const method = String(req.method ?? '');
-      return { result: toValue(await this.registry.call(method, fromValue(req.params as never))) };
+    impl.Call = this.unary('Call', async (req, call) => {
+      const method = String(req.method ?? '').slice(0, 128);
+      const params = fromValue(req.params as never);
+      return { result: toValue(await this.gate.call(callerOf(call), method, params)) };
     });
-    impl.ListMethods = this.unary('ListMethods', async () => ({ methods: this.registry.methods() }));
-    impl.WatchStatus = (call: grpc.ServerWritableStream<WatchStatusRequest__Output, unknown>) =>
+    impl.ListMethods = this.unary('ListMethods', async (_req, call) => {
+      const c = callerOf(call);
+      requireRole(c.role, STATION_RPC_ROLES.ListMethods ?? 'admin', 'ListMethods', c.who);
+      return { methods: this.registry.methods() };
+    });
+    impl.WatchStatus = (call: grpc.ServerWritableStream<WatchStatusRequest__Output, unknown>) => {
+      try {
+        const c = callerOf(call);
+        requireRole(c.role, STATION_RPC_ROLES.WatchStatus ?? 'admin', 'WatchStatus', c.who);
+      } catch (e) {
+        call.destroy(Object.assign(new Error(toLoaError(e).message), toServiceError(e)));
+        return;
+      }
       void this.watch(call);
+    };
     return impl;
   }
 
-  private unary(name: string, fn: (req: Record<string, unknown>) => Promise<Record<string, unknown>>): Unary {
+  private unary(
+    name: string,
+    fn: (req: Record<string, unknown>, call: Call) => Promise<Record<string, unknown>>,
+  ): Unary {
     return (call, cb) => {
-      fn(call.request).then(
-        (res) => cb(null, res),
-        (e) => {
-          const err = toLoaError(e);
-          if (err.code === 'INTERNAL') this.log.error('command failed', { method: name, error: err.message });
-          cb(toServiceError(err));
-        },
-      );
+      Promise.resolve()
+        .then(() => fn(call.request, call))
+        .then(
+          (res) => cb(null, res),
+          (e) => {
+            const err = toLoaError(e);
+            if (err.code === 'INTERNAL')
+              this.log.error('command failed', { method: name, error: err.message });
+            cb(toServiceError(err));
+          },
+        );
     };
   }
 

@@ -2,6 +2,7 @@
 
 import { LoaError } from '../core/errors.js';
 import type { StationEvent } from '../core/events.js';
+import { AUDIT_KIND } from '../security/audit.js';
 import type { StationStatus } from '../station/control.js';
 import { flagInt, flagString, onOff } from './args.js';
 import { type Command, show } from './context.js';
@@ -13,7 +14,7 @@ export const coreUsage = [
   'power on|off                   the amplifier/transmitter chain, in sequence',
   'zone N on|off                  one loudspeaker zone',
   'reset-lockout                  clear a transmitter lockout (after checking the antenna)',
-  'events [--limit N] [--kind K] [--since-seq N] [--severity alarm]',
+  'events [--limit N] [--kind K] [--since-seq N] [--severity alarm] [--audit]   (--audit: who ran which command)',
   'sim fault NAME [--zone N] [--channel OUT] [--count N]   (simulator only)',
   'sim clear [KEY]',
 ];
@@ -46,7 +47,7 @@ export const coreCommands: Record<string, Command> = {
     const q = {
       limit: flagInt(ctx.p, 'limit', 1, 10_000) ?? 50,
       sinceSeq: flagInt(ctx.p, 'since-seq', 0, Number.MAX_SAFE_INTEGER),
-      kind: flagString(ctx.p, 'kind'),
+      kind: ctx.p.flags.has('audit') ? AUDIT_KIND : flagString(ctx.p, 'kind'),
       severity: flagString(ctx.p, 'severity'),
     };
     const ev = (await ctx.call('events', q)) as StationEvent[];

@@ -7,14 +7,18 @@ import { exitCodeFor, LoaError, toLoaError } from '../core/errors.js';
 import { pickLang, translate } from '../core/i18n.js';
 import { DistrictClient } from '../district/client.js';
 import { DEFAULT_LISTEN, runHub } from '../district/daemon.js';
+import type { LinkSecurity } from '../grpc/credentials.js';
+import { clientSecurity } from '../security/config.js';
 import { assertLogLevel } from '../station/daemon.js';
 import { flagString, type Parsed, parseArgs } from './args.js';
 import { districtActionCommands } from './district-actions.js';
+import { auditCommand } from './district-audit.js';
 import { districtReadCommands } from './district-commands.js';
 import type { DCommand, DCtx } from './district-context.js';
 import { districtMessages } from './district-messages.js';
+import { auditMessages } from './messages-security.js';
 
-const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] COMMAND
+const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--ca F --cert F --key F] COMMAND
   serve --data-dir DIR [--listen HOST:PORT]       run the district hub (= loa-district)
   stations                                         one line per station: link, on air, power, alarms, last contact
   status ID                                        one station in detail
@@ -26,9 +30,15 @@ const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] COMM
   commands [--station ID] [--limit N]              commands sent and their outcome
   events [--station ID] [--since 2h|ISO] [--severity alarm] [--kind K] [--limit N]
   play-log [--station ID] [--since 1d|ISO] [--limit N]
+  audit [--station ID] [--since 1d|ISO] [--limit N]  who asked what, in which role, and the result
+TLS: --ca/--cert/--key, else LOA_TLS_CA/LOA_TLS_CERT/LOA_TLS_KEY (deploy/pki/operator.sh); none: plain text (a lab hub)
 exit codes: 0 ok, 1 refused or invalid, 2 hub unreachable`;
 
-const COMMANDS: Record<string, DCommand> = { ...districtReadCommands, ...districtActionCommands };
+const COMMANDS: Record<string, DCommand> = {
+  ...districtReadCommands,
+  ...districtActionCommands,
+  audit: auditCommand,
+};
 
 async function serve(p: Parsed): Promise<void> {
   await runHub({
@@ -46,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
     translate(districtMessages, lang, key, vars);
   const [cmd, ...rest] = p.positionals;
   let client: DistrictClient | undefined;
+  let security: LinkSecurity | undefined;
   try {
     if (!cmd || p.flags.has('help')) {
       console.log(USAGE);
@@ -62,12 +73,18 @@ export async function main(argv: string[]): Promise<number> {
         `unknown command "${cmd}"; allowed: serve, ${Object.keys(COMMANDS).join(', ')}`,
       );
     const address = flagString(p, 'hub') ?? process.env.LOA_HUB ?? DEFAULT_LISTEN;
+    security = clientSecurity(process.env, {
+      ca: flagString(p, 'ca'),
+      cert: flagString(p, 'cert'),
+      key: flagString(p, 'key'),
+    });
+    const sec = security;
     const ctx: DCtx = {
       p,
       lang,
       json: p.flags.has('json'),
       hub: () => {
-        client ??= new DistrictClient(address);
+        client ??= new DistrictClient(address, 15_000, sec);
         return client;
       },
       out: (text) => console.log(text),
@@ -80,7 +97,11 @@ export async function main(argv: string[]): Promise<number> {
     const err = toLoaError(e);
     const code = exitCodeFor(err.code);
     if (p.flags.has('json')) console.error(JSON.stringify({ error: err.toJSON() }));
-    else console.error(t(code === 2 ? 'err.unreachable' : 'err.refused', { msg: err.message }));
+    else {
+      const hint =
+        code === 2 && security?.kind === 'insecure' ? translate(auditMessages, lang, 'tls.hint') : '';
+      console.error(t(code === 2 ? 'err.unreachable' : 'err.refused', { msg: err.message + hint }));
+    }
     return code;
   } finally {
     client?.close();

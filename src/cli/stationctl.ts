@@ -7,13 +7,15 @@
 import { callStation } from '../api/station-client.js';
 import { exitCodeFor, LoaError, toLoaError } from '../core/errors.js';
 import { pickLang, translate } from '../core/i18n.js';
+import { clientSecurity } from '../security/config.js';
+import { pickSocket } from '../security/local.js';
 import { assertLogLevel, defaultDataDir, defaultSocket, runDaemon } from '../station/daemon.js';
 import { flagString, type Parsed, parseArgs } from './args.js';
 import type { Ctx } from './context.js';
 import { messages } from './messages.js';
 import { allCommands, allUsage } from './registry.js';
 
-const USAGE = `usage: stationctl [--json] [--lang vi|en] [--socket PATH | --data-dir DIR] COMMAND
+const USAGE = `usage: stationctl [--json] [--lang vi|en] [--socket PATH | --data-dir DIR | --socket HOST:PORT --ca F --cert F --key F] COMMAND
 %COMMANDS%
 exit codes: 0 ok, 1 refused or invalid, 2 daemon unreachable`;
 
@@ -61,13 +63,22 @@ export async function main(argv: string[]): Promise<number> {
         'INVALID_ARGUMENT',
         `unknown command "${cmd}"; allowed: run, ${Object.keys(commands).join(', ')}`,
       );
-    const socket = flagString(p, 'socket') ?? defaultSocket(flagString(p, 'data-dir') ?? defaultDataDir());
+    const socket =
+      flagString(p, 'socket') ?? pickSocket(defaultSocket(flagString(p, 'data-dir') ?? defaultDataDir()));
+    // a HOST:PORT target is the station's TCP API: mutual TLS with --ca/--cert/--key or LOA_TLS_*
+    const security = socket.includes('/')
+      ? undefined
+      : clientSecurity(process.env, {
+          ca: flagString(p, 'ca'),
+          cert: flagString(p, 'cert'),
+          key: flagString(p, 'key'),
+        });
     const ctx: Ctx = {
       p,
       lang,
       json: p.flags.has('json'),
       socket,
-      call: (method, params) => callStation(socket, method, params),
+      call: (method, params) => callStation(socket, method, params, security),
       out: (text) => console.log(text),
       t,
     };

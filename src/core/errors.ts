@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'HARDWARE' // a driver or device failed
   | 'CONFIG' // a profile or configuration file is broken
   | 'EXPIRED'
+  | 'RATE_LIMITED' // too many commands from one identity: the message names the limit
   | 'UNIMPLEMENTED' // a command this station does not have (its module is not installed)
   | 'INTERNAL';
 
@@ -59,6 +60,7 @@ export const grpcStatusFor: Record<ErrorCode, number> = {
   PERMISSION_DENIED: 7,
   REFUSED: 9, // FAILED_PRECONDITION
   EXPIRED: 4, // DEADLINE_EXCEEDED
+  RATE_LIMITED: 8, // RESOURCE_EXHAUSTED
   UNAVAILABLE: 14,
   HARDWARE: 13,
   CONFIG: 9,
@@ -76,6 +78,7 @@ export function loaCodeForGrpc(status: number): ErrorCode {
     4: 'UNAVAILABLE', // our own deadline: the peer did not answer in time
     5: 'NOT_FOUND',
     7: 'PERMISSION_DENIED',
+    8: 'RATE_LIMITED',
     9: 'REFUSED',
     12: 'UNIMPLEMENTED',
     14: 'UNAVAILABLE',

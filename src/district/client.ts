@@ -8,7 +8,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { DistrictServiceClient } from '../gen/loa/district/v1/DistrictService.js';
 import type { MediaRef__Output } from '../gen/loa/district/v1/MediaRef.js';
 import type { WatchStationsResponse__Output } from '../gen/loa/district/v1/WatchStationsResponse.js';
-import { channelCredentials } from '../grpc/credentials.js';
+import { channelCredentials, INSECURE, type LinkSecurity } from '../grpc/credentials.js';
 import { districtProto } from '../grpc/proto.js';
 import { MAX_MESSAGE_BYTES } from '../grpc/server.js';
 import { deadlineIn, fromServiceError } from '../grpc/status.js';
@@ -25,9 +25,10 @@ export class DistrictClient {
   constructor(
     readonly address: string,
     private readonly timeoutMs = 15_000,
+    security: LinkSecurity = INSECURE,
   ) {
     const Ctor = districtProto().grpc.loa.district.v1.DistrictService;
-    this.client = new Ctor(address, channelCredentials(), {
+    this.client = new Ctor(address, channelCredentials(security), {
       'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
       'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
     });

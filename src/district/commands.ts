@@ -23,6 +23,8 @@ export interface CommandRow {
   message: string;
   result: string;
   updated: number;
+  issued_by: string;
+  issuer_role: string;
 }
 
 export interface CommandOutcome {
@@ -42,8 +44,8 @@ export class CommandStore {
   ) {
     this.q = {
       insert: db.prepare(
-        `INSERT INTO commands (id, station, method, params, created, expires, status, updated)
-         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)`,
+        `INSERT INTO commands (id, station, method, params, created, expires, status, updated, issued_by, issuer_role)
+         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
       ),
       open: db.prepare(
         `SELECT * FROM commands WHERE station = ? AND status IN ('pending', 'sent') ORDER BY created`,
@@ -66,10 +68,27 @@ export class CommandStore {
     };
   }
 
-  create(station: string, method: string, params: unknown, ttlMs: number): CommandRow {
+  /** `issuer`: the operator who sent it and their role (forwarded to the station, audited there). */
+  create(
+    station: string,
+    method: string,
+    params: unknown,
+    ttlMs: number,
+    issuer: { who: string; role: string } = { who: '', role: '' },
+  ): CommandRow {
     const now = this.clock.now();
     const id = randomUUID();
-    this.q.insert.run(id, station, method, JSON.stringify(params ?? {}), now, now + ttlMs, now);
+    this.q.insert.run(
+      id,
+      station,
+      method,
+      JSON.stringify(params ?? {}),
+      now,
+      now + ttlMs,
+      now,
+      issuer.who,
+      issuer.role,
+    );
     return this.q.byId.get(id) as CommandRow;
   }
 

@@ -1,13 +1,15 @@
 /**
  * `loa-district` / `districtctl serve`: the hub as a service. SQLite and media in the data
  * directory (--data-dir, else LOA_DISTRICT_DATA_DIR, else /var/lib/loa-district); gRPC on
- * --listen (else LOA_DISTRICT_LISTEN, else 127.0.0.1:50051: plain text stays on loopback until
- * mutual TLS is configured). SIGTERM/SIGINT end the sessions and close the database cleanly.
+ * --listen (else LOA_DISTRICT_LISTEN, else 127.0.0.1:50051) with mutual TLS (LOA_TLS_CA,
+ * LOA_TLS_CERT, LOA_TLS_KEY; plain text only with LOA_INSECURE_LAB=1; docs/security.md).
+ * SIGHUP reloads the certificates; SIGTERM/SIGINT end the sessions and close the database.
  */
 import { resolve } from 'node:path';
 import { SystemClock } from '../core/clock.js';
 import { toLoaError } from '../core/errors.js';
 import { Logger, type LogLevel } from '../core/log.js';
+import { daemonSecurity, rateLimits } from '../security/config.js';
 import { Hub } from './hub.js';
 
 export interface HubArgs {
@@ -51,14 +53,24 @@ export async function runHub(args: HubArgs): Promise<void> {
   try {
     const keepaliveMs = envMs('LOA_HUB_KEEPALIVE_MS');
     const keepaliveTimeoutMs = envMs('LOA_HUB_KEEPALIVE_TIMEOUT_MS');
+    const security = daemonSecurity(process.env, log.child('tls'), 'district hub');
     hub = new Hub({
       dataDir,
       clock: new SystemClock(),
       log: log.child('hub'),
+      security,
+      limits: rateLimits(process.env),
       ...(keepaliveMs ? { keepaliveMs } : {}),
       ...(keepaliveTimeoutMs ? { keepaliveTimeoutMs } : {}),
     });
     const port = await hub.listen(listen);
+    process.on('SIGHUP', () => {
+      try {
+        log.info('SIGHUP: certificates checked', { reloaded: hub?.reloadTls() ?? false });
+      } catch {
+        // refused and logged by the reload; the current certificate stays in use
+      }
+    });
     const host = listen.slice(0, listen.lastIndexOf(':'));
     log.info('ready', { ms: Math.round(performance.now() - t0), dataDir, listen: `${host}:${port}`, port });
   } catch (e) {

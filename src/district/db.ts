@@ -56,6 +56,12 @@ CREATE TABLE IF NOT EXISTS commands (
   result TEXT NOT NULL DEFAULT 'null', updated INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS commands_open ON commands (station, status);
+CREATE TABLE IF NOT EXISTS audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, ts INTEGER NOT NULL, who TEXT NOT NULL, role TEXT NOT NULL,
+  via TEXT NOT NULL, action TEXT NOT NULL, params TEXT NOT NULL, result TEXT NOT NULL,
+  error_code TEXT NOT NULL, message TEXT NOT NULL, stations TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_by_time ON audit (ts);
 CREATE TABLE IF NOT EXISTS media (
   sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, name TEXT NOT NULL, created INTEGER NOT NULL
 );
@@ -68,6 +74,7 @@ export function openDatabase(dataDir: string): Database.Database {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  addColumns(db);
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get('schema') as
     | { value: string }
     | undefined;
@@ -75,4 +82,14 @@ export function openDatabase(dataDir: string): Database.Database {
   else if (Number(row.value) > SCHEMA_VERSION)
     throw new Error(`district.sqlite has schema ${row.value}, newer than this hub (${SCHEMA_VERSION})`);
   return db;
+}
+
+/** Columns added after schema 1 shipped (a hub of the link issue opens its database unchanged). */
+function addColumns(db: Database.Database): void {
+  const have = new Set(
+    (db.prepare('PRAGMA table_info(commands)').all() as { name: string }[]).map((c) => c.name),
+  );
+  if (!have.has('issued_by')) db.exec("ALTER TABLE commands ADD COLUMN issued_by TEXT NOT NULL DEFAULT ''");
+  if (!have.has('issuer_role'))
+    db.exec("ALTER TABLE commands ADD COLUMN issuer_role TEXT NOT NULL DEFAULT ''");
 }

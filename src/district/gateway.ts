@@ -62,6 +62,8 @@ export class HubSession {
         params: toValue(JSON.parse(c.params)),
         sentAtMs: this.hub.clock.now(),
         expiresAtMs: c.expires,
+        issuedBy: c.issued_by,
+        issuerRole: c.issuer_role,
       },
     });
   }
@@ -122,6 +124,7 @@ export class HubSession {
         `hello.station_id: lower-case letters, digits and "-" (got "${h.stationId}")`,
       );
     if (!h.outboxEpoch) throw new LoaError('INVALID_ARGUMENT', 'hello.outbox_epoch: required');
+    this.hub.checkStation(this.call, h.stationId);
     const acked = this.hub.stations.hello(h);
     this.stationId = h.stationId;
     this.ready = true;

@@ -8,10 +8,15 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Clock, Timer } from '../core/clock.js';
+import { LoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import type { LinkSecurity } from '../grpc/credentials.js';
+import { INSECURE, type LinkSecurity } from '../grpc/credentials.js';
 import { districtProto } from '../grpc/proto.js';
 import { GrpcServer } from '../grpc/server.js';
+import { type AuthCall, LAB_CALLER, peerIdentity, tlsCaller } from '../security/callers.js';
+import type { Caller } from '../security/identity.js';
+import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
+import { AuditStore } from './audit.js';
 import { CommandStore } from './commands.js';
 import { openDatabase } from './db.js';
 import { DesiredStore } from './desired.js';
@@ -31,7 +36,10 @@ export interface HubOptions {
   /** Server keepalive towards stations (default 60 s / 20 s): a stalled station shows offline. */
   keepaliveMs?: number;
   keepaliveTimeoutMs?: number;
+  /** Mutual TLS (docs/security.md), or plain text for a lab (the daemon decides, loudly). */
   security?: LinkSecurity;
+  /** Operator commands per identity; none: unlimited. */
+  limits?: RateLimits;
 }
 
 /** Emits "station" (id) when a station's summary changed and "event" (StoredEvent) per new event. */
@@ -41,6 +49,8 @@ export class Hub extends EventEmitter {
   readonly commands: CommandStore;
   readonly desired: DesiredStore;
   readonly media: MediaStore;
+  readonly audit: AuditStore;
+  readonly limiter: RateLimiter | undefined;
   readonly sessions = new Map<string, HubSession>();
   private readonly server: GrpcServer;
   private sweeper: Timer | undefined;
@@ -53,6 +63,8 @@ export class Hub extends EventEmitter {
     this.commands = new CommandStore(this.db, o.clock);
     this.desired = new DesiredStore(this.db, o.clock);
     this.media = new MediaStore(join(o.dataDir, 'media'), this.db, o.clock);
+    this.audit = new AuditStore(this.db, o.clock);
+    this.limiter = o.limits ? new RateLimiter(o.limits, o.clock) : undefined;
     this.server = new GrpcServer({
       schema: ['district'],
       keepaliveMs: o.keepaliveMs ?? 60_000,
@@ -71,6 +83,41 @@ export class Hub extends EventEmitter {
     return this.o.log;
   }
 
+  get security(): LinkSecurity {
+    return this.o.security ?? INSECURE;
+  }
+
+  /** The operator behind a DistrictService call: its certificate, or the lab's admin. */
+  callerOf(call: AuthCall): Caller {
+    return this.security.kind === 'tls' ? tlsCaller(call) : LAB_CALLER;
+  }
+
+  /** With TLS, a session's hello must name the station its certificate was issued to. */
+  checkStation(call: AuthCall, stationId: string): void {
+    if (this.security.kind !== 'tls') return;
+    const id = peerIdentity(call);
+    const caller = { who: id.station ?? id.cn, role: 'station', via: 'tls' };
+    let err: LoaError | undefined;
+    if (!id.station)
+      err = new LoaError(
+        'PERMISSION_DENIED',
+        `certificate "${id.cn}" is not a station certificate (SAN URI loa:station:ID; deploy/pki/station.sh)`,
+      );
+    else if (id.station !== stationId)
+      err = new LoaError(
+        'PERMISSION_DENIED',
+        `hello.station_id "${stationId}" differs from the certificate's station "${id.station}"`,
+      );
+    if (!err) return;
+    this.audit.add(caller, 'Session', { stationId }, [stationId], err);
+    throw err;
+  }
+
+  /** Takes new certificate files (SIGHUP); open sessions stay up. */
+  reloadTls(): boolean {
+    return this.security.kind === 'tls' ? this.security.material.reload() : false;
+  }
+
   /** Binds (e.g. "127.0.0.1:0") and returns the port. */
   async listen(address: string): Promise<number> {
     const port = await this.server.listen(address);
@@ -82,6 +129,7 @@ export class Hub extends EventEmitter {
     this.sweeper?.cancel();
     for (const s of [...this.sessions.values()]) s.end('hub stopping');
     await this.server.close(2000);
+    if (this.security.kind === 'tls') this.security.material.stop();
     this.db.close();
   }
 

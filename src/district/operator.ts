@@ -1,33 +1,88 @@
 /**
- * loa.district.v1.DistrictService: the operator's API. Every request is checked first and a
- * refusal names the field and what is allowed; a command or a schedule goes to the stations
- * named (or all known ones) and is kept until each station has it.
+ * loa.district.v1.DistrictService: the operator's API. Every request passes the guard first:
+ * the caller's certificate and role (security/roles.ts), the request's schema (requests.ts),
+ * a rate limit on changes; what changes something, and every refusal, goes to the hub's audit
+ * trail. A command or a schedule goes to the stations named (or all known ones) and is kept
+ * until each station has it.
  */
 import type * as grpc from '@grpc/grpc-js';
-import { LoaError } from '../core/errors.js';
+import { LoaError, toLoaError } from '../core/errors.js';
 import type { UploadMediaRequest__Output } from '../gen/loa/district/v1/UploadMediaRequest.js';
 import type { WatchStationsRequest__Output } from '../gen/loa/district/v1/WatchStationsRequest.js';
 import { toServiceError } from '../grpc/status.js';
 import { fromStruct, fromValue, toStruct, toValue } from '../grpc/struct.js';
+import { checkNoStationPaths, checkParams } from '../security/hostile.js';
+import type { Caller } from '../security/identity.js';
+import { DISTRICT_RPC_ROLES, methodRole, requireRole } from '../security/roles.js';
+import { validateParams } from '../security/schemas.js';
 import type { CommandRow } from './commands.js';
 import { queryEvents } from './history.js';
 import type { Hub } from './hub.js';
+import { checkRequest, mediaName } from './requests.js';
 import { type StoredEvent, unflatten } from './stations.js';
 
 type Req = Record<string, unknown>;
 type Unary = (call: grpc.ServerUnaryCall<Req, unknown>, cb: grpc.sendUnaryData<unknown>) => void;
+type AnyCall =
+  | grpc.ServerUnaryCall<Req, unknown>
+  | grpc.ServerReadableStream<Req, unknown>
+  | grpc.ServerWritableStream<Req, unknown>;
 
 const DEFAULT_TTL_MS = 600_000;
 const MAX_TTL_MS = 7 * 86_400_000;
 const METHOD = /^[A-Za-z][\w.]{0,63}$/;
 
-function unary(fn: (req: Req) => unknown): Unary {
+/** Who calls, with the role the RPC needs and a valid request; or the refusal, audited. */
+function guard(hub: Hub, rpc: string, call: AnyCall, req: Req): Caller {
+  let caller: Caller = { who: 'unknown', role: 'viewer', via: hub.security.kind === 'tls' ? 'tls' : 'lab' };
+  const need = DISTRICT_RPC_ROLES[rpc] ?? 'admin';
+  try {
+    caller = hub.callerOf(call);
+    requireRole(caller.role, need, rpc, caller.who);
+    if (need !== 'viewer') hub.limiter?.take(caller.who);
+    checkRequest(rpc, req);
+    return caller;
+  } catch (e) {
+    hub.audit.add(caller, rpc, auditParams(req), stationsOf(req), toLoaError(e));
+    throw e;
+  }
+}
+
+function stationsOf(req: Req): string[] {
+  const ids = Array.isArray(req.stationIds) ? req.stationIds.map(String) : [];
+  if (req.all === true) return ['*'];
+  return ids.length ? ids.slice(0, 100) : req.stationId ? [String(req.stationId)] : [];
+}
+
+function auditParams(req: Req): Record<string, unknown> {
+  const { params, schedule, ...rest } = req;
+  return {
+    ...rest,
+    ...(params ? { params: fromValue(params as never) } : {}),
+    ...(schedule ? { schedule: '(schedule)' } : {}),
+  };
+}
+
+/** A unary RPC behind the guard; changes (operator and admin RPCs) are audited with their result. */
+function unary(hub: Hub, rpc: string, fn: (req: Req, caller: Caller) => unknown): Unary {
   return (call, cb) => {
+    let caller: Caller | undefined;
     Promise.resolve()
-      .then(() => fn(call.request))
+      .then(() => {
+        caller = guard(hub, rpc, call, call.request);
+        return fn(call.request, caller);
+      })
       .then(
-        (res) => cb(null, res as object),
-        (e) => cb(toServiceError(e)),
+        (res) => {
+          if (caller && DISTRICT_RPC_ROLES[rpc] !== 'viewer')
+            hub.audit.add(caller, rpc, auditParams(call.request), stationsOf(call.request));
+          cb(null, res as object);
+        },
+        (e) => {
+          if (caller)
+            hub.audit.add(caller, rpc, auditParams(call.request), stationsOf(call.request), toLoaError(e));
+          cb(toServiceError(e));
+        },
       );
   };
 }
@@ -111,7 +166,7 @@ function getStation(hub: Hub, req: Req) {
   };
 }
 
-function sendCommand(hub: Hub, req: Req) {
+function sendCommand(hub: Hub, req: Req, caller: Caller) {
   const method = String(req.method ?? '');
   if (!METHOD.test(method))
     throw new LoaError(
@@ -121,9 +176,12 @@ function sendCommand(hub: Hub, req: Req) {
   const ttl = Number(req.ttlMs || DEFAULT_TTL_MS);
   if (!(ttl >= 1 && ttl <= MAX_TTL_MS))
     throw new LoaError('INVALID_ARGUMENT', `ttl_ms: 1 to ${MAX_TTL_MS} (got ${req.ttlMs})`);
-  const stations = selectStations(hub, req.stationIds, req.all);
+  requireRole(caller.role, methodRole(method), `SendCommand ${method}`, caller.who);
   const params = fromValue(req.params as never) ?? {};
-  const rows = stations.map((s) => hub.commands.create(s, method, params, ttl));
+  validateParams(method, params);
+  checkNoStationPaths(params, ['params']);
+  const stations = selectStations(hub, req.stationIds, req.all);
+  const rows = stations.map((s) => hub.commands.create(s, method, params, ttl, caller));
   for (const r of rows) {
     hub.deliverCommands(r.station, new Set([r.id]));
     hub.emit('station', r.station);
@@ -132,6 +190,8 @@ function sendCommand(hub: Hub, req: Req) {
 }
 
 function pushSchedule(hub: Hub, req: Req) {
+  const schedule = fromStruct(req.schedule as never);
+  checkParams({ schedule });
   const stations = selectStations(hub, req.stationIds, req.all);
   const media = (req.media as { sha256: string; sizeBytes: number; name: string }[]) ?? [];
   for (const m of media)
@@ -140,7 +200,7 @@ function pushSchedule(hub: Hub, req: Req) {
         'NOT_FOUND',
         `media ${m.name || m.sha256} is not at the hub; upload it first (UploadMedia)`,
       );
-  const version = hub.desired.push(stations, fromStruct(req.schedule as never), media);
+  const version = hub.desired.push(stations, schedule, media);
   for (const s of stations) {
     hub.deliverDesired(s);
     hub.emit('station', s);
@@ -154,21 +214,44 @@ function upload(hub: Hub) {
     cb: grpc.sendUnaryData<unknown>,
   ) => {
     let name = '';
+    let caller: Caller;
+    try {
+      caller = guard(hub, 'UploadMedia', call, {});
+    } catch (e) {
+      cb(toServiceError(e));
+      return;
+    }
     async function* chunks() {
       for await (const m of call as AsyncIterable<UploadMediaRequest__Output>) {
-        if (m.name && !name) name = m.name;
+        if (m.name && !name) {
+          const r = mediaName.safeParse(m.name);
+          if (!r.success) throw new LoaError('INVALID_ARGUMENT', `name: ${r.error.issues[0]?.message}`);
+          name = m.name;
+        }
         yield m.data;
       }
     }
     hub.media.put(name, chunks()).then(
-      (ref) => cb(null, { media: { ...ref, name: ref.name || name } }),
-      (e) => cb(toServiceError(e)),
+      (ref) => {
+        hub.audit.add(caller, 'UploadMedia', { name, sha256: ref.sha256, sizeBytes: ref.sizeBytes }, []);
+        cb(null, { media: { ...ref, name: ref.name || name } });
+      },
+      (e) => {
+        hub.audit.add(caller, 'UploadMedia', { name: name || '(refused)' }, [], toLoaError(e));
+        cb(toServiceError(e));
+      },
     );
   };
 }
 
 function watch(hub: Hub) {
   return (call: grpc.ServerWritableStream<WatchStationsRequest__Output, unknown>) => {
+    try {
+      guard(hub, 'WatchStations', call as never, call.request as unknown as Req);
+    } catch (e) {
+      call.destroy(Object.assign(new Error(toLoaError(e).message), toServiceError(e)));
+      return;
+    }
     const only = new Set(call.request.stationIds);
     const wanted = (id: string) => only.size === 0 || only.has(id);
     const onStation = (id: string) => {
@@ -192,11 +275,13 @@ function watch(hub: Hub) {
 
 export function operatorService(hub: Hub): grpc.UntypedServiceImplementation {
   return {
-    ListStations: unary(() => ({ stations: hub.stations.list().map((r) => hub.summary(r)) })),
-    GetStation: unary((req) => getStation(hub, req)),
+    ListStations: unary(hub, 'ListStations', () => ({
+      stations: hub.stations.list().map((r) => hub.summary(r)),
+    })),
+    GetStation: unary(hub, 'GetStation', (req) => getStation(hub, req)),
     WatchStations: watch(hub),
-    SendCommand: unary((req) => sendCommand(hub, req)),
-    ListCommands: unary((req) => {
+    SendCommand: unary(hub, 'SendCommand', (req, caller) => sendCommand(hub, req, caller)),
+    ListCommands: unary(hub, 'ListCommands', (req) => {
       const ids = (req.ids as string[]) ?? [];
       const rows = ids.length
         ? ids.map((id) => hub.commands.get(id)).filter((r): r is CommandRow => r !== undefined)
@@ -204,9 +289,9 @@ export function operatorService(hub: Hub): grpc.UntypedServiceImplementation {
       if (ids.length) hub.commands.expireDue();
       return { commands: rows.map((r) => commandInfo(hub.commands.get(r.id) ?? r)) };
     }),
-    PushSchedule: unary((req) => pushSchedule(hub, req)),
+    PushSchedule: unary(hub, 'PushSchedule', (req) => pushSchedule(hub, req)),
     UploadMedia: upload(hub),
-    ListAlarms: unary((req) => {
+    ListAlarms: unary(hub, 'ListAlarms', (req) => {
       const only = new Set((req.stationIds as string[]) ?? []);
       const alarms = [];
       for (const row of hub.stations.list()) {
@@ -217,7 +302,7 @@ export function operatorService(hub: Hub): grpc.UntypedServiceImplementation {
       }
       return { alarms };
     }),
-    ListEvents: unary((req) => ({
+    ListEvents: unary(hub, 'ListEvents', (req) => ({
       events: queryEvents(hub.db, {
         stationId: String(req.stationId || '') || undefined,
         sinceMs: Number(req.sinceMs) || undefined,
@@ -227,13 +312,22 @@ export function operatorService(hub: Hub): grpc.UntypedServiceImplementation {
         kind: String(req.kind || '') || undefined,
       }).map(districtEvent),
     })),
-    ListPlayLog: unary((req) => ({
+    ListPlayLog: unary(hub, 'ListPlayLog', (req) => ({
       entries: queryEvents(hub.db, {
         stationId: String(req.stationId || '') || undefined,
         sinceMs: Number(req.sinceMs) || undefined,
         limit: limitOf(req.limit, 100),
         playLog: true,
       }).map(districtEvent),
+    })),
+    ListAudit: unary(hub, 'ListAudit', (req) => ({
+      entries: hub.audit
+        .list({
+          stationId: String(req.stationId || '') || undefined,
+          sinceMs: Number(req.sinceMs) || undefined,
+          limit: limitOf(req.limit, 100),
+        })
+        .map((e) => ({ ...e, params: toStruct(e.params) })),
     })),
   };
 }

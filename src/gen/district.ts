@@ -4,6 +4,7 @@ import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-load
 import type { ListValue as _google_protobuf_ListValue, ListValue__Output as _google_protobuf_ListValue__Output } from './google/protobuf/ListValue.js';
 import type { Struct as _google_protobuf_Struct, Struct__Output as _google_protobuf_Struct__Output } from './google/protobuf/Struct.js';
 import type { Value as _google_protobuf_Value, Value__Output as _google_protobuf_Value__Output } from './google/protobuf/Value.js';
+import type { AuditEntry as _loa_district_v1_AuditEntry, AuditEntry__Output as _loa_district_v1_AuditEntry__Output } from './loa/district/v1/AuditEntry.js';
 import type { CommandInfo as _loa_district_v1_CommandInfo, CommandInfo__Output as _loa_district_v1_CommandInfo__Output } from './loa/district/v1/CommandInfo.js';
 import type { DesiredStateInfo as _loa_district_v1_DesiredStateInfo, DesiredStateInfo__Output as _loa_district_v1_DesiredStateInfo__Output } from './loa/district/v1/DesiredStateInfo.js';
 import type { DistrictEvent as _loa_district_v1_DistrictEvent, DistrictEvent__Output as _loa_district_v1_DistrictEvent__Output } from './loa/district/v1/DistrictEvent.js';
@@ -12,6 +13,8 @@ import type { GetStationRequest as _loa_district_v1_GetStationRequest, GetStatio
 import type { GetStationResponse as _loa_district_v1_GetStationResponse, GetStationResponse__Output as _loa_district_v1_GetStationResponse__Output } from './loa/district/v1/GetStationResponse.js';
 import type { ListAlarmsRequest as _loa_district_v1_ListAlarmsRequest, ListAlarmsRequest__Output as _loa_district_v1_ListAlarmsRequest__Output } from './loa/district/v1/ListAlarmsRequest.js';
 import type { ListAlarmsResponse as _loa_district_v1_ListAlarmsResponse, ListAlarmsResponse__Output as _loa_district_v1_ListAlarmsResponse__Output } from './loa/district/v1/ListAlarmsResponse.js';
+import type { ListAuditRequest as _loa_district_v1_ListAuditRequest, ListAuditRequest__Output as _loa_district_v1_ListAuditRequest__Output } from './loa/district/v1/ListAuditRequest.js';
+import type { ListAuditResponse as _loa_district_v1_ListAuditResponse, ListAuditResponse__Output as _loa_district_v1_ListAuditResponse__Output } from './loa/district/v1/ListAuditResponse.js';
 import type { ListCommandsRequest as _loa_district_v1_ListCommandsRequest, ListCommandsRequest__Output as _loa_district_v1_ListCommandsRequest__Output } from './loa/district/v1/ListCommandsRequest.js';
 import type { ListCommandsResponse as _loa_district_v1_ListCommandsResponse, ListCommandsResponse__Output as _loa_district_v1_ListCommandsResponse__Output } from './loa/district/v1/ListCommandsResponse.js';
 import type { ListEventsRequest as _loa_district_v1_ListEventsRequest, ListEventsRequest__Output as _loa_district_v1_ListEventsRequest__Output } from './loa/district/v1/ListEventsRequest.js';
@@ -49,6 +52,7 @@ export interface ProtoGrpcType {
   loa: {
     district: {
       v1: {
+        AuditEntry: MessageTypeDefinition<_loa_district_v1_AuditEntry, _loa_district_v1_AuditEntry__Output>
         CommandInfo: MessageTypeDefinition<_loa_district_v1_CommandInfo, _loa_district_v1_CommandInfo__Output>
         DesiredStateInfo: MessageTypeDefinition<_loa_district_v1_DesiredStateInfo, _loa_district_v1_DesiredStateInfo__Output>
         DistrictEvent: MessageTypeDefinition<_loa_district_v1_DistrictEvent, _loa_district_v1_DistrictEvent__Output>
@@ -61,6 +65,8 @@ export interface ProtoGrpcType {
         GetStationResponse: MessageTypeDefinition<_loa_district_v1_GetStationResponse, _loa_district_v1_GetStationResponse__Output>
         ListAlarmsRequest: MessageTypeDefinition<_loa_district_v1_ListAlarmsRequest, _loa_district_v1_ListAlarmsRequest__Output>
         ListAlarmsResponse: MessageTypeDefinition<_loa_district_v1_ListAlarmsResponse, _loa_district_v1_ListAlarmsResponse__Output>
+        ListAuditRequest: MessageTypeDefinition<_loa_district_v1_ListAuditRequest, _loa_district_v1_ListAuditRequest__Output>
+        ListAuditResponse: MessageTypeDefinition<_loa_district_v1_ListAuditResponse, _loa_district_v1_ListAuditResponse__Output>
         ListCommandsRequest: MessageTypeDefinition<_loa_district_v1_ListCommandsRequest, _loa_district_v1_ListCommandsRequest__Output>
         ListCommandsResponse: MessageTypeDefinition<_loa_district_v1_ListCommandsResponse, _loa_district_v1_ListCommandsResponse__Output>
         ListEventsRequest: MessageTypeDefinition<_loa_district_v1_ListEventsRequest, _loa_district_v1_ListEventsRequest__Output>

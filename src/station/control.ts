@@ -1,7 +1,8 @@
 /**
- * The station's commands, independent of transport: the local socket today, gRPC
- * StationService later, both call these. Every command validates its input first and
- * changes nothing when it refuses.
+ * The station's commands, independent of transport: StationService and the district session
+ * both call these through the station's CommandGate, which also writes the one audit event
+ * per command (security/audit.ts). Every command validates its input first and changes
+ * nothing when it refuses.
  */
 import { z } from 'zod';
 import { LoaError } from '../core/errors.js';
@@ -102,7 +103,6 @@ export class StationControl {
     if (on && s.chain.blockedBy) throw new LoaError('REFUSED', `power on refused: ${s.chain.blockedBy}`);
     const p = on ? s.chain.powerOn() : s.chain.powerOff();
     s.saveCommanded();
-    this.audit(on ? 'power on' : 'power off');
     await p;
     return { state: s.chain.state };
   }
@@ -116,13 +116,11 @@ export class StationControl {
       throw new LoaError('INVALID_ARGUMENT', `on: allowed true or false (got ${JSON.stringify(on)})`);
     await s.chain.setZone(id, on);
     s.saveCommanded();
-    this.audit(`zone ${id} ${on ? 'on' : 'off'}`);
     return { zone: id, on };
   }
 
   async resetLockout(): Promise<{ wasLockedOut: boolean }> {
     const was = await this.station.tx.resetLockout();
-    this.audit('reset lockout', { wasLockedOut: was });
     return { wasLockedOut: was };
   }
 
@@ -151,7 +149,6 @@ export class StationControl {
       Object.keys(this.station.profile.outputs),
     );
     sim.inject(f);
-    this.audit('sim fault', { fault: faultKey(f) });
     return { fault: faultKey(f) };
   }
 
@@ -166,7 +163,6 @@ export class StationControl {
         `no active fault "${key}"; active: ${sim.activeFaults().map(faultKey).join(', ') || 'none'}`,
       );
     sim.clear(key);
-    this.audit('sim clear', { key: key ?? 'all' });
     return { cleared: key ?? 'all' };
   }
 
@@ -193,15 +189,5 @@ export class StationControl {
       reflectedW: await h.analogIn('tx.reflected_w').read(),
       temperatureC: await h.analogIn('tx.temperature_c').read(),
     };
-  }
-
-  private audit(action: string, details: Record<string, unknown> = {}): void {
-    this.station.store.events.emit({
-      kind: 'command',
-      severity: 'info',
-      sub: 'api',
-      message: action,
-      details: { action, ...details },
-    });
   }
 }

@@ -5,12 +5,14 @@
  */
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { StationApiServer } from '../api/grpc-station.js';
+import type { StationApiServer } from '../api/grpc-station.js';
 import { SystemClock } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import { Logger, type LogLevel } from '../core/log.js';
 import { driverFactories } from '../hal/drivers.js';
 import { loadProfile } from '../hal/profile.js';
+import { rateLimits } from '../security/config.js';
+import { serveStationApi, stationSecurity } from '../security/station-setup.js';
 import { registerStationMethods } from './methods.js';
 import { stationModules } from './modules.js';
 import { Station } from './station.js';
@@ -57,6 +59,7 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
 
   let station: Station | undefined;
   let api: StationApiServer | undefined;
+  let listening: Record<string, unknown> = {};
   let stopping = false;
   const shutdown = async (signal: string, code: number) => {
     if (stopping) {
@@ -88,12 +91,25 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
 
   try {
     const profile = loadProfile(args.profile);
-    const modules = stationModules({ dataDir, district: args.district });
-    station = new Station({ profile, dataDir, stationId, clock, log, drivers: driverFactories(), modules });
+    const district = args.district ?? (process.env.LOA_DISTRICT || undefined);
+    const security = stationSecurity(process.env, log, stationId, district);
+    const modules = stationModules({ dataDir, district: args.district, security: security.uplink });
+    const limits = rateLimits(process.env);
+    station = new Station({
+      profile,
+      dataDir,
+      stationId,
+      clock,
+      log,
+      drivers: driverFactories(),
+      modules,
+      limits,
+    });
     await station.start();
     registerStationMethods(station.commands, station);
-    api = new StationApiServer(station.commands, log.child('api'));
-    await api.listenUnix(socket);
+    const served = await serveStationApi(station, log.child('api'), socket, security, process.env);
+    api = served.api;
+    listening = { sockets: served.sockets, ...(served.port ? { port: served.port } : {}) };
   } catch (e) {
     const err = toLoaError(e);
     log.error(`cannot start: ${err.message}`, { code: err.code });
@@ -105,6 +121,7 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
     profile: args.profile,
     dataDir,
     socket,
+    ...listening,
     hint: `stationctl --socket ${socket} status`,
   });
 }

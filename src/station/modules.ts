@@ -1,4 +1,5 @@
 /** The station's subsystems, in start order. Each issue's subsystem adds itself here. */
+import type { LinkSecurity } from '../grpc/credentials.js';
 import { uplinkModule } from '../uplink/module.js';
 import { uplinkSettings } from '../uplink/settings.js';
 import type { StationModule } from './module.js';
@@ -8,11 +9,13 @@ export interface ModuleOptions {
   /** host:port of the district hub (--district); else LOA_DISTRICT; none: the uplink is off. */
   district?: string | undefined;
   env?: NodeJS.ProcessEnv;
+  /** The uplink's transport security (security/station-setup.ts); plain text when absent. */
+  security?: LinkSecurity | undefined;
 }
 
 export function stationModules(o: ModuleOptions): StationModule[] {
   return [
     // last: stops first, so what the others log while stopping is sent after the next start
-    uplinkModule(o.dataDir, uplinkSettings(o.env ?? process.env, o.district)),
+    uplinkModule(o.dataDir, uplinkSettings(o.env ?? process.env, o.district), o.security),
   ];
 }

@@ -16,6 +16,8 @@ import type { DigitalOut } from '../hal/types.js';
 import { PowerChain } from '../power/chain.js';
 import { type SupervisedRelay, Supervisor } from '../power/supervisor.js';
 import { TransmitterGuard } from '../power/transmitter.js';
+import { CommandGate } from '../security/gate.js';
+import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
 import { Store } from '../store/store.js';
 import type { StationModule } from './module.js';
 
@@ -28,6 +30,8 @@ export interface StationOptions {
   drivers: DriverFactory[];
   modules?: StationModule[];
   maxEvents?: number;
+  /** Commands per identity from outside (StationService, district); none: unlimited. */
+  limits?: RateLimits;
 }
 
 export class Station {
@@ -35,6 +39,8 @@ export class Station {
   readonly alarms: Alarms;
   /** Every command by name (core and modules): served by StationService, run by the uplink. */
   readonly commands = new CommandRegistry();
+  /** How callers from outside run those commands: role, rate limit, validation, audit. */
+  readonly gate: CommandGate;
   hal!: Hal;
   tx!: TransmitterGuard;
   chain!: PowerChain;
@@ -51,6 +57,10 @@ export class Station {
       maxEvents: o.maxEvents ?? 5000,
     });
     this.alarms = new Alarms(this.store.events, () => o.clock.now());
+    this.gate = new CommandGate(this.commands, {
+      events: this.store.events,
+      limiter: o.limits ? new RateLimiter(o.limits, o.clock) : undefined,
+    });
     this.startedAt = o.clock.now();
     this.store.events.onEvent((e) => {
       const level = e.severity === 'alarm' ? 'warn' : 'info';

@@ -1,7 +1,7 @@
 import type { Clock, Timer } from '../core/clock.js';
 import type { Logger } from '../core/log.js';
 import type { GatewayServiceClient } from '../gen/loa/district/v1/GatewayService.js';
-import { channelCredentials } from '../grpc/credentials.js';
+import { channelCredentials, INSECURE, type LinkSecurity } from '../grpc/credentials.js';
 import { districtProto } from '../grpc/proto.js';
 import { MAX_MESSAGE_BYTES } from '../grpc/server.js';
 import { deadlineIn, fromServiceError } from '../grpc/status.js';
@@ -30,6 +30,7 @@ export class Link {
     private readonly deps: Omit<SessionDeps, 'helloTimeoutMs' | 'heartbeatMs'>,
     private readonly clock: Clock,
     private readonly log: Logger,
+    private readonly security: LinkSecurity = INSECURE,
   ) {
     this.backoff = new Backoff(s.backoffMinMs, s.backoffMaxMs);
   }
@@ -103,7 +104,7 @@ export class Link {
 
   private newClient(): GatewayServiceClient {
     const Ctor = districtProto().grpc.loa.district.v1.GatewayService;
-    return new Ctor(this.s.district, channelCredentials(), {
+    return new Ctor(this.s.district, channelCredentials(this.security), {
       'grpc.keepalive_time_ms': this.s.keepaliveMs,
       'grpc.keepalive_timeout_ms': this.s.keepaliveTimeoutMs,
       'grpc.keepalive_permit_without_calls': 1,

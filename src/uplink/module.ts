@@ -11,6 +11,7 @@ import type { Timer } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import type { StationEvent } from '../core/events.js';
 import type { Logger } from '../core/log.js';
+import type { LinkSecurity } from '../grpc/credentials.js';
 import type { StationModule } from '../station/module.js';
 import type { Station } from '../station/station.js';
 import type { JsonDoc } from '../store/doc.js';
@@ -30,6 +31,8 @@ export interface UplinkOptions {
   settings: UplinkSettings | undefined;
   /** The station's media cache; a content-addressed folder in the data directory by default. */
   cache?: MediaCacheLike;
+  /** Mutual TLS to the hub (plain text when absent: a lab, security/config.ts). */
+  security?: LinkSecurity | undefined;
 }
 
 interface Running {
@@ -71,7 +74,7 @@ export class UplinkModule implements StationModule {
     );
     const desired = new DesiredApplier(station.commands, doc, fetcher, clock, events);
     const resolve = (m: string, p: unknown) => resolveMediaParams(m, p, fetcher, clock);
-    const runner = new CommandRunner(station.commands, doc, clock, events, resolve);
+    const runner = new CommandRunner(station.commands, doc, clock, events, resolve, station.gate);
     const deadband = new Deadband();
     const deps = {
       stationId: station.stationId,
@@ -85,7 +88,7 @@ export class UplinkModule implements StationModule {
       clock,
       log,
     };
-    link = new Link(s, deps, clock, log);
+    link = new Link(s, deps, clock, log, this.o.security);
     const r: Running = { station, log, outbox, doc, desired, link, fetcher, deadband, stops: [] };
     this.r = r;
     this.forwardEvents(r);
@@ -164,7 +167,11 @@ export class UplinkModule implements StationModule {
 }
 
 /** The module for the daemon's module list: off (it does nothing) when no district is configured. */
-export function uplinkModule(dataDir: string, settings: UplinkSettings | undefined): UplinkModule {
+export function uplinkModule(
+  dataDir: string,
+  settings: UplinkSettings | undefined,
+  security?: LinkSecurity,
+): UplinkModule {
   if (settings && !settings.district) throw new LoaError('CONFIG', 'uplink: district address missing');
-  return new UplinkModule({ dataDir, settings });
+  return new UplinkModule({ dataDir, settings, security });
 }

@@ -119,6 +119,7 @@ export class Session {
 
   private async onWelcome(w: Welcome__Output): Promise<void> {
     const { d } = this;
+    d.runner.hubTime(w.serverTimeMs);
     d.outbox.ack(w.ackedSeq);
     d.outbox.sealDrops();
     const status = await d.registry.call('status');

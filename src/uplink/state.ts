@@ -15,6 +15,8 @@ const outcome = z.object({
   errorCode: z.string().optional(),
   message: z.string().optional(),
   result: z.unknown().optional(),
+  /** sha256 of method and parameters: the same id with other content is a reused id, refused. */
+  digest: z.string().optional(),
 });
 export type CommandOutcome = z.infer<typeof outcome>;
 

@@ -33,6 +33,8 @@ export function fromWireCommand(c: Command__Output): IncomingCommand {
     params: fromValue(c.params) ?? {},
     sentAtMs: c.sentAtMs,
     expiresAtMs: c.expiresAtMs,
+    issuedBy: c.issuedBy,
+    issuerRole: c.issuerRole,
   };
 }
 

@@ -16,6 +16,15 @@ export interface Command {
    */
   'sentAtMs'?: (number | string | Long);
   'expiresAtMs'?: (number | string | Long);
+  /**
+   * The operator who sent it, as the hub verified it (certificate name), and that operator's
+   * role; the station checks the role again and records both in its audit trail.
+   */
+  'issuedBy'?: (string);
+  /**
+   * viewer | operator | admin
+   */
+  'issuerRole'?: (string);
 }
 
 export interface Command__Output {
@@ -31,4 +40,13 @@ export interface Command__Output {
    */
   'sentAtMs': (number);
   'expiresAtMs': (number);
+  /**
+   * The operator who sent it, as the hub verified it (certificate name), and that operator's
+   * role; the station checks the role again and records both in its audit trail.
+   */
+  'issuedBy': (string);
+  /**
+   * viewer | operator | admin
+   */
+  'issuerRole': (string);
 }

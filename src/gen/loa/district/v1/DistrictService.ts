@@ -6,6 +6,8 @@ import type { GetStationRequest as _loa_district_v1_GetStationRequest, GetStatio
 import type { GetStationResponse as _loa_district_v1_GetStationResponse, GetStationResponse__Output as _loa_district_v1_GetStationResponse__Output } from '../../../loa/district/v1/GetStationResponse.js';
 import type { ListAlarmsRequest as _loa_district_v1_ListAlarmsRequest, ListAlarmsRequest__Output as _loa_district_v1_ListAlarmsRequest__Output } from '../../../loa/district/v1/ListAlarmsRequest.js';
 import type { ListAlarmsResponse as _loa_district_v1_ListAlarmsResponse, ListAlarmsResponse__Output as _loa_district_v1_ListAlarmsResponse__Output } from '../../../loa/district/v1/ListAlarmsResponse.js';
+import type { ListAuditRequest as _loa_district_v1_ListAuditRequest, ListAuditRequest__Output as _loa_district_v1_ListAuditRequest__Output } from '../../../loa/district/v1/ListAuditRequest.js';
+import type { ListAuditResponse as _loa_district_v1_ListAuditResponse, ListAuditResponse__Output as _loa_district_v1_ListAuditResponse__Output } from '../../../loa/district/v1/ListAuditResponse.js';
 import type { ListCommandsRequest as _loa_district_v1_ListCommandsRequest, ListCommandsRequest__Output as _loa_district_v1_ListCommandsRequest__Output } from '../../../loa/district/v1/ListCommandsRequest.js';
 import type { ListCommandsResponse as _loa_district_v1_ListCommandsResponse, ListCommandsResponse__Output as _loa_district_v1_ListCommandsResponse__Output } from '../../../loa/district/v1/ListCommandsResponse.js';
 import type { ListEventsRequest as _loa_district_v1_ListEventsRequest, ListEventsRequest__Output as _loa_district_v1_ListEventsRequest__Output } from '../../../loa/district/v1/ListEventsRequest.js';
@@ -57,6 +59,23 @@ export interface DistrictServiceClient extends grpc.Client {
   listAlarms(argument: _loa_district_v1_ListAlarmsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_ListAlarmsResponse__Output>): grpc.ClientUnaryCall;
   listAlarms(argument: _loa_district_v1_ListAlarmsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListAlarmsResponse__Output>): grpc.ClientUnaryCall;
   listAlarms(argument: _loa_district_v1_ListAlarmsRequest, callback: grpc.requestCallback<_loa_district_v1_ListAlarmsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The audit trail: what operators asked of the hub (and what it refused), and every command
+   * the stations ran or refused (their "command" events), oldest first.
+   */
+  ListAudit(argument: _loa_district_v1_ListAuditRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListAuditResponse__Output>): grpc.ClientUnaryCall;
+  ListAudit(argument: _loa_district_v1_ListAuditRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_ListAuditResponse__Output>): grpc.ClientUnaryCall;
+  ListAudit(argument: _loa_district_v1_ListAuditRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListAuditResponse__Output>): grpc.ClientUnaryCall;
+  ListAudit(argument: _loa_district_v1_ListAuditRequest, callback: grpc.requestCallback<_loa_district_v1_ListAuditResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The audit trail: what operators asked of the hub (and what it refused), and every command
+   * the stations ran or refused (their "command" events), oldest first.
+   */
+  listAudit(argument: _loa_district_v1_ListAuditRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListAuditResponse__Output>): grpc.ClientUnaryCall;
+  listAudit(argument: _loa_district_v1_ListAuditRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_ListAuditResponse__Output>): grpc.ClientUnaryCall;
+  listAudit(argument: _loa_district_v1_ListAuditRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_ListAuditResponse__Output>): grpc.ClientUnaryCall;
+  listAudit(argument: _loa_district_v1_ListAuditRequest, callback: grpc.requestCallback<_loa_district_v1_ListAuditResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Commands and their outcomes.
@@ -194,6 +213,12 @@ export interface DistrictServiceHandlers extends grpc.UntypedServiceImplementati
   ListAlarms: grpc.handleUnaryCall<_loa_district_v1_ListAlarmsRequest__Output, _loa_district_v1_ListAlarmsResponse>;
   
   /**
+   * The audit trail: what operators asked of the hub (and what it refused), and every command
+   * the stations ran or refused (their "command" events), oldest first.
+   */
+  ListAudit: grpc.handleUnaryCall<_loa_district_v1_ListAuditRequest__Output, _loa_district_v1_ListAuditResponse>;
+  
+  /**
    * Commands and their outcomes.
    */
   ListCommands: grpc.handleUnaryCall<_loa_district_v1_ListCommandsRequest__Output, _loa_district_v1_ListCommandsResponse>;
@@ -239,6 +264,7 @@ export interface DistrictServiceHandlers extends grpc.UntypedServiceImplementati
 export interface DistrictServiceDefinition extends grpc.ServiceDefinition {
   GetStation: MethodDefinition<_loa_district_v1_GetStationRequest, _loa_district_v1_GetStationResponse, _loa_district_v1_GetStationRequest__Output, _loa_district_v1_GetStationResponse__Output>
   ListAlarms: MethodDefinition<_loa_district_v1_ListAlarmsRequest, _loa_district_v1_ListAlarmsResponse, _loa_district_v1_ListAlarmsRequest__Output, _loa_district_v1_ListAlarmsResponse__Output>
+  ListAudit: MethodDefinition<_loa_district_v1_ListAuditRequest, _loa_district_v1_ListAuditResponse, _loa_district_v1_ListAuditRequest__Output, _loa_district_v1_ListAuditResponse__Output>
   ListCommands: MethodDefinition<_loa_district_v1_ListCommandsRequest, _loa_district_v1_ListCommandsResponse, _loa_district_v1_ListCommandsRequest__Output, _loa_district_v1_ListCommandsResponse__Output>
   ListEvents: MethodDefinition<_loa_district_v1_ListEventsRequest, _loa_district_v1_ListEventsResponse, _loa_district_v1_ListEventsRequest__Output, _loa_district_v1_ListEventsResponse__Output>
   ListPlayLog: MethodDefinition<_loa_district_v1_ListPlayLogRequest, _loa_district_v1_ListPlayLogResponse, _loa_district_v1_ListPlayLogRequest__Output, _loa_district_v1_ListPlayLogResponse__Output>

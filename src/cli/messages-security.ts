@@ -1,0 +1,14 @@
+/** The security commands' words, in English and Vietnamese. */
+import type { Catalog } from '../core/i18n.js';
+
+export const auditMessages: Catalog = {
+  'audit.header': {
+    en: 'WHEN (UTC)           WHERE          WHO [ROLE, VIA]  WHAT  RESULT',
+    vi: 'THỜI ĐIỂM (UTC)      Ở ĐÂU          AI [VAI TRÒ, QUA]  LỆNH  KẾT QUẢ',
+  },
+  'audit.none': { en: 'No audit entries match.', vi: 'Không có mục nhật ký kiểm tra nào phù hợp.' },
+  'tls.hint': {
+    en: ' (no client certificate given: --ca, --cert, --key or LOA_TLS_CA, LOA_TLS_CERT, LOA_TLS_KEY)',
+    vi: ' (chưa có chứng chỉ máy khách: --ca, --cert, --key hoặc LOA_TLS_CA, LOA_TLS_CERT, LOA_TLS_KEY)',
+  },
+};
