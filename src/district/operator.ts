@@ -177,10 +177,10 @@ function sendCommand(hub: Hub, req: Req, caller: Caller) {
   if (!(ttl >= 1 && ttl <= MAX_TTL_MS))
     throw new LoaError('INVALID_ARGUMENT', `ttl_ms: 1 to ${MAX_TTL_MS} (got ${req.ttlMs})`);
   requireRole(caller.role, methodRole(method), `SendCommand ${method}`, caller.who);
+  const stations = selectStations(hub, req.stationIds, req.all);
   const params = fromValue(req.params as never) ?? {};
   validateParams(method, params);
   checkNoStationPaths(params, ['params']);
-  const stations = selectStations(hub, req.stationIds, req.all);
   const rows = stations.map((s) => hub.commands.create(s, method, params, ttl, caller));
   for (const r of rows) {
     hub.deliverCommands(r.station, new Set([r.id]));

@@ -87,7 +87,7 @@ export function checkParams(params: unknown): Record<string, unknown> | undefine
       'INVALID_ARGUMENT',
       `params: at most ${LIMITS.paramsBytes} bytes as JSON (got ${size})`,
     );
-  walk(params, [], 0, { keys: 0 });
+  walk(params, ['params'], 0, { keys: 0 });
   return params as Record<string, unknown>;
 }
 

@@ -43,6 +43,9 @@ export function validateParams(method: string, params: unknown): unknown {
   const schema = PARAM_SCHEMAS[method];
   if (!schema) return obj;
   const r = schema.safeParse(obj ?? {}, { reportInput: true });
-  if (!r.success) throw new LoaError('INVALID_ARGUMENT', `${method}: ${formatIssues(r.error.issues)}`);
+  if (!r.success) {
+    const issues = r.error.issues.map((i) => ({ ...i, path: ['params', ...i.path] }));
+    throw new LoaError('INVALID_ARGUMENT', `${method}: ${formatIssues(issues)}`);
+  }
   return obj;
 }

@@ -40,7 +40,7 @@ describe('districtctl', () => {
     expect(viStatus.stdout).toMatch(/Chuỗi nguồn\s+off/);
     const ev = await districtctl(port, 'events', '--station', 'xa-g', '--since', '1h', '--kind', 'command');
     expect(ev.stdout.trim().split('\n')).toHaveLength(2);
-    expect(ev.stdout).toMatch(/xa-g\s+\d+\s+command\s+zone 1 on/);
+    expect(ev.stdout).toMatch(/xa-g\s+\d+\s+command\s+zone \{"zone":1,"on":true\} by uid \d+/);
     const json = JSON.parse((await districtctl(port, 'events', '--station', 'xa-g', '--json')).stdout);
     expect(json[0]).toMatchObject({
       stationId: 'xa-g',

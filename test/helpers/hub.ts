@@ -17,7 +17,8 @@ export async function startHub(dataDir: string, env: NodeJS.ProcessEnv = {}): Pr
     process.execPath,
     [join(ROOT, 'bin', 'loa-district'), '--data-dir', dataDir, '--listen', '127.0.0.1:0'],
     {
-      env: { ...process.env, LOA_LOG_FORMAT: 'json', ...env },
+      // plain text unless a test gives certificates (LOA_TLS_*) and LOA_INSECURE_LAB: ''
+      env: { ...process.env, LOA_LOG_FORMAT: 'json', LOA_INSECURE_LAB: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -9,7 +9,8 @@ import { uplinkStateDoc } from '../../src/uplink/state.js';
 import { tempDir } from '../helpers/sim-station.js';
 
 function cmd(id: string, method = 'count', ttl = 60_000): IncomingCommand {
-  return { id, method, params: { n: 1 }, sentAtMs: 1_000, expiresAtMs: 1_000 + ttl };
+  // test methods are not in the role table, so they need admin (roles.ts)
+  return { id, method, params: { n: 1 }, sentAtMs: 1_000, expiresAtMs: 1_000 + ttl, issuedBy: 'an', issuerRole: 'admin' };
 }
 
 describe('district commands on the station', () => {
@@ -57,7 +58,8 @@ describe('district commands on the station', () => {
     expect(await again.runner.handle(cmd('c1'))).toMatchObject({ status: 'done', duplicate: true });
     expect(s.runs).toHaveLength(1);
     expect(again.runs).toHaveLength(0);
-    expect(s.events.kinds()).toEqual(['uplink.command']);
+    expect(s.events.kinds()).toEqual(['command']); // one audit event: the run, not the repeats
+    expect(s.events.events[0]?.details).toMatchObject({ who: 'an', role: 'admin', via: 'district', commandId: 'c1' });
   });
 
   it('refuses an expired command without running it', async () => {

@@ -14,6 +14,8 @@ export const LINK_ENV = {
   LOA_LINK_HELLO_TIMEOUT_MS: '2000',
   LOA_LINK_HEARTBEAT_MS: '1000',
   LOA_LINK_SAMPLE_MS: '200',
+  /** The link tests run plain text; test/security/ runs the same link with mutual TLS. */
+  LOA_INSECURE_LAB: '1',
 };
 export const HUB_ENV = { LOA_HUB_KEEPALIVE_MS: '1000', LOA_HUB_KEEPALIVE_TIMEOUT_MS: '1000' };
 

@@ -123,8 +123,10 @@ describe('district link through a relay', () => {
     expect(st.zones.find((z: { id: number }) => z.id === 3).commanded).toBe(true);
     expect(st.zones.find((z: { id: number }) => z.id === 4).commanded).toBe(false);
     const { local } = await expectDelivered(r);
-    const ran = local.filter((e) => e.kind === 'uplink.command').map((e) => e.details.id);
-    expect(ran).toEqual([a?.id]);
+    // one audit event per district command (the expired one never reached the station)
+    const ran = local.filter((e) => e.kind === 'command' && e.details.via === 'district');
+    expect(ran.map((e) => e.details.commandId)).toEqual([a?.id]);
+    expect(ran[0]?.details).toMatchObject({ who: 'lab (no TLS)', role: 'admin', result: 'ok' });
   });
 
   it('keeps alarms and says what it dropped when the outbox filled up, across a station restart', async () => {
