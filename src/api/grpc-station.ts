@@ -98,7 +98,7 @@ export class StationApiServer {
         const c = callerOf(call);
         requireRole(c.role, STATION_RPC_ROLES.WatchStatus ?? 'admin', 'WatchStatus', c.who);
       } catch (e) {
-        call.destroy(Object.assign(new Error(toLoaError(e).message), toServiceError(e)));
+        call.emit('error', Object.assign(new Error(toLoaError(e).message), toServiceError(e)));
         return;
       }
       void this.watch(call);
@@ -143,7 +143,7 @@ export class StationApiServer {
         await new Promise((r) => setTimeout(r, every));
       }
     } catch (e) {
-      call.destroy(Object.assign(new Error(toLoaError(e).message), toServiceError(e)));
+      call.emit('error', Object.assign(new Error(toLoaError(e).message), toServiceError(e)));
     } finally {
       this.watches.delete(call);
     }

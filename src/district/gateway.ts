@@ -83,7 +83,7 @@ export class HubSession {
     const err = toLoaError(e);
     this.hub.log.warn('session refused', { station: this.stationId, error: err.message });
     this.close();
-    this.call.destroy(Object.assign(new Error(err.message), toServiceError(err)));
+    this.call.emit('error', Object.assign(new Error(err.message), toServiceError(err)));
   }
 
   private write(m: SessionResponse): void {

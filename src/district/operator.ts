@@ -249,7 +249,7 @@ function watch(hub: Hub) {
     try {
       guard(hub, 'WatchStations', call as never, call.request as unknown as Req);
     } catch (e) {
-      call.destroy(Object.assign(new Error(toLoaError(e).message), toServiceError(e)));
+      call.emit('error', Object.assign(new Error(toLoaError(e).message), toServiceError(e)));
       return;
     }
     const only = new Set(call.request.stationIds);
