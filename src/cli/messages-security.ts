@@ -12,3 +12,14 @@ export const auditMessages: Catalog = {
     vi: ' (chưa có chứng chỉ máy khách: --ca, --cert, --key hoặc LOA_TLS_CA, LOA_TLS_CERT, LOA_TLS_KEY)',
   },
 };
+
+export const securityMessages: Catalog = {
+  'sec.uplink': { en: 'District link', vi: 'Kết nối huyện' },
+  'sec.api': { en: 'TCP API', vi: 'API qua TCP' },
+  'sec.sockets': { en: 'Local sockets (role):', vi: 'Socket cục bộ (vai trò):' },
+  'sec.group': { en: 'group', vi: 'nhóm' },
+  'sec.reloaded': {
+    en: 'Certificates checked; {n} renewed pair(s) taken. Open sessions stay up.',
+    vi: 'Đã kiểm tra chứng chỉ; đã nạp {n} cặp mới. Các phiên đang mở vẫn giữ nguyên.',
+  },
+};

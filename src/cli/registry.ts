@@ -4,12 +4,13 @@
  */
 
 import { coreCommands, coreUsage } from './commands-core.js';
+import { securityCommands, securityUsage } from './commands-security.js';
 import type { Command } from './context.js';
 
 export function allCommands(): Record<string, Command> {
-  return { ...coreCommands };
+  return { ...coreCommands, ...securityCommands };
 }
 
 export function allUsage(): string[] {
-  return [...coreUsage];
+  return [...coreUsage, ...securityUsage];
 }

@@ -10,7 +10,15 @@ import { tempDir } from '../helpers/sim-station.js';
 
 function cmd(id: string, method = 'count', ttl = 60_000): IncomingCommand {
   // test methods are not in the role table, so they need admin (roles.ts)
-  return { id, method, params: { n: 1 }, sentAtMs: 1_000, expiresAtMs: 1_000 + ttl, issuedBy: 'an', issuerRole: 'admin' };
+  return {
+    id,
+    method,
+    params: { n: 1 },
+    sentAtMs: 1_000,
+    expiresAtMs: 1_000 + ttl,
+    issuedBy: 'an',
+    issuerRole: 'admin',
+  };
 }
 
 describe('district commands on the station', () => {
@@ -59,7 +67,12 @@ describe('district commands on the station', () => {
     expect(s.runs).toHaveLength(1);
     expect(again.runs).toHaveLength(0);
     expect(s.events.kinds()).toEqual(['command']); // one audit event: the run, not the repeats
-    expect(s.events.events[0]?.details).toMatchObject({ who: 'an', role: 'admin', via: 'district', commandId: 'c1' });
+    expect(s.events.events[0]?.details).toMatchObject({
+      who: 'an',
+      role: 'admin',
+      via: 'district',
+      commandId: 'c1',
+    });
   });
 
   it('refuses an expired command without running it', async () => {

@@ -37,7 +37,10 @@ describe('mutual TLS on the district link and the operator API', { timeout: 240_
 
   beforeAll(async () => {
     dir = tempDir('loa-mtls-');
-    [ca, other] = await Promise.all([TestCa.create(join(dir, 'ca')), TestCa.create(join(dir, 'other'), 'Other CA')]);
+    [ca, other] = await Promise.all([
+      TestCa.create(join(dir, 'ca')),
+      TestCa.create(join(dir, 'other'), 'Other CA'),
+    ]);
     const server = await ca.server('hub');
     for (const role of ['viewer', 'operator', 'admin']) ops[role] = await ca.operator(`an-${role}`, role);
     hub = await startHub(join(dir, 'hub'), { ...HUB_ENV, ...ca.env(server) });
@@ -59,13 +62,39 @@ describe('mutual TLS on the district link and the operator API', { timeout: 240_
     const view = await dctl(ops.viewer as Pair, 'stations', '--json');
     expect(view.code, view.stderr).toBe(0);
     expect(JSON.parse(view.stdout)[0]).toMatchObject({ stationId: 'xa-1', online: true });
-    const denied = await dctl(ops.viewer as Pair, 'command', 'zone', '--stations', 'xa-1', '--params', '{"zone":1,"on":true}');
+    const denied = await dctl(
+      ops.viewer as Pair,
+      'command',
+      'zone',
+      '--stations',
+      'xa-1',
+      '--params',
+      '{"zone":1,"on":true}',
+    );
     expect(denied.code).toBe(1);
     expect(denied.stderr).toMatch(/SendCommand needs role operator; an-viewer has role viewer/);
 
-    const zone = await dctl(ops.operator as Pair, 'command', 'zone', '--stations', 'xa-1', '--params', '{"zone":1,"on":true}', '--wait', '20');
+    const zone = await dctl(
+      ops.operator as Pair,
+      'command',
+      'zone',
+      '--stations',
+      'xa-1',
+      '--params',
+      '{"zone":1,"on":true}',
+      '--wait',
+      '20',
+    );
     expect(zone.code, zone.stderr).toBe(0);
-    const power = await dctl(ops.operator as Pair, 'command', 'power', '--stations', 'xa-1', '--params', '{"on":true}');
+    const power = await dctl(
+      ops.operator as Pair,
+      'command',
+      'power',
+      '--stations',
+      'xa-1',
+      '--params',
+      '{"on":true}',
+    );
     expect(power.code).toBe(1);
     expect(power.stderr).toMatch(/SendCommand power needs role admin; an-operator has role operator/);
     const status = JSON.parse((await st.ctl('status', '--json')).stdout);
@@ -74,31 +103,65 @@ describe('mutual TLS on the district link and the operator API', { timeout: 240_
 
     const audit = await pollUntil(async () => {
       const r = await dctl(ops.viewer as Pair, 'audit', '--json');
-      const list = JSON.parse(r.stdout) as { source: string; action: string; who: string; role: string; result: string; via: string }[];
+      const list = JSON.parse(r.stdout) as {
+        source: string;
+        action: string;
+        who: string;
+        role: string;
+        result: string;
+        via: string;
+      }[];
       return list.some((e) => e.source === 'station' && e.action === 'zone') && list;
     }, 20_000);
     expect(audit).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ source: 'hub', action: 'SendCommand', who: 'an-viewer', result: 'denied' }),
         expect.objectContaining({ source: 'hub', action: 'SendCommand', who: 'an-operator', result: 'ok' }),
-        expect.objectContaining({ source: 'hub', action: 'SendCommand', who: 'an-operator', result: 'denied' }),
-        expect.objectContaining({ source: 'station', action: 'zone', who: 'an-operator', role: 'operator', via: 'district', result: 'ok' }),
+        expect.objectContaining({
+          source: 'hub',
+          action: 'SendCommand',
+          who: 'an-operator',
+          result: 'denied',
+        }),
+        expect.objectContaining({
+          source: 'station',
+          action: 'zone',
+          who: 'an-operator',
+          role: 'operator',
+          via: 'district',
+          result: 'ok',
+        }),
       ]),
     );
     const human = await dctl(ops.admin as Pair, '--lang', 'vi', 'audit');
     expect(human.stdout).toMatch(/AI \[VAI TRÒ, QUA\]/);
-    expect(human.stdout).toMatch(/xa-1\s+an-operator \[operator, district\]\s+zone \{"zone":1,"on":true\}\s+OK/);
+    expect(human.stdout).toMatch(
+      /xa-1\s+an-operator \[operator, district\]\s+zone \{"zone":1,"on":true\}\s+OK/,
+    );
 
-    const local = JSON.parse((await st.ctl('events', '--audit', '--json')).stdout) as { details: Record<string, unknown> }[];
+    const local = JSON.parse((await st.ctl('events', '--audit', '--json')).stdout) as {
+      details: Record<string, unknown>;
+    }[];
     expect(local.map((e) => e.details)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ action: 'zone', who: 'an-operator', via: 'district' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'zone', who: 'an-operator', via: 'district' }),
+      ]),
     );
   });
 
   it('refuses a certificate from another CA, an expired one, and a station certificate naming another station', async () => {
     const stranger = await other.operator('mallory', 'admin');
     // districtctl refuses the mix itself (the certificate is not from the CA it was given)...
-    const mixed = await districtctl(hub.port, '--ca', ca.ca, '--cert', stranger.crt, '--key', stranger.key, 'stations');
+    const mixed = await districtctl(
+      hub.port,
+      '--ca',
+      ca.ca,
+      '--cert',
+      stranger.crt,
+      '--key',
+      stranger.key,
+      'stations',
+    );
     expect(mixed.stderr).toMatch(/was not issued by the CA in/);
     // ...a client of the other PKI refuses the hub, and the hub refuses the other PKI's client
     const wrongCa = await districtctl(hub.port, ...other.flags(stranger), 'stations');
@@ -111,7 +174,9 @@ describe('mutual TLS on the district link and the operator API', { timeout: 240_
     const late = await station('xa-exp', await ca.station('xa-exp', ...EXPIRED));
     await pollUntil(async () => (await uplink({ station: late })).sessions >= 2, 20_000);
     expect((await uplink({ station: late })).link).not.toBe('up');
-    const known = JSON.parse((await dctl(ops.viewer as Pair, 'stations', '--json')).stdout) as { stationId: string }[];
+    const known = JSON.parse((await dctl(ops.viewer as Pair, 'stations', '--json')).stdout) as {
+      stationId: string;
+    }[];
     expect(known.map((s) => s.stationId)).not.toContain('xa-exp');
 
     // our own station refuses to start with another station's certificate...
@@ -123,7 +188,9 @@ describe('mutual TLS on the district link and the operator API', { timeout: 240_
     expect(err).toMatch(/daemon exited \(78\)/);
     expect(err).toMatch(/certificate of station \\"xa-2\\", but this station is \\"xa-3\\"/); // JSON log line
     // ...and the hub refuses a hello that claims another station than the certificate
-    expect(await hello(ca, xa2, 'xa-9')).toMatch(/hello.station_id "xa-9" differs from the certificate's station "xa-2"/);
+    expect(await hello(ca, xa2, 'xa-9')).toMatch(
+      /hello.station_id "xa-9" differs from the certificate's station "xa-2"/,
+    );
     expect(await hello(ca, ops.admin as Pair, 'xa-9')).toMatch(/not a station certificate/);
     const asOperator = await dctl(xa2, 'stations');
     expect(asOperator.stderr).toMatch(/station certificate xa-2 cannot call this API/);
@@ -143,14 +210,20 @@ describe('mutual TLS on the district link and the operator API', { timeout: 240_
       () => '',
       (e: Error) => e.message,
     );
-    expect(open).toMatch(new RegExp(`private key ${loose} can be read by other users \\(mode 0644\\); run: chmod 600 ${loose}`));
+    expect(open).toMatch(
+      new RegExp(`private key ${loose} can be read by other users \\(mode 0644\\); run: chmod 600 ${loose}`),
+    );
     expect(open).not.toMatch(/BEGIN|PRIVATE KEY-/); // never the key itself
   });
 
   /** ListStations with grpc-js's own TLS (no checks of ours on the client side). */
   function rawCall(caFile: string, pair: Pair): Promise<string> {
     const Ctor = districtProto().grpc.loa.district.v1.DistrictService;
-    const creds = grpc.credentials.createSsl(readFileSync(caFile), readFileSync(pair.key), readFileSync(pair.crt));
+    const creds = grpc.credentials.createSsl(
+      readFileSync(caFile),
+      readFileSync(pair.key),
+      readFileSync(pair.crt),
+    );
     const client = new Ctor(`127.0.0.1:${hub.port}`, creds);
     return new Promise((resolve) =>
       client.listStations({}, { deadline: new Date(Date.now() + 10_000) }, (e) => {
