@@ -106,4 +106,51 @@ describe('district commands on the station', () => {
     expect(u).toMatchObject({ status: 'refused', errorCode: 'UNIMPLEMENTED' });
     expect(u.message).toMatch(/audio.play" is not available on this station/);
   });
+
+  it('refuses a reused id carrying another command, and never runs either twice', async () => {
+    const s = await setup();
+    expect(await s.runner.handle(cmd('c6'))).toMatchObject({ status: 'done' });
+    const reused = await s.runner.handle({ ...cmd('c6'), params: { n: 2 } });
+    expect(reused).toMatchObject({ status: 'refused', errorCode: 'INVALID_ARGUMENT', duplicate: false });
+    expect(reused.message).toMatch(/command id c6 was already used for another command \(count\)/);
+    expect(await s.runner.handle(cmd('c6'))).toMatchObject({ status: 'done', duplicate: true }); // the first outcome stays
+    expect(s.runs).toEqual([{ n: 1 }]);
+    expect(s.events.events.map((e) => e.details?.result)).toEqual(['ok', 'invalid']);
+  });
+
+  it('refuses a replay after its expiry on the hub clock, even with a fresh sent_at', async () => {
+    const s = await setup();
+    s.runner.hubTime(1_000_000);
+    await s.clock.advance(5_000); // the hub clock is now 1 005 000
+    const replay = { ...cmd('c7'), sentAtMs: 1_004_000, expiresAtMs: 1_004_500 };
+    expect(await s.runner.handle(replay)).toMatchObject({ status: 'expired', errorCode: 'EXPIRED' });
+    expect(
+      await s.runner.handle({ ...cmd('c8'), sentAtMs: 1_004_000, expiresAtMs: 1_064_000 }),
+    ).toMatchObject({
+      status: 'done',
+    });
+    expect(s.runs).toHaveLength(1);
+    expect(s.events.events[0]?.details).toMatchObject({
+      commandId: 'c7',
+      result: 'expired',
+      code: 'EXPIRED',
+    });
+  });
+
+  it('refuses district commands that name a station path, and roles below what the method needs', async () => {
+    const s = await setup();
+    const path = await s.runner.handle({
+      ...cmd('c9'),
+      params: { source: { kind: 'file', path: '/etc/shadow' } },
+    });
+    expect(path).toMatchObject({ status: 'refused', errorCode: 'INVALID_ARGUMENT' });
+    expect(path.message).toMatch(/params.source.path: not allowed from the district/);
+    const low = await s.runner.handle({ ...cmd('c10'), issuerRole: 'operator' });
+    expect(low).toMatchObject({
+      status: 'refused',
+      errorCode: 'PERMISSION_DENIED',
+      message: 'count needs role admin; an has role operator',
+    });
+    expect(s.runs).toHaveLength(0);
+  });
 });
