@@ -78,7 +78,7 @@ export function loaCodeForGrpc(status: number): ErrorCode {
     4: 'UNAVAILABLE', // our own deadline: the peer did not answer in time
     5: 'NOT_FOUND',
     7: 'PERMISSION_DENIED',
-    8: 'RATE_LIMITED',
+    8: 'INVALID_ARGUMENT', // RESOURCE_EXHAUSTED from gRPC itself: a message over the size limit
     9: 'REFUSED',
     12: 'UNIMPLEMENTED',
     14: 'UNAVAILABLE',

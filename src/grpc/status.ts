@@ -21,6 +21,9 @@ export function fromServiceError(e: unknown, peer: string): LoaError {
   if (typeof se?.code !== 'number') return toLoaError(e);
   const named = se.metadata?.get(LOA_CODE_KEY)[0];
   if (isErrorCode(named)) return new LoaError(named, se.details ?? String(e));
+  // grpc-js's own refusal to encode our request (a value the message type cannot carry)
+  if (se.code === grpc.status.INTERNAL && /^Request message serialization failure/.test(se.details ?? ''))
+    return new LoaError('INVALID_ARGUMENT', `request: ${se.details}`);
   if (se.code === grpc.status.DEADLINE_EXCEEDED)
     return new LoaError('UNAVAILABLE', `${peer} did not answer in time`);
   if (se.code === grpc.status.UNAVAILABLE)
