@@ -4,12 +4,13 @@
  */
 
 import { coreCommands, coreUsage } from './commands-core.js';
+import { uplinkCommands, uplinkUsage } from './commands-uplink.js';
 import type { Command } from './context.js';
 
 export function allCommands(): Record<string, Command> {
-  return { ...coreCommands };
+  return { ...coreCommands, ...uplinkCommands };
 }
 
 export function allUsage(): string[] {
-  return [...coreUsage];
+  return [...coreUsage, ...uplinkUsage];
 }
