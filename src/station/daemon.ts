@@ -11,6 +11,7 @@ import { LoaError, toLoaError } from '../core/errors.js';
 import { Logger, type LogLevel } from '../core/log.js';
 import { driverFactories } from '../hal/drivers.js';
 import { loadProfile } from '../hal/profile.js';
+import { SystemdNotifier } from '../ops/notify.js';
 import { registerStationMethods } from './methods.js';
 import { stationModules } from './modules.js';
 import { Station } from './station.js';
@@ -53,6 +54,7 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
   const dataDir = resolve(args.dataDir);
   const socket = args.socket ?? defaultSocket(dataDir);
 
+  const notifier = new SystemdNotifier(log.child('systemd'));
   let station: Station | undefined;
   let api: LocalApi | undefined;
   let stopping = false;
@@ -63,6 +65,7 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
     }
     stopping = true;
     log.info('stopping: fade, zones off, amplifier off, transmitter off', { signal });
+    notifier.stopping();
     try {
       await station?.stop();
       await api?.close();
@@ -98,6 +101,7 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
     await station?.stop().catch(() => undefined);
     process.exit(err.code === 'INTERNAL' ? 70 : 78); // EX_SOFTWARE / EX_CONFIG
   }
+  notifier.ready(`station ${stationId} ready on profile ${args.profile}`);
   log.info('ready', {
     ms: Math.round(performance.now() - t0),
     profile: args.profile,
