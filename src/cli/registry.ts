@@ -4,12 +4,13 @@
  */
 
 import { coreCommands, coreUsage } from './commands-core.js';
+import { opsCommands, opsUsage } from './commands-ops.js';
 import type { Command } from './context.js';
 
 export function allCommands(): Record<string, Command> {
-  return { ...coreCommands };
+  return { ...coreCommands, ...opsCommands };
 }
 
 export function allUsage(): string[] {
-  return [...coreUsage];
+  return [...coreUsage, ...opsUsage];
 }

@@ -69,8 +69,8 @@ export async function main(argv: string[]): Promise<number> {
       out: (text) => console.log(text),
       t,
     };
-    await handler(ctx, rest);
-    return 0;
+    const code = await handler(ctx, rest);
+    return typeof code === 'number' ? code : 0;
   } catch (e) {
     const err = toLoaError(e);
     const code = exitCodeFor(err.code);
