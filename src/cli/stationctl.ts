@@ -26,6 +26,7 @@ async function run(p: Parsed): Promise<void> {
     socket: flagString(p, 'socket'),
     stationId: flagString(p, 'station-id'),
     logLevel: assertLogLevel(flagString(p, 'log-level')),
+    metricsListen: flagString(p, 'metrics-listen'),
   });
 }
 
