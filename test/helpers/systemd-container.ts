@@ -10,7 +10,7 @@
  * systemd's *TimestampMonotonic values and the journal's __MONOTONIC_TIMESTAMP are the kernel's
  * CLOCK_MONOTONIC (nspawn adds no time namespace), the clock of process.hrtime here.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './daemon.js';
@@ -22,11 +22,37 @@ export interface Run {
   stderr: string;
 }
 
+/**
+ * Runs a command, bounded: on timeout its whole process group is killed (nsenter forks into the
+ * container's PID namespace, and a grandchild holding the pipes would outlive a plain kill).
+ */
 export function run(cmd: string, args: string[], timeoutMs = 30_000): Promise<Run> {
   return new Promise((res) => {
-    execFile(cmd, args, { timeout: timeoutMs, maxBuffer: 16 << 20 }, (err, stdout, stderr) =>
-      res({ code: err ? Number((err as { code?: number }).code ?? 1) || 1 : 0, stdout, stderr }),
-    );
+    const child = spawn(cmd, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => {
+      stdout += b.toString();
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString();
+    });
+    const timer = setTimeout(() => {
+      stderr += `\n${cmd}: timed out after ${timeoutMs} ms`;
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      res({ code: 127, stdout, stderr: `${stderr}${e.message}` });
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      res({ code: signal ? 128 : (code ?? 1), stdout, stderr });
+    });
   });
 }
 
@@ -104,7 +130,7 @@ export class Container {
     try {
       while (Date.now() < deadline) {
         if (nspawn.exitCode !== null) throw new Error(`systemd-nspawn exited ${nspawn.exitCode}`);
-        leader ||= childOf(nspawn.pid ?? 0);
+        leader ||= containerInit(nspawn.pid ?? 0);
         if (leader) {
           state = (
             await run('nsenter', [`--target=${leader}`, '--all', 'systemctl', 'is-system-running'])
@@ -177,25 +203,44 @@ export class Container {
 
   /** Powers the container off (bounded), then kills what is left. */
   async stop(timeoutMs = 20_000): Promise<void> {
-    if (this.nspawn.exitCode !== null || this.nspawn.signalCode !== null) return;
+    const gone = () => this.nspawn.exitCode !== null || this.nspawn.signalCode !== null;
+    if (gone()) return;
     const exited = new Promise<void>((r) => this.nspawn.once('exit', () => r()));
     if (this.leader) void this.exec(['systemctl', 'poweroff'], 5_000);
-    else this.nspawn.kill('SIGTERM');
-    const timer = setTimeout(() => {
-      // the PID namespace dies with its init; then nspawn exits
-      if (this.leader) process.kill(this.leader, 'SIGKILL');
-      this.nspawn.kill('SIGKILL');
-    }, timeoutMs);
-    await exited;
-    clearTimeout(timer);
+    else this.nspawn.kill('SIGTERM'); // nspawn asks the container's init to power off
+    const wait = (ms: number) => Promise.race([exited, new Promise((r) => setTimeout(r, ms).unref())]);
+    await wait(timeoutMs);
+    if (gone()) return;
+    // the PID namespace dies with its init, and nspawn with it
+    for (const pid of [this.leader, this.nspawn.pid]) {
+      try {
+        if (pid) process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    await wait(5_000);
   }
 }
 
-function childOf(pid: number): number {
+/**
+ * The container's PID 1 as a host PID: the child of systemd-nspawn that is PID 1 of its own PID
+ * namespace. (Before that, nspawn's first child is its "outer child", still in the host's PID
+ * namespace, setting up mounts: entering that one would run commands on the host.)
+ */
+function containerInit(nspawnPid: number): number {
   try {
-    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
-    return Number(kids[0]) || 0;
+    for (const kid of readFileSync(`/proc/${nspawnPid}/task/${nspawnPid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)) {
+      const nspid = /^NSpid:\s+(.*)$/m
+        .exec(readFileSync(`/proc/${kid}/status`, 'utf8'))?.[1]
+        ?.trim()
+        .split(/\s+/);
+      if (nspid && nspid.length > 1 && nspid.at(-1) === '1') return Number(kid);
+    }
   } catch {
-    return 0;
+    // nspawn or its child changed while we looked: try again on the next poll
   }
+  return 0;
 }
