@@ -55,7 +55,11 @@ export function resolveClass(c: LineState | 'unresolved', cur: ZoneState): LineS
   return cur === 'degraded' ? 'degraded' : 'ok';
 }
 
-/** The last 3 classes of a zone; a class held by 2 of them is the debounced state. */
+/**
+ * The last 3 classes of a zone. A change to a fault or degraded state needs 2 of them (the
+ * issue's debounce); a return to ok needs all 3, so an intermittent line (water in a junction
+ * box) stays reported as faulty instead of flapping between fault and ok.
+ */
 export class Debounce {
   private readonly window: LineState[] = [];
 
@@ -64,18 +68,15 @@ export class Debounce {
     private readonly need = 2,
   ) {}
 
-  push(c: LineState): LineState | undefined {
+  push(c: LineState, cur: ZoneState): LineState | undefined {
     this.window.push(c);
     if (this.window.length > this.size) this.window.shift();
     const n = this.window.filter((x) => x === c).length;
-    return n >= this.need ? c : undefined;
+    const need = c === 'ok' && cur !== 'unknown' ? this.size : this.need;
+    return n >= need ? c : undefined;
   }
 
   reset(): void {
     this.window.length = 0;
-  }
-
-  get recent(): readonly LineState[] {
-    return this.window;
   }
 }

@@ -2,7 +2,7 @@
  * What the configured speakers say a line should read, and what supervision can honestly see
  * on it. A 100 V line with N speakers tapped at P watts each has Z = V² / (N·P); losing k of
  * them raises Z by k/(N−k), so one missing speaker shows as +1/(N−1): at ±10 % only lines with
- * N ≤ 11 show it, at the default ±20 % only N ≤ 5.
+ * N ≤ 11 show it, at the default ±20 % only N ≤ 6.
  */
 import type { ZoneSpec } from '../hal/profile.js';
 

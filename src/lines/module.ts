@@ -13,6 +13,8 @@ import { z } from 'zod';
 import type { Handler } from '../api/local.js';
 import { LoaError } from '../core/errors.js';
 import { formatIssues } from '../core/validate.js';
+import type { Hal } from '../hal/hal.js';
+import type { Profile } from '../hal/profile.js';
 import type { StationModule } from '../station/module.js';
 import type { Station } from '../station/station.js';
 import { JsonDoc } from '../store/doc.js';
@@ -71,7 +73,7 @@ export class LinesModule implements StationModule {
     if (h.badLines) log.warn('line history had damaged lines, skipped', { ...h });
     this.sup = new LinesSupervisor({
       clock,
-      zones: this.senses(),
+      zones: zoneSenses(station.hal, station.profile),
       events: station.store.events,
       alarms: station.alarms,
       history: this.history,
@@ -144,23 +146,6 @@ export class LinesModule implements StationModule {
     return [zone];
   }
 
-  private senses(): ZoneSense[] {
-    const h = this.station.hal;
-    return this.station.profile.zones.map((z) => {
-      const fb = this.station.profile.outputs[z.relay]?.feedback;
-      return {
-        id: z.id,
-        name: z.name,
-        voltage: h.analogIn(z.sense.voltage),
-        current: h.analogIn(z.sense.current),
-        earth: h.analogIn(z.sense.earthKohm),
-        relay: h.output(z.relay),
-        feedback: fb ? h.input(fb) : undefined,
-        speakers: z.speakers,
-      };
-    });
-  }
-
   private saveBaselines(b: Record<number, Baseline>): void {
     this.doc.update((d) => {
       for (const [id, base] of Object.entries(b)) d.baselines[id] = base;
@@ -178,6 +163,23 @@ export class LinesModule implements StationModule {
         details: { ...r },
       });
   }
+}
+
+/** Each zone's sense channels, relay and speakers, as the board profile binds them. */
+export function zoneSenses(hal: Hal, profile: Profile): ZoneSense[] {
+  return profile.zones.map((z) => {
+    const fb = profile.outputs[z.relay]?.feedback;
+    return {
+      id: z.id,
+      name: z.name,
+      voltage: hal.analogIn(z.sense.voltage),
+      current: hal.analogIn(z.sense.current),
+      earth: hal.analogIn(z.sense.earthKohm),
+      relay: hal.output(z.relay),
+      feedback: fb ? hal.input(fb) : undefined,
+      speakers: z.speakers,
+    };
+  });
 }
 
 const zoneParams = z.strictObject({ zone: z.number().int().min(1).max(32).optional() });

@@ -84,7 +84,7 @@ export class LineZone {
     this.last = r;
     this.lastAt = this.ctx.clock.now();
     const raw = classify(r, this.state, this.thresholds());
-    const settled = this.window.push(resolveClass(raw, this.state));
+    const settled = this.window.push(resolveClass(raw, this.state), this.state);
     if (settled) await this.transition(settled, r, 'check');
     return raw;
   }
@@ -94,7 +94,7 @@ export class LineZone {
     this.lastV = r.sensorFault ? undefined : r.v;
     const t = this.thresholds();
     const shorted = !r.sensorFault && r.ohm < t.refOhm * t.shortFraction;
-    const settled = this.fastWindow.push(shorted ? 'short' : 'ok');
+    const settled = this.fastWindow.push(shorted ? 'short' : 'ok', 'unknown');
     if (settled === 'short' && this.state !== 'short') await this.transition('short', r, 'fast');
   }
 
