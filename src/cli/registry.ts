@@ -4,12 +4,13 @@
  */
 
 import { coreCommands, coreUsage } from './commands-core.js';
+import { linesCommands, linesUsage } from './commands-lines.js';
 import type { Command } from './context.js';
 
 export function allCommands(): Record<string, Command> {
-  return { ...coreCommands };
+  return { ...coreCommands, ...linesCommands };
 }
 
 export function allUsage(): string[] {
-  return [...coreUsage];
+  return [...coreUsage, ...linesUsage];
 }

@@ -2,7 +2,7 @@
  * What the configured speakers say a line should read, and what supervision can honestly see
  * on it. A 100 V line with N speakers tapped at P watts each has Z = V² / (N·P); losing k of
  * them raises Z by k/(N−k), so one missing speaker shows as +1/(N−1): at ±10 % only lines with
- * N ≤ 11 show it, at the default ±20 % only N ≤ 6.
+ * N ≤ 10 show it (N = 11 sits exactly on the limit), at the default ±20 % only N ≤ 5.
  */
 import type { ZoneSpec } from '../hal/profile.js';
 
@@ -16,11 +16,15 @@ export function missingRise(count: number, missing: number): number {
   return count / (count - missing) - 1;
 }
 
-/** Tiny slack so that 1/(N−1) exactly at the tolerance counts as "shows", as the issue states. */
+/**
+ * A change exactly at the tolerance is not outside it: 1/(N−1) must exceed the tolerance. The
+ * issue's rule of thumb ("at ±10 % only N ≤ 11") counts N = 11 (+10.0 %) in; a reading cannot
+ * put that line outside ±10 %, so Loa reports it as not detectable (N ≤ 10 at ±10 %).
+ */
 const EPS = 1e-9;
 
 export interface Detectability {
-  /** One missing speaker moves the reading to the tolerance or beyond. */
+  /** One missing speaker moves the reading beyond the tolerance. */
   detectsOneMissingSpeaker: boolean;
   /** The fewest missing speakers that show as degraded. */
   minMissingDetected: number;
@@ -30,9 +34,9 @@ export interface Detectability {
 
 export function detectability(count: number, tolerance: number): Detectability {
   let k = 1;
-  while (k < count && missingRise(count, k) < tolerance - EPS) k++;
+  while (k < count && missingRise(count, k) <= tolerance + EPS) k++;
   return {
-    detectsOneMissingSpeaker: missingRise(count, 1) >= tolerance - EPS,
+    detectsOneMissingSpeaker: missingRise(count, 1) > tolerance + EPS,
     minMissingDetected: k,
     oneMissingPct: round(missingRise(count, 1) * 100, 1),
   };
