@@ -4,12 +4,13 @@
  */
 
 import { coreCommands, coreUsage } from './commands-core.js';
+import { hwCommands, hwUsage } from './commands-hw.js';
 import type { Command } from './context.js';
 
 export function allCommands(): Record<string, Command> {
-  return { ...coreCommands };
+  return { ...coreCommands, ...hwCommands };
 }
 
 export function allUsage(): string[] {
-  return [...coreUsage];
+  return [...coreUsage, ...hwUsage];
 }
