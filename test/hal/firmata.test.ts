@@ -103,6 +103,16 @@ describe('firmata driver', () => {
     await h.analogIn('tx.reflected_w').read();
   });
 
+  it('reports a board that goes silent with its port open, and picks it up when it answers again', async () => {
+    const h = await openHal(hwProfile('firmata-only', emu.path));
+    emu.mute(true); // firmware hung: no reports, no answers
+    await pollUntil(async () => h.health()[0]?.detail?.includes('silent for'));
+    expect(h.health()[0]?.ok).toBe(false);
+    emu.mute(false);
+    await pollUntil(async () => h.health()[0]?.ok, 15_000);
+    await h.analogIn('tx.temperature_c').read();
+  });
+
   it('survives garbage on the line', async () => {
     emu.setAnalog(0, 200);
     const h = await openHal(hwProfile('firmata-only', emu.path));

@@ -24,7 +24,11 @@ const sessions = new WeakMap<FirmataIo, Session>();
 export class Session {
   private readonly relays = new Map<number, J5Relay>();
   private heartbeat: Timer | undefined;
-  private lastRx: number;
+  /** Heartbeat ticks since the board last sent a byte (counted, not timed: a host that was
+   * itself paused must not mistake its own pause for a silent board). */
+  private quietTicks = 0;
+  /** Only a board reporting analogue inputs talks all the time; digital reports come on change. */
+  private chatty = false;
   private ended = false;
 
   private constructor(
@@ -34,9 +38,7 @@ export class Session {
     private readonly o: FirmataOptions,
     private readonly clock: Clock,
     private readonly ev: SessionEvents,
-  ) {
-    this.lastRx = clock.monotonic();
-  }
+  ) {}
 
   /** Opens the port and completes the Firmata handshake, or rejects with the reason. */
   static async open(id: string, o: FirmataOptions, clock: Clock, ev: SessionEvents): Promise<Session> {
@@ -68,6 +70,7 @@ export class Session {
   /** Declares outputs (safe level first, glitch-free), inputs and analogue reporting. */
   async configure(plan: PinPlan, timeoutMs: number): Promise<void> {
     checkPlan(this.io, plan);
+    this.chatty = plan.analog.length > 0;
     const { five } = loadFirmata();
     for (const out of plan.outputs) {
       this.io.sysexCommand(failsafePinMessage(out.pin, out.safeRaw));
@@ -141,7 +144,7 @@ export class Session {
         this.o.handshakeTimeoutMs,
       );
       this.port.on('data', () => {
-        this.lastRx = this.clock.monotonic();
+        this.quietTicks = 0;
       });
       this.port.on('close', () => this.lose(`serial port ${this.o.port} closed (unplugged?)`, fail));
       this.port.on('error', (e: Error) => this.lose(`serial port ${this.o.port}: ${e.message}`, fail));
@@ -168,9 +171,9 @@ export class Session {
   private tick(): void {
     if (this.ended) return;
     this.beat();
-    const silent = this.clock.monotonic() - this.lastRx;
-    if (this.o.staleMs > 0 && silent > this.o.staleMs)
-      this.end(`board on ${this.o.port} silent for ${Math.round(silent)} ms`);
+    const silentMs = ++this.quietTicks * this.o.heartbeatMs;
+    if (this.chatty && this.o.staleMs > 0 && silentMs > this.o.staleMs)
+      this.end(`board on ${this.o.port} silent for ${this.quietTicks} heartbeats (${silentMs} ms)`);
   }
 
   private async waitFirstReadings(plan: PinPlan, timeoutMs: number): Promise<void> {
