@@ -4,13 +4,14 @@
  */
 
 import { coreCommands, coreUsage } from './commands-core.js';
+import { hwCommands, hwUsage } from './commands-hw.js';
 import { linesCommands, linesUsage } from './commands-lines.js';
 import type { Command } from './context.js';
 
 export function allCommands(): Record<string, Command> {
-  return { ...coreCommands, ...linesCommands };
+  return { ...coreCommands, ...hwCommands, ...linesCommands };
 }
 
 export function allUsage(): string[] {
-  return [...coreUsage, ...linesUsage];
+  return [...coreUsage, ...hwUsage, ...linesUsage];
 }
