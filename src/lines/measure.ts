@@ -18,6 +18,8 @@ export interface ZoneSense {
   relay: DigitalOut;
   feedback: DigitalIn | undefined;
   speakers: { count: number; tapW: number; lineV: number };
+  /** One count of the current reading's ADC, A, where the board says (Firmata: its calibration). */
+  currentStepA?: number | undefined;
 }
 
 export interface Reading {

@@ -178,8 +178,19 @@ export function zoneSenses(hal: Hal, profile: Profile): ZoneSense[] {
       relay: hal.output(z.relay),
       feedback: fb ? hal.input(fb) : undefined,
       speakers: z.speakers,
+      currentStepA: adcStep(profile, z.sense.current),
     };
   });
+}
+
+/**
+ * A Firmata board's analogue input is a 10-bit count scaled by the profile's calibration, so one
+ * count is `scale` amperes; other drivers leave it to the `currentStepA` setting.
+ */
+function adcStep(profile: Profile, channel: string): number | undefined {
+  const a = profile.analog[channel];
+  if (!a || profile.drivers[a.driver]?.kind !== 'firmata') return undefined;
+  return Math.abs(a.calibration.scale);
 }
 
 const zoneParams = z.strictObject({ zone: z.number().int().min(1).max(32).optional() });

@@ -86,8 +86,7 @@ export class LinesSupervisor {
     if (this.fastBusy || this.stopped) return;
     this.fastBusy = true;
     try {
-      const lim = this.d.settings();
-      for (const z of this.zones) await z.applyFast(await readLine(z.sense, lim));
+      for (const z of this.zones) await z.applyFast(await readLine(z.sense, z.limits()));
     } finally {
       this.fastBusy = false;
     }
@@ -169,7 +168,7 @@ export class LinesSupervisor {
         readings: all.get(z.id) ?? [],
         expectedOhm: z.expectedOhm,
         speakers: z.sense.speakers,
-        settings: s,
+        settings: { ...s, currentStepA: z.limits().currentStepA },
         now,
       }),
     }));
@@ -215,7 +214,7 @@ export class LinesSupervisor {
           await this.d.tone?.set(false);
         }
         for (const z of zones) {
-          const r = await readZone(z.sense, s, tone ? 'tone' : 'passive');
+          const r = await readZone(z.sense, z.limits(), tone ? 'tone' : 'passive');
           out.get(z.id)?.push(r);
           await each(z, r);
         }

@@ -17,7 +17,7 @@ import {
 } from './classify.js';
 import { expectedOhm, round } from './expected.js';
 import type { ZoneIsolator } from './isolate.js';
-import type { Reading, ZoneSense } from './measure.js';
+import type { Reading, SenseLimits, ZoneSense } from './measure.js';
 import { type Baseline, type LinesSettings, toleranceFor } from './settings.js';
 
 export interface ZoneContext {
@@ -65,6 +65,12 @@ export class LineZone {
     return this.baseline?.ohm ?? this.expectedOhm;
   }
 
+  /** What a reading of this zone needs: the sense floor and the current resolution. */
+  limits(): SenseLimits {
+    const s = this.ctx.settings();
+    return { minSenseV: s.minSenseV, currentStepA: this.sense.currentStepA ?? s.currentStepA };
+  }
+
   thresholds(): Thresholds {
     const s = this.ctx.settings();
     return {
@@ -75,7 +81,7 @@ export class LineZone {
       earthFaultKohm: s.earthFaultKohm,
       shortFraction: s.shortFraction,
       openFactor: s.openFactor,
-      currentStepA: s.currentStepA,
+      currentStepA: this.limits().currentStepA,
     };
   }
 
