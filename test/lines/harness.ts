@@ -64,15 +64,34 @@ export async function startLines(o: HarnessOptions = {}): Promise<LinesHarness> 
       throw new Error(`condition not met within ${maxMs} ms of simulated time`);
     },
     async restart() {
-      await drive(clock, station.stop());
+      await driveWithIo(clock, station.stop());
       return startLines({ ...o, dataDir, clock });
     },
     async cleanup() {
-      await drive(clock, station.stop());
+      await driveWithIo(clock, station.stop());
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return h;
+}
+
+/**
+ * Like `drive`, for promises that also wait on the disk (a stop flushes the store and the line
+ * history): between simulated steps it gives real time to file I/O, so a loaded machine's slow
+ * fsync does not exhaust the simulated-time bound (10 min simulated, ≤ 6 s real of waiting).
+ */
+export async function driveWithIo<T>(clock: ManualClock, p: Promise<T>): Promise<T> {
+  let done = false;
+  const settled = p.finally(() => {
+    done = true;
+  });
+  settled.catch(() => undefined);
+  for (let step = 0; !done && step < 12_000; step++) {
+    await clock.advance(50);
+    if (step % 20 === 19) await new Promise((r) => setTimeout(r, 10));
+  }
+  if (!done) throw new Error('did not settle within 10 min of simulated time');
+  return settled;
 }
 
 export function zoneOf(h: LinesHarness, id: number) {
