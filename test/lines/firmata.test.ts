@@ -74,7 +74,13 @@ describe('line supervision on the Firmata emulator', () => {
     const faults: Array<[string, () => void]> = [
       ['open', () => emu.setAnalog(ch(2).i, 0)],
       ['earth-fault', () => emu.setAnalog(ch(2).earth, 24)], // 12 kΩ
-      ['sensor-fault', () => (emu.setAnalog(ch(2).v, 0), emu.setAnalog(ch(2).i, 0))],
+      [
+        'sensor-fault',
+        () => {
+          emu.setAnalog(ch(2).v, 0); // no sense signal at all
+          emu.setAnalog(ch(2).i, 0);
+        },
+      ],
       ['degraded', () => emu.setAnalog(ch(2).i, 55)], // 93 Ω: +40 %
     ];
     for (const [state, inject] of faults) {
