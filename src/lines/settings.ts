@@ -75,8 +75,8 @@ export type Baseline = z.infer<typeof baselineSchema>;
 
 export const linesDocSchema = z.strictObject({
   schema: z.literal(1),
-  settings: linesSettingsSchema,
-  baselines: z.record(z.string().regex(/^\d+$/), baselineSchema),
+  settings: linesSettingsSchema.prefault({}),
+  baselines: z.record(z.string().regex(/^\d+$/), baselineSchema).default({}),
 });
 export type LinesDoc = z.infer<typeof linesDocSchema>;
 
