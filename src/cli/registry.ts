@@ -6,12 +6,13 @@
 import { coreCommands, coreUsage } from './commands-core.js';
 import { hwCommands, hwUsage } from './commands-hw.js';
 import { linesCommands, linesUsage } from './commands-lines.js';
+import { opsCommands, opsUsage } from './commands-ops.js';
 import type { Command } from './context.js';
 
 export function allCommands(): Record<string, Command> {
-  return { ...coreCommands, ...hwCommands, ...linesCommands };
+  return { ...coreCommands, ...opsCommands, ...hwCommands, ...linesCommands };
 }
 
 export function allUsage(): string[] {
-  return [...coreUsage, ...hwUsage, ...linesUsage];
+  return [...coreUsage, ...opsUsage, ...hwUsage, ...linesUsage];
 }

@@ -9,6 +9,7 @@
  * pre-roll before it powers the chain up).
  */
 import { join } from 'node:path';
+import type { Registry } from 'prom-client';
 import { z } from 'zod';
 import type { Handler } from '../api/local.js';
 import { LoaError } from '../core/errors.js';
@@ -20,6 +21,7 @@ import type { Station } from '../station/station.js';
 import { JsonDoc } from '../store/doc.js';
 import { HistoryLog } from './history.js';
 import type { ZoneSense } from './measure.js';
+import { registerLineMetrics } from './metrics.js';
 import { type LinesStatus, linesStatus } from './report.js';
 import {
   type Baseline,
@@ -110,6 +112,10 @@ export class LinesModule implements StationModule {
     const now = this.station.o.clock.now();
     const tone = this.station.hal.outputs.has(TEST_TONE_OUTPUT);
     return linesStatus(this.sup, this.settings(), this.history, now, this.programmeOnAir(), tone);
+  }
+
+  registerMetrics(registry: Registry): () => void {
+    return registerLineMetrics(registry, () => this.status());
   }
 
   methods(): Record<string, Handler> {

@@ -61,6 +61,10 @@ describe('stationctl lines against the built daemon', () => {
     const zs = (await linesJson()).zones;
     expect(zs[1]).toMatchObject({ state: 'short', isolated: true });
     expect(zs[0]).toMatchObject({ state: 'ok', output: 'present' });
+    const ready = JSON.parse(await d.waitFor(/"msg":"ready"/));
+    const metrics = await (await fetch(ready.metrics)).text();
+    expect(metrics).toMatch(/^loa_line_state\{zone="2",state="short",station="[^"]+"\} 1$/m);
+    expect(metrics).toMatch(/^loa_line_impedance_ohms\{zone="1",station="[^"]+"\} 4\d\.\d+$/m);
 
     await d.ctl('sim', 'fault', 'line-open', '--zone', '3');
     const chk = await d.ctl('lines', 'check', '3', '--json');
