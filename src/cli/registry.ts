@@ -4,13 +4,15 @@
  */
 
 import { coreCommands, coreUsage } from './commands-core.js';
+import { hwCommands, hwUsage } from './commands-hw.js';
+import { linesCommands, linesUsage } from './commands-lines.js';
 import { opsCommands, opsUsage } from './commands-ops.js';
 import type { Command } from './context.js';
 
 export function allCommands(): Record<string, Command> {
-  return { ...coreCommands, ...opsCommands };
+  return { ...coreCommands, ...opsCommands, ...hwCommands, ...linesCommands };
 }
 
 export function allUsage(): string[] {
-  return [...coreUsage, ...opsUsage];
+  return [...coreUsage, ...opsUsage, ...hwUsage, ...linesUsage];
 }

@@ -1,10 +1,11 @@
 /** The station's subsystems, in start order. Each issue's subsystem adds itself here. */
+import { LinesModule } from '../lines/module.js';
 import type { StationModule } from './module.js';
 
 export interface ModuleOptions {
   dataDir: string;
 }
 
-export function stationModules(_o: ModuleOptions): StationModule[] {
-  return [];
+export function stationModules(o: ModuleOptions): StationModule[] {
+  return [new LinesModule({ dataDir: o.dataDir })];
 }
