@@ -135,7 +135,12 @@ export class Container {
           state = (
             await run('nsenter', [`--target=${leader}`, '--all', 'systemctl', 'is-system-running'])
           ).stdout.trim();
-          if (state === 'running' || state === 'degraded') return new Container(name, nspawn, leader, out);
+          if (state === 'running' || state === 'degraded') {
+            const c = new Container(name, nspawn, leader, out);
+            // systemd logs a control process's (ExecStopPost's) success only at debug level
+            await c.systemctl('log-level', 'debug');
+            return c;
+          }
         }
         await new Promise((r) => setTimeout(r, 100));
       }
