@@ -64,10 +64,11 @@ build_release() {
   log "building release $VERSION"
   (cd "$SRC" && { [ -d node_modules ] || npm ci --loglevel=warn --no-audit --no-fund; } && npx tsc -p tsconfig.build.json) >&2
   mkdir -p "$dest"
-  # the release: built code, launchers, profiles, units, deploy scripts, proto and docs
+  # the release: built code, launchers, profiles, units, deploy scripts, proto (+ its generated
+  # descriptor sets in src/gen, which server reflection serves) and docs
   local item
-  for item in package.json package-lock.json .npmrc bin dist hw proto systemd deploy README.md docs; do
-    [ -e "$SRC/$item" ] && cp -a "$SRC/$item" "$dest/"
+  for item in package.json package-lock.json .npmrc bin dist hw proto src/gen systemd deploy README.md docs; do
+    [ -e "$SRC/$item" ] && mkdir -p "$dest/$(dirname "$item")" && cp -a "$SRC/$item" "$dest/$item"
   done
   install_modules "$dest" >&2
   echo "$dest"
