@@ -7,6 +7,11 @@ import type { BenchGroup, Figure } from './figures.js';
 
 const GROUPS: Record<string, () => Promise<{ run: BenchGroup }>> = {
   station: () => import('./groups/station.js'),
+  hw: () => import('./groups/hw.js'),
+  lines: () => import('./groups/lines.js'),
+  ops: () => import('./groups/ops.js'),
+  link: () => import('./groups/link.js'),
+  security: () => import('./groups/security.js'),
 };
 const ORDER = ['station', 'hw', 'audio', 'schedule', 'lines', 'link', 'security', 'ops'];
 

@@ -4,13 +4,24 @@
  */
 
 import { coreCommands, coreUsage } from './commands-core.js';
+import { hwCommands, hwUsage } from './commands-hw.js';
+import { linesCommands, linesUsage } from './commands-lines.js';
+import { opsCommands, opsUsage } from './commands-ops.js';
 import { securityCommands, securityUsage } from './commands-security.js';
+import { uplinkCommands, uplinkUsage } from './commands-uplink.js';
 import type { Command } from './context.js';
 
 export function allCommands(): Record<string, Command> {
-  return { ...coreCommands, ...securityCommands };
+  return {
+    ...coreCommands,
+    ...opsCommands,
+    ...hwCommands,
+    ...linesCommands,
+    ...uplinkCommands,
+    ...securityCommands,
+  };
 }
 
 export function allUsage(): string[] {
-  return [...coreUsage, ...securityUsage];
+  return [...coreUsage, ...opsUsage, ...hwUsage, ...linesUsage, ...uplinkUsage, ...securityUsage];
 }

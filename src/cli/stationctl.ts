@@ -30,6 +30,7 @@ async function run(p: Parsed): Promise<void> {
     stationId: flagString(p, 'station-id'),
     district: flagString(p, 'district'),
     logLevel: assertLogLevel(flagString(p, 'log-level')),
+    metricsListen: flagString(p, 'metrics-listen'),
   });
 }
 
@@ -82,8 +83,8 @@ export async function main(argv: string[]): Promise<number> {
       out: (text) => console.log(text),
       t,
     };
-    await handler(ctx, rest);
-    return 0;
+    const code = await handler(ctx, rest);
+    return typeof code === 'number' ? code : 0;
   } catch (e) {
     const err = toLoaError(e);
     const code = exitCodeFor(err.code);

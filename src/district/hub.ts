@@ -33,7 +33,11 @@ export interface HubOptions {
   dataDir: string;
   clock: Clock;
   log: Logger;
-  /** Server keepalive towards stations (default 60 s / 20 s): a stalled station shows offline. */
+  /**
+   * Server keepalive towards stations (default 300 s / 20 s): a station that stalled without
+   * reconnecting shows offline within about five minutes. Stations ping every 60 s themselves;
+   * pinging as often from here too would double the idle traffic on their metered links.
+   */
   keepaliveMs?: number;
   keepaliveTimeoutMs?: number;
   /** Mutual TLS (docs/security.md), or plain text for a lab (the daemon decides, loudly). */
@@ -67,7 +71,7 @@ export class Hub extends EventEmitter {
     this.limiter = o.limits ? new RateLimiter(o.limits, o.clock) : undefined;
     this.server = new GrpcServer({
       schema: ['district'],
-      keepaliveMs: o.keepaliveMs ?? 60_000,
+      keepaliveMs: o.keepaliveMs ?? 300_000,
       keepaliveTimeoutMs: o.keepaliveTimeoutMs ?? 20_000,
       ...(o.security ? { security: o.security } : {}),
     });

@@ -1,5 +1,6 @@
 /** Registers the station's core commands and every module's methods in its command registry. */
 import type { CommandRegistry } from '../api/registry.js';
+import { testRelays } from '../ops/relay-test.js';
 import { StationControl } from './control.js';
 import type { Station } from './station.js';
 
@@ -16,6 +17,7 @@ export function registerStationMethods(
   api.register('events', (x) => c.events(x));
   api.register('simFault', (x) => c.simFault(x));
   api.register('simClear', (x) => c.simClear(x));
+  api.register('test.relays', () => testRelays(station));
   for (const m of station.modules)
     for (const [name, h] of Object.entries(m.methods?.() ?? {})) api.register(name, h);
   return c;

@@ -1,5 +1,6 @@
 /** The station's subsystems, in start order. Each issue's subsystem adds itself here. */
 import type { LinkSecurity } from '../grpc/credentials.js';
+import { LinesModule } from '../lines/module.js';
 import { uplinkModule } from '../uplink/module.js';
 import { uplinkSettings } from '../uplink/settings.js';
 import type { StationModule } from './module.js';
@@ -15,6 +16,7 @@ export interface ModuleOptions {
 
 export function stationModules(o: ModuleOptions): StationModule[] {
   return [
+    new LinesModule({ dataDir: o.dataDir }),
     // last: stops first, so what the others log while stopping is sent after the next start
     uplinkModule(o.dataDir, uplinkSettings(o.env ?? process.env, o.district), o.security),
   ];

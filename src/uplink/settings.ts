@@ -19,14 +19,14 @@ const ms = (min: number, def: number) =>
 export const uplinkSettingsSchema = z.object({
   /** host:port of the district hub's GatewayService. */
   district: z.string().regex(/^[\w.-]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/, 'host:port'),
-  keepaliveMs: ms(100, 60_000),
+  keepaliveMs: ms(10, 60_000),
   keepaliveTimeoutMs: ms(100, 20_000),
   backoffMinMs: ms(10, 1_000),
   backoffMaxMs: ms(10, 60_000),
   /** No welcome from the hub within this: the attempt is abandoned and retried. */
   helloTimeoutMs: ms(100, 20_000),
   /** A heartbeat when nothing else was sent for this long. */
-  heartbeatMs: ms(100, 300_000),
+  heartbeatMs: ms(10, 300_000),
   /** How often the status is sampled for changes (deadbands decide what is sent). */
   sampleMs: ms(50, 10_000),
   /** Deadline of each unary call (media chunks). */

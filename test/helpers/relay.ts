@@ -14,6 +14,8 @@ export class Relay {
   port = 0;
   bytesUp = 0;
   bytesDown = 0;
+  /** Data chunks read, each direction: an upper bound on TCP segments carrying data. */
+  chunks = 0;
   connections = 0;
   private mode: 'pass' | 'cut' | 'stall' = 'pass';
   private readonly pairs = new Set<Pair>();
@@ -90,10 +92,12 @@ export class Relay {
     up.on('close', () => this.destroy(p));
     p.down.on('data', (d: Buffer) => {
       this.bytesUp += d.length;
+      this.chunks++;
       up.write(d);
     });
     up.on('data', (d: Buffer) => {
       this.bytesDown += d.length;
+      this.chunks++;
       p.down.write(d);
     });
   }

@@ -56,7 +56,7 @@ describe('buf curl against the station and the hub', () => {
     const bad = await bufCurl([...sock, '-d', '{"zone":9,"on":true}', `${st}/SetZone`]);
     expect(bad.code).not.toBe(0);
     expect(bad.out).toMatchObject({ code: 'invalid_argument', message: 'zone: allowed 1, 2, 3, 4 (got 9)' });
-    const none = await bufCurl([...sock, '-d', '{"method":"lines.check"}', `${st}/Call`]);
+    const none = await bufCurl([...sock, '-d', '{"method":"nothing.here"}', `${st}/Call`]);
     expect(none.out).toMatchObject({ code: 'unimplemented' });
 
     const health = await bufCurl([

@@ -58,7 +58,11 @@ describe('desired state and media to a station', () => {
 
     // pushed while the station is cut off: applied when it returns, after a restart too
     r.relay.cut();
-    await pollUntil(async () => (await uplink(r)).link !== 'up', 15_000);
+    await pollUntil(async () => (await uplink(r)).link === 'waiting', 15_000);
+    const down = await r.station.ctl('link');
+    expect(down.stdout).toMatch(/^District link to 127\.0\.0\.1:\d+: DOWN, retrying$/m);
+    expect(down.stdout).toMatch(new RegExp(`Schedule version\\s+${push.version} running`));
+    expect((await r.station.ctl('--lang', 'vi', 'link')).stdout).toMatch(/MẤT KẾT NỐI, đang thử lại/);
     writeFileSync(join(dir, 'schedule2.json'), JSON.stringify({ programmes: [] }));
     const push2 = await districtJson<{ version: number }>(
       r.hub.port,
@@ -75,6 +79,7 @@ describe('desired state and media to a station', () => {
       const v = await districtJson<StationView>(r.hub.port, 'status', 'xa-d');
       return v.summary.appliedVersion === push2.version;
     }, 20_000);
+    expect((await r.station.ctl('link')).stdout).toMatch(/: connected\n/);
   });
 
   it('fetches a bulletin file before the emergency command runs (refused here: no emergency module)', async () => {
