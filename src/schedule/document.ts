@@ -40,6 +40,8 @@ const playlist = z.strictObject({
   kind: z.literal('playlist'),
   items: z.array(mediaRef).min(1).max(500),
   shuffle: z.boolean().default(false),
+  /** Start again from the top until the window ends (a relay's fallback always loops). */
+  loop: z.boolean().default(false),
 });
 
 export const sourceSchema = z.discriminatedUnion('kind', [

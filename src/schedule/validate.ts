@@ -48,7 +48,8 @@ function programmeErrors(p: Programme, zones: number[] | undefined): string[] {
     at('to', `must be on or after from (${p.from})`);
   if ((p.duration === undefined) === (p.end === undefined)) at('duration', 'give either duration or end');
   if (zones && p.zones !== 'all')
-    for (const z of p.zones) if (!zones.includes(z)) at('zones', `zone ${z} does not exist; allowed: ${zones.join(', ')} or "all"`);
+    for (const z of p.zones)
+      if (!zones.includes(z)) at('zones', `zone ${z} does not exist; allowed: ${zones.join(', ')} or "all"`);
   return e;
 }
 
@@ -62,7 +63,8 @@ function documentErrors(doc: ScheduleDoc, zones: number[] | undefined): string[]
   for (const id of doc.priority_order) {
     const p = doc.programmes.find((x) => x.id === id);
     if (!p) e.push(`priority_order: "${id}" is not a programme of this schedule`);
-    else if (p.tier !== 'priority') e.push(`priority_order: "${id}" is tier ${p.tier}; list priority bulletins only`);
+    else if (p.tier !== 'priority')
+      e.push(`priority_order: "${id}" is tier ${p.tier}; list priority bulletins only`);
   }
   return e;
 }
@@ -134,4 +136,3 @@ export function validateSchedule(raw: unknown, ctx: ValidateContext): Validated 
   if (overlaps.length) fail(overlaps);
   return { doc, plan };
 }
-

@@ -52,7 +52,15 @@ function wallAsUtc(epochMs: number, tz: string): number {
   for (const part of formatter(tz).formatToParts(new Date(epochMs)))
     if (part.type !== 'literal') p[part.type] = Number(part.value);
   const ms = ((epochMs % 1000) + 1000) % 1000;
-  return Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0, ms);
+  return Date.UTC(
+    p.year ?? 1970,
+    (p.month ?? 1) - 1,
+    p.day ?? 1,
+    p.hour ?? 0,
+    p.minute ?? 0,
+    p.second ?? 0,
+    ms,
+  );
 }
 
 /** UTC offset of the zone at an instant, ms (Asia/Ho_Chi_Minh: +7 h). */
@@ -91,7 +99,8 @@ export function parseDate(s: string): DayNumber | undefined {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const t = Date.UTC(y, mo - 1, d);
   const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)
+    return undefined;
   return t / DAY_MS;
 }
 

@@ -23,7 +23,12 @@ describe('daily windows (the built-in sample)', () => {
     expect(onAirAt(plan, vn('2026-01-20', '05:29')).item).toBeUndefined();
     expect(onAirAt(plan, vn('2026-01-20', '05:30')).item?.rule.id).toBe('sang-tiep-song-tinh');
     expect(onAirAt(plan, vn('2026-01-20', '06:30')).item).toBeUndefined();
-    expect(onAirAt(plan, vn('2026-01-20', '17:59')).zones).toEqual({ 1: 'chieu-tiep-song-tinh', 2: 'chieu-tiep-song-tinh', 3: 'chieu-tiep-song-tinh', 4: 'chieu-tiep-song-tinh' });
+    expect(onAirAt(plan, vn('2026-01-20', '17:59')).zones).toEqual({
+      1: 'chieu-tiep-song-tinh',
+      2: 'chieu-tiep-song-tinh',
+      3: 'chieu-tiep-song-tinh',
+      4: 'chieu-tiep-song-tinh',
+    });
   });
 
   it('names the next change after any instant', () => {
@@ -42,19 +47,29 @@ describe('rules', () => {
   });
 
   it('honours an inclusive date range, combined with weekdays', () => {
-    const plan = planOf(doc([programme('r', { from: '2026-01-10', to: '2026-01-20', days: ['sat', 'sun'] })]));
+    const plan = planOf(
+      doc([programme('r', { from: '2026-01-10', to: '2026-01-20', days: ['sat', 'sun'] })]),
+    );
     const starts = timeline(plan, NOW, NOW + 30 * DAY_MS).map((s) => s.start);
-    expect(starts).toEqual(['2026-01-10', '2026-01-11', '2026-01-17', '2026-01-18'].map((d) => vn(d, '05:30')));
+    expect(starts).toEqual(
+      ['2026-01-10', '2026-01-11', '2026-01-17', '2026-01-18'].map((d) => vn(d, '05:30')),
+    );
   });
 
   it('plays a one-off on its date only', () => {
-    const plan = planOf(doc([programme('once', { date: '2026-02-03', start: '09:15', end: '09:45', duration: undefined })]));
+    const plan = planOf(
+      doc([programme('once', { date: '2026-02-03', start: '09:15', end: '09:45', duration: undefined })]),
+    );
     const segs = timeline(plan, NOW, NOW + 60 * DAY_MS);
-    expect(segs.map((s) => [s.start, s.end])).toEqual([[vn('2026-02-03', '09:15'), vn('2026-02-03', '09:45')]]);
+    expect(segs.map((s) => [s.start, s.end])).toEqual([
+      [vn('2026-02-03', '09:15'), vn('2026-02-03', '09:45')],
+    ]);
   });
 
   it('crosses midnight: a Saturday 23:30–00:30 item is on air early on Sunday', () => {
-    const plan = planOf(doc([programme('late', { days: ['sat'], start: '23:30', end: '00:30', duration: undefined })]));
+    const plan = planOf(
+      doc([programme('late', { days: ['sat'], start: '23:30', end: '00:30', duration: undefined })]),
+    );
     expect(onAirAt(plan, vn('2026-01-11', '00:15')).item?.start).toBe(vn('2026-01-10', '23:30'));
     expect(onAirAt(plan, vn('2026-01-11', '00:30')).item).toBeUndefined();
     expect(onAirAt(plan, vn('2026-01-12', '00:15')).item).toBeUndefined(); // Monday: no
