@@ -77,9 +77,11 @@ export class Emergency {
   private seq = 0;
 
   constructor(private readonly d: EmergencyDeps) {
-    d.items.onStarted((id) => {
+    d.port.onFirstAudio((slot, id) => {
       const r = this.run;
-      if (r && r.latencyMs === undefined && id.startsWith(`${r.id}:attention`))
+      if (slot !== 'emergency' || !r || !id.startsWith(`${r.id}:`)) return;
+      d.items.started(id);
+      if (r.latencyMs === undefined && id.startsWith(`${r.id}:attention`))
         r.latencyMs = Math.round(d.clock.monotonic() - r.t0);
     });
   }

@@ -36,7 +36,6 @@ export function expectedOf(occ: Occurrence): Expected {
 
 export class ItemLog {
   private readonly expected = new Map<string, Expected>();
-  private readonly listeners = new Set<(id: string, at: number) => void>();
 
   constructor(private readonly d: ItemLogDeps) {}
 
@@ -57,13 +56,7 @@ export class ItemLog {
       start: now,
       sources: [{ at: now, using, kind: info.sourceKind }],
     });
-    for (const l of this.listeners) l(reqId, now);
     this.scheduleConfirm(reqId, exp.zones, 0);
-  }
-
-  onStarted(cb: (id: string, at: number) => void): () => void {
-    this.listeners.add(cb);
-    return () => this.listeners.delete(cb);
   }
 
   /** Samples which source of the request is heard now. */

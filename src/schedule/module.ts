@@ -33,6 +33,7 @@ import type { MediaLookup } from './sources.js';
 import { persistApplied, type ScheduleState, stateDoc } from './state.js';
 import { type Validated, validateSchedule } from './validate.js';
 import { ScheduleWiring } from './wiring.js';
+import { formatLocal } from './zoned-time.js';
 
 export interface ScheduleModuleOptions {
   /** The audio engine; found among the station's modules ('audio') when not given. */
@@ -135,6 +136,7 @@ export class ScheduleModule implements StationModule {
       timezone: p?.tz ?? this.station.store.config.data.timezone,
       version: p?.version ?? null,
       validUntil: p?.validUntilMs ?? null,
+      validUntilLocal: p ? formatLocal(p.validUntilMs, p.tz) : null,
       stale: p ? now >= p.validUntilMs : false,
       items: p ? showItems(p, q.from ?? now, q.days) : [],
     };
@@ -196,4 +198,3 @@ export class ScheduleModule implements StationModule {
     }
   }
 }
-

@@ -55,6 +55,7 @@ export interface ShowResult {
   timezone: string;
   version: number | null;
   validUntil: number | null;
+  validUntilLocal: string | null;
   stale: boolean;
   items: ShowItem[];
 }

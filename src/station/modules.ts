@@ -1,4 +1,5 @@
 /** The station's subsystems, in start order. Each issue's subsystem adds itself here. */
+import { ScheduleModule } from '../schedule/module.js';
 import type { StationModule } from './module.js';
 
 export interface ModuleOptions {
@@ -6,5 +7,5 @@ export interface ModuleOptions {
 }
 
 export function stationModules(_o: ModuleOptions): StationModule[] {
-  return [];
+  return [new ScheduleModule()];
 }
