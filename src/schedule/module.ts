@@ -136,7 +136,8 @@ export class ScheduleModule implements StationModule {
       timezone: p?.tz ?? this.station.store.config.data.timezone,
       version: p?.version ?? null,
       validUntil: p?.validUntilMs ?? null,
-      validUntilLocal: p ? formatLocal(p.validUntilMs, p.tz) : null,
+      // the last second of validity: "2030-12-31 23:59", not "2031-01-01 00:00"
+      validUntilLocal: p ? formatLocal(p.validUntilMs - 1000, p.tz) : null,
       stale: p ? now >= p.validUntilMs : false,
       items: p ? showItems(p, q.from ?? now, q.days) : [],
     };
