@@ -11,8 +11,12 @@ const SAMPLE = join(ROOT, 'schedule', 'sample.json');
 
 function ctl(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((res) => {
-    execFile(process.execPath, [STATIONCTL, ...args], { env: { ...process.env, LANG: 'C' } }, (err, stdout, stderr) =>
-      res({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [STATIONCTL, ...args],
+      { env: { ...process.env, LANG: 'C' } },
+      (err, stdout, stderr) =>
+        res({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -35,7 +39,9 @@ describe('stationctl schedule commands', () => {
     expect((await d.ctl('schedule', 'apply', bad)).code).toBe(1);
     expect((await d.ctl('schedule', 'show')).stdout).toMatch(/No schedule applied/);
 
-    expect((await d.ctl('schedule', 'check', SAMPLE)).stdout).toMatch(/Schedule version 1 is valid: 2 programme/);
+    expect((await d.ctl('schedule', 'check', SAMPLE)).stdout).toMatch(
+      /Schedule version 1 is valid: 2 programme/,
+    );
     const applied = await d.ctl('schedule', 'apply', SAMPLE);
     expect(applied.stdout).toMatch(/version 1 applied \(2 programme\(s\)\)/);
     const shown = await d.ctl('schedule', 'show', '--days', '2');
