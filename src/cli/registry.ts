@@ -4,13 +4,14 @@
  */
 
 import { coreCommands, coreUsage } from './commands-core.js';
+import { opsCommands, opsUsage } from './commands-ops.js';
 import { scheduleCommands, scheduleUsage } from './commands-schedule.js';
 import type { Command } from './context.js';
 
 export function allCommands(): Record<string, Command> {
-  return { ...coreCommands, ...scheduleCommands };
+  return { ...coreCommands, ...opsCommands, ...scheduleCommands };
 }
 
 export function allUsage(): string[] {
-  return [...coreUsage, ...scheduleUsage];
+  return [...coreUsage, ...opsUsage, ...scheduleUsage];
 }

@@ -19,7 +19,8 @@ export async function startDaemon(args: string[], env: NodeJS.ProcessEnv = {}): 
   const dataDir = args[args.indexOf('--data-dir') + 1] as string;
   const socket = join(dataDir, 'station.sock');
   const proc = spawn(process.execPath, [join(ROOT, 'bin', 'loa-station'), ...args], {
-    env: { ...process.env, LOA_LOG_FORMAT: 'json', ...env },
+    // tests run daemons side by side: a free metrics port each
+    env: { ...process.env, LOA_LOG_FORMAT: 'json', LOA_METRICS_LISTEN: '127.0.0.1:0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
