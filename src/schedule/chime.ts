@@ -5,7 +5,7 @@
  * for the first one within 3 s; it does not fix the tones. 880 Hz then 659 Hz (A5, E5: a falling
  * fourth, the usual gong interval), 0.6 s each with a soft decay, then 0.3 s of silence.
  */
-import { rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 
 export const CHIME_TONES_HZ = [880, 659] as const;
 const RATE = 48_000;
@@ -47,10 +47,13 @@ export function chimeWav(): Buffer {
   return Buffer.concat([header(data.length), data]);
 }
 
-/** Writes the chime into the data dir (atomically) and returns its path. */
+/** Writes the chime into the data dir (atomically, only when missing or different). */
 export async function writeChime(file: string): Promise<string> {
+  const wav = chimeWav();
+  const old = await readFile(file).catch(() => undefined);
+  if (old?.equals(wav)) return file; // no SD-card write on every boot
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, chimeWav(), { mode: 0o640 });
+  await writeFile(tmp, wav, { mode: 0o640 });
   await rename(tmp, file);
   return file;
 }
