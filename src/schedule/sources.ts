@@ -1,7 +1,8 @@
 /**
  * A programme's source as the audio engine plays it. Cached files are named by their sha256
- * and resolved through the media cache at play time (the cache verifies the hash before air);
- * paths are used as they are.
+ * and handed to the engine as `media:SHA256`: the engine resolves them through the media cache
+ * at play time and verifies the hash before air (a corrupt file never goes out). Paths are
+ * used as they are.
  */
 import type { SourceSpec } from '../audio/port.js';
 import { LoaError } from '../core/errors.js';
@@ -17,11 +18,12 @@ export interface Playable {
 
 async function pathOf(ref: MediaRef, lookup: MediaLookup | undefined): Promise<string> {
   if ('path' in ref) return ref.path;
-  const p = lookup ? await lookup(ref.sha256) : undefined;
+  if (!lookup) return `media:${ref.sha256}`;
+  const p = await lookup(ref.sha256);
   if (!p)
     throw new LoaError(
       'NOT_FOUND',
-      `media ${ref.sha256.slice(0, 12)}… is not in the station's media cache${lookup ? '' : ' (no media cache on this station)'}`,
+      `media ${ref.sha256.slice(0, 12)}… is not in the station's media cache`,
     );
   return p;
 }
