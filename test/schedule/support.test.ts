@@ -161,3 +161,35 @@ describe('attention signal', () => {
     expect(goertzel(second, 960, 659)).toBeGreaterThan(100 * goertzel(second, 960, 880));
   });
 });
+
+describe('programme sources as the engine plays them', () => {
+  const sha = 'a'.repeat(64);
+  it('relays with a looping fallback, cached media by reference, files from their offset', async () => {
+    const { playable } = await import('../../src/schedule/sources.js');
+    expect(
+      await playable(
+        {
+          kind: 'relay',
+          url: 'http://x/y',
+          fallback: {
+            kind: 'playlist',
+            items: [{ sha256: sha }, { path: '/m/b.mp3' }],
+            shuffle: true,
+            loop: false,
+          },
+        },
+        0,
+        undefined,
+      ),
+    ).toEqual({
+      source: { kind: 'stream', url: 'http://x/y' },
+      fallback: { kind: 'playlist', paths: [`media:${sha}`, '/m/b.mp3'], shuffle: true, loop: true },
+    });
+    expect(await playable({ kind: 'file', file: { path: '/m/a.mp3' } }, 90_000, undefined)).toEqual({
+      source: { kind: 'file', path: '/m/a.mp3', offsetMs: 90_000 },
+    });
+    await expect(playable({ kind: 'file', file: { sha256: sha } }, 0, async () => undefined)).rejects.toThrow(
+      /not in the station's media cache/,
+    );
+  });
+});
