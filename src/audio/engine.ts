@@ -76,8 +76,20 @@ export class AudioEngine implements OnAirPort, Fader {
   private framesOut = 0;
   private running = false;
 
+  private readonly taps: FrameTap[];
+
   constructor(private readonly o: EngineOptions) {
     this.switcher = new Switcher({ crossfadeMs: o.crossfadeMs });
+    this.taps = [...(o.taps ?? [])];
+  }
+
+  /** Adds a copy of the output for the on-air log or the confidence monitor; returns its removal. */
+  addTap(t: FrameTap): () => void {
+    this.taps.push(t);
+    return () => {
+      const i = this.taps.indexOf(t);
+      if (i >= 0) this.taps.splice(i, 1);
+    };
   }
 
   async start(): Promise<void> {
@@ -239,7 +251,7 @@ export class AudioEngine implements OnAirPort, Fader {
     const level = measure(frame);
     this.outMeter.update(level);
     this.o.sink.write(frame);
-    for (const t of this.o.taps ?? []) t.write(frame);
+    for (const t of this.taps) t.write(frame);
     this.framesOut++;
     const on = this.switcher.current;
     this.o.watch.frame(level, {

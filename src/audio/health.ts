@@ -18,7 +18,7 @@ export type HealthReason =
   | 'ended';
 
 export interface HealthLimits {
-  /** No input for this long = stalled (default 1500 ms: well inside a 3 s jitter buffer). */
+  /** No input for this long = stalled (default 1500 ms: detected with half the 3 s pre-roll left). */
   stallMs: number;
   /** Silence longer than this = unhealthy (default 10 s, info-beamer's figure). */
   silenceMs: number;
@@ -31,6 +31,9 @@ export interface HealthLimits {
   /** A recovered source must stay healthy this long before it is taken back (default 10 s). */
   holdoffMs: number;
 }
+
+/** A live decoder that complained and produced nothing for this long is fed garbage. */
+const GARBAGE_SILENT_DECODER_MS = 400;
 
 export const DEFAULT_LIMITS: HealthLimits = {
   stallMs: 1500,
@@ -160,6 +163,10 @@ export class Health {
 
   private badReason(now: number, hasFrame: boolean): HealthReason | undefined {
     if (this.errors.filter((t) => now - t < 1000).length >= this.limits.garbageErrors) this.wasGarbage = true;
+    // the decoder complains and has stopped producing: what arrives is not audio (measured:
+    // ffmpeg's mp3 decoder fed random bytes says "Header missing" within 0.5 s and outputs nothing)
+    const recentError = now - this.lastErrorAt < this.limits.garbageClearMs;
+    if (this.live && recentError && now - this.lastPcmAt > GARBAGE_SILENT_DECODER_MS) this.wasGarbage = true;
     // garbage latches until the decoder has been clean for garbageClearMs
     if (this.wasGarbage && now - this.lastErrorAt < this.limits.garbageClearMs) return 'garbage';
     this.wasGarbage = false;

@@ -29,6 +29,9 @@ export interface FrameContext {
   sources: BufferedSource[];
 }
 
+/** Decoders need a moment to start and fill their pre-roll: no alarm for a start-up gap. */
+const NO_SOURCE_GRACE_MS = 5000;
+
 export const ALARM_NO_SOURCE = 'audio.no-source';
 export const ALARM_OUTPUT_SILENT = 'audio.output-silent';
 
@@ -39,6 +42,7 @@ export class OnAirWatch {
   private readonly reported = new WeakMap<BufferedSource, string>();
   private readonly down = new WeakSet<BufferedSource>();
   private outputSilentMs = 0;
+  private noSourceMs = 0;
 
   constructor(private readonly o: WatchOptions) {}
 
@@ -79,13 +83,14 @@ export class OnAirWatch {
 
   frame(level: FrameLevel, ctx: FrameContext): void {
     for (const s of ctx.sources) this.sourceHealth(s);
-    if (ctx.anyRequest && !ctx.onAir)
+    this.noSourceMs = ctx.anyRequest && !ctx.onAir ? this.noSourceMs + FRAME_MS : 0;
+    if (this.noSourceMs >= NO_SOURCE_GRACE_MS)
       this.o.alarms.raise(
         ALARM_NO_SOURCE,
         'audio',
         'nothing playable: every source is unhealthy, on silence',
       );
-    else this.o.alarms.clear(ALARM_NO_SOURCE, 'a source is on air again');
+    else if (this.noSourceMs === 0) this.o.alarms.clear(ALARM_NO_SOURCE, 'a source is on air again');
     const silent = msToDb(level.meanSquare) < this.o.silenceDb;
     if (ctx.anyRequest && ctx.masterUp && silent) {
       this.outputSilentMs += FRAME_MS;

@@ -88,7 +88,6 @@ export class Switcher {
     const from = this.current;
     const st = from ? this.states.get(from) : undefined;
     // on air, reported healthy, but nothing buffered: an underrun; it must refill first
-    if (from && st?.healthy && !from.source.hasFrame) from.source.health.onUnderrun();
     const reason = this.reasonFor(from, target, st);
     const canFade = !!from && !!target && from.source.hasFrame && this.o.crossfadeMs > 0;
     onSwitch({

@@ -234,10 +234,12 @@ describe('alarms', () => {
     await r.engine.play('programme', { id: 'relay', source: RELAY.source });
     await r.clock.advance(3000);
     r.factory.get('programme:relay:source').feed_ = 'none';
-    await r.clock.advance(4000);
+    await r.clock.advance(6000);
+    expect(r.alarms.has(ALARM_NO_SOURCE)).toBe(false); // within the 5 s grace
+    await r.clock.advance(2000);
     expect(r.alarms.has(ALARM_NO_SOURCE)).toBe(true);
     r.factory.get('programme:relay:source').feed_ = 'tone';
-    await r.clock.advance(2000);
+    await r.clock.advance(3000);
     expect(r.alarms.has(ALARM_NO_SOURCE)).toBe(false);
   });
 
