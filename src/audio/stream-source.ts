@@ -101,11 +101,13 @@ export class StreamSource extends BufferedSource {
     const code = res.statusCode ?? 0;
     if (code >= 300 && code < 400 && res.headers.location && redirects < 3) {
       res.resume();
-      return this.fetch(new URL(res.headers.location, this.url).toString(), redirects + 1);
+      this.fetch(new URL(res.headers.location, this.url).toString(), redirects + 1);
+      return;
     }
     if (code !== 200) {
       res.resume();
-      return this.dropped(`HTTP ${code}`);
+      this.dropped(`HTTP ${code}`);
+      return;
     }
     const type =
       String(res.headers['content-type'] ?? '')
