@@ -3,8 +3,10 @@
 # Used by `npm start` and `npm test` (CI runs as root on Debian 12).
 set -euo pipefail
 # ffmpeg: decoding and the on-air log; icecast2: the loopback stream server in tests;
-# socat: pseudo-terminals for the Firmata emulator and TCP relays in tests.
-PACKAGES=(ffmpeg icecast2 socat)
+# socat: pseudo-terminals for the Firmata emulator and TCP relays in tests;
+# libsystemd-dev: headers for the sd-notify addon (systemd readiness and watchdog);
+# and the shellcheck tool: the deploy scripts are checked by the tests.
+PACKAGES=(ffmpeg icecast2 socat libsystemd-dev shellcheck)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

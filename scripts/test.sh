@@ -10,6 +10,7 @@ npx vitest run --reporter=default --reporter=json --outputFile.json=var/test-res
 rc=$?
 set -e
 # A closing line any CI log reader understands.
+# shellcheck disable=SC2016 # the quoted text is JavaScript, not shell
 node -e '
 const r = JSON.parse(require("fs").readFileSync("var/test-results.json", "utf8"));
 const skipped = r.numPendingTests + r.numTodoTests;

@@ -12,7 +12,8 @@ export interface Ctx {
   t(key: string, vars?: Record<string, string | number>): string;
 }
 
-export type Command = (ctx: Ctx, args: string[]) => Promise<void>;
+/** A command; it may return its own exit code (e.g. doctor: 0 good, 1 warnings, 2 faults). */
+export type Command = (ctx: Ctx, args: string[]) => Promise<number | undefined> | Promise<void>;
 
 /** Prints the result as JSON (--json) or as the human text. */
 export function show(ctx: Ctx, result: unknown, human: () => string): void {

@@ -4,12 +4,14 @@
  */
 
 import { coreCommands, coreUsage } from './commands-core.js';
+import { hwCommands, hwUsage } from './commands-hw.js';
+import { opsCommands, opsUsage } from './commands-ops.js';
 import type { Command } from './context.js';
 
 export function allCommands(): Record<string, Command> {
-  return { ...coreCommands };
+  return { ...coreCommands, ...opsCommands, ...hwCommands };
 }
 
 export function allUsage(): string[] {
-  return [...coreUsage];
+  return [...coreUsage, ...opsUsage, ...hwUsage];
 }

@@ -26,6 +26,7 @@ async function run(p: Parsed): Promise<void> {
     socket: flagString(p, 'socket'),
     stationId: flagString(p, 'station-id'),
     logLevel: assertLogLevel(flagString(p, 'log-level')),
+    metricsListen: flagString(p, 'metrics-listen'),
   });
 }
 
@@ -69,8 +70,8 @@ export async function main(argv: string[]): Promise<number> {
       out: (text) => console.log(text),
       t,
     };
-    await handler(ctx, rest);
-    return 0;
+    const code = await handler(ctx, rest);
+    return typeof code === 'number' ? code : 0;
   } catch (e) {
     const err = toLoaError(e);
     const code = exitCodeFor(err.code);

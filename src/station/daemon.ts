@@ -11,6 +11,8 @@ import { LoaError, toLoaError } from '../core/errors.js';
 import { Logger, type LogLevel } from '../core/log.js';
 import { driverFactories } from '../hal/drivers.js';
 import { loadProfile } from '../hal/profile.js';
+import { parseListen, StationMetrics } from '../ops/metrics.js';
+import { SystemdNotifier } from '../ops/notify.js';
 import { registerStationMethods } from './methods.js';
 import { stationModules } from './modules.js';
 import { Station } from './station.js';
@@ -22,6 +24,8 @@ export interface DaemonArgs {
   stationId?: string | undefined;
   logLevel?: LogLevel | undefined;
   logFormat?: 'json' | 'pretty' | undefined;
+  /** Prometheus endpoint, HOST:PORT or "off" (default LOA_METRICS_LISTEN, else 127.0.0.1:9464). */
+  metricsListen?: string | undefined;
 }
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -53,8 +57,11 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
   const dataDir = resolve(args.dataDir);
   const socket = args.socket ?? defaultSocket(dataDir);
 
+  const notifier = new SystemdNotifier(log.child('systemd'));
   let station: Station | undefined;
   let api: LocalApi | undefined;
+  let metrics: StationMetrics | undefined;
+  let metricsUrl = 'off';
   let stopping = false;
   const shutdown = async (signal: string, code: number) => {
     if (stopping) {
@@ -63,9 +70,11 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
     }
     stopping = true;
     log.info('stopping: fade, zones off, amplifier off, transmitter off', { signal });
+    notifier.stopping();
     try {
       await station?.stop();
       await api?.close();
+      await metrics?.close();
     } catch (e) {
       log.error('stop failed', { error: toLoaError(e).message });
       code = 1;
@@ -90,19 +99,32 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
     station = new Station({ profile, dataDir, stationId, clock, log, drivers: driverFactories(), modules });
     await station.start();
     api = new LocalApi(socket, log.child('api'));
-    registerStationMethods(api, station);
+    const control = registerStationMethods(api, station);
     await api.listen();
+    const listen = parseListen(args.metricsListen ?? process.env.LOA_METRICS_LISTEN);
+    if (listen) {
+      metrics = new StationMetrics(control);
+      // a busy metrics port must not keep a village off air: warn and run without it
+      const port = await metrics.listen(listen.host, listen.port).catch((e: Error) => {
+        log.warn(e.message);
+        return undefined;
+      });
+      if (port !== undefined)
+        metricsUrl = `http://${listen.host.includes(':') ? `[${listen.host}]` : listen.host}:${port}/metrics`;
+    }
   } catch (e) {
     const err = toLoaError(e);
     log.error(`cannot start: ${err.message}`, { code: err.code });
     await station?.stop().catch(() => undefined);
     process.exit(err.code === 'INTERNAL' ? 70 : 78); // EX_SOFTWARE / EX_CONFIG
   }
+  notifier.ready(`station ${stationId} ready on profile ${args.profile}`);
   log.info('ready', {
     ms: Math.round(performance.now() - t0),
     profile: args.profile,
     dataDir,
     socket,
+    metrics: metricsUrl,
     hint: `stationctl --socket ${socket} status`,
   });
 }

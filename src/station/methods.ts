@@ -1,5 +1,6 @@
 /** Binds the station's commands to the local control channel. */
 import type { LocalApi } from '../api/local.js';
+import { testRelays } from '../ops/relay-test.js';
 import { StationControl } from './control.js';
 import type { Station } from './station.js';
 
@@ -13,6 +14,7 @@ export function registerStationMethods(api: LocalApi, station: Station): Station
   api.register('events', (x) => c.events(x));
   api.register('simFault', (x) => c.simFault(x));
   api.register('simClear', (x) => c.simClear(x));
+  api.register('test.relays', () => testRelays(station));
   for (const m of station.modules)
     for (const [name, h] of Object.entries(m.methods?.() ?? {})) api.register(name, h);
   return c;

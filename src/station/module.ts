@@ -15,4 +15,9 @@ export interface StationModule {
   methods?(): Record<string, Handler>;
   /** This module's section of `status` (under its name). */
   status?(): unknown | Promise<unknown>;
+  /**
+   * Adds this module's Prometheus gauges to the station's registry; returns a function that
+   * refreshes them before each scrape.
+   */
+  registerMetrics?(registry: import('prom-client').Registry): (() => Promise<void> | void) | undefined;
 }

@@ -78,6 +78,7 @@ export class Station {
     await this.store.open();
     this.hal = await Hal.open(this.o.profile, this.o.drivers, { clock, log: log.child('hal') });
     await this.hal.safeState();
+    await this.selfTest();
     this.buildPower();
     const st = this.store.state.data;
     this.store.state.update((s) => {
@@ -97,6 +98,23 @@ export class Station {
       details: { profile: this.o.profile.name, restored: st.power, lockout: st.tx.lockout, boots: st.boots },
     });
     if (st.power.on) void this.chain.powerOn();
+  }
+
+  /**
+   * Reads every input and analogue channel once and asks each driver for its health. A
+   * channel that cannot be read raises `hal.selftest` (the station still starts: emergency
+   * paths must keep working with a dead sensor); a missing device already failed Hal.open.
+   */
+  async selfTest(): Promise<string[]> {
+    const problems: string[] = [];
+    const channels = [...this.hal.inputs.values(), ...this.hal.analog.values()];
+    for (const ch of channels) await ch.read().catch((e: Error) => problems.push(`${ch.name}: ${e.message}`));
+    for (const d of this.hal.health())
+      if (!d.ok) problems.push(`driver ${d.driver}: ${d.detail ?? 'not healthy'}`);
+    if (problems.length)
+      this.alarms.raise('hal.selftest', 'hal', `hardware self-test: ${problems.join('; ')}`, { problems });
+    else this.alarms.clear('hal.selftest', 'hardware self-test passed');
+    return problems;
   }
 
   /** Ordered power-down, outputs to the safe state, everything written. Idempotent. */

@@ -19,7 +19,8 @@ export async function startDaemon(args: string[], env: NodeJS.ProcessEnv = {}): 
   const dataDir = args[args.indexOf('--data-dir') + 1] as string;
   const socket = join(dataDir, 'station.sock');
   const proc = spawn(process.execPath, [join(ROOT, 'bin', 'loa-station'), ...args], {
-    env: { ...process.env, LOA_LOG_FORMAT: 'json', ...env },
+    // tests run daemons side by side: a free metrics port each
+    env: { ...process.env, LOA_LOG_FORMAT: 'json', LOA_METRICS_LISTEN: '127.0.0.1:0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -47,7 +48,7 @@ export async function startDaemon(args: string[], env: NodeJS.ProcessEnv = {}): 
             res({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
         );
       }),
-    async waitFor(pattern, timeoutMs = 15_000) {
+    async waitFor(pattern, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         const hit = output.find((l) => pattern.test(l));
@@ -74,7 +75,7 @@ export async function startDaemon(args: string[], env: NodeJS.ProcessEnv = {}): 
 /** Polls fn until it returns a truthy value (bounded by time and count). */
 export async function pollUntil<T>(
   fn: () => Promise<T | undefined | false>,
-  timeoutMs = 10_000,
+  timeoutMs = 30_000,
   everyMs = 50,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs or upgrades every station of an inventory over SSH, one at a time, and stops at the
+# first failure (a broken release must not reach the next village).
+#
+#   deploy/fleet.sh INVENTORY [--only ID] [--dry-run]
+#
+# For each line "id ssh-target profile district": copies this tree to the station
+# (rsync over ssh, without node_modules, dist, var), then runs deploy/install.sh there with
+# sudo. install.sh checks the service's health and rolls back by itself; a non-zero exit stops
+# the roll-out. LOA_SSH overrides the ssh command (e.g. "ssh -i key -o BatchMode=yes").
+set -euo pipefail
+INV=${1:?usage: fleet.sh INVENTORY [--only ID] [--dry-run]}; shift
+ONLY="" DRY=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --only) ONLY=$2; shift 2 ;;
+    --dry-run) DRY=1; shift ;;
+    *) echo "fleet.sh: unknown option '$1'" >&2; exit 1 ;;
+  esac
+done
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+SSH=${LOA_SSH:-ssh -o BatchMode=yes -o ConnectTimeout=15}
+run() { if [ "$DRY" = 1 ]; then echo "+ $*"; else "$@"; fi; }
+
+n=0 lineno=0
+while read -r id target profile district rest; do
+  lineno=$((lineno + 1))
+  case "$id" in ''|'#'*) continue ;; esac
+  if [ -z "$profile" ] || [ -n "$rest" ]; then
+    echo "fleet.sh: $INV line $lineno: expected 'id ssh-target profile [district]'" >&2; exit 1
+  fi
+  [ -n "$ONLY" ] && [ "$id" != "$ONLY" ] && continue
+  n=$((n + 1))
+  echo "== $id ($target)" >&2
+  # shellcheck disable=SC2086 # $SSH is a command line on purpose
+  if ! run rsync -a --delete --exclude node_modules --exclude dist --exclude var --exclude .git \
+      -e "$SSH" "$SRC/" "$target:loa-src/" ||
+     ! run $SSH "$target" sudo ./loa-src/deploy/install.sh --role station --station-id "$id" \
+      --profile "$profile" ${district:+--district "$district"}; then
+    echo "fleet.sh: $id failed; stopping here ($((n - 1)) station(s) done before it)" >&2
+    exit 1
+  fi
+done < "$INV"
+echo "fleet.sh: $n station(s) done" >&2

@@ -1,0 +1,55 @@
+/** Runs every doctor check and renders the findings for a person (en/vi) or as JSON. */
+import { type Lang, translate } from '../../core/i18n.js';
+import type { StationStatus } from '../../station/control.js';
+import { coreChecks } from './core.js';
+import { checkClock, checkDisk, checkFfmpeg, type Probe } from './local.js';
+import { doctorMessages } from './messages.js';
+import { type Finding, fault, ok } from './types.js';
+
+export interface DoctorInput {
+  /** The daemon's status, or the error met reaching it. */
+  status: StationStatus | { error: string };
+  dataDir: string;
+  probe: Probe;
+}
+
+export async function runDoctor(i: DoctorInput): Promise<Finding[]> {
+  const out: Finding[] = [];
+  if ('error' in i.status) out.push(fault('daemon', 'doc.daemon.down', { msg: i.status.error }));
+  else {
+    out.push(ok('daemon', 'doc.daemon.ok', { uptime: `${i.status.uptimeS} s` }));
+    out.push(...coreChecks(i.status));
+  }
+  out.push(...(await checkFfmpeg(i.probe)), ...(await checkDisk(i.dataDir)), ...(await checkClock(i.probe)));
+  return out;
+}
+
+const MARK = { ok: '  ok  ', warn: ' WARN ', fault: 'FAULT ' } as const;
+
+export function renderFindings(findings: Finding[], lang: Lang, stationId: string): string {
+  const t = (k: string, v?: Record<string, string | number>): string =>
+    translate(doctorMessages, lang, k, v && localise(v));
+  const localise = (v: Record<string, string | number>): Record<string, string | number> =>
+    Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && x.startsWith('@') ? t(x.slice(1)) : x]),
+    );
+  const order = { fault: 0, warn: 1, ok: 2 } as const;
+  const sorted = [...findings].sort((a, b) => order[a.status] - order[b.status]);
+  const lines = [t('doc.title', { id: stationId }), ''];
+  for (const f of sorted) {
+    lines.push(`[${MARK[f.status]}] ${t(f.key, f.vars)}`);
+    const next = t(`${f.key}.next`, f.vars);
+    if (f.status !== 'ok' && next !== '-') lines.push(`         → ${t('doc.next')}: ${next}`);
+  }
+  const faults = findings.filter((f) => f.status === 'fault').length;
+  const warns = findings.filter((f) => f.status === 'warn').length;
+  lines.push(
+    '',
+    faults
+      ? t('doc.summary.fault', { n: faults })
+      : warns
+        ? t('doc.summary.warn', { n: warns })
+        : t('doc.summary.ok'),
+  );
+  return lines.join('\n');
+}

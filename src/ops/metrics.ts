@@ -1,0 +1,123 @@
+/**
+ * Prometheus metrics for the station (prom-client), served on loopback. Values are read from
+ * the same status the technician sees, refreshed on each scrape; station modules add their
+ * own gauges through `registerMetrics`.
+ */
+import { createServer, type Server } from 'node:http';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { LoaError } from '../core/errors.js';
+import type { StationControl, StationStatus } from '../station/control.js';
+
+const CHAIN_STATES = ['off', 'powering-up', 'on', 'powering-down'] as const;
+const TX_STATES = ['off', 'on', 'tripped', 'overtemp', 'lockout', 'absent'] as const;
+
+export class StationMetrics {
+  readonly registry = new Registry();
+  private server: Server | undefined;
+  private readonly g: Record<string, Gauge>;
+  private readonly refreshers: Array<() => Promise<void> | void> = [];
+
+  constructor(private readonly control: StationControl) {
+    this.registry.setDefaultLabels({ station: control.station.stationId });
+    collectDefaultMetrics({ register: this.registry, prefix: 'loa_' });
+    const gauge = (name: string, help: string, labelNames: string[] = []) =>
+      new Gauge({ name, help, labelNames, registers: [this.registry] });
+    this.g = {
+      chain: gauge('loa_power_chain_state', 'Power chain state (1 for the current one)', ['state']),
+      tx: gauge('loa_transmitter_state', 'Transmitter state (1 for the current one)', ['state']),
+      fwd: gauge('loa_transmitter_forward_watts', 'Transmitter forward power'),
+      refl: gauge('loa_transmitter_reflected_watts', 'Transmitter reflected power'),
+      temp: gauge('loa_transmitter_temperature_celsius', 'Transmitter temperature'),
+      trips: gauge('loa_transmitter_recent_trips', 'Transmitter trips within the lockout window'),
+      ampOn: gauge('loa_amplifier_on', 'Amplifier commanded on'),
+      ampA: gauge('loa_amplifier_current_amperes', 'Amplifier current draw'),
+      mains: gauge('loa_mains_present', 'Mains power present'),
+      zone: gauge('loa_zone_relay', 'Zone relay: commanded and contact read-back', ['zone', 'what']),
+      alarm: gauge('loa_alarm_active', 'Active alarms by kind', ['kind']),
+      seq: gauge('loa_events_last_seq', 'Sequence number of the last event'),
+      dropped: gauge('loa_events_dropped', 'Events dropped from the bounded log since start'),
+    };
+    for (const m of control.station.modules) {
+      const refresh = m.registerMetrics?.(this.registry);
+      if (refresh) this.refreshers.push(refresh);
+    }
+  }
+
+  async refresh(): Promise<void> {
+    const s = await this.control.status();
+    this.setCore(s);
+    for (const r of this.refreshers) await r();
+  }
+
+  async text(): Promise<string> {
+    await this.refresh();
+    return this.registry.metrics();
+  }
+
+  /** Serves GET /metrics on host:port (port 0 picks a free one); resolves with the port. */
+  async listen(host: string, port: number): Promise<number> {
+    const server = createServer((req, res) => {
+      if (req.url !== '/metrics') {
+        res.writeHead(404).end('try /metrics\n');
+        return;
+      }
+      this.text().then(
+        (body) => res.writeHead(200, { 'content-type': this.registry.contentType }).end(body),
+        (e) => res.writeHead(500).end(`${(e as Error).message}\n`),
+      );
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (e) =>
+        reject(
+          new LoaError('UNAVAILABLE', `metrics: cannot listen on ${host}:${port} (${(e as Error).message})`),
+        ),
+      );
+      server.listen(port, host, () => resolve());
+    });
+    this.server = server;
+    const addr = server.address();
+    return typeof addr === 'object' && addr ? addr.port : port;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private setCore(s: StationStatus): void {
+    for (const st of CHAIN_STATES) this.g.chain?.set({ state: st }, s.power.state === st ? 1 : 0);
+    for (const st of TX_STATES) this.g.tx?.set({ state: st }, s.transmitter.state === st ? 1 : 0);
+    this.g.fwd?.set(s.transmitter.forwardW);
+    this.g.refl?.set(s.transmitter.reflectedW);
+    this.g.temp?.set(s.transmitter.temperatureC);
+    this.g.trips?.set(s.transmitter.trips);
+    this.g.ampOn?.set(s.amplifier.on ? 1 : 0);
+    if (s.amplifier.currentA !== undefined) this.g.ampA?.set(s.amplifier.currentA);
+    this.g.mains?.set(s.mainsPresent ? 1 : 0);
+    for (const z of s.zones) {
+      this.g.zone?.set({ zone: String(z.id), what: 'commanded' }, z.relay ? 1 : 0);
+      if (z.feedback !== undefined)
+        this.g.zone?.set({ zone: String(z.id), what: 'contact' }, z.feedback ? 1 : 0);
+    }
+    this.g.alarm?.reset();
+    for (const a of s.alarms) this.g.alarm?.set({ kind: a.key }, 1);
+    this.g.seq?.set(s.events.lastSeq);
+    this.g.dropped?.set(s.events.dropped);
+  }
+}
+
+/** Parses --metrics-listen / LOA_METRICS_LISTEN ("host:port", "" or "off" disables). */
+export function parseListen(
+  v: string | undefined,
+  fallback = '127.0.0.1:9464',
+): { host: string; port: number } | undefined {
+  const s = v ?? fallback;
+  if (s === '' || s === 'off') return undefined;
+  const m = /^(\[[0-9a-fA-F:]+\]|[^:]+):(\d{1,5})$/.exec(s);
+  const port = Number(m?.[2]);
+  if (!m || port > 65535)
+    throw new LoaError(
+      'INVALID_ARGUMENT',
+      `metrics listen address: HOST:PORT such as 127.0.0.1:9464, or "off" (got "${s}")`,
+    );
+  return { host: (m[1] as string).replace(/^\[|\]$/g, ''), port };
+}

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Probe } from '../../src/ops/doctor/local.js';
+import { renderFindings, runDoctor } from '../../src/ops/doctor/run.js';
+import { doctorExitCode, type Finding } from '../../src/ops/doctor/types.js';
+import { StationControl } from '../../src/station/control.js';
+import { drive, type SimHarness, startSimStation } from '../helpers/sim-station.js';
+
+const syncedBox: Probe = {
+  async run(cmd) {
+    if (cmd === 'ffmpeg') return { code: 0, out: 'ffmpeg version 5.1.6 Copyright' };
+    if (cmd === 'timedatectl') return { code: 0, out: 'yes\n' };
+    return { code: 127, out: '' };
+  },
+};
+
+describe('stationctl doctor checks', () => {
+  let h: SimHarness;
+  afterEach(async () => h?.cleanup());
+
+  async function findings(): Promise<Finding[]> {
+    const status = await new StationControl(h.station).status();
+    return runDoctor({ status, dataDir: h.dataDir, probe: syncedBox });
+  }
+  const byId = (fs: Finding[], id: string) => fs.find((f) => f.id === id);
+
+  it('a healthy station on air: all good, exit 0', async () => {
+    h = await startSimStation();
+    await h.station.chain.setZone(1, true);
+    await drive(h.clock, h.station.chain.powerOn());
+    const fs = await findings();
+    expect(fs.filter((f) => f.status !== 'ok')).toEqual([]);
+    expect(doctorExitCode(fs)).toBe(0);
+    expect(renderFindings(fs, 'en', 'sim-test')).toMatch(/All good\./);
+  });
+
+  it('a locked-out transmitter is a fault with the antenna as the next step, in both languages', async () => {
+    h = await startSimStation();
+    await drive(h.clock, h.station.chain.powerOn());
+    h.sim.inject({ name: 'antenna-open' });
+    await h.clock.advance(61_000);
+    const fs = await findings();
+    expect(byId(fs, 'tx')).toMatchObject({ status: 'fault', key: 'doc.tx.lockout' });
+    expect(fs.some((f) => f.id === 'alarm.tx.lockout')).toBe(false); // explained once, not twice
+    expect(doctorExitCode(fs)).toBe(2);
+    expect(renderFindings(fs, 'en', 'x')).toMatch(
+      /LOCKED OUT[\s\S]*next: Inspect the antenna[\s\S]*stationctl reset-lockout/,
+    );
+    expect(renderFindings(fs, 'vi', 'x')).toMatch(/BỊ KHÓA[\s\S]*làm gì: Kiểm tra ăng-ten/);
+  });
+
+  it('a stuck zone relay and lost mains are faults naming the zone', async () => {
+    h = await startSimStation();
+    h.sim.inject({ name: 'relay-stuck', channel: 'zone.3' });
+    await h.station.chain.setZone(3, true);
+    await drive(h.clock, h.station.chain.powerOn());
+    let fs = await findings();
+    expect(byId(fs, 'zone.3.relay')).toMatchObject({
+      status: 'fault',
+      vars: { zone: 3, commanded: '@word.on', contact: '@word.off' },
+    });
+    expect(renderFindings(fs, 'vi', 'x')).toMatch(
+      /Rơ-le vùng 3 \(Thôn 3\) được lệnh bật nhưng tiếp điểm đang tắt/,
+    );
+    h.sim.clear();
+    h.sim.inject({ name: 'mains-lost' });
+    await h.clock.advance(1000);
+    fs = await findings();
+    expect(byId(fs, 'mains')).toMatchObject({ status: 'fault' });
+  });
+
+  it('an unreachable daemon and a missing ffmpeg are faults; an unsynchronised clock too', async () => {
+    const bare: Probe = {
+      run: async (cmd) => (cmd === 'timedatectl' ? { code: 0, out: 'no\n' } : { code: 127, out: '' }),
+    };
+    const fs = await runDoctor({ status: { error: 'ENOENT' }, dataDir: '/nonexistent-loa', probe: bare });
+    expect(fs.map((f) => `${f.id}:${f.status}`)).toEqual([
+      'daemon:fault',
+      'ffmpeg:fault',
+      'disk:warn',
+      'clock:fault',
+    ]);
+  });
+});
