@@ -93,8 +93,8 @@ export class Health {
     this.errors = this.errors.filter((t) => now - t < 1000);
   }
 
-  onLevel(rmsDb: number): void {
-    this.silentRunMs = rmsDb < this.limits.silenceDb ? this.silentRunMs + FRAME_MS : 0;
+  onLevel(rmsDbfs: number): void {
+    this.silentRunMs = rmsDbfs < this.limits.silenceDb ? this.silentRunMs + FRAME_MS : 0;
   }
 
   /** The buffer reached its pre-roll: playable. */

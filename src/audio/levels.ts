@@ -8,8 +8,8 @@ const PEAK_FRAMES = 1000 / FRAME_MS;
 const RMS_FRAMES = 300 / FRAME_MS;
 
 export interface Levels {
-  peakDb: number;
-  rmsDb: number;
+  peakDbfs: number;
+  rmsDbfs: number;
 }
 
 export class LevelMeter {
@@ -24,13 +24,13 @@ export class LevelMeter {
   }
 
   levels(): Levels {
-    if (this.n === 0) return { peakDb: -120, rmsDb: -120 };
+    if (this.n === 0) return { peakDbfs: -120, rmsDbfs: -120 };
     let peak = 0;
     for (const p of this.peaks) if (p > peak) peak = p;
     const k = Math.min(this.n, RMS_FRAMES);
     let sum = 0;
     for (let i = 0; i < k; i++) sum += this.squares[i] as number;
-    return { peakDb: round1(ampToDb(peak)), rmsDb: round1(msToDb(sum / k)) };
+    return { peakDbfs: round1(ampToDb(peak)), rmsDbfs: round1(msToDb(sum / k)) };
   }
 }
 

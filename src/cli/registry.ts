@@ -3,15 +3,16 @@
  * its own file under src/cli/ and adds them here.
  */
 
+import { audioCommands, audioUsage } from './commands-audio.js';
 import { coreCommands, coreUsage } from './commands-core.js';
 import { hwCommands, hwUsage } from './commands-hw.js';
 import { opsCommands, opsUsage } from './commands-ops.js';
 import type { Command } from './context.js';
 
 export function allCommands(): Record<string, Command> {
-  return { ...coreCommands, ...opsCommands, ...hwCommands };
+  return { ...coreCommands, ...opsCommands, ...hwCommands, ...audioCommands };
 }
 
 export function allUsage(): string[] {
-  return [...coreUsage, ...opsUsage, ...hwUsage];
+  return [...coreUsage, ...opsUsage, ...hwUsage, ...audioUsage];
 }

@@ -43,7 +43,18 @@ export interface MediaCacheOptions {
   probe?: (path: string) => Promise<ProbeResult>;
 }
 
-export const AUDIO_EXTENSIONS = ['.mp3', '.wav', '.ogg', '.opus', '.oga', '.flac', '.m4a', '.aac', '.mp2', '.wma'];
+export const AUDIO_EXTENSIONS = [
+  '.mp3',
+  '.wav',
+  '.ogg',
+  '.opus',
+  '.oga',
+  '.flac',
+  '.m4a',
+  '.aac',
+  '.mp2',
+  '.wma',
+];
 
 export class MediaCache {
   readonly manifest: JsonDoc<Manifest>;
@@ -69,7 +80,8 @@ export class MediaCache {
     for (const d of ['objects', 'tmp', 'quarantine']) await mkdir(join(this.o.dir, d), { recursive: true });
     await this.manifest.load();
     // leftovers of an import cut short by a power loss
-    for (const f of await readdir(join(this.o.dir, 'tmp'))) await rm(join(this.o.dir, 'tmp', f), { force: true });
+    for (const f of await readdir(join(this.o.dir, 'tmp')))
+      await rm(join(this.o.dir, 'tmp', f), { force: true });
   }
 
   async close(): Promise<void> {
@@ -83,7 +95,10 @@ export class MediaCache {
   /** Imports a local file (probed first: only decodable audio gets in). */
   async add(file: string, name = basename(file)): Promise<MediaItem> {
     const st = await stat(file).catch((e) => {
-      throw new LoaError('NOT_FOUND', isENOENT(e) ? `${file}: no such file` : `${file}: ${(e as Error).message}`);
+      throw new LoaError(
+        'NOT_FOUND',
+        isENOENT(e) ? `${file}: no such file` : `${file}: ${(e as Error).message}`,
+      );
     });
     if (!st.isFile()) throw new LoaError('INVALID_ARGUMENT', `${file}: not a regular file`);
     const p = await (this.o.probe ?? probeAudio)(file);
@@ -92,12 +107,18 @@ export class MediaCache {
   }
 
   /** Takes a stream (a download) in: temp file, hash, optional expected hash, rename in. */
-  async ingest(input: Readable, o: { name: string; expectSha256?: string; probe?: ProbeResult }): Promise<MediaItem> {
+  async ingest(
+    input: Readable,
+    o: { name: string; expectSha256?: string; probe?: ProbeResult },
+  ): Promise<MediaItem> {
     const tmp = join(this.o.dir, 'tmp', `in-${process.pid}-${++this.tmpSeq}`);
     try {
       const { sha256, size } = await copyHashing(input, tmp);
       if (o.expectSha256 && o.expectSha256 !== sha256)
-        throw new LoaError('REFUSED', `${o.name}: content hash ${sha256} does not match the expected ${o.expectSha256}`);
+        throw new LoaError(
+          'REFUSED',
+          `${o.name}: content hash ${sha256} does not match the expected ${o.expectSha256}`,
+        );
       const probe = o.probe ?? (await (this.o.probe ?? probeAudio)(tmp));
       if (!probe.ok) throw new LoaError('INVALID_ARGUMENT', `${o.name}: not playable audio (${probe.error})`);
       await rename(tmp, this.pathOf(sha256));
@@ -108,10 +129,14 @@ export class MediaCache {
   }
 
   /** Every audio file of a folder (not recursive); what cannot be imported is listed with why. */
-  async importDir(dir: string): Promise<{ added: MediaItem[]; skipped: Array<{ file: string; why: string }> }> {
-    const names = (await readdir(dir).catch((e) => {
-      throw new LoaError('NOT_FOUND', `${dir}: ${isENOENT(e) ? 'no such folder' : (e as Error).message}`);
-    })).sort();
+  async importDir(
+    dir: string,
+  ): Promise<{ added: MediaItem[]; skipped: Array<{ file: string; why: string }> }> {
+    const names = (
+      await readdir(dir).catch((e) => {
+        throw new LoaError('NOT_FOUND', `${dir}: ${isENOENT(e) ? 'no such folder' : (e as Error).message}`);
+      })
+    ).sort();
     const added: MediaItem[] = [];
     const skipped: Array<{ file: string; why: string }> = [];
     for (const n of names) {
@@ -170,13 +195,15 @@ export class MediaCache {
     } catch (e) {
       return this.reject(sha, item.name, isENOENT(e) ? 'file missing' : (e as Error).message);
     }
-    if (actual !== sha) return this.reject(sha, item.name, `content changed (sha256 now ${actual.slice(0, 12)}…)`);
+    if (actual !== sha)
+      return this.reject(sha, item.name, `content changed (sha256 now ${actual.slice(0, 12)}…)`);
     return { sha256: sha, ok: true };
   }
 
   async verifyAll(): Promise<Array<{ sha256: string; name: string; ok: boolean; problem?: string }>> {
     const out = [];
-    for (const [sha, it] of Object.entries(this.manifest.data.items)) out.push({ ...(await this.verify(sha)), name: it.name });
+    for (const [sha, it] of Object.entries(this.manifest.data.items))
+      out.push({ ...(await this.verify(sha)), name: it.name });
     return out;
   }
 

@@ -14,12 +14,26 @@ export interface ProbeResult {
 }
 
 export function probeAudio(path: string, timeoutMs = 15_000): Promise<ProbeResult> {
-  const args = ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'stream=codec_name:format=duration'];
+  const args = [
+    '-v',
+    'error',
+    '-select_streams',
+    'a:0',
+    '-show_entries',
+    'stream=codec_name:format=duration',
+  ];
   return new Promise((resolve) => {
     execFile(FFPROBE, [...args, '-of', 'json', path], { timeout: timeoutMs }, (err, stdout, stderr) => {
-      if (err) return resolve({ ok: false, error: (stderr || err.message).trim().split('\n')[0] ?? 'ffprobe failed' });
+      if (err)
+        return resolve({
+          ok: false,
+          error: (stderr || err.message).trim().split('\n')[0] ?? 'ffprobe failed',
+        });
       try {
-        const j = JSON.parse(stdout) as { streams?: Array<{ codec_name?: string }>; format?: { duration?: string } };
+        const j = JSON.parse(stdout) as {
+          streams?: Array<{ codec_name?: string }>;
+          format?: { duration?: string };
+        };
         const codec = j.streams?.[0]?.codec_name;
         if (!codec) return resolve({ ok: false, error: 'no audio stream' });
         const d = Number(j.format?.duration);

@@ -1,10 +1,12 @@
 /** The station's subsystems, in start order. Each issue's subsystem adds itself here. */
+import { AudioModule } from '../audio/module.js';
+import { MediaModule } from '../media/module.js';
 import type { StationModule } from './module.js';
 
 export interface ModuleOptions {
   dataDir: string;
 }
 
-export function stationModules(_o: ModuleOptions): StationModule[] {
-  return [];
+export function stationModules(o: ModuleOptions): StationModule[] {
+  return [new MediaModule(o), new AudioModule(o)];
 }
