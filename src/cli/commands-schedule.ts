@@ -61,14 +61,26 @@ function checkOffline(ctx: Ctx, doc: unknown): void {
 async function check(ctx: Ctx, file: string | undefined): Promise<void> {
   const doc = await readDoc(file);
   if (flagString(ctx.p, 'profile')) return checkOffline(ctx, doc);
-  let r: { version: number; programmes: number; timezone: string };
+  let r: { version: number; programmes: number; timezone: string; missingMedia: string[] };
   try {
     r = (await ctx.call('schedule.check', { doc })) as typeof r;
   } catch (e) {
     if (toLoaError(e).code === 'UNAVAILABLE') return checkOffline(ctx, doc);
     throw e;
   }
-  show(ctx, r, () => ts(ctx.lang, 'sched.checked', { version: r.version, n: r.programmes, tz: r.timezone }));
+  show(ctx, r, () =>
+    [
+      ts(ctx.lang, 'sched.checked', { version: r.version, n: r.programmes, tz: r.timezone }),
+      missing(ctx, r.missingMedia),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+}
+
+function missing(ctx: Ctx, shas: string[] | undefined): string {
+  if (!shas?.length) return '';
+  return ts(ctx.lang, 'sched.missingMedia', { list: shas.map((s) => `${s.slice(0, 12)}…`).join(', ') });
 }
 
 /** "24h", "30m", "7d" ago, or an ISO date/time. */
@@ -133,8 +145,13 @@ export const scheduleCommands: Record<string, Command> = {
       const r = (await ctx.call('schedule.apply', { doc: await readDoc(file) })) as {
         version: number;
         programmes: number;
+        missingMedia: string[];
       };
-      return show(ctx, r, () => ts(ctx.lang, 'sched.applied', { version: r.version, n: r.programmes }));
+      return show(ctx, r, () =>
+        [ts(ctx.lang, 'sched.applied', { version: r.version, n: r.programmes }), missing(ctx, r.missingMedia)]
+          .filter(Boolean)
+          .join('\n'),
+      );
     }
     throw new LoaError(
       'INVALID_ARGUMENT',

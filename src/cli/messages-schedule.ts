@@ -32,6 +32,10 @@ export const scheduleMessages: Catalog = {
     en: 'Schedule version {version} applied ({n} programme(s)); it is saved and survives a restart.',
     vi: 'Đã áp dụng lịch phát phiên bản {version} ({n} chương trình); lịch đã được lưu, không mất khi khởi động lại.',
   },
+  'sched.missingMedia': {
+    en: 'Not in the media cache yet (add with stationctl media add, or the district sends them): {list}',
+    vi: 'Chưa có trong bộ nhớ media (thêm bằng stationctl media add, hoặc huyện gửi xuống): {list}',
+  },
   'tier.normal': { en: 'normal', vi: 'thông thường' },
   'tier.priority': { en: 'PRIORITY', vi: 'ƯU TIÊN' },
   'tier.emergency': { en: 'EMERGENCY', vi: 'KHẨN CẤP' },

@@ -3,15 +3,17 @@
  * its own file under src/cli/ and adds them here.
  */
 
+import { audioCommands, audioUsage } from './commands-audio.js';
 import { coreCommands, coreUsage } from './commands-core.js';
+import { hwCommands, hwUsage } from './commands-hw.js';
 import { opsCommands, opsUsage } from './commands-ops.js';
 import { scheduleCommands, scheduleUsage } from './commands-schedule.js';
 import type { Command } from './context.js';
 
 export function allCommands(): Record<string, Command> {
-  return { ...coreCommands, ...opsCommands, ...scheduleCommands };
+  return { ...coreCommands, ...opsCommands, ...hwCommands, ...audioCommands, ...scheduleCommands };
 }
 
 export function allUsage(): string[] {
-  return [...coreUsage, ...opsUsage, ...scheduleUsage];
+  return [...coreUsage, ...opsUsage, ...hwUsage, ...audioUsage, ...scheduleUsage];
 }

@@ -8,12 +8,14 @@ import type { Handler } from '../api/local.js';
 import type { OnAirPort } from '../audio/port.js';
 import { SystemClock } from '../core/clock.js';
 import { toLoaError } from '../core/errors.js';
+import { mediaOf } from '../media/module.js';
 import type { StationModule } from '../station/module.js';
 import type { Station } from '../station/station.js';
 import type { JsonDoc } from '../store/doc.js';
 import { writeChime } from './chime.js';
 import { type ClockGate, type ClockProbe, timedatectlProbe } from './clock-gate.js';
 import type { Plan } from './compile.js';
+import type { ScheduleDoc } from './document.js';
 import type { Emergency, EmergencyOrigin, EmergencyStatus } from './emergency.js';
 import { findOnAirPort, UnavailablePort } from './onair.js';
 import { PlayLog } from './play-log.js';
@@ -29,7 +31,7 @@ import {
   showItems,
 } from './service.js';
 import { type ScheduleSettings, settingsDoc } from './settings.js';
-import type { MediaLookup } from './sources.js';
+import { type MediaLookup, mediaRefsOf } from './sources.js';
 import { persistApplied, type ScheduleState, stateDoc } from './state.js';
 import { type Validated, validateSchedule } from './validate.js';
 import { ScheduleWiring } from './wiring.js';
@@ -73,6 +75,7 @@ export class ScheduleModule implements StationModule {
     this.state = stateDoc(dataDir, clock);
     await this.state.load();
     this.plan = this.restorePlan();
+    if (this.state.data.applied) this.pinMedia(this.state.data.applied);
     const playLog = new PlayLog(dataDir, this.settings.playLogMax, station.store.events);
     await playLog.load();
     const attentionPath = await writeChime(join(dataDir, 'attention.wav'));
@@ -113,10 +116,11 @@ export class ScheduleModule implements StationModule {
   }
 
   /** Validates in full, writes atomically, then re-plans from now. */
-  async apply(raw: unknown): Promise<{ version: number; programmes: number }> {
+  async apply(raw: unknown): Promise<{ version: number; programmes: number; missingMedia: string[] }> {
     const v = this.check(raw);
     await persistApplied(this.state, v.doc, this.station.o.clock.now());
     this.plan = v.plan;
+    this.pinMedia(v.doc);
     this.station.store.events.emit({
       kind: 'schedule.applied',
       severity: 'info',
@@ -125,7 +129,11 @@ export class ScheduleModule implements StationModule {
       details: { version: v.doc.version, programmes: v.doc.programmes.length },
     });
     await this.w.runner.replan('schedule applied');
-    return { version: v.doc.version, programmes: v.doc.programmes.length };
+    return {
+      version: v.doc.version,
+      programmes: v.doc.programmes.length,
+      missingMedia: this.missingMedia(v.doc),
+    };
   }
 
   show(x: unknown): ShowResult {
@@ -154,7 +162,13 @@ export class ScheduleModule implements StationModule {
       'schedule.get': () => ({ applied: s.data.applied, appliedAt: s.data.appliedAt }),
       'schedule.check': (x) => {
         const v = this.check(parseDoc(x, 'schedule.check'));
-        return { ok: true, version: v.doc.version, programmes: v.doc.programmes.length, timezone: v.plan.tz };
+        return {
+          ok: true,
+          version: v.doc.version,
+          programmes: v.doc.programmes.length,
+          timezone: v.plan.tz,
+          missingMedia: this.missingMedia(v.doc),
+        };
       },
       'schedule.apply': (x) => this.apply(parseDoc(x, 'schedule.apply')),
       'schedule.show': (x) => this.show(x),
@@ -177,6 +191,18 @@ export class ScheduleModule implements StationModule {
       nextWakeAt: this.w.runner.nextWakeAt ?? null,
       emergency: this.w.emergency.status(),
     };
+  }
+
+  /** The media cache never evicts what the applied schedule needs. */
+  private pinMedia(doc: ScheduleDoc): void {
+    mediaOf(this.station)?.cache.pin('schedule', mediaRefsOf(doc.programmes.map((p) => p.source)));
+  }
+
+  /** Cached files the schedule names that the cache does not hold (yet): said, not refused. */
+  private missingMedia(doc: ScheduleDoc): string[] {
+    const cache = mediaOf(this.station)?.cache;
+    if (!cache) return [];
+    return mediaRefsOf(doc.programmes.map((p) => p.source)).filter((sha) => !cache.manifest.data.items[sha]);
   }
 
   private zoneIds(): number[] {

@@ -24,8 +24,16 @@ export function findOnAirPort(modules: readonly StationModule[]): OnAirPort | un
     | (StationModule & { engine?: unknown; port?: unknown })
     | undefined;
   if (!audio) return undefined;
-  for (const c of [audio.engine, audio.port, audio]) if (isOnAirPort(c)) return c;
-  return undefined;
+  for (const key of ['engine', 'port'] as const) {
+    let c: unknown;
+    try {
+      c = audio[key]; // a getter that throws when the module did not start
+    } catch {
+      continue;
+    }
+    if (isOnAirPort(c)) return c;
+  }
+  return isOnAirPort(audio) ? audio : undefined;
 }
 
 export class UnavailablePort implements OnAirPort {

@@ -21,10 +21,7 @@ async function pathOf(ref: MediaRef, lookup: MediaLookup | undefined): Promise<s
   if (!lookup) return `media:${ref.sha256}`;
   const p = await lookup(ref.sha256);
   if (!p)
-    throw new LoaError(
-      'NOT_FOUND',
-      `media ${ref.sha256.slice(0, 12)}… is not in the station's media cache`,
-    );
+    throw new LoaError('NOT_FOUND', `media ${ref.sha256.slice(0, 12)}… is not in the station's media cache`);
   return p;
 }
 
@@ -65,4 +62,18 @@ export async function playable(
       return { source: offsetMs >= 1000 ? { kind: 'file', path, offsetMs } : { kind: 'file', path } };
     }
   }
+}
+
+/** The media cache files (sha256) a schedule's programmes need (pinned against eviction). */
+export function mediaRefsOf(sources: ProgrammeSource[]): string[] {
+  const refs = new Set<string>();
+  const add = (items: MediaRef[]) => {
+    for (const it of items) if ('sha256' in it) refs.add(it.sha256);
+  };
+  for (const s of sources) {
+    if (s.kind === 'file') add([s.file]);
+    if (s.kind === 'playlist') add(s.items);
+    if (s.kind === 'relay' && s.fallback) add(s.fallback.items);
+  }
+  return [...refs];
 }

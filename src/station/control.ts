@@ -46,6 +46,12 @@ const eventsQuery = z.strictObject({
   severity: z.enum(['info', 'warning', 'alarm']).optional(),
 });
 
+/** A sensor that cannot be read (its board is missing) must not make `status` fail: the
+ * driver's health says why. */
+function unreadable<T>(p: Promise<T>): Promise<T | undefined> {
+  return p.catch(() => undefined);
+}
+
 function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const r = schema.safeParse(input ?? {}, { reportInput: true });
   if (!r.success) throw new LoaError('INVALID_ARGUMENT', `${what}: ${formatIssues(r.error.issues)}`);
@@ -65,7 +71,7 @@ export class StationControl {
         name: z.name,
         commanded: s.chain.commanded.zones.includes(z.id),
         relay: h.output(z.relay).commanded,
-        feedback: await h.feedback(z.relay),
+        feedback: await unreadable(h.feedback(z.relay)),
       });
     const current = h.analog.get('amp.current_a');
     const sim = s.sim;
@@ -78,8 +84,8 @@ export class StationControl {
       amplifier: {
         on: h.output('amp.power').commanded,
         muted: h.output('amp.mute').commanded,
-        feedback: await h.feedback('amp.power'),
-        currentA: current ? await current.read() : undefined,
+        feedback: await unreadable(h.feedback('amp.power')),
+        currentA: current ? await unreadable(current.read()) : undefined,
       },
       mainsPresent: s.supervisor.mainsPresent,
       zones,
@@ -186,12 +192,14 @@ export class StationControl {
     return sim;
   }
 
+  /** Live readings; where a sensor is unreadable (board missing), the guard's last ones. */
   private async txReadings(): Promise<TxReadings> {
     const h = this.station.hal;
+    const last = this.station.tx.readings;
     return {
-      forwardW: await h.analogIn('tx.forward_w').read(),
-      reflectedW: await h.analogIn('tx.reflected_w').read(),
-      temperatureC: await h.analogIn('tx.temperature_c').read(),
+      forwardW: (await unreadable(h.analogIn('tx.forward_w').read())) ?? last.forwardW,
+      reflectedW: (await unreadable(h.analogIn('tx.reflected_w').read())) ?? last.reflectedW,
+      temperatureC: (await unreadable(h.analogIn('tx.temperature_c').read())) ?? last.temperatureC,
     };
   }
 

@@ -1,4 +1,6 @@
 /** The station's subsystems, in start order. Each issue's subsystem adds itself here. */
+import { AudioModule } from '../audio/module.js';
+import { MediaModule } from '../media/module.js';
 import { ScheduleModule } from '../schedule/module.js';
 import type { StationModule } from './module.js';
 
@@ -6,6 +8,6 @@ export interface ModuleOptions {
   dataDir: string;
 }
 
-export function stationModules(_o: ModuleOptions): StationModule[] {
-  return [new ScheduleModule()];
+export function stationModules(o: ModuleOptions): StationModule[] {
+  return [new MediaModule(o), new AudioModule(o), new ScheduleModule()];
 }

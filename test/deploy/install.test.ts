@@ -20,7 +20,7 @@ function sh(
 const INSTALL = join(ROOT, 'deploy', 'install.sh');
 const FAKE_SYSTEMCTL = join(ROOT, 'test', 'helpers', 'fake-systemctl.sh');
 
-describe('deploy/install.sh into a temporary root', () => {
+describe('deploy/install.sh into a temporary root', { timeout: 300_000 }, () => {
   let root = '';
   afterEach(async () => {
     if (root) await sh(FAKE_SYSTEMCTL, ['stop', 'loa-station'], { LOA_TEST_ROOT: root });

@@ -48,7 +48,7 @@ export async function startDaemon(args: string[], env: NodeJS.ProcessEnv = {}): 
             res({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
         );
       }),
-    async waitFor(pattern, timeoutMs = 15_000) {
+    async waitFor(pattern, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         const hit = output.find((l) => pattern.test(l));
@@ -75,7 +75,7 @@ export async function startDaemon(args: string[], env: NodeJS.ProcessEnv = {}): 
 /** Polls fn until it returns a truthy value (bounded by time and count). */
 export async function pollUntil<T>(
   fn: () => Promise<T | undefined | false>,
-  timeoutMs = 10_000,
+  timeoutMs = 30_000,
   everyMs = 50,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
