@@ -157,8 +157,7 @@ export class Emergency {
       for (let i = 1; i <= r.req.repeat; i++) {
         const begun = this.d.clock.monotonic();
         r.repetition = i;
-        await this.playPart(r, 'attention', { kind: 'file', path: this.d.attentionPath });
-        if (r.req.message) await this.playPart(r, 'message', r.req.message);
+        await this.playRepetition(r);
         const wait = begun + r.req.everyS * 1000 - this.d.clock.monotonic();
         if (i < r.req.repeat && wait > 0) {
           r.phase = 'waiting';
@@ -187,15 +186,39 @@ export class Emergency {
     });
   }
 
+  /**
+   * The attention signal then the message. A file message goes in the same request as the
+   * attention signal (a two-item playlist: gapless, nothing else heard between them). A stream
+   * cannot be a playlist item, so it follows as its own request once the signal has ended; while
+   * it buffers, the slot below (the programme, if any) is heard — a second or two.
+   */
+  private async playRepetition(r: Run): Promise<void> {
+    const attention = this.d.attentionPath;
+    const msg = r.req.message;
+    if (msg?.kind === 'file')
+      return this.playPart(r, 'attention+message', { kind: 'playlist', paths: [attention, msg.path] });
+    await this.playPart(r, 'attention', { kind: 'file', path: attention });
+    if (msg) await this.playPart(r, 'message', msg);
+  }
+
   /** Plays one part in the emergency slot and waits for it to end (or the run to be cancelled). */
-  private async playPart(r: Run, part: 'attention' | 'message', source: SourceSpec): Promise<void> {
+  private async playPart(
+    r: Run,
+    part: 'attention' | 'message' | 'attention+message',
+    source: SourceSpec,
+  ): Promise<void> {
     if (r.cancelled) throw new Cancelled();
-    r.phase = part;
+    r.phase = part === 'message' ? 'message' : 'attention';
     const reqId = `${r.id}:${part}:${r.repetition}`;
     const m = r.req;
+    const titles = {
+      attention: 'attention signal',
+      message: `emergency message (${m.origin})`,
+      'attention+message': `attention signal + emergency message (${m.origin})`,
+    };
     this.d.items.expect(reqId, {
       kind: 'emergency',
-      title: part === 'attention' ? 'attention signal' : `emergency message (${m.origin})`,
+      title: titles[part],
       tier: 'emergency',
       origin: m.origin,
       zones: m.zones,

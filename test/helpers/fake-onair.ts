@@ -135,5 +135,7 @@ function lengthOf(s: SourceSpec, lengths: Record<string, number>): number | unde
     return len === undefined ? undefined : Math.max(0, len - (s.offsetMs ?? 0));
   }
   if (s.kind === 'tone' || s.kind === 'silence') return s.durationMs;
+  if (s.kind === 'playlist' && !s.loop && s.paths.every((p) => lengths[p] !== undefined))
+    return s.paths.reduce((sum, p) => sum + (lengths[p] as number), 0);
   return undefined;
 }

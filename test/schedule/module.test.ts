@@ -101,18 +101,21 @@ describe('emergency', () => {
       phase: 'attention',
     });
     await h.clock.advance(10_000);
+    // a file message plays in one request with the attention signal: gapless
     expect(h.port.calls.map((c) => c.req.id.split(':')[1])).toEqual([
-      'attention',
-      'message',
-      'attention',
-      'message',
+      'attention+message',
+      'attention+message',
     ]);
+    expect(h.port.calls[0]?.req.source).toEqual({ kind: 'playlist', paths: [msg, msg] });
     const done = (await h.call('emergency.status')) as EmergencyStatus;
     expect(done).toMatchObject({ active: false, last: { reason: 'done' } });
     await h.clock.advance(3000);
     expect(h.station.chain.state).toBe('off');
     const log = (await h.call('playLog', {})) as PlayLogEntry[];
-    expect(log.map((e) => e.tier)).toEqual(['emergency', 'emergency', 'emergency', 'emergency']);
+    expect(log.map((e) => [e.tier, e.title])).toEqual([
+      ['emergency', 'attention signal + emergency message (command)'],
+      ['emergency', 'attention signal + emergency message (command)'],
+    ]);
   });
 
   it('warm chain: the attention signal is requested at once and cuts into the programme, which carries on after', async () => {
@@ -154,6 +157,20 @@ describe('emergency', () => {
     expect(h.station.chain.state).toBe('off');
     expect(((await h.call('emergency.status')) as EmergencyStatus).last?.reason).toBe('stopped');
     expect((await rejected(h.call('emergency.stop') as Promise<unknown>)).code).toBe('REFUSED');
+  });
+
+  it('a stream message follows the attention signal as its own request', async () => {
+    h = await scheduleStation({ start: vn('2026-01-05', '09:00') });
+    await h.call('emergency.start', { source: 'http://127.0.0.1:9/khan-cap.mp3', zones: [2] });
+    await h.clock.advance(6000);
+    expect(h.port.calls.map((c) => [c.req.id.split(':')[1], c.req.source.kind])).toEqual([
+      ['attention', 'file'],
+      ['message', 'stream'],
+    ]);
+    expect((await h.call('emergency.status')) as EmergencyStatus).toMatchObject({
+      phase: 'message',
+      zones: [2],
+    });
   });
 
   it('the physical button starts it; pressed again it stops', async () => {
