@@ -58,6 +58,8 @@ export class Runner {
   private again = false;
   private stopped = false;
   private readonly unsubscribe: Array<() => void> = [];
+  private readonly requested = new Map<string, number>();
+  private readonly startDelays = new StartDelays();
   nextWakeAt: number | undefined;
 
   constructor(private readonly d: RunnerDeps) {}
@@ -108,12 +110,12 @@ export class Runner {
     const now = this.d.clock.now();
     this.pruneDone(now);
     const plan = this.usablePlan(now);
-    const t = now + this.d.settings.startLeadMs;
+    const t = now + this.lead();
     const air = plan ? onAirAt(plan, t, new Set(Object.keys(this.d.state.data.done))) : undefined;
     let want = air?.item;
     // unsynchronised clock: nothing new starts; what already plays carries on in its window
     if (!this.d.gate.open) want = want && want.key === this.current?.occ.key ? want : undefined;
-    await this.switchTo(want, now, reason);
+    await this.switchTo(want, t, reason);
     await this.applyPower(plan, now);
     this.arm(plan, now);
   }
@@ -132,6 +134,7 @@ export class Runner {
     return stale && this.d.settings.staleAction === 'stop' ? undefined : plan;
   }
 
+  /** `now` is the planning instant: the wall clock plus the start lead. */
   private async switchTo(want: Occurrence | undefined, now: number, reason: string): Promise<void> {
     const cur = this.current;
     if (cur && want && cur.occ.key === want.key && sameSpec(cur.occ.rule, want.rule)) {
@@ -152,6 +155,7 @@ export class Runner {
   private async begin(occ: Occurrence, now: number): Promise<void> {
     const offsetMs = Math.max(0, now - occ.start);
     const reqId = `${occ.key}#${now}`;
+    this.requested.set(reqId, this.d.clock.monotonic());
     try {
       const p = await playable(occ.rule.source, offsetMs, this.d.media);
       this.current = { occ, reqId };
@@ -180,7 +184,7 @@ export class Runner {
   private arm(plan: Plan | undefined, now: number): void {
     this.wakeTimer?.cancel();
     if (this.stopped) return;
-    const lead = this.d.settings.startLeadMs;
+    const lead = this.lead();
     const next = plan ? nextChange(plan, now + lead) : undefined;
     const candidates = [
       next !== undefined ? next - lead : undefined,
@@ -211,7 +215,18 @@ export class Runner {
   }
 
   private firstAudio(slot: Slot, id: string): void {
-    if (slot === 'programme' && this.current?.reqId === id) this.d.items.started(id);
+    if (slot !== 'programme' || this.current?.reqId !== id) return;
+    this.d.items.started(id);
+    const asked = this.requested.get(id);
+    if (asked !== undefined) this.startDelays.record(this.d.clock.monotonic() - asked);
+    this.requested.clear();
+  }
+
+  /** How long before an instant the engine is asked to start, so the audio is heard on time. */
+  lead(): number {
+    const s = this.d.settings;
+    if (s.startLeadMs !== 'auto') return s.startLeadMs;
+    return Math.min(5000, Math.round(this.startDelays.typical() + s.outputLatencyMs));
   }
 
   private ended(slot: Slot, id: string, reason: string): void {
@@ -248,6 +263,23 @@ export class Runner {
       message: `${what}: ${err.message}`,
       details: { code: err.code, ...(occ ? { id: occ.rule.id, key: occ.key } : {}) },
     });
+  }
+}
+
+/** Recent request → first-audio delays of the engine (decoder start, pre-roll), ms. */
+class StartDelays {
+  /** Before any start has been seen: an ffmpeg file decoder plus the engine's file pre-roll. */
+  private static readonly GUESS_MS = 100;
+  private readonly samples: number[] = [];
+  record(ms: number): void {
+    this.samples.push(ms);
+    if (this.samples.length > 15) this.samples.shift();
+  }
+  /** The median: one slow start (a cold disk cache) does not move the next starts early. */
+  typical(): number {
+    if (!this.samples.length) return StartDelays.GUESS_MS;
+    const s = [...this.samples].sort((a, b) => a - b);
+    return s[Math.floor(s.length / 2)] as number;
   }
 }
 

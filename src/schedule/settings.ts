@@ -38,8 +38,13 @@ export const settingsSchema = z.strictObject({
       everyS: z.number().int().min(0).max(3600).default(0),
     })
     .default({ message: null, repeat: 3, everyS: 0 }),
-  /** Ask the audio engine this much before the instant (decoder start-up). */
-  startLeadMs: z.number().int().min(0).max(5000).default(0),
+  /**
+   * Ask the audio engine this much before the instant, so the first audio is heard on time:
+   * "auto" = the decoder start-up measured on recent starts + outputLatencyMs.
+   */
+  startLeadMs: z.union([z.literal('auto'), z.number().int().min(0).max(5000)]).default('auto'),
+  /** Audio produced now is heard this much later: the engine's pipe and ALSA sinks run 200 ms ahead. */
+  outputLatencyMs: z.number().int().min(0).max(2000).default(200),
   /** How often the runner checks for clock jumps and samples what is on air. */
   tickMs: z.number().int().min(100).max(600_000).default(1000),
   playLogMax: z.number().int().min(10).max(100_000).default(2000),

@@ -86,7 +86,8 @@ export async function runnerHarness(
   const gate = { open: true };
   const state = stateDoc(dir, clock);
   await state.load();
-  const settings = { ...defaultSettings(), tickMs: 60_000, ...o.settings };
+  // a fixed lead of 0 keeps start instants exact in assertions; 'auto' has its own test
+  const settings = { ...defaultSettings(), tickMs: 60_000, startLeadMs: 0, ...o.settings };
   const playLog = new PlayLog(dir, settings.playLogMax, events);
   await playLog.load();
   const items = new ItemLog({

@@ -61,6 +61,27 @@ describe('runner: the day on time, for weeks', () => {
   });
 });
 
+describe('runner: start lead', () => {
+  it('asks the engine early by its measured start-up plus the output latency, so audio is heard on time', async () => {
+    const raw = doc([
+      programme('a', { source: relay, start: '05:30', duration: '10m' }),
+      programme('b', { source: relay, start: '06:00', duration: '10m' }),
+    ]);
+    h = await runnerHarness({
+      start: vn('2026-01-05', '05:00'),
+      raw,
+      settings: { startLeadMs: 'auto', outputLatencyMs: 200 },
+    });
+    await h.clock.advance(2 * HOUR);
+    const [a, b] = programmeCalls();
+    expect(a?.at).toBe(vn('2026-01-05', '05:30') - 300); // before any start: 100 ms guess + 200 ms
+    expect(b?.at).toBe(vn('2026-01-05', '06:00') - 250); // measured: the fake engine's 50 ms
+    expect(h.runner.lead()).toBe(250);
+    // the window still ends at its time: the item is marked done, not replayed after a jump back
+    expect(h.playLog.query().map((e) => e.endReason)).toEqual(['window ended', 'window ended']);
+  });
+});
+
 describe('runner: tiers', () => {
   it('a priority bulletin pre-empts the programme, which resumes when the bulletin file ends', async () => {
     const raw = doc([

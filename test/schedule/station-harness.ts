@@ -42,8 +42,11 @@ export async function scheduleStation(o: Options = {}): Promise<ScheduleStation>
   const clock = new ManualClock(o.start);
   const dataDir = o.dataDir ?? tempDir('loa-sched-');
   mkdirSync(dataDir, { recursive: true });
-  if (o.settings)
-    writeFileSync(join(dataDir, 'schedule-settings.json'), JSON.stringify({ schema: 1, ...o.settings }));
+  if (o.settings !== undefined || !o.dataDir)
+    writeFileSync(
+      join(dataDir, 'schedule-settings.json'),
+      JSON.stringify({ schema: 1, startLeadMs: 0, ...o.settings }),
+    );
   const profile = loadProfile('sim');
   profile.timings.supervisionPollMs = 1000; // fewer timer fires per simulated hour
   const port = new FakeOnAir(clock, { [join(dataDir, 'attention.wav')]: 1500, ...o.lengths });
