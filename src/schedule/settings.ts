@@ -43,8 +43,12 @@ export const settingsSchema = z.strictObject({
    * "auto" = the decoder start-up measured on recent starts + outputLatencyMs.
    */
   startLeadMs: z.union([z.literal('auto'), z.number().int().min(0).max(5000)]).default('auto'),
-  /** Audio produced now is heard this much later: the engine's pipe and ALSA sinks run 200 ms ahead. */
-  outputLatencyMs: z.number().int().min(0).max(2000).default(200),
+  /**
+   * Audio the engine produces now is heard this much later. Measured here (pipe sink into a
+   * real-time sound-card stand-in): 277–281 ms = the engine's 200 ms sink lead + the PCM queued
+   * while the sink process started. Set it to the station's own measurement for ALSA.
+   */
+  outputLatencyMs: z.number().int().min(0).max(2000).default(300),
   /** How often the runner checks for clock jumps and samples what is on air. */
   tickMs: z.number().int().min(100).max(600_000).default(1000),
   playLogMax: z.number().int().min(10).max(100_000).default(2000),
