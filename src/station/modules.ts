@@ -1,5 +1,6 @@
 /** The station's subsystems, in start order. Each issue's subsystem adds itself here. */
 import { AudioModule } from '../audio/module.js';
+import { LinesModule } from '../lines/module.js';
 import { MediaModule } from '../media/module.js';
 import { ScheduleModule } from '../schedule/module.js';
 import type { StationModule } from './module.js';
@@ -9,5 +10,10 @@ export interface ModuleOptions {
 }
 
 export function stationModules(o: ModuleOptions): StationModule[] {
-  return [new MediaModule(o), new AudioModule(o), new ScheduleModule()];
+  return [
+    new MediaModule(o),
+    new AudioModule(o),
+    new LinesModule({ dataDir: o.dataDir }),
+    new ScheduleModule(),
+  ];
 }
