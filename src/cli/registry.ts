@@ -3,17 +3,35 @@
  * its own file under src/cli/ and adds them here.
  */
 
+import { audioCommands, audioUsage } from './commands-audio.js';
 import { coreCommands, coreUsage } from './commands-core.js';
 import { hwCommands, hwUsage } from './commands-hw.js';
 import { linesCommands, linesUsage } from './commands-lines.js';
 import { opsCommands, opsUsage } from './commands-ops.js';
+import { scheduleCommands, scheduleUsage } from './commands-schedule.js';
 import { uplinkCommands, uplinkUsage } from './commands-uplink.js';
 import type { Command } from './context.js';
 
 export function allCommands(): Record<string, Command> {
-  return { ...coreCommands, ...opsCommands, ...hwCommands, ...linesCommands, ...uplinkCommands };
+  return {
+    ...coreCommands,
+    ...opsCommands,
+    ...hwCommands,
+    ...audioCommands,
+    ...linesCommands,
+    ...scheduleCommands,
+    ...uplinkCommands,
+  };
 }
 
 export function allUsage(): string[] {
-  return [...coreUsage, ...opsUsage, ...hwUsage, ...linesUsage, ...uplinkUsage];
+  return [
+    ...coreUsage,
+    ...opsUsage,
+    ...hwUsage,
+    ...audioUsage,
+    ...linesUsage,
+    ...scheduleUsage,
+    ...uplinkUsage,
+  ];
 }

@@ -5,10 +5,12 @@
  */
 import type * as grpc from '@grpc/grpc-js';
 import { LoaError } from '../core/errors.js';
+import { formatIssues } from '../core/validate.js';
 import type { UploadMediaRequest__Output } from '../gen/loa/district/v1/UploadMediaRequest.js';
 import type { WatchStationsRequest__Output } from '../gen/loa/district/v1/WatchStationsRequest.js';
 import { toServiceError } from '../grpc/status.js';
 import { fromStruct, fromValue, toStruct, toValue } from '../grpc/struct.js';
+import { scheduleSchema } from '../schedule/document.js';
 import type { CommandRow } from './commands.js';
 import { queryEvents } from './history.js';
 import type { Hub } from './hub.js';
@@ -140,7 +142,11 @@ function pushSchedule(hub: Hub, req: Req) {
         'NOT_FOUND',
         `media ${m.name || m.sha256} is not at the hub; upload it first (UploadMedia)`,
       );
-  const version = hub.desired.push(stations, fromStruct(req.schedule as never), media);
+  const schedule = fromStruct(req.schedule as never);
+  // the hub's version replaces the document's own; the rest must be a valid schedule already
+  const check = scheduleSchema.safeParse({ ...schedule, version: 1 }, { reportInput: true });
+  if (!check.success) throw new LoaError('INVALID_ARGUMENT', `schedule: ${formatIssues(check.error.issues)}`);
+  const version = hub.desired.push(stations, schedule, media);
   for (const s of stations) {
     hub.deliverDesired(s);
     hub.emit('station', s);

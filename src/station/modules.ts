@@ -1,5 +1,8 @@
 /** The station's subsystems, in start order. Each issue's subsystem adds itself here. */
+import { AudioModule } from '../audio/module.js';
 import { LinesModule } from '../lines/module.js';
+import { MediaModule } from '../media/module.js';
+import { ScheduleModule } from '../schedule/module.js';
 import { uplinkModule } from '../uplink/module.js';
 import { uplinkSettings } from '../uplink/settings.js';
 import type { StationModule } from './module.js';
@@ -13,7 +16,10 @@ export interface ModuleOptions {
 
 export function stationModules(o: ModuleOptions): StationModule[] {
   return [
+    new MediaModule(o),
+    new AudioModule(o),
     new LinesModule({ dataDir: o.dataDir }),
+    new ScheduleModule(),
     // last: stops first, so what the others log while stopping is sent after the next start
     uplinkModule(o.dataDir, uplinkSettings(o.env ?? process.env, o.district)),
   ];

@@ -35,7 +35,8 @@ const MAX_KEPT = 5000;
 /** A result bigger than this is not kept for re-sending (the first reply carried it). */
 const MAX_RESULT_CHARS = 4096;
 
-export type ParamsResolver = (method: string, params: unknown) => Promise<unknown>;
+/** Prepares a command's params before it runs (fetches the media it names); gets the whole command. */
+export type ParamsResolver = (cmd: IncomingCommand) => Promise<unknown>;
 
 export class CommandRunner {
   private readonly inflight = new Map<string, Promise<CommandReply>>();
@@ -45,7 +46,7 @@ export class CommandRunner {
     private readonly doc: JsonDoc<UplinkState>,
     private readonly clock: Clock,
     private readonly events: EventSink,
-    private readonly resolve: ParamsResolver = async (_m, p) => p,
+    private readonly resolve: ParamsResolver = async (c) => c.params,
   ) {}
 
   /** Runs the command once; a repeat while it still runs waits for the same outcome. */
@@ -70,7 +71,7 @@ export class CommandRunner {
     this.record(cmd, { status: 'running' });
     await this.doc.flush(); // on disk before it runs: at most once, even across a crash
     try {
-      const params = await this.resolve(cmd.method, cmd.params);
+      const params = await this.resolve(cmd);
       if (this.clock.monotonic() > deadline)
         return this.finish(cmd, {
           status: 'expired',
