@@ -7,6 +7,7 @@ import type { BenchGroup, Figure } from './figures.js';
 
 const GROUPS: Record<string, () => Promise<{ run: BenchGroup }>> = {
   station: () => import('./groups/station.js'),
+  schedule: () => import('./groups/schedule.js'),
   hw: () => import('./groups/hw.js'),
   lines: () => import('./groups/lines.js'),
   ops: () => import('./groups/ops.js'),

@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { StationClient } from '../../src/api/station-client.js';
-import { Relay } from '../../test/helpers/relay.js';
+import { Relay } from '../../test/helpers/link-relay.js';
 import { type Figure, median } from '../figures.js';
 import { bytesPerDay, LAB_ENV, spawnReady, startHubProc, waitFor } from './link.js';
 

@@ -57,11 +57,13 @@ async function emergency(ctx: DCtx, [sub, target]: string[]): Promise<void> {
     );
   if (!target) throw new LoaError('INVALID_ARGUMENT', 'emergency start: a bulletin FILE or a stream URL');
   selection(ctx.p); // refuse a missing --stations/--all before uploading anything
-  if (URL_RE.test(target)) return send(ctx, 'emergency.start', { source: { kind: 'stream', url: target } });
+  const zones = flagString(ctx.p, 'zones');
+  const extra = zones ? { zones: zones === 'all' ? 'all' : zones.split(',').map(Number) } : {};
+  if (URL_RE.test(target)) return send(ctx, 'emergency.start', { source: target, ...extra });
   const ref = await upload(ctx, target);
-  return send(ctx, 'emergency.start', {
-    source: { kind: 'file', sha256: ref.sha256, sizeBytes: ref.sizeBytes, name: ref.name },
-  });
+  // the station fetches the file by content and passes its cached path to the emergency module
+  const source = { sha256: ref.sha256, sizeBytes: ref.sizeBytes, name: ref.name };
+  return send(ctx, 'emergency.start', { source, ...extra });
 }
 
 function readSchedule(path: string): Record<string, unknown> {

@@ -23,7 +23,7 @@ const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--c
   stations                                         one line per station: link, on air, power, alarms, last contact
   status ID                                        one station in detail
   watch [--stations a,b] [--count N]               changes and events as they arrive (Ctrl-C stops)
-  emergency start (--stations a,b | --all) FILE|URL [--ttl S] [--wait S]
+  emergency start (--stations a,b | --all) FILE|URL [--zones 1,2] [--ttl S] [--wait S]
   emergency stop (--stations a,b | --all)
   schedule push FILE (--stations a,b | --all) [--media a.mp3,b.mp3]
   command METHOD (--stations a,b | --all) [--params JSON] [--ttl S] [--wait S]

@@ -3,10 +3,12 @@
  * its own file under src/cli/ and adds them here.
  */
 
+import { audioCommands, audioUsage } from './commands-audio.js';
 import { coreCommands, coreUsage } from './commands-core.js';
 import { hwCommands, hwUsage } from './commands-hw.js';
 import { linesCommands, linesUsage } from './commands-lines.js';
 import { opsCommands, opsUsage } from './commands-ops.js';
+import { scheduleCommands, scheduleUsage } from './commands-schedule.js';
 import { securityCommands, securityUsage } from './commands-security.js';
 import { uplinkCommands, uplinkUsage } from './commands-uplink.js';
 import type { Command } from './context.js';
@@ -16,12 +18,23 @@ export function allCommands(): Record<string, Command> {
     ...coreCommands,
     ...opsCommands,
     ...hwCommands,
+    ...audioCommands,
     ...linesCommands,
+    ...scheduleCommands,
     ...uplinkCommands,
     ...securityCommands,
   };
 }
 
 export function allUsage(): string[] {
-  return [...coreUsage, ...opsUsage, ...hwUsage, ...linesUsage, ...uplinkUsage, ...securityUsage];
+  return [
+    ...coreUsage,
+    ...opsUsage,
+    ...hwUsage,
+    ...audioUsage,
+    ...linesUsage,
+    ...scheduleUsage,
+    ...uplinkUsage,
+    ...securityUsage,
+  ];
 }

@@ -2,6 +2,8 @@
  * Desired states (DESIGN.md decision 3): each push is a new version (one sequence for the
  * whole district) holding a schedule and its media manifest; each station points at the
  * latest version pushed to it. A station that reports a lower applied version gets it again.
+ * The schedule is checked against the schedule module's schema before it is stored (what
+ * depends on the station, such as its zones, is checked there).
  */
 import type Database from 'better-sqlite3';
 import type { Clock } from '../core/clock.js';
@@ -28,6 +30,7 @@ export class DesiredStore {
   ) {
     this.q = {
       insert: db.prepare('INSERT INTO desired (created, schedule, media) VALUES (?, ?, ?)'),
+      setSchedule: db.prepare('UPDATE desired SET schedule = ? WHERE version = ?'),
       target: db.prepare(
         'INSERT INTO station_desired (station, version) VALUES (?, ?) ON CONFLICT(station) DO UPDATE SET version = excluded.version',
       ),
@@ -37,10 +40,12 @@ export class DesiredStore {
     };
   }
 
+  /** A new version; the schedule document carries it as its `version` (the station reports it back). */
   push(stations: string[], schedule: Record<string, unknown>, media: MediaRef[]): number {
     return this.db.transaction(() => {
-      const r = this.q.insert.run(this.clock.now(), JSON.stringify(schedule), JSON.stringify(media));
+      const r = this.q.insert.run(this.clock.now(), '{}', JSON.stringify(media));
       const version = Number(r.lastInsertRowid);
+      this.q.setSchedule.run(JSON.stringify({ ...schedule, version }), version);
       for (const s of stations) this.q.target.run(s, version);
       return version;
     })();

@@ -7,10 +7,12 @@
  */
 import type * as grpc from '@grpc/grpc-js';
 import { LoaError, toLoaError } from '../core/errors.js';
+import { formatIssues } from '../core/validate.js';
 import type { UploadMediaRequest__Output } from '../gen/loa/district/v1/UploadMediaRequest.js';
 import type { WatchStationsRequest__Output } from '../gen/loa/district/v1/WatchStationsRequest.js';
 import { toServiceError } from '../grpc/status.js';
 import { fromStruct, fromValue, toStruct, toValue } from '../grpc/struct.js';
+import { scheduleSchema } from '../schedule/document.js';
 import { checkNoStationPaths, checkParams } from '../security/hostile.js';
 import type { Caller } from '../security/identity.js';
 import { DISTRICT_RPC_ROLES, methodRole, requireRole } from '../security/roles.js';
@@ -200,6 +202,9 @@ function pushSchedule(hub: Hub, req: Req) {
         'NOT_FOUND',
         `media ${m.name || m.sha256} is not at the hub; upload it first (UploadMedia)`,
       );
+  // the hub's version replaces the document's own; the rest must be a valid schedule already
+  const check = scheduleSchema.safeParse({ ...schedule, version: 1 }, { reportInput: true });
+  if (!check.success) throw new LoaError('INVALID_ARGUMENT', `schedule: ${formatIssues(check.error.issues)}`);
   const version = hub.desired.push(stations, schedule, media);
   for (const s of stations) {
     hub.deliverDesired(s);

@@ -1,6 +1,9 @@
 /** The station's subsystems, in start order. Each issue's subsystem adds itself here. */
+import { AudioModule } from '../audio/module.js';
 import type { LinkSecurity } from '../grpc/credentials.js';
 import { LinesModule } from '../lines/module.js';
+import { MediaModule } from '../media/module.js';
+import { ScheduleModule } from '../schedule/module.js';
 import { uplinkModule } from '../uplink/module.js';
 import { uplinkSettings } from '../uplink/settings.js';
 import type { StationModule } from './module.js';
@@ -16,7 +19,10 @@ export interface ModuleOptions {
 
 export function stationModules(o: ModuleOptions): StationModule[] {
   return [
+    new MediaModule(o),
+    new AudioModule(o),
     new LinesModule({ dataDir: o.dataDir }),
+    new ScheduleModule(),
     // last: stops first, so what the others log while stopping is sent after the next start
     uplinkModule(o.dataDir, uplinkSettings(o.env ?? process.env, o.district), o.security),
   ];

@@ -47,7 +47,8 @@ const MAX_KEPT = 5000;
 /** A result bigger than this is not kept for re-sending (the first reply carried it). */
 const MAX_RESULT_CHARS = 4096;
 
-export type ParamsResolver = (method: string, params: unknown) => Promise<unknown>;
+/** Prepares a command's params before it runs (fetches the media it names); gets the whole command. */
+export type ParamsResolver = (cmd: IncomingCommand) => Promise<unknown>;
 
 function digestOf(method: string, params: unknown): string {
   return createHash('sha256')
@@ -75,7 +76,7 @@ export class CommandRunner {
     private readonly doc: JsonDoc<UplinkState>,
     private readonly clock: Clock,
     events: EventSink,
-    private readonly resolve: ParamsResolver = async (_m, p) => p,
+    private readonly resolve: ParamsResolver = async (c) => c.params,
     gate?: CommandGate,
   ) {
     this.gate = gate ?? new CommandGate(registry, { events });
@@ -126,7 +127,7 @@ export class CommandRunner {
     this.record(cmd, { status: 'running', digest });
     await this.doc.flush(); // on disk before it runs: at most once, even across a crash
     try {
-      const params = await this.resolve(cmd.method, cmd.params);
+      const params = await this.resolve(cmd);
       if (this.clock.monotonic() > deadline)
         return this.refuse(cmd, 'EXPIRED', `command ${cmd.id} expired while its media was fetched; not run`);
       const result = await this.gate.call(callerOf(cmd), cmd.method, params, cmd.id);

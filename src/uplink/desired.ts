@@ -3,7 +3,8 @@
  * it plays. The station persists it, fetches the media it lacks (in the background, never
  * ahead of a bulletin), applies the schedule through the registry's "schedule.apply" (the
  * schedule module's own validation and persistence), then records and reports the version it
- * runs. Without a schedule module the document is still persisted and reported (applier
+ * runs (`schedule.apply` takes {doc}: the schedule module's own parameters). A version the
+ * station refuses is not retried until a newer one arrives. Without a schedule module the document is still persisted and reported (applier
  * "none"), so the district sees convergence and the schedule module finds it when installed.
  */
 import type { CommandRegistry } from '../api/registry.js';
@@ -72,7 +73,8 @@ export class DesiredApplier {
       { reportInput: true },
     );
     if (!r.success) {
-      this.fail(new LoaError('INVALID_ARGUMENT', `desired state: ${formatIssues(r.error.issues)}`));
+      const version = Number((raw as { version?: unknown })?.version) || -1;
+      this.fail(new LoaError('INVALID_ARGUMENT', `desired state: ${formatIssues(r.error.issues)}`), version);
       return;
     }
     const d = r.data;
@@ -91,6 +93,7 @@ export class DesiredApplier {
   async converge(): Promise<void> {
     const d = this.doc.data.desired;
     if (!d || d.version <= this.appliedVersion || this.working === d.version) return;
+    if (this.doc.data.failedVersion === d.version) return;
     this.working = d.version;
     this.emit();
     try {
@@ -98,7 +101,7 @@ export class DesiredApplier {
       if (this.doc.data.desired?.version !== d.version) return; // superseded meanwhile
       await this.apply(d);
     } catch (e) {
-      this.fail(toLoaError(e));
+      this.fail(toLoaError(e), d.version);
     } finally {
       if (this.working === d.version) this.working = 0;
       this.emit();
@@ -117,7 +120,7 @@ export class DesiredApplier {
   private async apply(d: Desired): Promise<void> {
     let applier = 'none';
     if (this.registry.has(SCHEDULE_APPLY)) {
-      await this.registry.call(SCHEDULE_APPLY, d.schedule);
+      await this.registry.call(SCHEDULE_APPLY, { doc: d.schedule });
       applier = SCHEDULE_APPLY;
     }
     this.doc.update((s) => {
@@ -134,9 +137,11 @@ export class DesiredApplier {
     });
   }
 
-  private fail(err: LoaError): void {
+  private fail(err: LoaError, version = this.doc.data.desired?.version ?? 0): void {
     this.doc.update((s) => {
       s.lastError = err.message;
+      // a broken link is retried on the next session; a refusal waits for a newer version
+      if (err.code !== 'UNAVAILABLE') s.failedVersion = version;
     });
     this.events.emit({
       kind: 'uplink.desired.failed',

@@ -12,15 +12,15 @@ import { join } from 'node:path';
 import { LoaError } from '../core/errors.js';
 import type { MediaRef } from './state.js';
 
-/** What the uplink needs from the station's media cache (src/media/ implements it when merged). */
+/** What the uplink needs from a media cache (media-cache.ts adapts the station's src/media/). */
 export interface MediaCacheLike {
   /** The verified file's path, or undefined when it is not in the cache. */
   pathOf(sha256: string): Promise<string | undefined>;
   /** Takes a verified file (moved, not copied) and returns its path in the cache. */
-  adopt(sha256: string, file: string): Promise<string>;
+  adopt(sha256: string, file: string, name?: string): Promise<string>;
 }
 
-/** A content-addressed folder (DIR/<sha256>): the uplink's cache until src/media/ is wired in. */
+/** A content-addressed folder (DIR/<sha256>): for a station without the media module, and tests. */
 export class DirMediaCache implements MediaCacheLike {
   constructor(readonly dir: string) {}
 
@@ -140,7 +140,7 @@ export class MediaFetcher {
       throw new LoaError('INVALID_ARGUMENT', `media ${ref.name || ref.sha256}: sha256 ${got} does not match`);
     }
     this.progress.delete(ref.sha256);
-    return this.cache.adopt(ref.sha256, part);
+    return this.cache.adopt(ref.sha256, part, ref.name || undefined);
   }
 
   /** One chunk at a time; a waiting priority fetch goes before background ones. */

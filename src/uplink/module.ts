@@ -12,14 +12,16 @@ import { LoaError, toLoaError } from '../core/errors.js';
 import type { StationEvent } from '../core/events.js';
 import type { Logger } from '../core/log.js';
 import type { LinkSecurity } from '../grpc/credentials.js';
+import { mediaOf } from '../media/module.js';
 import type { StationModule } from '../station/module.js';
 import type { Station } from '../station/station.js';
 import type { JsonDoc } from '../store/doc.js';
-import { CommandRunner } from './commands.js';
+import { CommandRunner, type IncomingCommand } from './commands.js';
 import { Deadband, flatten } from './deadband.js';
 import { DesiredApplier } from './desired.js';
 import { Link } from './link.js';
 import { DirMediaCache, type MediaCacheLike, MediaFetcher } from './media.js';
+import { StationMediaCache } from './media-cache.js';
 import { Outbox } from './outbox.js';
 import { resolveMediaParams } from './params.js';
 import type { UplinkSettings } from './settings.js';
@@ -64,7 +66,10 @@ export class UplinkModule implements StationModule {
     const doc = uplinkStateDoc(this.o.dataDir, clock);
     await doc.load();
     const events = station.store.events;
-    const cache = this.o.cache ?? new DirMediaCache(join(this.o.dataDir, 'uplink-media'));
+    const media = mediaOf(station);
+    const cache =
+      this.o.cache ??
+      (media ? new StationMediaCache(media.cache) : new DirMediaCache(join(this.o.dataDir, 'uplink-media')));
     let link: Link | undefined;
     const fetcher = new MediaFetcher(
       cache,
@@ -73,7 +78,7 @@ export class UplinkModule implements StationModule {
       s.mediaChunkBytes,
     );
     const desired = new DesiredApplier(station.commands, doc, fetcher, clock, events);
-    const resolve = (m: string, p: unknown) => resolveMediaParams(m, p, fetcher, clock);
+    const resolve = (c: IncomingCommand) => resolveMediaParams(c, fetcher, clock);
     const runner = new CommandRunner(station.commands, doc, clock, events, resolve, station.gate);
     const deadband = new Deadband();
     const deps = {

@@ -1,33 +1,52 @@
 /**
- * District commands may name a media file by content instead of a path: a `source` of
- * {kind: "file", sha256, sizeBytes, name} (what `districtctl emergency start FILE` sends).
- * Before the command runs, the station fetches that file ahead of any background download
- * and adds its cached `path`, so the module (audio, emergency) receives an ordinary file source.
+ * District commands may name a media file by content instead of by a path on the station
+ * (what `districtctl emergency start FILE` sends): a `source` of {sha256, sizeBytes, name}.
+ * Before the command runs, the station fetches that file ahead of any background download and
+ * puts the cached file's absolute path in its place, so the module receives what it takes from
+ * a technician: `emergency.start` a path string; an audio source {kind: "file", …} a `path`.
+ * `emergency.start` also gets the district command's id (commandId) for its play log.
  */
 import type { Clock } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
+import type { IncomingCommand } from './commands.js';
 import type { MediaFetcher } from './media.js';
 import { mediaRefSchema } from './state.js';
 
 /** A broken link during the fetch is retried this often, one second apart (the command's expiry still applies). */
 const FETCH_ATTEMPTS = 120;
 
+type Source = { kind?: unknown; sha256?: unknown; sizeBytes?: unknown; name?: unknown };
+
 export async function resolveMediaParams(
-  _method: string,
-  params: unknown,
+  cmd: IncomingCommand,
   fetcher: MediaFetcher,
   clock: Clock,
 ): Promise<unknown> {
-  const p = params as { source?: { kind?: unknown; sha256?: unknown } } | null;
-  const src = p?.source;
-  if (src?.kind !== 'file' || src.sha256 === undefined) return params;
-  const ref = mediaRefSchema.safeParse(src);
+  const p = (cmd.params ?? {}) as Record<string, unknown> & { source?: unknown };
+  const out: Record<string, unknown> = { ...p };
+  if (cmd.method === 'emergency.start' && out.commandId === undefined) out.commandId = cmd.id;
+  const src = p.source as Source | undefined;
+  if (!src || typeof src !== 'object' || src.sha256 === undefined) return out;
+  const ref = mediaRefSchema.safeParse({
+    sha256: src.sha256,
+    sizeBytes: src.sizeBytes,
+    name: src.name ?? '',
+  });
   if (!ref.success)
-    throw new LoaError('INVALID_ARGUMENT', 'source: a file source needs sha256 (64 hex) and sizeBytes');
+    throw new LoaError('INVALID_ARGUMENT', 'source: a media file needs sha256 (64 hex) and sizeBytes');
+  const path = await fetchRetrying(fetcher, ref.data, clock);
+  out.source = src.kind === undefined ? path : { ...src, path };
+  return out;
+}
+
+async function fetchRetrying(
+  fetcher: MediaFetcher,
+  ref: Parameters<MediaFetcher['ensure']>[0],
+  clock: Clock,
+) {
   for (let attempt = 1; ; attempt++) {
     try {
-      const path = await fetcher.ensure(ref.data, true);
-      return { ...p, source: { ...src, path } };
+      return await fetcher.ensure(ref, true);
     } catch (e) {
       const err = toLoaError(e);
       if (err.code !== 'UNAVAILABLE' || attempt >= FETCH_ATTEMPTS) throw err;

@@ -48,6 +48,8 @@ const uplinkStateSchema = z.object({
     })
     .optional(),
   lastError: z.string().optional(),
+  /** A version the station refused (not a broken link): not tried again until a newer one comes. */
+  failedVersion: z.number().int().optional(),
 });
 export type UplinkState = z.infer<typeof uplinkStateSchema>;
 

@@ -1,110 +1,73 @@
 /**
- * A TCP relay the test controls, between a station and its hub: pass, cut (every connection
- * closed, new ones refused at once) or stall (everything frozen, no FIN: new connections are
- * accepted and hang too), and it counts the bytes that cross it in each direction.
+ * A TCP relay between the station and Icecast that a test can break the way a 4G link
+ * breaks: freeze (no data, no FIN — like SIGSTOP on the peer script's socat), corrupt the
+ * bytes (garbage mid-stream), or cut every connection.
  */
+import { randomBytes } from 'node:crypto';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
-interface Pair {
-  down: Socket; // station side
-  up: Socket | undefined; // hub side
+export type RelayMode = 'pass' | 'frozen' | 'garbage';
+
+export interface Relay {
+  port: number;
+  mode: RelayMode;
+  set(mode: RelayMode): void;
+  cut(): void;
+  close(): Promise<void>;
 }
 
-export class Relay {
-  port = 0;
-  bytesUp = 0;
-  bytesDown = 0;
-  /** Data chunks read, each direction: an upper bound on TCP segments carrying data. */
-  chunks = 0;
-  connections = 0;
-  private mode: 'pass' | 'cut' | 'stall' = 'pass';
-  private readonly pairs = new Set<Pair>();
-  private readonly server: Server;
-
-  constructor(public targetPort: number) {
-    this.server = createServer((s) => this.accept(s));
-  }
-
-  async listen(): Promise<number> {
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', () => r()));
-    this.port = (this.server.address() as { port: number }).port;
-    return this.port;
-  }
-
-  get address(): string {
-    return `127.0.0.1:${this.port}`;
-  }
-
-  /** Closes every connection (FIN/RST) and refuses new ones until restore(). */
-  cut(): void {
-    this.mode = 'cut';
-    for (const p of this.pairs) this.destroy(p);
-  }
-
-  /** Freezes every connection without closing it; new connections hang as well. */
-  stall(): void {
-    this.mode = 'stall';
-    for (const p of this.pairs) {
-      p.down.pause();
-      p.up?.pause();
+export async function startRelay(targetPort: number): Promise<Relay> {
+  const pairs = new Set<[Socket, Socket]>();
+  const r: Relay = {
+    port: 0,
+    mode: 'pass',
+    set(mode) {
+      r.mode = mode;
+      for (const [c, u] of pairs) {
+        if (mode === 'frozen') {
+          c.pause();
+          u.pause();
+        } else {
+          c.resume();
+          u.resume();
+        }
+      }
+    },
+    cut() {
+      for (const [c, u] of pairs) {
+        c.destroy();
+        u.destroy();
+      }
+      pairs.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        r.cut();
+        server.close(() => resolve());
+      }),
+  };
+  const server: Server = createServer((client) => {
+    const up = connect(targetPort, '127.0.0.1');
+    const pair: [Socket, Socket] = [client, up];
+    pairs.add(pair);
+    if (r.mode === 'frozen') {
+      client.pause();
+      up.pause();
     }
-  }
-
-  /** Back to passing traffic; frozen connections continue where they stopped. */
-  restore(): void {
-    this.mode = 'pass';
-    for (const p of this.pairs) {
-      if (!p.up) this.link(p);
-      p.down.resume();
-      p.up?.resume();
-    }
-  }
-
-  /** Points the relay at another port (a restarted hub); existing connections are closed. */
-  retarget(port: number): void {
-    this.targetPort = port;
-    for (const p of this.pairs) this.destroy(p);
-  }
-
-  async close(): Promise<void> {
-    for (const p of this.pairs) this.destroy(p);
-    await new Promise<void>((r) => this.server.close(() => r()));
-  }
-
-  private accept(down: Socket): void {
-    if (this.mode === 'cut') {
-      down.destroy();
-      return;
-    }
-    this.connections++;
-    const p: Pair = { down, up: undefined };
-    this.pairs.add(p);
-    down.on('error', () => this.destroy(p));
-    down.on('close', () => this.destroy(p));
-    if (this.mode === 'stall') down.pause();
-    else this.link(p);
-  }
-
-  private link(p: Pair): void {
-    const up = connect(this.targetPort, '127.0.0.1');
-    p.up = up;
-    up.on('error', () => this.destroy(p));
-    up.on('close', () => this.destroy(p));
-    p.down.on('data', (d: Buffer) => {
-      this.bytesUp += d.length;
-      this.chunks++;
-      up.write(d);
-    });
-    up.on('data', (d: Buffer) => {
-      this.bytesDown += d.length;
-      this.chunks++;
-      p.down.write(d);
-    });
-  }
-
-  private destroy(p: Pair): void {
-    if (!this.pairs.delete(p)) return;
-    p.down.destroy();
-    p.up?.destroy();
-  }
+    client.on('data', (b) => up.write(b));
+    up.on('data', (b) => client.write(r.mode === 'garbage' ? randomBytes(b.length) : b));
+    const end = () => {
+      client.destroy();
+      up.destroy();
+      pairs.delete(pair);
+    };
+    client.on('close', end);
+    up.on('close', end);
+    client.on('error', end);
+    up.on('error', end);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const a = server.address();
+  r.port = typeof a === 'object' && a ? a.port : 0;
+  return r;
 }

@@ -8,13 +8,30 @@ describe('deadband', () => {
       uptimeS: 5,
       power: { state: 'on' },
       events: { lastSeq: 9 },
-      zones: [{ id: 1, relay: true, level: 0.123456 }],
-      modules: { uplink: { link: 'up' }, audio: { onAir: { slot: 'programme' } } },
+      zones: [
+        { id: 1, relay: true, readAt: 1000 },
+        { id: 2, relay: false, readAt: 1000 },
+      ],
+      alarms: [{ key: 'tx.trip', since: 1796011950910, level: 0.123456 }],
+      modules: {
+        uplink: { link: 'up' },
+        audio: {
+          onAir: { slot: 'programme' },
+          sources: [
+            { id: 'p', bufferMs: 180 },
+            { id: 'p', bufferMs: 20 },
+          ],
+        },
+        lines: { checks: 41, lastCheckAt: 5 },
+      },
     });
     expect(f).toEqual({
       'power.state': 'on',
-      zones: [{ id: 1, relay: true, level: 0.123 }],
+      'zones.1.relay': true,
+      'zones.2.relay': false,
+      alarms: [{ key: 'tx.trip', since: 1796011950910, level: 0.123 }],
       'modules.audio.onAir.slot': 'programme',
+      'modules.audio.sources': [{ id: 'p' }, { id: 'p' }], // ids repeat: sent whole, buffer fill left out
     });
   });
 

@@ -1,9 +1,10 @@
 /** Shared steps of the link tests: a hub, a relay, a station daemon dialling the relay. */
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { type Daemon, pollUntil, startDaemon } from '../helpers/daemon.js';
 import { districtJson, type HubProc, startHub } from '../helpers/hub.js';
-import { Relay } from '../helpers/relay.js';
+import { Relay } from '../helpers/link-relay.js';
 
 /** Link timings shortened ~100x so "minutes" of outage fit in seconds (settings.ts names them). */
 export const LINK_ENV = {
@@ -120,4 +121,43 @@ export async function expectDelivered(r: Rig, complete = true) {
   const missing = local.filter((e) => !got.includes(e.seq));
   if (complete) expect(missing.map((e) => `${e.seq} ${e.kind}`)).toEqual([]);
   return { local, remote, missing };
+}
+
+/** A short stereo 48 kHz WAV tone made by the real ffmpeg (the media cache accepts only playable audio). */
+export function toneFile(path: string, seconds: number, hz = 1000): string {
+  execFileSync('ffmpeg', [
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=f=${hz}:d=${seconds}`,
+    '-ar',
+    '48000',
+    '-ac',
+    '2',
+    path,
+  ]);
+  return path;
+}
+
+/** A valid schedule document (the schedule module's format) playing one cached file at 05:30. */
+export function scheduleDoc(sha256: string, title = 'Bản tin sáng'): Record<string, unknown> {
+  return {
+    schema: 1,
+    version: 1,
+    timezone: 'Asia/Ho_Chi_Minh',
+    valid_until: '2030-12-31',
+    programmes: [
+      {
+        id: 'sang',
+        title,
+        source: { kind: 'file', file: { sha256 } },
+        start: '05:30',
+        end: '06:30',
+        zones: 'all',
+      },
+    ],
+  };
 }

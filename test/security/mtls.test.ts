@@ -10,7 +10,7 @@ import { districtProto } from '../../src/grpc/proto.js';
 import { TlsMaterial } from '../../src/security/tls.js';
 import { type Daemon, pollUntil, startDaemon } from '../helpers/daemon.js';
 import { districtctl, type HubProc, startHub } from '../helpers/hub.js';
-import { Relay } from '../helpers/relay.js';
+import { Relay } from '../helpers/link-relay.js';
 import { tempDir } from '../helpers/sim-station.js';
 import { HUB_ENV, LINK_ENV, uplink } from '../link/helpers.js';
 import { EXPIRED, type Pair, TestCa } from './pki.js';

@@ -22,6 +22,7 @@ import { districtProto } from '../../src/grpc/proto.js';
 import { toStruct, toValue } from '../../src/grpc/struct.js';
 import { parseProfile } from '../../src/hal/profile.js';
 import { faultKey } from '../../src/hal/sim/index.js';
+import { validateSchedule } from '../../src/schedule/validate.js';
 import { registerStationMethods } from '../../src/station/methods.js';
 import { ROOT } from '../helpers/daemon.js';
 import { drive, type SimHarness, startSimStation, tempDir } from '../helpers/sim-station.js';
@@ -310,6 +311,34 @@ describe('hostile input, property-based', { timeout: 300_000 }, () => {
           }
         },
       ),
+      { numRuns: RUNS * 5 },
+    );
+  });
+
+  it('the schedule parser: random and mutated schedules are a valid plan or INVALID_ARGUMENT naming the problem', () => {
+    const base = JSON.parse(readFileSync(join(ROOT, 'schedule', 'sample.json'), 'utf8')) as {
+      programmes: Record<string, unknown>[];
+    } & Record<string, unknown>;
+    const prog = base.programmes[0] ?? {};
+    const mutated = fc.oneof(
+      fc.jsonValue({ maxDepth: 4 }),
+      fc
+        .record({ key: fc.constantFrom(...Object.keys(base), 'extra'), value: jsonValue })
+        .map(({ key, value }) => ({ ...base, [key]: value })),
+      fc
+        .record({ key: fc.constantFrom(...Object.keys(prog), 'extra'), value: jsonValue })
+        .map(({ key, value }) => ({ ...base, programmes: [{ ...prog, [key]: value }] })),
+    );
+    fc.assert(
+      fc.property(mutated, (raw) => {
+        try {
+          validateSchedule(raw, { zones: [1, 2, 3, 4], now: Date.UTC(2026, 0, 5) });
+        } catch (e) {
+          clearError(e);
+          expect((e as LoaError).code).toBe('INVALID_ARGUMENT');
+          expect((e as LoaError).message).toMatch(/^schedule rejected: \S/);
+        }
+      }),
       { numRuns: RUNS * 5 },
     );
   });

@@ -11,7 +11,7 @@ import { connect } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Daemon, pollUntil, startDaemon } from '../helpers/daemon.js';
 import { districtctl, type HubProc, startHub } from '../helpers/hub.js';
-import { Relay } from '../helpers/relay.js';
+import { Relay } from '../helpers/link-relay.js';
 import { tempDir } from '../helpers/sim-station.js';
 import { HUB_ENV, LINK_ENV, uplink } from '../link/helpers.js';
 import { type Pair, TestCa } from './pki.js';

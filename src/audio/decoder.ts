@@ -1,0 +1,124 @@
+/**
+ * One ffmpeg decoder child: some input (our stdin pipe, a file, a URL, a lavfi generator)
+ * decoded to the engine's PCM format on its stdout. Its stderr (loglevel error) is read
+ * line by line: every line is a decode or I/O complaint, which is how garbage is noticed.
+ */
+import type { ChildProcess } from 'node:child_process';
+import type { Children } from './children.js';
+import { FFMPEG_PCM } from './pcm.js';
+
+export type DecoderInput =
+  | { kind: 'pipe'; format?: string | undefined }
+  | { kind: 'file'; path: string; offsetMs?: number | undefined }
+  | { kind: 'url'; url: string }
+  | { kind: 'lavfi'; graph: string; durationMs?: number | undefined };
+
+export interface DecoderEvents {
+  pcm(chunk: Buffer): void;
+  error(line: string): void;
+  exit(code: number | null, lastError: string | undefined): void;
+}
+
+export const FFMPEG = process.env.LOA_FFMPEG || 'ffmpeg';
+
+/** Lines that repeat what the decoder has just said (counted once, not twice). */
+const ECHO = /^Error while decoding stream/;
+
+export function decoderArgs(input: DecoderInput, live: boolean): string[] {
+  const args = ['-hide_banner', '-nostats', '-nostdin', '-loglevel', 'error'];
+  switch (input.kind) {
+    case 'pipe':
+      // a live pipe: start on the first frames, not after seconds of probing
+      args.push('-probesize', '32768', '-analyzeduration', '0');
+      if (input.format) args.push('-f', input.format);
+      args.push('-i', 'pipe:0');
+      break;
+    case 'file':
+      if (input.offsetMs) args.push('-ss', (input.offsetMs / 1000).toFixed(3));
+      args.push('-i', input.path);
+      break;
+    case 'url':
+      if (/^(https?|tcp|tls):/.test(input.url)) args.push('-rw_timeout', '10000000');
+      if (/^rtsps?:/.test(input.url)) args.push('-rtsp_transport', 'tcp', '-timeout', '10000000');
+      args.push('-i', input.url);
+      break;
+    case 'lavfi':
+      args.push('-f', 'lavfi', '-i', input.graph);
+      if (input.durationMs) args.push('-t', (input.durationMs / 1000).toFixed(3));
+      break;
+  }
+  args.push('-vn', '-map', '0:a:0', ...FFMPEG_PCM);
+  // live audio goes out packet by packet instead of in 32 KiB (170 ms) lumps
+  if (live) args.push('-flush_packets', '1');
+  args.push('pipe:1');
+  return args;
+}
+
+export class Decoder {
+  readonly child: ChildProcess;
+  private partial = '';
+  private lastError: string | undefined;
+  private exited = false;
+
+  constructor(
+    private readonly children: Children,
+    input: DecoderInput,
+    live: boolean,
+    private readonly ev: DecoderEvents,
+  ) {
+    const network = input.kind === 'url';
+    this.child = children.spawn(FFMPEG, decoderArgs(input, live), {
+      stdin: input.kind === 'pipe',
+      watchdog: network,
+    });
+    this.child.stdout?.on('data', (b: Buffer) => this.ev.pcm(b));
+    this.child.stderr?.on('data', (b: Buffer) => this.stderr(b));
+    this.child.on('error', (e) => this.finish(null, `cannot run ${FFMPEG}: ${e.message}`));
+    // 'close' comes after stdout has been read to the end: no PCM is lost
+    this.child.on('close', (code) => this.finish(code, undefined));
+  }
+
+  get running(): boolean {
+    return !this.exited;
+  }
+
+  write(chunk: Buffer): boolean {
+    const s = this.child.stdin;
+    return !!s && !s.destroyed && s.write(chunk);
+  }
+
+  endInput(): void {
+    this.child.stdin?.end();
+  }
+
+  pause(): void {
+    this.child.stdout?.pause();
+  }
+
+  resume(): void {
+    this.child.stdout?.resume();
+  }
+
+  kill(): Promise<void> {
+    return this.children.kill(this.child);
+  }
+
+  private stderr(b: Buffer): void {
+    this.partial += b.toString();
+    const lines = this.partial.split('\n');
+    this.partial = lines.pop() ?? '';
+    for (const raw of lines) {
+      const line = raw.trim();
+      if (!line) continue;
+      this.lastError = line.slice(0, 300);
+      if (!ECHO.test(line)) this.ev.error(this.lastError);
+    }
+  }
+
+  private finish(code: number | null, error: string | undefined): void {
+    if (this.exited) return;
+    this.exited = true;
+    if (this.partial.trim()) this.lastError = this.partial.trim().slice(0, 300);
+    this.ev.exit(code, error ?? this.lastError);
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * The audio engine as a station module ('audio'). Other modules get the engine from the
+ * station by name:
+ *
+ *   const audio = station.modules.find((m) => m.name === 'audio') as AudioModule | undefined;
+ *   const port: OnAirPort = audio.engine;   // or audioPortOf(station)
+ *
+ * It loads audio.json, builds the engine (sources verified through the media module),
+ * attaches the engine to the power chain as its fader, starts the on-air log and the
+ * confidence monitor, and plays the fallback playlist in the 'fallback' slot.
+ */
+import { join } from 'node:path';
+import type { Handler } from '../api/local.js';
+import { mediaOf } from '../media/module.js';
+import type { StationModule } from '../station/module.js';
+import type { Station } from '../station/station.js';
+import { JsonDoc } from '../store/doc.js';
+import { type AudioConfig, audioConfigSchema, defaultAudioConfig } from './config.js';
+import { AudioControl } from './control.js';
+import type { AudioEngine } from './engine.js';
+import { ConfidenceMonitor } from './monitor.js';
+import { OnAirLog } from './onair-log.js';
+import type { OnAirPort } from './port.js';
+import { type BuiltEngine, buildEngine } from './setup.js';
+
+export class AudioModule implements StationModule {
+  readonly name = 'audio';
+  config!: JsonDoc<AudioConfig>;
+  private built: BuiltEngine | undefined;
+  monitor: ConfidenceMonitor | undefined;
+  private onAirLog: OnAirLog | undefined;
+  private control: AudioControl | undefined;
+  private station: Station | undefined;
+
+  constructor(private readonly o: { dataDir: string }) {}
+
+  /** The engine: OnAirPort for the schedule and emergency modules, Fader for the power chain. */
+  get engine(): AudioEngine {
+    if (!this.built) throw new Error('audio module not started');
+    return this.built.engine;
+  }
+
+  async start(station: Station): Promise<void> {
+    this.station = station;
+    const clock = station.o.clock;
+    this.config = new JsonDoc({
+      file: join(this.o.dataDir, 'audio.json'),
+      schema: audioConfigSchema,
+      version: 1,
+      clock,
+      defaults: defaultAudioConfig,
+    });
+    await this.config.load();
+    const cfg = this.config.data;
+    const media = mediaOf(station)?.cache;
+    const events = station.store.events;
+    this.built = buildEngine(cfg, {
+      clock,
+      events,
+      alarms: station.alarms,
+      resolve: (p) => (media ? media.resolveForAir(p) : Promise.resolve(p)),
+    });
+    const engine = this.built.engine;
+    if (cfg.onAirLog.enabled) {
+      this.onAirLog = new OnAirLog({
+        dir: join(this.o.dataDir, 'onair'),
+        clock,
+        children: this.built.children,
+        events,
+        keepDays: cfg.onAirLog.keepDays,
+        quotaMb: cfg.onAirLog.quotaMb,
+        bitrateKbps: cfg.onAirLog.bitrateKbps,
+        timezone: station.store.config.data.timezone,
+      });
+      await this.onAirLog.start();
+      engine.addTap(this.onAirLog);
+    }
+    if (cfg.monitor.enabled) await this.startMonitor(cfg, events);
+    await engine.start();
+    station.chain.setFader(engine);
+    this.control = new AudioControl(station, engine, this.config, media);
+    await this.control.applyFallback().catch((e) =>
+      events.emit({
+        kind: 'audio.fallback-failed',
+        severity: 'alarm',
+        sub: 'audio',
+        message: `fallback playlist cannot play: ${(e as Error).message}`,
+      }),
+    );
+  }
+
+  /** A monitor that cannot listen (port taken) is reported, never fatal: the station still plays. */
+  private async startMonitor(cfg: AudioConfig, events: Station['store']['events']): Promise<void> {
+    const m = new ConfidenceMonitor({ host: cfg.monitor.host, port: cfg.monitor.port });
+    try {
+      await m.start();
+    } catch (e) {
+      events.emit({
+        kind: 'audio.monitor-unavailable',
+        severity: 'warning',
+        sub: 'audio',
+        message: `confidence monitor not started on ${cfg.monitor.host}:${cfg.monitor.port}: ${(e as Error).message}`,
+      });
+      return;
+    }
+    this.monitor = m;
+    this.built?.engine.addTap(m);
+  }
+
+  async stop(): Promise<void> {
+    const b = this.built;
+    if (!b) return;
+    // the programme fades before the chain mutes and powers down (DESIGN.md decision 7)
+    const rampMs = this.station?.profile.timings.unmuteRampMs ?? 200;
+    if (this.station?.chain.state !== 'off') await b.engine.fadeOut(rampMs);
+    this.station?.chain.setFader(undefined);
+    await b.engine.close();
+    await this.onAirLog?.close();
+    await this.monitor?.close();
+    b.children.killAllSync();
+    b.children.dispose();
+    this.built = undefined;
+  }
+
+  methods(): Record<string, Handler> {
+    const c = () => {
+      if (!this.control) throw new Error('audio module not started');
+      return this.control;
+    };
+    return {
+      'audio.status': () => c().status(this.monitor),
+      'audio.play': (p) => c().play(p),
+      'audio.stop': (p) => c().stop(p),
+      'fallback.list': () => c().fallbackList(),
+      'fallback.add': (p) => c().fallbackAdd(p),
+    };
+  }
+
+  status(): unknown {
+    if (!this.built) return { running: false };
+    const s = this.built.engine.status();
+    return {
+      onAir: s.onAir,
+      output: s.output,
+      masterGain: s.masterGain,
+      sink: { kind: s.sink.kind, ok: s.sink.ok },
+      sources: Object.entries(s.slots).flatMap(([slot, r]) =>
+        (r?.sources ?? []).map((x) => ({
+          slot,
+          id: r?.id,
+          kind: x.kind,
+          healthy: x.healthy,
+          reason: x.reason,
+          bufferMs: x.bufferMs,
+        })),
+      ),
+      monitor: this.monitor ? `http://${this.config.data.monitor.host}:${this.monitor.port}/` : null,
+    };
+  }
+}
+
+/** The station's OnAirPort, if it runs the audio module. */
+export function audioPortOf(station: Station): OnAirPort | undefined {
+  const m = station.modules.find((x): x is AudioModule => x.name === 'audio' && x instanceof AudioModule);
+  return m?.engine;
+}

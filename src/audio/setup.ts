@@ -1,0 +1,104 @@
+/**
+ * Builds an engine from the audio configuration: the real source factory (ffmpeg), the sink,
+ * the taps and the watch. Used by the station module, the integration tests and the bench,
+ * so all three run the same engine.
+ */
+import type { Clock } from '../core/clock.js';
+import type { EventSink } from '../core/events.js';
+import { Children } from './children.js';
+import type { AudioConfig, SinkConfig } from './config.js';
+import { AudioEngine } from './engine.js';
+import { FfmpegSourceFactory } from './factory.js';
+import type { HealthLimits } from './health.js';
+import { type AlarmSink, OnAirWatch } from './onair-watch.js';
+import type { MediaResolver } from './sequence-source.js';
+import { type FrameTap, NullSink, type OutputSink } from './sink.js';
+import { ChildSink, FifoSink, WavSink } from './sinks.js';
+
+export interface EngineDeps {
+  clock: Clock;
+  events: EventSink;
+  alarms: AlarmSink;
+  resolve: MediaResolver;
+  children?: Children;
+  taps?: FrameTap[];
+}
+
+export interface BuiltEngine {
+  engine: AudioEngine;
+  children: Children;
+  sink: OutputSink;
+}
+
+export function limitsOf(cfg: AudioConfig): HealthLimits {
+  const h = cfg.health;
+  return {
+    stallMs: h.stallMs,
+    silenceMs: h.silenceMs,
+    silenceDb: h.silenceDb,
+    garbageErrors: h.garbageErrors,
+    garbageClearMs: h.garbageClearMs,
+    holdoffMs: cfg.switching.holdoffMs,
+  };
+}
+
+export function makeSink(s: SinkConfig, d: EngineDeps, children: Children): OutputSink {
+  const onState = (ok: boolean, error: string | undefined) =>
+    d.events.emit({
+      kind: ok ? 'audio.sink-restored' : 'audio.sink-failed',
+      severity: ok ? 'info' : 'warning',
+      sub: 'audio',
+      message: ok ? `output ${s.kind} restarted` : `output ${s.kind} failed: ${error}`,
+      details: { sink: s.kind, error: error ?? null },
+    });
+  switch (s.kind) {
+    case 'null':
+      return new NullSink();
+    case 'wav':
+      return new WavSink(s.path);
+    case 'pipe':
+      return s.path
+        ? new FifoSink(s.path)
+        : ChildSink.command(s.command as string, { clock: d.clock, children, onState });
+    case 'alsa':
+      return ChildSink.alsa(s.device, { clock: d.clock, children, onState });
+  }
+}
+
+export function buildEngine(cfg: AudioConfig, d: EngineDeps): BuiltEngine {
+  const children = d.children ?? new Children();
+  const b = cfg.buffers;
+  const factory = new FfmpegSourceFactory({
+    clock: d.clock,
+    children,
+    limits: limitsOf(cfg),
+    live: { prerollMs: b.livePrerollMs, maxMs: b.liveMaxMs },
+    onDemand: { prerollMs: b.filePrerollMs, maxMs: b.fileMaxMs },
+    reconnectMs: cfg.health.reconnectMs,
+    resolve: d.resolve,
+    skipped: (path, why) =>
+      d.events.emit({
+        kind: 'audio.item-skipped',
+        severity: 'warning',
+        sub: 'audio',
+        message: `not aired: ${path}: ${why}`,
+        details: { path, why },
+      }),
+  });
+  const sink = makeSink(cfg.sink, d, children);
+  const watch = new OnAirWatch({
+    events: d.events,
+    alarms: d.alarms,
+    silenceDb: cfg.health.silenceDb,
+    outputSilenceMs: cfg.outputSilenceMs,
+  });
+  const engine = new AudioEngine({
+    clock: d.clock,
+    factory,
+    sink,
+    watch,
+    crossfadeMs: cfg.switching.crossfadeMs,
+    ...(d.taps ? { taps: d.taps } : {}),
+  });
+  return { engine, children, sink };
+}

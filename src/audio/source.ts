@@ -1,0 +1,118 @@
+/**
+ * A source as the switcher sees it: a jitter buffer of PCM frames, its health and its level
+ * meter. Producers (ffmpeg decoders, or a test's scripted feed) push PCM in with `feed`;
+ * the switcher reads whole frames out.
+ *
+ * Live sources (network streams) run in real time: they are read every frame even while
+ * another source is on air, so their buffer stays at the live edge and their health and
+ * level stay known. On-demand sources (files, playlists, tones) are read only when on air;
+ * while another source plays they sit paused with a full buffer ("armed").
+ */
+import type { Clock } from '../core/clock.js';
+import { Health, type HealthLimits, type HealthState } from './health.js';
+import { JitterBuffer } from './jitter.js';
+import { LevelMeter, type Levels } from './levels.js';
+import { BYTES_PER_MS, bytesToMs, FRAME_BYTES, measure, msToDb } from './pcm.js';
+import type { SourceSpec } from './port.js';
+
+export interface BufferSizes {
+  /** Audio buffered before the source counts as playable. */
+  prerollMs: number;
+  /** Past this, live sources drop their oldest audio and on-demand decoders are paused. */
+  maxMs: number;
+}
+
+export interface SourceStatus {
+  key: string;
+  kind: SourceSpec['kind'];
+  live: boolean;
+  healthy: boolean;
+  reason: string;
+  bufferMs: number;
+  levels: Levels;
+  droppedMs: number;
+  lastError?: string | undefined;
+  detail: Record<string, unknown>;
+}
+
+export abstract class BufferedSource {
+  readonly buffer: JitterBuffer;
+  readonly health: Health;
+  readonly meter = new LevelMeter();
+  private lastState: HealthState = { healthy: false, reason: 'starting' };
+
+  constructor(
+    readonly key: string,
+    readonly kind: SourceSpec['kind'],
+    readonly live: boolean,
+    protected readonly clock: Clock,
+    limits: HealthLimits,
+    protected readonly sizes: BufferSizes,
+  ) {
+    this.buffer = new JitterBuffer(Math.round(sizes.maxMs * BYTES_PER_MS));
+    this.health = new Health(limits, live, clock.monotonic());
+  }
+
+  abstract start(): Promise<void>;
+  abstract stop(): Promise<void>;
+  /** Source-specific facts for the status (url, item, restarts …). */
+  detail(): Record<string, unknown> {
+    return {};
+  }
+
+  /** Called after every read; decoders resume a paused child here. */
+  protected afterRead(): void {}
+
+  /** Decoded PCM arrives. */
+  protected feed(chunk: Buffer): void {
+    this.buffer.push(chunk);
+    this.health.onPcm(this.clock.monotonic());
+    if (this.buffer.bytes >= this.sizes.prerollMs * BYTES_PER_MS) this.health.onPrerolled();
+  }
+
+  /** The health as last evaluated (once per output frame). */
+  get current(): HealthState {
+    return this.lastState;
+  }
+
+  get hasFrame(): boolean {
+    return this.buffer.bytes >= FRAME_BYTES;
+  }
+
+  state(now: number): HealthState {
+    this.lastState = this.health.evaluate(now, this.hasFrame);
+    return this.lastState;
+  }
+
+  read(): Buffer | undefined {
+    const f = this.buffer.read();
+    if (f) {
+      const l = measure(f);
+      this.meter.update(l);
+      this.health.onLevel(msToDb(l.meanSquare));
+    }
+    this.afterRead();
+    return f;
+  }
+
+  /** Finished for good and drained, or failed: the request can end. */
+  get done(): 'ended' | 'failed' | undefined {
+    const r = this.lastState.reason;
+    return r === 'ended' || r === 'failed' ? r : undefined;
+  }
+
+  status(): SourceStatus {
+    return {
+      key: this.key,
+      kind: this.kind,
+      live: this.live,
+      healthy: this.lastState.healthy,
+      reason: this.lastState.reason,
+      bufferMs: Math.round(bytesToMs(this.buffer.bytes)),
+      levels: this.meter.levels(),
+      droppedMs: Math.round(bytesToMs(this.buffer.dropped)),
+      lastError: this.health.lastError,
+      detail: this.detail(),
+    };
+  }
+}
