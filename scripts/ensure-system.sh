@@ -8,7 +8,8 @@ set -euo pipefail
 # the shellcheck tool: the deploy scripts are checked by the tests;
 # debootstrap and systemd-container (systemd-nspawn): a real systemd in a container supervises
 # loa-station.service in tests and the ops bench, PID 1 of CI's VMs not being systemd.
-PACKAGES=(ffmpeg icecast2 socat libsystemd-dev shellcheck debootstrap systemd-container)
+# openssl: deploy/pki/ makes the district CA and certificates (the security tests use it).
+PACKAGES=(ffmpeg icecast2 socat libsystemd-dev shellcheck debootstrap systemd-container openssl)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

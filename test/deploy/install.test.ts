@@ -99,6 +99,9 @@ describe('shell scripts', () => {
       ...readdirSync(join(ROOT, 'scripts'))
         .filter((f) => f.endsWith('.sh'))
         .map((f) => join(ROOT, 'scripts', f)),
+      ...readdirSync(join(ROOT, 'deploy', 'pki'))
+        .filter((f) => f.endsWith('.sh'))
+        .map((f) => join(ROOT, 'deploy', 'pki', f)),
       join(ROOT, '.ci/run'),
       FAKE_SYSTEMCTL,
     ];
