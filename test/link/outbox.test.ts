@@ -15,12 +15,17 @@ function ev(severity: Severity, kind = 'test'): StationEvent {
 
 describe('outbox', () => {
   const dirs: string[] = [];
-  afterEach(() => {
+  const boxes: Outbox[] = [];
+  afterEach(async () => {
+    // writes still in flight finish before their folder goes
+    for (const b of boxes.splice(0)) await b.flush();
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
   const open = async (limits = BIG, clock = new ManualClock(), dir = tempDir()) => {
     dirs.push(dir);
-    return { box: await Outbox.open(join(dir, 'outbox.jsonl'), clock, limits), clock, dir };
+    const box = await Outbox.open(join(dir, 'outbox.jsonl'), clock, limits);
+    boxes.push(box);
+    return { box, clock, dir };
   };
 
   it('numbers items in order, keeps them until acknowledged, and survives a reopen', async () => {
@@ -32,6 +37,7 @@ describe('outbox', () => {
     expect(box.firstUnacked).toBe(4);
     await box.flush();
     const again = await Outbox.open(join(dir, 'outbox.jsonl'), clock, BIG);
+    boxes.push(again);
     expect(again.epoch).toBe(box.epoch);
     expect(again.since(0).map((i) => i.seq)).toEqual([4, 5, 6]);
     expect(again.lastSeq).toBe(6);
@@ -77,6 +83,7 @@ describe('outbox', () => {
     const file = join(dir, 'outbox.jsonl');
     writeFileSync(file, `${readFileSync(file, 'utf8')}{"i":{"seq":99,"ts`);
     const again = await Outbox.open(file, clock, { ...BIG, maxItems: 10 });
+    boxes.push(again);
     expect(again.pendingDrops.count).toBe(5);
     expect(again.since(0).map((i) => i.seq)).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
   });
