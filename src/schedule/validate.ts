@@ -27,7 +27,8 @@ export interface Validated {
 function where(raw: unknown, path: ReadonlyArray<PropertyKey>): string {
   if (path[0] !== 'programmes' || typeof path[1] !== 'number') return '';
   const p = (raw as { programmes?: Array<{ id?: unknown }> }).programmes?.[path[1]];
-  const id = typeof p?.id === 'string' ? p.id : '?';
+  // a hostile id may be kilobytes long: the message shows its start only (the schema bounds it)
+  const id = typeof p?.id === 'string' ? (p.id.length > 40 ? `${p.id.slice(0, 37)}...` : p.id) : '?';
   return `programme "${id}" (programmes[${path[1]}]) `;
 }
 
