@@ -61,9 +61,15 @@ export class OnAirLog implements FrameTap {
     const c = this.child;
     this.child = undefined;
     if (!c) return;
-    // EOF lets ffmpeg finish the current file properly
+    // EOF lets ffmpeg finish the current file properly; it is killed only if it hangs
+    const exited = new Promise<void>((resolve) => {
+      if (c.exitCode !== null || c.signalCode !== null) resolve();
+      else c.once('exit', () => resolve());
+    });
     c.stdin?.end();
-    await this.o.children.kill(c, 5000).catch(() => undefined);
+    const t = this.o.clock.setTimeout(() => void this.o.children.kill(c, 1000), 5000);
+    await exited;
+    t.cancel();
   }
 
   private spawn(): void {
