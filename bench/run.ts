@@ -8,6 +8,7 @@ import type { BenchGroup, Figure } from './figures.js';
 const GROUPS: Record<string, () => Promise<{ run: BenchGroup }>> = {
   station: () => import('./groups/station.js'),
   hw: () => import('./groups/hw.js'),
+  audio: () => import('./groups/audio.js'),
 };
 const ORDER = ['station', 'hw', 'audio', 'schedule', 'lines', 'link', 'security', 'ops'];
 
