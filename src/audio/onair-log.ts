@@ -73,7 +73,19 @@ export class OnAirLog implements FrameTap {
   }
 
   private spawn(): void {
-    const args = ['-hide_banner', '-nostats', '-loglevel', 'error', ...FFMPEG_PCM, '-i', 'pipe:0'];
+    const args = [
+      '-hide_banner',
+      '-nostats',
+      '-loglevel',
+      'error',
+      '-probesize',
+      '32',
+      '-analyzeduration',
+      '0',
+      ...FFMPEG_PCM,
+      '-i',
+      'pipe:0',
+    ];
     args.push('-ac', '1', '-ar', '24000', '-c:a', 'libmp3lame', '-b:a', `${this.o.bitrateKbps}k`);
     args.push('-f', 'segment', '-segment_time', '3600', '-segment_atclocktime', '1', '-strftime', '1');
     args.push('-reset_timestamps', '1', join(this.o.dir, 'onair-%Y%m%d-%H%M%S.mp3'));
