@@ -7,8 +7,11 @@ import type { BenchGroup, Figure } from './figures.js';
 
 const GROUPS: Record<string, () => Promise<{ run: BenchGroup }>> = {
   station: () => import('./groups/station.js'),
+  schedule: () => import('./groups/schedule.js'),
   hw: () => import('./groups/hw.js'),
   audio: () => import('./groups/audio.js'),
+  lines: () => import('./groups/lines.js'),
+  ops: () => import('./groups/ops.js'),
 };
 const ORDER = ['station', 'hw', 'audio', 'schedule', 'lines', 'link', 'security', 'ops'];
 

@@ -55,18 +55,26 @@ create_user() {
   getent group loa >/dev/null || groupadd --system loa
   getent passwd loa >/dev/null || useradd --system --gid loa --home-dir /var/lib/loa --shell /usr/sbin/nologin loa
   local g
-  for g in gpio audio dialout; do getent group "$g" >/dev/null && usermod -aG "$g" loa; done
+  # the unit names these groups (SupplementaryGroups): Raspberry Pi OS has gpio, plain Debian
+  # does not, and a missing group stops the unit from starting at all (status=216/GROUP)
+  for g in gpio audio dialout; do
+    getent group "$g" >/dev/null || groupadd --system "$g"
+    usermod -aG "$g" loa
+  done
   return 0
 }
 
 build_release() {
   local dest=$OPT/releases/$VERSION
   log "building release $VERSION"
-  (cd "$SRC" && { [ -d node_modules ] || npm ci --loglevel=warn --no-audit --no-fund; } && npx tsc -p tsconfig.build.json) >&2
   mkdir -p "$dest"
+  # compiled straight into the release: the checkout's own dist/ is never rewritten under a
+  # running daemon or test
+  (cd "$SRC" && { [ -d node_modules ] || npm ci --loglevel=warn --no-audit --no-fund; } &&
+    npx tsc -p tsconfig.build.json --outDir "$dest/dist") >&2
   # the release: built code, launchers, profiles, units, deploy scripts, proto and docs
   local item
-  for item in package.json package-lock.json .npmrc bin dist hw proto systemd deploy README.md docs; do
+  for item in package.json package-lock.json .npmrc bin hw proto systemd deploy README.md docs; do
     [ -e "$SRC/$item" ] && cp -a "$SRC/$item" "$dest/"
   done
   install_modules "$dest" >&2

@@ -5,8 +5,10 @@ set -euo pipefail
 # ffmpeg: decoding and the on-air log; icecast2: the loopback stream server in tests;
 # socat: pseudo-terminals for the Firmata emulator and TCP relays in tests;
 # libsystemd-dev: headers for the sd-notify addon (systemd readiness and watchdog);
-# and the shellcheck tool: the deploy scripts are checked by the tests.
-PACKAGES=(ffmpeg icecast2 socat libsystemd-dev shellcheck)
+# the shellcheck tool: the deploy scripts are checked by the tests;
+# debootstrap and systemd-container (systemd-nspawn): a real systemd in a container supervises
+# loa-station.service in tests and the ops bench, PID 1 of CI's VMs not being systemd.
+PACKAGES=(ffmpeg icecast2 socat libsystemd-dev shellcheck debootstrap systemd-container)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

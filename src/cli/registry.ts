@@ -6,13 +6,22 @@
 import { audioCommands, audioUsage } from './commands-audio.js';
 import { coreCommands, coreUsage } from './commands-core.js';
 import { hwCommands, hwUsage } from './commands-hw.js';
+import { linesCommands, linesUsage } from './commands-lines.js';
 import { opsCommands, opsUsage } from './commands-ops.js';
+import { scheduleCommands, scheduleUsage } from './commands-schedule.js';
 import type { Command } from './context.js';
 
 export function allCommands(): Record<string, Command> {
-  return { ...coreCommands, ...opsCommands, ...hwCommands, ...audioCommands };
+  return {
+    ...coreCommands,
+    ...opsCommands,
+    ...hwCommands,
+    ...audioCommands,
+    ...linesCommands,
+    ...scheduleCommands,
+  };
 }
 
 export function allUsage(): string[] {
-  return [...coreUsage, ...opsUsage, ...hwUsage, ...audioUsage];
+  return [...coreUsage, ...opsUsage, ...hwUsage, ...audioUsage, ...linesUsage, ...scheduleUsage];
 }

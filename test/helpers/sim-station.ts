@@ -75,7 +75,12 @@ export async function drive<T>(clock: ManualClock, p: Promise<T>, stepMs = 50, m
       error = e ?? new Error('rejected');
     },
   );
-  for (let t = 0; !done && t < maxMs; t += stepMs) await clock.advance(stepMs);
+  for (let t = 0; !done && t < maxMs; t += stepMs) {
+    await clock.advance(stepMs);
+    // the awaited work may also wait on real I/O (fsync of the store): give it real time too,
+    // so a loaded machine cannot make simulated time run out first
+    await new Promise((r) => setTimeout(r, 1));
+  }
   if (!done) throw new Error(`did not settle within ${maxMs} ms of simulated time`);
   if (error) throw error;
   return value as T;

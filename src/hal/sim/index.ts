@@ -16,6 +16,9 @@ const simOptions = z.strictObject({
   ampIdleA: z.number().min(0).max(50).default(defaultSimOptions.ampIdleA),
   ampPerZoneA: z.number().min(0).max(50).default(defaultSimOptions.ampPerZoneA),
   pilotV: z.number().positive().max(50).default(defaultSimOptions.pilotV),
+  testToneV: z.number().positive().max(100).default(defaultSimOptions.testToneV),
+  programmeV: z.number().min(0).max(200).default(defaultSimOptions.programmeV),
+  lineAdcStepA: z.number().min(0).max(1).default(defaultSimOptions.lineAdcStepA),
   healthyEarthKohm: z.number().positive().max(100_000).default(defaultSimOptions.healthyEarthKohm),
 });
 
@@ -31,4 +34,4 @@ export const simFactory: DriverFactory = {
 
 export { SimDriver } from './driver.js';
 export { FAULT_NAMES, type Fault, type FaultName, faultKey, parseFault } from './faults.js';
-export { SimStation } from './model.js';
+export { SimStation, TEST_TONE_CHANNEL } from './model.js';

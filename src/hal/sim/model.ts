@@ -19,6 +19,12 @@ export interface SimOptions {
   ampPerZoneA: number;
   /** Sense pilot voltage on every line (inaudible, always present). */
   pilotV: number;
+  /** The sense board's audible test tone (1 kHz) while `lines.test_tone` is energised, V rms. */
+  testToneV: number;
+  /** Programme level on a zone line that is on air (amplifier on, unmuted, zone relay closed), V rms. */
+  programmeV: number;
+  /** Resolution of the line-current ADC, A (0: exact). A 10-bit ADC over ~1 A full scale ≈ 1 mA. */
+  lineAdcStepA: number;
   /** Insulation of a healthy line to earth, kΩ. */
   healthyEarthKohm: number;
 }
@@ -32,6 +38,9 @@ export const defaultSimOptions: SimOptions = {
   ampIdleA: 0.8,
   ampPerZoneA: 0.6,
   pilotV: 1.0,
+  testToneV: 10,
+  programmeV: 20,
+  lineAdcStepA: 0.001,
   healthyEarthKohm: 2000,
 };
 
@@ -44,6 +53,10 @@ interface Relay {
 /** Short-circuit impedance of a shorted line (Ω), and leakage of an earth fault (kΩ). */
 const SHORT_OHM = 0.4;
 const EARTH_FAULT_KOHM = 12;
+/** The amplifier's output current limit (into a short). */
+const AMP_LIMIT_A = 12;
+/** The relay that switches the sense board's test oscillator onto the lines. */
+export const TEST_TONE_CHANNEL = 'lines.test_tone';
 
 export class SimStation {
   readonly options: SimOptions;
@@ -118,7 +131,7 @@ export class SimStation {
     for (const z of this.zones) {
       if (!this.contact(z.relay)) continue;
       const ohm = this.lineOhm(z.id);
-      if (ohm < 2) return 12; // into a short: the amplifier's protection limit
+      if (ohm < 2) return AMP_LIMIT_A; // into a short: the amplifier's protection limit
       if (Number.isFinite(ohm) && !this.contact('amp.mute')) a += this.options.ampPerZoneA;
     }
     return this.jitter(a);
@@ -136,15 +149,27 @@ export class SimStation {
     return nominal * (this.drift.get(zoneId) ?? 1);
   }
 
+  /**
+   * RMS voltage at the zone's sense point: the pilot, plus the test tone while it is switched
+   * on, plus the programme while the zone is on air (limited by the amplifier into a short).
+   */
   lineVoltage(zoneId: number): number {
     if (this.faults.has(`sensor-fault:zone.${zoneId}`)) return 0;
-    return this.jitter(this.options.pilotV);
+    return this.jitter(this.trueLineVoltage(zoneId));
   }
 
   lineCurrent(zoneId: number): number {
     if (this.faults.has(`sensor-fault:zone.${zoneId}`)) return 0;
     const ohm = this.lineOhm(zoneId);
-    return Number.isFinite(ohm) ? this.jitter(this.options.pilotV / ohm) : 0;
+    const a = Number.isFinite(ohm) ? this.jitter(this.trueLineVoltage(zoneId) / ohm) : 0;
+    const step = this.options.lineAdcStepA;
+    return step > 0 ? Math.round(a / step) * step : a;
+  }
+
+  /** Whether the programme reaches this zone's line now. */
+  zoneOnAir(zoneId: number): boolean {
+    const z = this.zone(zoneId);
+    return this.contact(z.relay) && this.contact('amp.power') && !this.contact('amp.mute');
   }
 
   earthKohm(zoneId: number): number {
@@ -204,6 +229,17 @@ export class SimStation {
   }
 
   // --- internals ----------------------------------------------------------------------
+  private trueLineVoltage(zoneId: number): number {
+    const o = this.options;
+    let v2 = o.pilotV * o.pilotV;
+    if (this.contact(TEST_TONE_CHANNEL)) v2 += o.testToneV * o.testToneV;
+    if (this.zoneOnAir(zoneId)) {
+      const prog = Math.min(o.programmeV, AMP_LIMIT_A * this.lineOhm(zoneId));
+      v2 += prog * prog;
+    }
+    return Math.sqrt(v2);
+  }
+
   private relay(channel: string): Relay {
     let r = this.relays.get(channel);
     if (!r) {

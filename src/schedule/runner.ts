@@ -1,0 +1,288 @@
+/**
+ * The schedule runner. Decisions stay in the pure planner; the runner wakes at the planner's
+ * next change (node-schedule in production, the Clock in tests), asks "what should be on air
+ * now", and makes it so: the programme slot of the audio engine and the power chain. A clock
+ * that jumps (checked every tick) or a late wake-up just gets a fresh answer — a finished item
+ * is never replayed (its key is kept as done), a window the clock jumped into starts late from
+ * its current offset, and nothing missed is fired afterwards.
+ */
+import type { OnAirPort, Slot } from '../audio/port.js';
+import type { Clock, Timer } from '../core/clock.js';
+import { toLoaError } from '../core/errors.js';
+import type { Alarms, EventSink } from '../core/events.js';
+import type { JsonDoc } from '../store/doc.js';
+import type { Plan, Rule } from './compile.js';
+import type { ItemLog } from './item-log.js';
+import { nextChange, type Occurrence, onAirAt } from './plan.js';
+import type { PowerLink } from './power-link.js';
+import { nextPowerChange, type PowerOptions, powerWindowAt, zonesFor } from './power-plan.js';
+import type { ScheduleSettings } from './settings.js';
+import { type MediaLookup, playable } from './sources.js';
+import type { ScheduleState } from './state.js';
+import { DAY_MS } from './zoned-time.js';
+
+export const STALE_ALARM = 'schedule.stale';
+/** A wall clock moving more than this against the monotonic one is a jump (NTP step, RTC-less boot). */
+const JUMP_MS = 2000;
+/** Done keys are kept this long after their end, to survive a clock stepped back by days. */
+const DONE_KEEP_MS = 3 * DAY_MS;
+
+export interface RunnerDeps {
+  clock: Clock;
+  wake: { at(epochMs: number, fn: () => void): Timer };
+  port: OnAirPort;
+  power: PowerLink;
+  gate: { readonly open: boolean };
+  alarms: Alarms;
+  events: EventSink;
+  items: ItemLog;
+  state: JsonDoc<ScheduleState>;
+  plan: () => Plan | undefined;
+  settings: ScheduleSettings;
+  power_: PowerOptions;
+  media: MediaLookup | undefined;
+}
+
+interface Current {
+  occ: Occurrence;
+  /** The request id given to the engine (and the play-log id): one per start or resume. */
+  reqId: string;
+}
+
+export class Runner {
+  private current: Current | undefined;
+  private wakeTimer: Timer | undefined;
+  private tickTimer: Timer | undefined;
+  private drift = 0;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+  private readonly unsubscribe: Array<() => void> = [];
+  private readonly requested = new Map<string, number>();
+  private readonly startDelays = new StartDelays();
+  nextWakeAt: number | undefined;
+
+  constructor(private readonly d: RunnerDeps) {}
+
+  start(): Promise<void> {
+    const { clock, port } = this.d;
+    this.drift = clock.now() - clock.monotonic();
+    this.unsubscribe.push(port.onEnded((slot, id, reason) => this.ended(slot, id, reason)));
+    this.unsubscribe.push(port.onFirstAudio((slot, id) => this.firstAudio(slot, id)));
+    this.tickTimer = clock.setInterval(() => this.tick(), this.d.settings.tickMs);
+    return this.replan('start');
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.tickTimer?.cancel();
+    this.wakeTimer?.cancel();
+    for (const u of this.unsubscribe) u();
+    await this.running;
+    if (this.current) this.d.items.close(this.current.reqId, 'station stopped');
+  }
+
+  get onAirItem(): Occurrence | undefined {
+    return this.current?.occ;
+  }
+
+  /** Re-plans from now; calls arriving while one runs coalesce into one more pass. */
+  replan(reason: string): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.reconcile(reason).catch((e) => this.failed('replan', e));
+        } while (this.again && !this.stopped);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  private async reconcile(reason: string): Promise<void> {
+    const now = this.d.clock.now();
+    this.pruneDone(now);
+    const plan = this.usablePlan(now);
+    const t = now + this.lead();
+    const air = plan ? onAirAt(plan, t, new Set(Object.keys(this.d.state.data.done))) : undefined;
+    let want = air?.item;
+    // unsynchronised clock: nothing new starts; what already plays carries on in its window
+    if (!this.d.gate.open) want = want && want.key === this.current?.occ.key ? want : undefined;
+    await this.switchTo(want, t, reason);
+    await this.applyPower(plan, now);
+    this.arm(plan, now);
+  }
+
+  private usablePlan(now: number): Plan | undefined {
+    const plan = this.d.plan();
+    const stale = plan !== undefined && now >= plan.validUntilMs;
+    if (stale)
+      this.d.alarms.raise(
+        STALE_ALARM,
+        'schedule',
+        `schedule version ${plan.version} is past its valid_until; ${this.d.settings.staleAction === 'stop' ? 'scheduled items stopped' : 'still playing it'} until a new one is applied`,
+        { version: plan.version, validUntil: plan.validUntilMs },
+      );
+    else this.d.alarms.clear(STALE_ALARM, 'schedule is current');
+    return stale && this.d.settings.staleAction === 'stop' ? undefined : plan;
+  }
+
+  /** `now` is the planning instant: the wall clock plus the start lead. */
+  private async switchTo(want: Occurrence | undefined, now: number, reason: string): Promise<void> {
+    const cur = this.current;
+    if (cur && want && cur.occ.key === want.key && sameSpec(cur.occ.rule, want.rule)) {
+      cur.occ = want;
+      return;
+    }
+    if (cur) {
+      this.current = undefined;
+      const why =
+        now >= cur.occ.end ? 'window ended' : want ? `pre-empted by ${want.rule.id}` : `stopped (${reason})`;
+      if (now >= cur.occ.end) this.markDone(cur.occ);
+      this.d.items.close(cur.reqId, why);
+      if (!want) await this.d.port.stop('programme', cur.reqId).catch((e) => this.failed('stop', e));
+    }
+    if (want) await this.begin(want, now);
+  }
+
+  private async begin(occ: Occurrence, now: number): Promise<void> {
+    const offsetMs = Math.max(0, now - occ.start);
+    const reqId = `${occ.key}#${now}`;
+    this.requested.set(reqId, this.d.clock.monotonic());
+    try {
+      const p = await playable(occ.rule.source, offsetMs, this.d.media);
+      this.current = { occ, reqId };
+      this.d.items.expect(reqId, occ);
+      await this.d.port.play('programme', { id: reqId, ...p, volume: occ.rule.volume });
+      this.d.events.emit({
+        kind: 'schedule.start',
+        severity: 'info',
+        sub: 'schedule',
+        message: `${occ.rule.title} started${offsetMs >= 1000 ? ` ${Math.round(offsetMs / 1000)} s into its window` : ''}`,
+        details: { id: occ.rule.id, key: occ.key, reqId, offsetMs, zones: occ.rule.zones },
+      });
+    } catch (e) {
+      if (this.current?.reqId === reqId) this.current = undefined;
+      this.failed(`start ${occ.rule.id}`, e, occ);
+    }
+  }
+
+  private async applyPower(plan: Plan | undefined, now: number): Promise<void> {
+    const win = plan && this.d.gate.open ? powerWindowAt(plan, now, this.d.power_) : undefined;
+    const item = this.current?.occ;
+    const zones = item ? item.rule.zones : win ? zonesFor(win, now, undefined) : [];
+    await this.d.power.setSchedule({ on: item !== undefined || win !== undefined, zones });
+  }
+
+  private arm(plan: Plan | undefined, now: number): void {
+    this.wakeTimer?.cancel();
+    if (this.stopped) return;
+    const lead = this.lead();
+    const next = plan ? nextChange(plan, now + lead) : undefined;
+    const candidates = [
+      next !== undefined ? next - lead : undefined,
+      plan ? nextPowerChange(plan, now, this.d.power_) : undefined,
+      plan && plan.validUntilMs > now ? plan.validUntilMs : undefined,
+      now + DAY_MS, // re-check at least daily
+    ].filter((x): x is number => x !== undefined && x > now);
+    const at = Math.min(...candidates);
+    this.nextWakeAt = at;
+    this.wakeTimer = this.d.wake.at(at, () => void this.replan('timer'));
+  }
+
+  private tick(): void {
+    const { clock } = this.d;
+    const drift = clock.now() - clock.monotonic();
+    if (Math.abs(drift - this.drift) > JUMP_MS) {
+      this.d.events.emit({
+        kind: 'clock.jump',
+        severity: 'warning',
+        sub: 'schedule',
+        message: `wall clock moved ${Math.round((drift - this.drift) / 1000)} s; schedule re-planned from now`,
+        details: { deltaMs: drift - this.drift },
+      });
+      this.drift = drift;
+      void this.replan('clock jump');
+    }
+    if (this.current) this.d.items.sample(this.current.reqId);
+  }
+
+  private firstAudio(slot: Slot, id: string): void {
+    if (slot !== 'programme' || this.current?.reqId !== id) return;
+    this.d.items.started(id);
+    const asked = this.requested.get(id);
+    if (asked !== undefined) this.startDelays.record(this.d.clock.monotonic() - asked);
+    this.requested.clear();
+  }
+
+  /** How long before an instant the engine is asked to start, so the audio is heard on time. */
+  lead(): number {
+    const s = this.d.settings;
+    if (s.startLeadMs !== 'auto') return s.startLeadMs;
+    return Math.min(5000, Math.round(this.startDelays.typical() + s.outputLatencyMs));
+  }
+
+  private ended(slot: Slot, id: string, reason: string): void {
+    const cur = this.current;
+    if (slot !== 'programme' || cur?.reqId !== id) return;
+    this.current = undefined;
+    this.markDone(cur.occ);
+    this.d.items.close(id, reason === 'stopped' ? 'stopped by operator' : reason);
+    if (reason === 'failed')
+      this.failed(`play ${cur.occ.rule.id}`, new Error('the audio engine gave up on it'), cur.occ);
+    void this.replan(`item ${reason}`);
+  }
+
+  private markDone(occ: Occurrence): void {
+    this.d.state.update((s) => {
+      s.done[occ.key] = occ.end;
+    });
+  }
+
+  private pruneDone(now: number): void {
+    const old = Object.entries(this.d.state.data.done).filter(([, end]) => end < now - DONE_KEEP_MS);
+    if (old.length)
+      this.d.state.update((s) => {
+        for (const [k] of old) delete s.done[k];
+      });
+  }
+
+  private failed(what: string, e: unknown, occ?: Occurrence): void {
+    const err = toLoaError(e);
+    this.d.events.emit({
+      kind: 'schedule.failed',
+      severity: 'alarm',
+      sub: 'schedule',
+      message: `${what}: ${err.message}`,
+      details: { code: err.code, ...(occ ? { id: occ.rule.id, key: occ.key } : {}) },
+    });
+  }
+}
+
+/** Recent request → first-audio delays of the engine (decoder start, pre-roll), ms. */
+class StartDelays {
+  /** Before any start has been seen: an ffmpeg file decoder plus the engine's file pre-roll. */
+  private static readonly GUESS_MS = 100;
+  private readonly samples: number[] = [];
+  record(ms: number): void {
+    this.samples.push(ms);
+    if (this.samples.length > 15) this.samples.shift();
+  }
+  /** The median: one slow start (a cold disk cache) does not move the next starts early. */
+  typical(): number {
+    if (!this.samples.length) return StartDelays.GUESS_MS;
+    const s = [...this.samples].sort((a, b) => a - b);
+    return s[Math.floor(s.length / 2)] as number;
+  }
+}
+
+function sameSpec(a: Rule, b: Rule): boolean {
+  return JSON.stringify([a.source, a.volume, a.zones]) === JSON.stringify([b.source, b.volume, b.zones]);
+}

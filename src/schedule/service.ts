@@ -1,0 +1,128 @@
+/**
+ * The schedule's commands, independent of transport (local socket now, gRPC later):
+ * schedule.get/check/apply/show, playLog, emergency.start/stop/status. Every input is
+ * validated first; a rejected input changes nothing.
+ */
+import { stat } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
+import { z } from 'zod';
+import { LoaError } from '../core/errors.js';
+import { formatIssues } from '../core/validate.js';
+import type { EmergencyOrigin, EmergencyRequest } from './emergency.js';
+import { timeline } from './plan.js';
+import type { PlayLogEntry } from './play-log.js';
+import { DAY_MS, formatLocal } from './zoned-time.js';
+
+function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+  const r = schema.safeParse(input ?? {}, { reportInput: true });
+  if (!r.success) throw new LoaError('INVALID_ARGUMENT', `${what}: ${formatIssues(r.error.issues)}`);
+  return r.data;
+}
+
+export const docParams = z.strictObject({ doc: z.unknown() });
+
+export const showParams = z.strictObject({
+  days: z.number().int().min(1).max(31).default(7),
+  from: z.number().int().min(0).optional(),
+});
+
+export const playLogParams = z.strictObject({
+  sinceTs: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(10_000).default(200),
+});
+
+export const emergencyParams = z.strictObject({
+  /** An absolute file path on the station, or an http(s)/rtsp URL; omitted: attention signal only. */
+  source: z.string().min(1).max(2048).optional(),
+  zones: z.union([z.literal('all'), z.array(z.number().int().min(1).max(32)).min(1).max(32)]).default('all'),
+  repeat: z.number().int().min(1).max(20).default(1),
+  everyS: z.number().int().min(0).max(3600).default(0),
+  commandId: z.string().max(128).optional(),
+});
+
+export interface ShowItem {
+  start: number;
+  end: number;
+  startLocal: string;
+  endLocal: string;
+  programmeId: string;
+  title: string;
+  tier: string;
+  zones: number[];
+}
+
+export interface ShowResult {
+  timezone: string;
+  version: number | null;
+  validUntil: number | null;
+  validUntilLocal: string | null;
+  stale: boolean;
+  items: ShowItem[];
+}
+
+export function showItems(plan: import('./compile.js').Plan, from: number, days: number): ShowItem[] {
+  return timeline(plan, from, from + days * DAY_MS).map((s) => ({
+    start: s.start,
+    end: s.end,
+    startLocal: formatLocal(s.start, plan.tz),
+    endLocal: formatLocal(s.end, plan.tz),
+    programmeId: s.item.rule.id,
+    title: s.item.rule.title,
+    tier: s.item.rule.tier,
+    zones: s.item.rule.zones,
+  }));
+}
+
+export function parseShow(x: unknown) {
+  return parse(showParams, x, 'schedule.show');
+}
+
+export function parsePlayLog(x: unknown) {
+  return parse(playLogParams, x, 'playLog');
+}
+
+export function parseDoc(x: unknown, what: string): unknown {
+  const p = parse(docParams, x, what);
+  if (p.doc === undefined)
+    throw new LoaError('INVALID_ARGUMENT', `${what}: doc: the schedule document (got nothing)`);
+  return p.doc;
+}
+
+/** Validates an emergency request: the message exists, the zones exist. */
+export async function emergencyRequest(
+  x: unknown,
+  origin: EmergencyOrigin,
+  zoneIds: number[],
+): Promise<EmergencyRequest> {
+  const p = parse(emergencyParams, x, 'emergency.start');
+  const zones = p.zones === 'all' ? zoneIds : [...new Set(p.zones)].sort((a, b) => a - b);
+  for (const z of zones)
+    if (!zoneIds.includes(z))
+      throw new LoaError(
+        'INVALID_ARGUMENT',
+        `emergency.start: zones: zone ${z} does not exist; allowed: ${zoneIds.join(', ')} or "all"`,
+      );
+  return {
+    message: p.source === undefined ? null : await messageOf(p.source),
+    zones,
+    repeat: p.repeat,
+    everyS: p.everyS,
+    origin,
+    ...(p.commandId ? { commandId: p.commandId } : {}),
+  };
+}
+
+async function messageOf(src: string): Promise<EmergencyRequest['message']> {
+  if (/^(https?|rtsp|rtmp):\/\//.test(src)) return { kind: 'stream', url: src };
+  if (!isAbsolute(src))
+    throw new LoaError(
+      'INVALID_ARGUMENT',
+      `emergency.start: source: an absolute file path or an http(s):// or rtsp:// URL (got "${src}")`,
+    );
+  const st = await stat(src).catch(() => undefined);
+  if (!st?.isFile())
+    throw new LoaError('NOT_FOUND', `emergency.start: source: no file ${src} on the station`);
+  return { kind: 'file', path: src };
+}
+
+export type { PlayLogEntry };

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
+import { PowerLink } from '../../src/schedule/power-link.js';
+import { drive } from '../helpers/sim-station.js';
+import { MemoryChain } from './runner-harness.js';
+
+describe('power link: schedule and emergency share the chain', () => {
+  it('powers down after use only when it powered up; a technician’s chain and zones come back', async () => {
+    const clock = new ManualClock();
+    const chain = new MemoryChain(clock, 100);
+    const link = new PowerLink(chain, [1, 2, 3, 4]);
+    await chain.setZone(4, true);
+    await drive(clock, chain.powerOn()); // the technician's "power on", zone 4
+    await link.setSchedule({ on: true, zones: [1, 2] });
+    expect(chain.commanded).toEqual({ on: true, zones: [1, 2] });
+    await link.setSchedule({ on: false, zones: [] });
+    expect(chain.commanded).toEqual({ on: true, zones: [4] });
+    expect(chain.state).toBe('on');
+  });
+
+  it('an emergency overrides the schedule’s zones and gives them back', async () => {
+    const clock = new ManualClock();
+    const chain = new MemoryChain(clock, 100);
+    const link = new PowerLink(chain, [1, 2, 3, 4]);
+    await link.setSchedule({ on: true, zones: [2] });
+    const up = link.setEmergency({ on: true, zones: [1, 2, 3, 4] });
+    await clock.advance(200);
+    await up;
+    expect(chain.commanded).toEqual({ on: true, zones: [1, 2, 3, 4] });
+    await link.setEmergency(undefined);
+    expect(chain.commanded).toEqual({ on: true, zones: [2] });
+    await link.setSchedule({ on: false, zones: [] });
+    expect(chain.state).toBe('off');
+    expect(chain.commanded).toEqual({ on: false, zones: [] });
+  });
+});
