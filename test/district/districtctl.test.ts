@@ -42,7 +42,8 @@ describe('districtctl', () => {
     expect(ev.stdout.trim().split('\n')).toHaveLength(2);
     expect(ev.stdout).toMatch(/xa-g\s+\d+\s+command\s+zone 1 on/);
     const json = JSON.parse((await districtctl(port, 'events', '--station', 'xa-g', '--json')).stdout);
-    expect(json[0]).toMatchObject({
+    const start = json.find((e: { event: { kind: string } }) => e.event.kind === 'station.start');
+    expect(start).toMatchObject({
       stationId: 'xa-g',
       event: { kind: 'station.start', details: { profile: 'sim' } },
     });
