@@ -42,8 +42,8 @@ describe('districtctl', () => {
     expect(ev.stdout.trim().split('\n')).toHaveLength(2);
     expect(ev.stdout).toMatch(/xa-g\s+\d+\s+command\s+zone \{"zone":1,"on":true\} by uid \d+/);
     const json = JSON.parse((await districtctl(port, 'events', '--station', 'xa-g', '--json')).stdout);
-    // modules may log before the station's own start event (the schedule's clock state)
-    expect(json.find((e: { event: { kind: string } }) => e.event.kind === 'station.start')).toMatchObject({
+    const start = json.find((e: { event: { kind: string } }) => e.event.kind === 'station.start');
+    expect(start).toMatchObject({
       stationId: 'xa-g',
       event: { kind: 'station.start', details: { profile: 'sim' } },
     });
