@@ -316,8 +316,8 @@ export const doctorMessages: Catalog = {
   },
   'doc.uplink.ok.next': { en: '-', vi: '-' },
   'doc.uplink.down': {
-    en: 'Not connected to the district (last contact {ago} min ago); {depth} event(s) kept to send later.',
-    vi: 'Mất kết nối về huyện (liên lạc lần cuối {ago} phút trước); {depth} sự kiện được giữ lại để gửi sau.',
+    en: 'Not connected to the district (oldest unsent event: {ago} min ago); {depth} event(s) kept to send later.',
+    vi: 'Mất kết nối về huyện (sự kiện cũ nhất chưa gửi: {ago} phút trước); {depth} sự kiện được giữ lại để gửi sau.',
   },
   'doc.uplink.down.next': {
     en: 'Check the 4G modem (signal, SIM credit); nothing is lost, events are sent when it returns.',

@@ -98,19 +98,23 @@ export function checkSchedule(schedule: unknown, timeZone = 'Asia/Ho_Chi_Minh'):
 }
 
 interface UplinkSection {
-  configured?: boolean;
-  connected?: boolean;
-  lastContactAt?: number | null;
-  outbox?: { depth?: number; pending?: number; dropped?: number };
+  enabled?: boolean;
+  link?: 'connecting' | 'up' | 'waiting' | 'stopped';
+  connectedSince?: number | null;
+  lastError?: string | null;
+  outbox?: { items?: number; oldestTs?: number | null };
 }
 
+/** The uplink's own status: link state and the outbox (what is kept to send later). */
 export function checkUplink(uplink: unknown, now: number): Finding[] {
   const u = uplink as UplinkSection | undefined;
   if (!u) return [];
-  if (u.configured === false) return [warn('uplink', 'doc.uplink.off')];
-  const depth = u.outbox?.depth ?? u.outbox?.pending ?? 0;
-  const ago = u.lastContactAt ? Math.round((now - u.lastContactAt) / 60000) : -1;
-  if (u.connected) return [ok('uplink', 'doc.uplink.ok', { depth })];
+  if (u.enabled === false) return [warn('uplink', 'doc.uplink.off')];
+  const depth = u.outbox?.items ?? 0;
+  if (u.link === 'up') return [ok('uplink', 'doc.uplink.ok', { depth })];
+  // how long the oldest unsent event has waited tells how long the link has been down
+  const oldest = u.outbox?.oldestTs;
+  const ago = oldest ? Math.round((now - oldest) / 60000) : -1;
   return [
     (ago >= 0 && ago < 10 ? warn : fault)('uplink', 'doc.uplink.down', { ago: ago < 0 ? '?' : ago, depth }),
   ];
