@@ -123,15 +123,14 @@ describe('doctor checks on the station modules', () => {
     const now = Date.UTC(2026, 10, 30, 5, 0);
     expect(
       m.checkUplink(
-        { configured: true, connected: false, lastContactAt: now - 3_600_000, outbox: { depth: 42 } },
+        { enabled: true, link: 'waiting', outbox: { items: 42, oldestTs: now - 3_600_000 } },
         now,
       )[0],
     ).toMatchObject({
       status: 'fault',
       vars: { ago: 60, depth: 42 },
     });
-    expect(m.checkUplink({ configured: true, connected: true, outbox: { depth: 0 } }, now)[0]?.status).toBe(
-      'ok',
-    );
+    expect(m.checkUplink({ enabled: true, link: 'up', outbox: { items: 0 } }, now)[0]?.status).toBe('ok');
+    expect(m.checkUplink({ enabled: false }, now)[0]?.key).toBe('doc.uplink.off');
   });
 });
