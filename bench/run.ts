@@ -9,6 +9,7 @@ const GROUPS: Record<string, () => Promise<{ run: BenchGroup }>> = {
   station: () => import('./groups/station.js'),
   schedule: () => import('./groups/schedule.js'),
   hw: () => import('./groups/hw.js'),
+  audio: () => import('./groups/audio.js'),
   lines: () => import('./groups/lines.js'),
   ops: () => import('./groups/ops.js'),
   link: () => import('./groups/link.js'),

@@ -97,7 +97,8 @@ export class AudioEngine implements OnAirPort, Fader {
     this.t0 = this.o.clock.monotonic();
     this.produced = 0;
     this.running = true;
-    this.timer = this.o.clock.setInterval(() => this.tick(), this.o.tickMs ?? 10);
+    // every 20 ms (one frame): timer jitter is absorbed by the sink's lead
+    this.timer = this.o.clock.setInterval(() => this.tick(), this.o.tickMs ?? 20);
   }
 
   /** Stops every request and closes the sink (station shutdown). */

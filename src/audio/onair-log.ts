@@ -61,13 +61,31 @@ export class OnAirLog implements FrameTap {
     const c = this.child;
     this.child = undefined;
     if (!c) return;
-    // EOF lets ffmpeg finish the current file properly
+    // EOF lets ffmpeg finish the current file properly; it is killed only if it hangs
+    const exited = new Promise<void>((resolve) => {
+      if (c.exitCode !== null || c.signalCode !== null) resolve();
+      else c.once('exit', () => resolve());
+    });
     c.stdin?.end();
-    await this.o.children.kill(c, 5000).catch(() => undefined);
+    const t = this.o.clock.setTimeout(() => void this.o.children.kill(c, 1000), 5000);
+    await exited;
+    t.cancel();
   }
 
   private spawn(): void {
-    const args = ['-hide_banner', '-nostats', '-loglevel', 'error', ...FFMPEG_PCM, '-i', 'pipe:0'];
+    const args = [
+      '-hide_banner',
+      '-nostats',
+      '-loglevel',
+      'error',
+      '-probesize',
+      '32',
+      '-analyzeduration',
+      '0',
+      ...FFMPEG_PCM,
+      '-i',
+      'pipe:0',
+    ];
     args.push('-ac', '1', '-ar', '24000', '-c:a', 'libmp3lame', '-b:a', `${this.o.bitrateKbps}k`);
     args.push('-f', 'segment', '-segment_time', '3600', '-segment_atclocktime', '1', '-strftime', '1');
     args.push('-reset_timestamps', '1', join(this.o.dir, 'onair-%Y%m%d-%H%M%S.mp3'));

@@ -134,7 +134,19 @@ export class ChildSink implements OutputSink {
   ) {}
 
   static alsa(device: string, d: ChildSinkDeps): ChildSink {
-    const args = ['-hide_banner', '-nostats', '-loglevel', 'error', ...FFMPEG_PCM, '-i', 'pipe:0'];
+    const args = [
+      '-hide_banner',
+      '-nostats',
+      '-loglevel',
+      'error',
+      '-probesize',
+      '32',
+      '-analyzeduration',
+      '0',
+      ...FFMPEG_PCM,
+      '-i',
+      'pipe:0',
+    ];
     return new ChildSink('alsa', device, [FFMPEG, [...args, '-f', 'alsa', device]], d);
   }
 
@@ -147,8 +159,13 @@ export class ChildSink implements OutputSink {
     const [file, args] = this.command;
     const child = this.d.children.spawn(file, args, { stdin: true });
     this.child = child;
+    // the cause is a few lines up ("cannot open audio device …"), not the last line: keep 3
     child.stderr?.on('data', (b: Buffer) => {
-      this.lastErr = b.toString().trim().split('\n').at(-1)?.slice(0, 300) ?? '';
+      const lines = `${this.lastErr}\n${b.toString()}`
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      this.lastErr = lines.slice(-3).join(' | ').slice(0, 400);
     });
     child.once('exit', (code) => this.exited(child, code));
   }
@@ -170,8 +187,15 @@ export class ChildSink implements OutputSink {
     const c = this.child;
     this.child = undefined;
     if (!c) return;
+    // EOF first, so the command or device drains what it has; killed only if it hangs
+    const exited = new Promise<void>((resolve) => {
+      if (c.exitCode !== null || c.signalCode !== null) resolve();
+      else c.once('exit', () => resolve());
+    });
     c.stdin?.end();
-    await this.d.children.kill(c, 3000);
+    const t = this.d.clock.setTimeout(() => void this.d.children.kill(c, 1000), 2000);
+    await exited;
+    t.cancel();
   }
 
   status(): SinkStatus {

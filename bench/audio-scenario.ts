@@ -1,0 +1,178 @@
+/**
+ * One failover run, the scenario of shared/peer/liquidsoap-failover.sh with free ports:
+ * live = 1000 Hz pushed by ffmpeg to Icecast (64 kbps MP3), backup = 440 Hz WAV file, the
+ * station reading Icecast through a TCP relay; 10 s after the start the link fails (close:
+ * the source disconnects; stall: the relay freezes, no FIN; garbage: the relay corrupts every
+ * byte). The runtime writes raw PCM into a FIFO read by shared/peer/soundcard.mjs at
+ * real-time pace; the recording is read by the peer's own tones.mjs and dead-air.mjs.
+ */
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import type { Icecast } from '../test/helpers/icecast.js';
+import { stopProc } from '../test/helpers/icecast.js';
+import { type Relay, startRelay } from '../test/helpers/relay.js';
+import { ProcSampler } from './proc-sampler.js';
+
+const run = promisify(execFile);
+export const ROOT = resolve(import.meta.dirname, '..');
+export const PEER = resolve(ROOT, '..', 'shared', 'peer');
+export type Mode = 'close' | 'stall' | 'garbage';
+
+export interface RunResult {
+  mode: Mode;
+  deadAirMs: number;
+  backupAfterMs: number;
+  rssKb: number;
+  pssKb: number;
+  setupRssKb: number;
+  cpuS: number;
+}
+
+export interface Runtime {
+  name: string;
+  rate: number;
+  /** Spawns the runtime relaying `url` with `backup` into `fifo` (CPU and memory count from here). */
+  spawn(url: string, backup: string, fifo: string, dir: string): ChildProcess;
+  /** Whatever the runtime needs told after it started (Loa: stationctl fallback add, play). */
+  prepare(p: ChildProcess): Promise<void>;
+  stop(p: ChildProcess): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function fail(mode: Mode, relay: Relay, feeder: { stop(): Promise<void> }): Promise<void> {
+  if (mode === 'close') await feeder.stop();
+  else relay.set(mode === 'stall' ? 'frozen' : 'garbage');
+}
+
+export async function runOnce(
+  rt: Runtime,
+  mode: Mode,
+  o: { ice: Icecast; mount: string; backup: string; dir: string; afterS: number },
+): Promise<RunResult> {
+  const feeder = await o.ice.feed(o.mount, 'sine=frequency=1000:sample_rate=44100');
+  const relay = await startRelay(o.ice.port);
+  const fifo = join(o.dir, `${rt.name}-${mode}.fifo`);
+  const heard = join(o.dir, `${rt.name}-${mode}.wav`);
+  execFileSync('mkfifo', [fifo]);
+  const card = spawn(
+    'sh',
+    ['-c', `exec node "${PEER}/soundcard.mjs" "${heard}" ${rt.rate} 2 600 < "${fifo}"`],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  card.stderr?.resume();
+  const cardStart = performance.now();
+  const spawned = performance.now();
+  const proc = rt.spawn(`http://127.0.0.1:${relay.port}/${o.mount}`, o.backup, fifo, o.dir);
+  const sampler = new ProcSampler(proc.pid as number);
+  sampler.start();
+  await rt.prepare(proc);
+  // DESIGN.md: footprint "while relaying with fallback armed"; one-off set-up (Loa's media
+  // import and its ffprobe) is kept apart as setupRssKb
+  const setup = sampler.resetPeaks();
+  // as in the peer script: the link fails 10 s after the runtime was started
+  await sleep(Math.max(0, 10_000 - (performance.now() - spawned)));
+  const failedAtS = (performance.now() - cardStart) / 1000;
+  await fail(mode, relay, feeder);
+  await sleep(o.afterS * 1000);
+  sampler.stop();
+  await rt.stop(proc);
+  await stopProc(card, 'SIGTERM');
+  relay.set('pass');
+  await relay.close();
+  await feeder.stop();
+  const segs = (await run('node', [join(PEER, 'tones.mjs'), heard, '20'])).stdout.trim();
+  writeFileSync(`${heard}.segments.json`, segs);
+  const verdict = (await run('node', [join(PEER, 'dead-air.mjs'), segs, mode])).stdout;
+  const num = (k: string) => Number(new RegExp(`${k}=([\\d.]+)`).exec(verdict)?.[1] ?? Number.NaN);
+  const backupFrom = num('backup_from_s');
+  return {
+    mode,
+    deadAirMs: num('dead_air_ms'),
+    backupAfterMs: Number.isFinite(backupFrom) ? Math.round((backupFrom - failedAtS) * 1000) : Number.NaN,
+    rssKb: sampler.peakRssKb,
+    pssKb: sampler.peakPssKb,
+    setupRssKb: setup.rssKb,
+    cpuS: sampler.cpuSeconds,
+  };
+}
+
+/** Loa: the station daemon (sim profile), its audio module writing into the FIFO. */
+export function loaRuntime(): Runtime {
+  const jobs = new Map<ChildProcess, { sock: string; url: string; backup: string }>();
+  const ctl = (sock: string, ...a: string[]) =>
+    run(process.execPath, [join(ROOT, 'bin', 'stationctl'), '--socket', sock, ...a]);
+  return {
+    name: 'loa',
+    rate: 48_000,
+    spawn(url, backup, fifo, dir) {
+      const data = join(dir, `loa-data-${Date.now()}`);
+      execFileSync('mkdir', ['-p', data]);
+      // the same job as the peer's: no on-air log, no monitor
+      const cfg = {
+        schema: 1,
+        sink: { kind: 'pipe', path: fifo },
+        onAirLog: { enabled: false },
+        monitor: { enabled: false },
+      };
+      writeFileSync(join(data, 'audio.json'), JSON.stringify(cfg));
+      const p = spawn(
+        process.execPath,
+        [join(ROOT, 'bin', 'loa-station'), '--profile', 'sim', '--data-dir', data],
+        {
+          env: { ...process.env, LOA_LOG_FORMAT: 'json', LOA_METRICS_LISTEN: 'off' },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      );
+      jobs.set(p, { sock: join(data, 'station.sock'), url, backup });
+      return p;
+    },
+    async prepare(p) {
+      const j = jobs.get(p);
+      if (!j) throw new Error('not spawned here');
+      for (let i = 0; i < 100; i++) {
+        if (
+          await ctl(j.sock, 'status').then(
+            () => true,
+            () => false,
+          )
+        )
+          break;
+        await sleep(100);
+      }
+      await ctl(j.sock, 'fallback', 'add', j.backup);
+      await ctl(j.sock, 'play', j.url);
+    },
+    stop: (p) => stopProc(p, 'SIGTERM'),
+  };
+}
+
+/** The peer: Liquidsoap `fallback(track_sensitive=false, [input.http, single(file)])`, as in the script. */
+export function liquidsoapRuntime(): Runtime {
+  return {
+    name: 'liquidsoap',
+    rate: 44_100,
+    spawn(url, backup, fifo, dir) {
+      const liq = join(dir, 'failover.liq');
+      writeFileSync(
+        liq,
+        [
+          'settings.init.allow_root.set(true)',
+          'settings.log.stdout.set(true)',
+          'settings.log.file.set(false)',
+          `live = input.http("${url}")`,
+          `backup = single("${backup}")`,
+          's = fallback(track_sensitive=false, [live, backup])',
+          `output.file(%wav(stereo=true, samplesize=16, header=false), "${fifo}", fallible=true, s)`,
+        ].join('\n'),
+      );
+      return spawn('liquidsoap', [liq], { stdio: 'ignore' });
+    },
+    prepare: async () => undefined,
+    stop: (p) => stopProc(p, 'SIGINT'),
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * audio.* — Loa's failover into a real-time sound card, side by side with Liquidsoap
+ * (peer.liquidsoap.*) on the same scenario (bench/audio-scenario.ts): dead air on close,
+ * stall and garbage, when the backup took over (stall run), peak RSS and PSS of the runtime
+ * plus its children, and CPU seconds of the stall run (≈ 27 s from start to stop).
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startIcecast } from '../../test/helpers/icecast.js';
+import { tempDir } from '../../test/helpers/sim-station.js';
+import {
+  liquidsoapRuntime,
+  loaRuntime,
+  type Mode,
+  type RunResult,
+  type Runtime,
+  runOnce,
+} from '../audio-scenario.js';
+import type { Figure } from '../figures.js';
+
+const MODES: Mode[] = ['close', 'stall', 'garbage'];
+const AFTER_S = 15;
+
+function has(cmd: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function figures(prefix: string, runs: RunResult[]): Figure[] {
+  const by = (m: Mode) => runs.find((r) => r.mode === m) as RunResult;
+  const stall = by('stall');
+  const note = (r: RunResult) => `backup after ${r.backupAfterMs} ms`;
+  return [
+    ...MODES.map((m) => ({
+      name: `${prefix}dead_air_${m}_ms`,
+      value: by(m).deadAirMs,
+      unit: 'ms',
+      note: `${m}: ${note(by(m))}; 20 ms windows heard by soundcard.mjs`,
+    })),
+    {
+      name: `${prefix}backup_after_failure_ms`,
+      value: stall.backupAfterMs,
+      unit: 'ms',
+      note: `stall; close ${by('close').backupAfterMs} ms, garbage ${by('garbage').backupAfterMs} ms`,
+    },
+    {
+      name: `${prefix}relay_rss_kb`,
+      value: Math.max(...runs.map((r) => r.rssKb)),
+      unit: 'kB',
+      note: `peak summed RSS while relaying, runtime + children (set-up peak ${Math.max(...runs.map((r) => r.setupRssKb))} kB)`,
+    },
+    {
+      name: `${prefix}relay_pss_kb`,
+      value: Math.max(...runs.map((r) => r.pssKb)),
+      unit: 'kB',
+      note: 'same, PSS (shared library pages counted once)',
+    },
+    {
+      name: `${prefix}relay_cpu_s`,
+      value: stall.cpuS,
+      unit: 's',
+      note: `stall run, lifetime (${10 + AFTER_S} s)`,
+    },
+  ];
+}
+
+async function runAll(
+  rt: Runtime,
+  ice: Awaited<ReturnType<typeof startIcecast>>,
+  dir: string,
+  backup: string,
+) {
+  const runs: RunResult[] = [];
+  for (const mode of MODES)
+    runs.push(await runOnce(rt, mode, { ice, mount: `${rt.name}-${mode}`, backup, dir, afterS: AFTER_S }));
+  return runs;
+}
+
+export async function run(): Promise<Figure[]> {
+  for (const t of ['ffmpeg', 'icecast2', 'node'])
+    if (!has(t)) throw new Error(`audio bench needs ${t} (scripts/ensure-system.sh installs it)`);
+  const dir = tempDir('loa-bench-audio-');
+  const backup = join(dir, 'backup.wav');
+  execFileSync('ffmpeg', [
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:sample_rate=44100:duration=300',
+    '-ac',
+    '2',
+    backup,
+  ]);
+  const ice = await startIcecast();
+  try {
+    const out = figures('audio.', await runAll(loaRuntime(), ice, dir, backup));
+    if (has('liquidsoap'))
+      out.push(...figures('peer.liquidsoap.', await runAll(liquidsoapRuntime(), ice, dir, backup)));
+    else console.error('liquidsoap not installed: no peer figures');
+    return out;
+  } finally {
+    await ice.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
