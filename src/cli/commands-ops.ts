@@ -78,7 +78,14 @@ export const opsCommands: Record<string, Command> = {
       (e) => ({ error: toLoaError(e).message }),
     );
     const dataDir = flagString(ctx.p, 'data-dir') ?? defaultDataDir();
-    const findings = await runDoctor({ status, dataDir, probe: systemProbe });
+    const media =
+      'error' in status
+        ? undefined
+        : await ctx.call('media.verify').then(
+            (r) => (r as { results: Array<{ name: string; ok: boolean; problem?: string }> }).results,
+            () => undefined,
+          );
+    const findings = await runDoctor({ status, dataDir, probe: systemProbe, media });
     const id = 'error' in status ? '?' : status.stationId;
     ctx.out(
       ctx.json

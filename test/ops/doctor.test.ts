@@ -81,3 +81,56 @@ describe('stationctl doctor checks', () => {
     ]);
   });
 });
+
+describe('doctor checks on the station modules', () => {
+  it('names every faulty speaker line and asks to commission uncalibrated ones', async () => {
+    const { checkLines } = await import('../../src/ops/doctor/modules.js');
+    const fs = checkLines({
+      zones: [
+        { id: 1, name: 'Thôn 1', state: 'ok', calibrated: true },
+        { id: 2, name: 'Thôn 2', state: 'short', calibrated: true },
+        { id: 3, name: 'Thôn 3', state: 'ok', calibrated: false },
+        { id: 4, name: 'Chợ', state: 'degraded', calibrated: true, deviationPct: 23.4 },
+      ],
+    });
+    expect(fs.map((f) => `${f.id}:${f.status}:${f.key}`)).toEqual([
+      'line.2:fault:doc.line.short',
+      'line.3:warn:doc.line.uncalibrated',
+      'line.4:warn:doc.line.degraded',
+    ]);
+    expect(renderFindings(fs, 'vi', 'x')).toMatch(/Vùng 2 \(Thôn 2\): đường dây loa bị CHẬP/);
+    expect(renderFindings(fs, 'en', 'x')).toMatch(/stationctl lines calibrate 3/);
+  });
+
+  it('reports the audio output, damaged media, the schedule and the uplink', async () => {
+    const m = await import('../../src/ops/doctor/modules.js');
+    expect(
+      m.checkAudio({ sink: { kind: 'alsa', ok: false, error: 'no such device' }, sources: [] })[0],
+    ).toMatchObject({ status: 'fault' });
+    expect(m.checkMedia([{ name: 'ban-tin.mp3', ok: false, problem: 'hash mismatch' }])[0]).toMatchObject({
+      status: 'fault',
+      vars: { name: 'ban-tin.mp3' },
+    });
+    expect(m.checkSchedule({ version: null, stale: false })[0]).toMatchObject({
+      status: 'warn',
+      key: 'doc.schedule.none',
+    });
+    expect(
+      m
+        .checkSchedule({ version: 3, stale: true, clock: { state: 'unsynchronised', open: false } })
+        .map((f) => f.status),
+    ).toEqual(['warn', 'fault']);
+    const now = Date.UTC(2026, 10, 30, 5, 0);
+    expect(
+      m.checkUplink(
+        { enabled: true, link: 'waiting', outbox: { items: 42, oldestTs: now - 3_600_000 } },
+        now,
+      )[0],
+    ).toMatchObject({
+      status: 'fault',
+      vars: { ago: 60, depth: 42 },
+    });
+    expect(m.checkUplink({ enabled: true, link: 'up', outbox: { items: 0 } }, now)[0]?.status).toBe('ok');
+    expect(m.checkUplink({ enabled: false }, now)[0]?.key).toBe('doc.uplink.off');
+  });
+});

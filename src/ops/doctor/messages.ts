@@ -199,4 +199,136 @@ export const doctorMessages: Catalog = {
     en: 'On the station box run: timedatectl',
     vi: 'Trên máy của đài chạy: timedatectl',
   },
+  'doc.lines.ok': { en: 'All {n} speaker lines are ok.', vi: 'Cả {n} đường dây loa đều tốt.' },
+  'doc.lines.ok.next': { en: '-', vi: '-' },
+  'doc.line.open': {
+    en: 'Zone {zone} ({name}): speaker line OPEN (cut or disconnected).',
+    vi: 'Vùng {zone} ({name}): đường dây loa bị HỞ (đứt hoặc tuột).',
+  },
+  'doc.line.open.next': {
+    en: 'Walk the line from the station: look for a cut wire, a loose joint or a stolen speaker.',
+    vi: 'Đi dọc đường dây từ đài: tìm chỗ đứt, mối nối lỏng hoặc loa bị mất trộm.',
+  },
+  'doc.line.short': {
+    en: 'Zone {zone} ({name}): speaker line SHORTED; Loa has switched that zone off to protect the amplifier.',
+    vi: 'Vùng {zone} ({name}): đường dây loa bị CHẬP; Loa đã tắt vùng này để bảo vệ tăng âm.',
+  },
+  'doc.line.short.next': {
+    en: 'Find the short (wires touching, water in a junction box); the zone comes back by itself once the line is healthy.',
+    vi: 'Tìm chỗ chập (hai dây chạm nhau, nước vào hộp nối); vùng sẽ tự bật lại khi đường dây tốt.',
+  },
+  'doc.line.earth': {
+    en: 'Zone {zone} ({name}): earth fault (insulation below 50 kΩ).',
+    vi: 'Vùng {zone} ({name}): chạm đất (cách điện dưới 50 kΩ).',
+  },
+  'doc.line.earth.next': {
+    en: 'Look for wet or damaged insulation and water in junction boxes, often after rain.',
+    vi: 'Tìm chỗ vỏ dây bị ướt hoặc hỏng, nước trong hộp nối, thường sau mưa.',
+  },
+  'doc.line.sensor': {
+    en: 'Zone {zone} ({name}): the line sensor gives no usable reading.',
+    vi: 'Vùng {zone} ({name}): cảm biến đường dây không đọc được.',
+  },
+  'doc.line.sensor.next': {
+    en: 'Check the sense wiring to the board for that zone.',
+    vi: 'Kiểm tra dây cảm biến của vùng đó nối vào bo mạch.',
+  },
+  'doc.line.degraded': {
+    en: 'Zone {zone} ({name}): line impedance {pct} % off its baseline (speakers missing or water ingress).',
+    vi: 'Vùng {zone} ({name}): trở kháng đường dây lệch {pct} % so với lúc lắp đặt (mất loa hoặc ngấm nước).',
+  },
+  'doc.line.degraded.next': {
+    en: 'Check the speakers on that line; see stationctl lines history {zone} for the trend.',
+    vi: 'Kiểm tra các loa trên đường dây đó; xem xu hướng bằng stationctl lines history {zone}.',
+  },
+  'doc.line.uncalibrated': {
+    en: 'Zone {zone} ({name}) has no commissioning baseline: small faults cannot be seen.',
+    vi: 'Vùng {zone} ({name}) chưa đo chuẩn khi lắp đặt: không phát hiện được lỗi nhỏ.',
+  },
+  'doc.line.uncalibrated.next': {
+    en: 'With the line known good and no programme on air: stationctl lines calibrate {zone}',
+    vi: 'Khi đường dây tốt và không có chương trình: stationctl lines calibrate {zone}',
+  },
+
+  'doc.audio.sink.ok': { en: 'Audio output ({kind}) works.', vi: 'Đầu ra âm thanh ({kind}) hoạt động.' },
+  'doc.audio.sink.ok.next': { en: '-', vi: '-' },
+  'doc.audio.sink.bad': {
+    en: 'Audio output ({kind}) is not working: {error}',
+    vi: 'Đầu ra âm thanh ({kind}) không hoạt động: {error}',
+  },
+  'doc.audio.sink.bad.next': {
+    en: 'Check the sound card cable to the amplifier rack and the device in audio.json; aplay -l lists the cards.',
+    vi: 'Kiểm tra cáp sound card nối sang tủ tăng âm và thiết bị trong audio.json; aplay -l liệt kê các card.',
+  },
+  'doc.audio.source': {
+    en: 'Audio source {slot} {id} is {health}; the fallback is playing instead.',
+    vi: 'Nguồn âm thanh {slot} {id} đang {health}; đang phát nguồn dự phòng.',
+  },
+  'doc.audio.source.next': {
+    en: 'Check the 4G link and the stream address; Loa switches back by itself after 10 s of good signal.',
+    vi: 'Kiểm tra kết nối 4G và địa chỉ luồng; Loa tự chuyển lại sau 10 giây tín hiệu tốt.',
+  },
+
+  'doc.media.ok': {
+    en: 'Media cache: {n} file(s), all intact.',
+    vi: 'Kho tệp phát: {n} tệp, tất cả nguyên vẹn.',
+  },
+  'doc.media.ok.next': { en: '-', vi: '-' },
+  'doc.media.bad': {
+    en: 'Media file {name} is damaged ({problem}) and will not be aired.',
+    vi: 'Tệp {name} bị hỏng ({problem}) và sẽ không được phát.',
+  },
+  'doc.media.bad.next': {
+    en: 'Add it again (stationctl media add FILE) or let the district send it again.',
+    vi: 'Thêm lại tệp (stationctl media add TỆP) hoặc để huyện gửi lại.',
+  },
+
+  'doc.schedule.ok': {
+    en: 'Schedule {version} is valid; next change at {next}.',
+    vi: 'Lịch phát {version} hợp lệ; thay đổi tiếp theo lúc {next}.',
+  },
+  'doc.schedule.ok.next': { en: '-', vi: '-' },
+  'doc.schedule.none': {
+    en: 'No schedule applied: nothing plays at the broadcast hours.',
+    vi: 'Chưa có lịch phát: đến giờ phát sẽ không có chương trình.',
+  },
+  'doc.schedule.none.next': {
+    en: 'Ask the district to push the schedule, or: stationctl schedule apply FILE',
+    vi: 'Đề nghị huyện gửi lịch, hoặc chạy: stationctl schedule apply TỆP',
+  },
+  'doc.schedule.stale': {
+    en: 'Schedule {version} is past its valid-until date (still played).',
+    vi: 'Lịch phát {version} đã quá hạn (vẫn đang được phát).',
+  },
+  'doc.schedule.stale.next': {
+    en: 'Ask the district for the new schedule; check the uplink if it does not arrive.',
+    vi: 'Đề nghị huyện gửi lịch mới; nếu không nhận được hãy kiểm tra kết nối về huyện.',
+  },
+  'doc.emergency.active': { en: 'An emergency bulletin is on air.', vi: 'Đang phát bản tin khẩn cấp.' },
+  'doc.emergency.active.next': {
+    en: 'stationctl emergency status shows it; stationctl emergency stop ends it.',
+    vi: 'Xem bằng stationctl emergency status; dừng bằng stationctl emergency stop.',
+  },
+
+  'doc.uplink.ok': {
+    en: 'Connected to the district; {depth} event(s) waiting to send.',
+    vi: 'Đã kết nối về huyện; còn {depth} sự kiện chờ gửi.',
+  },
+  'doc.uplink.ok.next': { en: '-', vi: '-' },
+  'doc.uplink.down': {
+    en: 'Not connected to the district (oldest unsent event: {ago} min ago); {depth} event(s) kept to send later.',
+    vi: 'Mất kết nối về huyện (sự kiện cũ nhất chưa gửi: {ago} phút trước); {depth} sự kiện được giữ lại để gửi sau.',
+  },
+  'doc.uplink.down.next': {
+    en: 'Check the 4G modem (signal, SIM credit); nothing is lost, events are sent when it returns.',
+    vi: 'Kiểm tra modem 4G (sóng, tài khoản SIM); không mất dữ liệu, sự kiện sẽ được gửi khi có mạng.',
+  },
+  'doc.uplink.off': {
+    en: 'No district configured: this station reports to nobody.',
+    vi: 'Chưa cấu hình huyện: đài không báo cáo về đâu.',
+  },
+  'doc.uplink.off.next': {
+    en: 'Set LOA_DISTRICT in /etc/loa/station.env, then: sudo systemctl restart loa-station',
+    vi: 'Đặt LOA_DISTRICT trong /etc/loa/station.env rồi chạy: sudo systemctl restart loa-station',
+  },
 };

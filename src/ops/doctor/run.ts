@@ -4,6 +4,7 @@ import type { StationStatus } from '../../station/control.js';
 import { coreChecks } from './core.js';
 import { checkClock, checkDisk, checkFfmpeg, type Probe } from './local.js';
 import { doctorMessages } from './messages.js';
+import { checkAudio, checkLines, checkMedia, checkSchedule, checkUplink } from './modules.js';
 import { type Finding, fault, ok } from './types.js';
 
 export interface DoctorInput {
@@ -11,6 +12,9 @@ export interface DoctorInput {
   status: StationStatus | { error: string };
   dataDir: string;
   probe: Probe;
+  /** The media cache's verification (`media.verify`), when the station has one. */
+  media?: Array<{ name: string; ok: boolean; problem?: string }> | undefined;
+  now?: number;
 }
 
 export async function runDoctor(i: DoctorInput): Promise<Finding[]> {
@@ -19,6 +23,9 @@ export async function runDoctor(i: DoctorInput): Promise<Finding[]> {
   else {
     out.push(ok('daemon', 'doc.daemon.ok', { uptime: `${i.status.uptimeS} s` }));
     out.push(...coreChecks(i.status));
+    const m = i.status.modules ?? {};
+    out.push(...checkLines(m.lines), ...checkAudio(m.audio), ...checkMedia(i.media));
+    out.push(...checkSchedule(m.schedule), ...checkUplink(m.uplink, i.now ?? Date.now()));
   }
   out.push(...(await checkFfmpeg(i.probe)), ...(await checkDisk(i.dataDir)), ...(await checkClock(i.probe)));
   return out;
