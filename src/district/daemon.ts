@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { SystemClock } from '../core/clock.js';
 import { toLoaError } from '../core/errors.js';
 import { Logger, type LogLevel } from '../core/log.js';
+import { SystemdNotifier } from '../ops/notify.js';
 import { daemonSecurity, rateLimits } from '../security/config.js';
 import { Hub } from './hub.js';
 
@@ -35,12 +36,14 @@ export async function runHub(args: HubArgs): Promise<void> {
   const log = new Logger({ station: 'district', level: args.logLevel ?? 'info', format });
   const dataDir = resolve(args.dataDir ?? process.env.LOA_DISTRICT_DATA_DIR ?? '/var/lib/loa-district');
   const listen = args.listen ?? process.env.LOA_DISTRICT_LISTEN ?? DEFAULT_LISTEN;
+  const notifier = new SystemdNotifier(log.child('systemd'));
   let hub: Hub | undefined;
   let stopping = false;
   const shutdown = async (signal: string, code: number) => {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
+    notifier.stopping();
     await hub?.close().catch((e) => log.error('stop failed', { error: toLoaError(e).message }));
     process.exit(code);
   };
@@ -73,6 +76,7 @@ export async function runHub(args: HubArgs): Promise<void> {
     });
     const host = listen.slice(0, listen.lastIndexOf(':'));
     log.info('ready', { ms: Math.round(performance.now() - t0), dataDir, listen: `${host}:${port}`, port });
+    notifier.ready(`district hub ready on ${host}:${port}`);
   } catch (e) {
     log.error(`cannot start: ${toLoaError(e).message}`);
     process.exit(78);

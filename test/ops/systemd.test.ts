@@ -13,8 +13,10 @@ describe('systemd integration', () => {
 
   it('the units pass systemd-analyze verify', async () => {
     const r = await new Promise<{ code: number; out: string }>((res) =>
-      execFile('systemd-analyze', ['verify', join(ROOT, 'systemd/loa-station.service')], (err, so, se) =>
-        res({ code: err ? 1 : 0, out: so + se }),
+      execFile(
+        'systemd-analyze',
+        ['verify', join(ROOT, 'systemd/loa-station.service'), join(ROOT, 'systemd/loa-district.service')],
+        (err, so, se) => res({ code: err ? 1 : 0, out: so + se }),
       ),
     );
     expect(r.out).toBe('');
