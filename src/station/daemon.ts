@@ -101,8 +101,25 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
   try {
     const profile = loadProfile(args.profile);
     const district = args.district ?? (process.env.LOA_DISTRICT || undefined);
-    const security = stationSecurity(process.env, log, stationId, district);
-    const modules = stationModules({ dataDir, district: args.district, security: security.uplink });
+    // a broken uplink configuration (no certificate, another station's certificate) must not
+    // keep the village off air: broadcast without the uplink and raise an alarm that says why
+    let uplinkProblem: string | undefined;
+    let security: ReturnType<typeof stationSecurity>;
+    try {
+      security = stationSecurity(process.env, log, stationId, district);
+    } catch (e) {
+      if (!district) throw e;
+      uplinkProblem = toLoaError(e).message;
+      log.error(`district uplink disabled: ${uplinkProblem}`);
+      security = stationSecurity(process.env, log, stationId, undefined);
+    }
+    const env = uplinkProblem ? { ...process.env, LOA_DISTRICT: '' } : process.env;
+    const modules = stationModules({
+      dataDir,
+      district: uplinkProblem ? undefined : args.district,
+      security: security.uplink,
+      env,
+    });
     const limits = rateLimits(process.env);
     station = new Station({
       profile,
@@ -115,6 +132,8 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
       limits,
     });
     await station.start();
+    if (uplinkProblem)
+      station.alarms.raise('uplink.config', 'uplink', `district uplink disabled: ${uplinkProblem}`);
     const control = registerStationMethods(station.commands, station);
     const served = await serveStationApi(station, log.child('api'), socket, security, process.env);
     api = served.api;

@@ -107,3 +107,20 @@ describe('station daemon on the sim profile, driven by stationctl', () => {
     ).rejects.toThrow(/bad\.json: timings\.maxTrips: Too small: expected number to be >=1 \(got 0\)/);
   });
 });
+
+describe('a broken uplink configuration', () => {
+  it('does not keep the station off air: it broadcasts without the uplink and raises an alarm', async () => {
+    const d = await startDaemon(['--profile', 'sim', '--data-dir', join(tempDir(), 'data')], {
+      LOA_DISTRICT: '127.0.0.1:9', // a district, but no certificate and no lab override
+      LOA_INSECURE_LAB: '',
+    });
+    try {
+      const st = JSON.parse((await d.ctl('status', '--json')).stdout);
+      const alarm = st.alarms.find((a: { key: string }) => a.key === 'uplink.config');
+      expect(alarm?.message).toMatch(/district uplink disabled: .*no certificate configured; set LOA_TLS_CA/);
+      expect((await d.ctl('power', 'on')).code).toBe(0);
+    } finally {
+      await d.stop();
+    }
+  });
+});
