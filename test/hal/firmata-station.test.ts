@@ -66,10 +66,11 @@ describe('station on the firmata driver', () => {
     const s = station;
     await s.chain.powerOn();
     expect(s.tx.state).toBe('on');
-    expect(emu.level(22)).toBe(0); // transmitter relay energised (low-level trigger)
+    await pollUntil(async () => emu.level(22) === 0); // transmitter relay energised (low-level trigger)
     emu.setAnalog(1, 1023); // antenna open: reflected power 1023 × 0.0244 ≈ 25 W > 5 W
     await pollUntil(async () => s.tx.state === 'tripped');
-    expect(emu.level(22)).toBe(1); // dropped through the real protocol
+    // the write reaches the board over the serial line: poll for it rather than race it
+    await pollUntil(async () => emu.level(22) === 1); // dropped through the real protocol
     const trip = s.store.events.query({ limit: 10, kinds: ['tx.trip'] })[0];
     expect(trip?.message).toMatch(/reflected power 2\d\.\d W over 5 W/);
     expect(s.chain.state).toBe('on'); // only the transmitter trips; the rest stays up
