@@ -11,6 +11,7 @@
  * No prctl(PR_SET_PDEATHSIG) is needed, which Node cannot call anyway.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import type { Clock } from '../core/clock.js';
 
 export interface SpawnOptions {
   /** Give the child a stdin pipe from us (it ends when we die). */
@@ -93,4 +94,24 @@ function signalGroup(child: ChildProcess, sig: NodeJS.Signals): void {
   } catch {
     // the group is gone already
   }
+}
+
+/**
+ * Ends a child that reads from us: EOF on its stdin lets it finish properly (an encoder closes
+ * its file, a sink drains); it is killed only if it has not exited after `hangMs`.
+ */
+export async function endByEof(
+  c: ChildProcess,
+  children: Children,
+  clock: Clock,
+  hangMs: number,
+): Promise<void> {
+  const exited = new Promise<void>((resolve) => {
+    if (c.exitCode !== null || c.signalCode !== null) resolve();
+    else c.once('exit', () => resolve());
+  });
+  c.stdin?.end();
+  const t = clock.setTimeout(() => void children.kill(c, 1000), hangMs);
+  await exited;
+  t.cancel();
 }

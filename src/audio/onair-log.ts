@@ -9,7 +9,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock, Timer } from '../core/clock.js';
 import type { EventSink } from '../core/events.js';
-import type { Children } from './children.js';
+import { type Children, endByEof } from './children.js';
 import { FFMPEG } from './decoder.js';
 import { FFMPEG_PCM } from './pcm.js';
 import type { FrameTap } from './sink.js';
@@ -61,15 +61,7 @@ export class OnAirLog implements FrameTap {
     const c = this.child;
     this.child = undefined;
     if (!c) return;
-    // EOF lets ffmpeg finish the current file properly; it is killed only if it hangs
-    const exited = new Promise<void>((resolve) => {
-      if (c.exitCode !== null || c.signalCode !== null) resolve();
-      else c.once('exit', () => resolve());
-    });
-    c.stdin?.end();
-    const t = this.o.clock.setTimeout(() => void this.o.children.kill(c, 1000), 5000);
-    await exited;
-    t.cancel();
+    await endByEof(c, this.o.children, this.o.clock, 5000);
   }
 
   private spawn(): void {

@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Clock, Timer } from '../core/clock.js';
-import type { Children } from './children.js';
+import { type Children, endByEof } from './children.js';
 import { FFMPEG } from './decoder.js';
 import { FFMPEG_PCM, wavHeader } from './pcm.js';
 import type { OutputSink, SinkStatus } from './sink.js';
@@ -187,15 +187,7 @@ export class ChildSink implements OutputSink {
     const c = this.child;
     this.child = undefined;
     if (!c) return;
-    // EOF first, so the command or device drains what it has; killed only if it hangs
-    const exited = new Promise<void>((resolve) => {
-      if (c.exitCode !== null || c.signalCode !== null) resolve();
-      else c.once('exit', () => resolve());
-    });
-    c.stdin?.end();
-    const t = this.d.clock.setTimeout(() => void this.d.children.kill(c, 1000), 2000);
-    await exited;
-    t.cancel();
+    await endByEof(c, this.d.children, this.d.clock, 2000);
   }
 
   status(): SinkStatus {

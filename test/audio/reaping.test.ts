@@ -1,15 +1,10 @@
-/**
- * Children are always reaped: after SIGTERM the daemon stops every child itself; after
- * kill -9 (no hook runs) each ffmpeg ends by itself — stdin EOF, EPIPE on its stdout, or the
- * watchdog shell for an ffmpeg that opens a network URL itself and hangs on a dead link.
- */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Daemon, pollUntil, startDaemon } from '../helpers/daemon.js';
 import { tempDir } from '../helpers/sim-station.js';
+import { makeTone } from '../helpers/tone-files.js';
 
 /** pid → [ppid, state] for every process. */
 function table(): Map<number, [number, string]> {
@@ -71,15 +66,7 @@ afterEach(async () => {
 
 async function busyStation(): Promise<{ d: Daemon; kids: number[] }> {
   const dir = tempDir('loa-reap-');
-  execFileSync('ffmpeg', [
-    '-loglevel',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=440:duration=30',
-    join(dir, 'b.mp3'),
-  ]);
+  makeTone(join(dir, 'b.mp3'), { hz: 440, seconds: 30 });
   writeFileSync(join(dir, 'audio.json'), JSON.stringify({ schema: 1, monitor: { enabled: false } }));
   const http = await deadServer('HTTP/1.0 200 OK\r\nContent-Type: audio/mpeg\r\n\r\n');
   const rtsp = await deadServer(undefined);

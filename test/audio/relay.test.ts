@@ -1,10 +1,3 @@
-/**
- * The live relay with real parts: Icecast on loopback fed by ffmpeg with a 1000 Hz tone, a
- * TCP relay between it and the station that the test breaks, ffmpeg decoders in the engine,
- * a 440 Hz backup file as the fallback, and a WAV sink read back with Goertzel in 20 ms
- * windows. Real time, polled with bounds; each case stays well under 30 s.
- */
-import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +9,7 @@ import { pollUntil } from '../helpers/daemon.js';
 import { type Feeder, type Icecast, startIcecast } from '../helpers/icecast.js';
 import { type Relay, startRelay } from '../helpers/relay.js';
 import { tempDir } from '../helpers/sim-station.js';
+import { makeTone } from '../helpers/tone-files.js';
 import { deadAir, readWav, type Segment, segments, silenceInside } from '../helpers/tones.js';
 
 const TONE = 'sine=frequency=1000:sample_rate=44100';
@@ -26,17 +20,7 @@ let backup: string;
 beforeAll(async () => {
   dir = tempDir('loa-relay-');
   backup = join(dir, 'backup.wav');
-  execFileSync('ffmpeg', [
-    '-loglevel',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=440:duration=60',
-    '-ac',
-    '2',
-    backup,
-  ]);
+  makeTone(backup, { hz: 440, seconds: 60, channels: 2 });
   ice = await startIcecast();
 });
 afterAll(async () => {

@@ -11,21 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type Daemon, pollUntil, startDaemon } from '../helpers/daemon.js';
 import { tempDir } from '../helpers/sim-station.js';
+import { makeTone } from '../helpers/tone-files.js';
 import { fromS16, segments } from '../helpers/tones.js';
 
 let d: Daemon;
 let dir: string;
 let inbox: string;
-const tone = (hz: number, file: string) =>
-  execFileSync('ffmpeg', [
-    '-loglevel',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=${hz}:duration=20`,
-    file,
-  ]);
+const tone = (hz: number, file: string) => makeTone(file, { hz, seconds: 20 });
 
 async function json(...args: string[]): Promise<Record<string, unknown>> {
   const r = await d.ctl('--json', ...args);

@@ -1,10 +1,9 @@
-/** Shared steps of the link tests: a hub, a relay, a station daemon dialling the relay. */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { type Daemon, pollUntil, startDaemon } from '../helpers/daemon.js';
 import { districtJson, type HubProc, startHub } from '../helpers/hub.js';
 import { Relay } from '../helpers/link-relay.js';
+import { makeTone } from '../helpers/tone-files.js';
 
 /** Link timings shortened ~100x so "minutes" of outage fit in seconds (settings.ts names them). */
 export const LINK_ENV = {
@@ -125,21 +124,7 @@ export async function expectDelivered(r: Rig, complete = true) {
 
 /** A short stereo 48 kHz WAV tone made by the real ffmpeg (the media cache accepts only playable audio). */
 export function toneFile(path: string, seconds: number, hz = 1000): string {
-  execFileSync('ffmpeg', [
-    '-loglevel',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=f=${hz}:d=${seconds}`,
-    '-ar',
-    '48000',
-    '-ac',
-    '2',
-    path,
-  ]);
-  return path;
+  return makeTone(path, { hz, seconds, rate: 48_000, channels: 2 });
 }
 
 /** A valid schedule document (the schedule module's format) playing one cached file at 05:30. */

@@ -1,12 +1,7 @@
-/**
- * The daemon on the sim profile with the real audio engine (ffmpeg decoders) playing into the
- * tone-reporting sound-card stand-in (test/helpers/tone-sink.mjs): what a listener hears, and
- * when. Shared by the schedule integration test and the schedule bench group.
- */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Daemon, ROOT, startDaemon } from '../helpers/daemon.js';
+import { makeTone } from '../helpers/tone-files.js';
 
 export interface Heard {
   at: number;
@@ -49,21 +44,7 @@ export async function startOnAirDaemon(dir: string, extraEnv: NodeJS.ProcessEnv 
     },
     tone(hz, seconds) {
       const file = join(dir, `tone-${hz}-${seconds}.wav`);
-      if (!existsSync(file))
-        execFileSync('ffmpeg', [
-          '-loglevel',
-          'error',
-          '-y',
-          '-f',
-          'lavfi',
-          '-i',
-          `sine=f=${hz}:d=${seconds}`,
-          '-ar',
-          '48000',
-          '-ac',
-          '2',
-          file,
-        ]);
+      if (!existsSync(file)) makeTone(file, { hz, seconds, rate: 48_000, channels: 2 });
       return file;
     },
   };

@@ -75,7 +75,7 @@ describe('command gate', () => {
       [{ name: 'x\u0001' }, /params.name: a file name without control characters/],
       [{ s: 'x'.repeat(5000) }, /params.s: at most 4096 characters \(got 5000\)/],
       [{ n: Number.NaN }, /params.n: a finite number/],
-      [JSON.parse('{"a":'.repeat(20) + '1' + '}'.repeat(20)), /nested at most 12 levels/],
+      [JSON.parse(`${'{"a":'.repeat(20)}1${'}'.repeat(20)}`), /nested at most 12 levels/],
       [{ big: Array.from({ length: 300 }, () => 'y'.repeat(1000)) }, /params: at most 262144 bytes as JSON/],
       [[1, 2], /params: an object of named parameters \(got a list\)/],
       ['power', /got string/],
