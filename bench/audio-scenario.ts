@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import type { Icecast } from '../test/helpers/icecast.js';
 import { stopProc } from '../test/helpers/icecast.js';
 import { type Relay, startRelay } from '../test/helpers/relay.js';
-import { ProcSampler } from './proc-sampler.js';
+import { type ProcRow, ProcSampler } from './proc-sampler.js';
 
 const run = promisify(execFile);
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -28,6 +28,11 @@ export interface RunResult {
   pssKb: number;
   setupRssKb: number;
   cpuS: number;
+  /** CPU in the relaying window only (after set-up), % of one core. */
+  steadyCpuPct: number;
+  /** Per-process breakdown at the relaying and at the set-up RSS peaks. */
+  peakRows: ProcRow[];
+  setupRows: ProcRow[];
 }
 
 export interface Runtime {
@@ -98,6 +103,9 @@ export async function runOnce(
     pssKb: sampler.peakPssKb,
     setupRssKb: setup.rssKb,
     cpuS: sampler.cpuSeconds,
+    steadyCpuPct: sampler.windowCpuPct,
+    peakRows: sampler.peakRows,
+    setupRows: setup.rows,
   };
 }
 
@@ -120,9 +128,17 @@ export function loaRuntime(): Runtime {
         monitor: { enabled: false },
       };
       writeFileSync(join(data, 'audio.json'), JSON.stringify(cfg));
+      // run as systemd/loa-station.service runs it: a 1 MB young generation
       const p = spawn(
         process.execPath,
-        [join(ROOT, 'bin', 'loa-station'), '--profile', 'sim', '--data-dir', data],
+        [
+          '--max-semi-space-size=1',
+          join(ROOT, 'bin', 'loa-station'),
+          '--profile',
+          'sim',
+          '--data-dir',
+          data,
+        ],
         {
           env: { ...process.env, LOA_LOG_FORMAT: 'json', LOA_METRICS_LISTEN: 'off' },
           stdio: ['ignore', 'ignore', 'inherit'],

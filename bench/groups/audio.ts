@@ -2,7 +2,9 @@
  * audio.* — Loa's failover into a real-time sound card, side by side with Liquidsoap
  * (peer.liquidsoap.*) on the same scenario (bench/audio-scenario.ts): dead air on close,
  * stall and garbage, when the backup took over (stall run), peak RSS and PSS of the runtime
- * plus its children, and CPU seconds of the stall run (≈ 27 s from start to stop).
+ * plus its children (the per-process breakdown at the peak goes to stderr), CPU seconds of
+ * the stall run (≈ 27 s from start to stop, set-up included) and CPU % of one core in the
+ * relaying window alone. The daemon runs as the systemd unit runs it (--max-semi-space-size=1).
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -18,6 +20,7 @@ import {
   runOnce,
 } from '../audio-scenario.js';
 import type { Figure } from '../figures.js';
+import { formatRows } from '../proc-sampler.js';
 
 const MODES: Mode[] = ['close', 'stall', 'garbage'];
 const AFTER_S = 15;
@@ -64,9 +67,23 @@ function figures(prefix: string, runs: RunResult[]): Figure[] {
       name: `${prefix}relay_cpu_s`,
       value: stall.cpuS,
       unit: 's',
-      note: `stall run, lifetime (${10 + AFTER_S} s)`,
+      note: `stall run, lifetime (${10 + AFTER_S} s, start-up and set-up included)`,
+    },
+    {
+      name: `${prefix}relay_steady_cpu_pct`,
+      value: stall.steadyCpuPct,
+      unit: '%',
+      note: `stall run, relaying window only (after set-up), % of one core; close ${by('close').steadyCpuPct}, garbage ${by('garbage').steadyCpuPct}`,
     },
   ];
+}
+
+/** Not a figure: which processes make the peaks (stderr, so --json stays figures only). */
+function breakdown(prefix: string, runs: RunResult[]): void {
+  const peak = runs.reduce((a, b) => (b.rssKb > a.rssKb ? b : a));
+  const setup = runs.reduce((a, b) => (b.setupRssKb > a.setupRssKb ? b : a));
+  console.error(formatRows(`${prefix}relay_rss_kb peak (${peak.mode} run), per process:`, peak.peakRows));
+  console.error(formatRows(`${prefix} set-up peak (${setup.mode} run), per process:`, setup.setupRows));
 }
 
 async function runAll(
@@ -100,9 +117,14 @@ export async function run(): Promise<Figure[]> {
   ]);
   const ice = await startIcecast();
   try {
-    const out = figures('audio.', await runAll(loaRuntime(), ice, dir, backup));
-    if (has('liquidsoap'))
-      out.push(...figures('peer.liquidsoap.', await runAll(liquidsoapRuntime(), ice, dir, backup)));
+    const loa = await runAll(loaRuntime(), ice, dir, backup);
+    breakdown('audio.', loa);
+    const out = figures('audio.', loa);
+    if (has('liquidsoap')) {
+      const peer = await runAll(liquidsoapRuntime(), ice, dir, backup);
+      breakdown('peer.liquidsoap.', peer);
+      out.push(...figures('peer.liquidsoap.', peer));
+    }
     else console.error('liquidsoap not installed: no peer figures');
     return out;
   } finally {
