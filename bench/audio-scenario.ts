@@ -131,14 +131,7 @@ export function loaRuntime(): Runtime {
       // run as systemd/loa-station.service runs it: a 1 MB young generation
       const p = spawn(
         process.execPath,
-        [
-          '--max-semi-space-size=1',
-          join(ROOT, 'bin', 'loa-station'),
-          '--profile',
-          'sim',
-          '--data-dir',
-          data,
-        ],
+        ['--max-semi-space-size=1', join(ROOT, 'bin', 'loa-station'), '--profile', 'sim', '--data-dir', data],
         {
           env: { ...process.env, LOA_LOG_FORMAT: 'json', LOA_METRICS_LISTEN: 'off' },
           stdio: ['ignore', 'ignore', 'inherit'],

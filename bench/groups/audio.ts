@@ -124,8 +124,7 @@ export async function run(): Promise<Figure[]> {
       const peer = await runAll(liquidsoapRuntime(), ice, dir, backup);
       breakdown('peer.liquidsoap.', peer);
       out.push(...figures('peer.liquidsoap.', peer));
-    }
-    else console.error('liquidsoap not installed: no peer figures');
+    } else console.error('liquidsoap not installed: no peer figures');
     return out;
   } finally {
     await ice.stop();
