@@ -8,7 +8,6 @@
  * - A quota with least-recently-used eviction that never evicts a pinned file: the schedule
  *   and the fallback playlist pin what they need (`pin(owner, refs)`).
  */
-import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -17,7 +16,7 @@ import type { Clock } from '../core/clock.js';
 import { isENOENT, LoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
 import { JsonDoc } from '../store/doc.js';
-import { copyHashing, SHA256_HEX, sha256File } from './hash.js';
+import { copyFileHashing, copyHashing, SHA256_HEX, sha256File } from './hash.js';
 import { type ProbeResult, probeAudio } from './probe.js';
 
 const itemSchema = z.object({
@@ -103,17 +102,19 @@ export class MediaCache {
     if (!st.isFile()) throw new LoaError('INVALID_ARGUMENT', `${file}: not a regular file`);
     const p = await (this.o.probe ?? probeAudio)(file);
     if (!p.ok) throw new LoaError('INVALID_ARGUMENT', `${file}: not playable audio (${p.error})`);
-    return this.ingest(createReadStream(file), { name, probe: p });
+    return this.ingest(file, { name, probe: p });
   }
 
-  /** Takes a stream (a download) in: temp file, hash, optional expected hash, rename in. */
+  /** Takes a stream (a download) or a local file in: temp file, hash, optional expected hash, rename in. */
   async ingest(
-    input: Readable,
+    input: Readable | string,
     o: { name: string; expectSha256?: string; probe?: ProbeResult },
   ): Promise<MediaItem> {
     const tmp = join(this.o.dir, 'tmp', `in-${process.pid}-${++this.tmpSeq}`);
     try {
-      const { sha256, size } = await copyHashing(input, tmp);
+      const { sha256, size } = await (typeof input === 'string'
+        ? copyFileHashing(input, tmp)
+        : copyHashing(input, tmp));
       if (o.expectSha256 && o.expectSha256 !== sha256)
         throw new LoaError(
           'REFUSED',
