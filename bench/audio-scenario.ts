@@ -155,9 +155,28 @@ export function loaRuntime(): Runtime {
       }
       await ctl(j.sock, 'fallback', 'add', j.backup);
       await ctl(j.sock, 'play', j.url);
+      // "relaying with fallback armed" (DESIGN.md) starts when the relay is on air and the
+      // fallback has gone back to its armed state (the fallback played alone before the relay)
+      for (
+        let i = 0;
+        i < 100 && !relayingArmed(JSON.parse((await ctl(j.sock, '--json', 'audio', 'status')).stdout));
+        i++
+      )
+        await sleep(100);
     },
     stop: (p) => stopProc(p, 'SIGTERM'),
   };
+}
+
+interface AudioStatus {
+  onAir: { slot: string };
+  slots: { fallback?: { sources: Array<{ detail: { decoder?: boolean; bridge?: string | null } }> } };
+}
+
+/** The relay is on air and the fallback holds its bridge with no decoder running. */
+function relayingArmed(s: AudioStatus): boolean {
+  const fb = s.slots.fallback?.sources[0]?.detail;
+  return s.onAir.slot === 'programme' && fb?.decoder === false && fb.bridge === 'armed';
 }
 
 /** The peer: Liquidsoap `fallback(track_sensitive=false, [input.http, single(file)])`, as in the script. */

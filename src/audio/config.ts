@@ -57,6 +57,14 @@ export const audioConfigSchema = z.object({
     .strictObject({
       items: z.array(z.string().min(1)).max(10_000).default([]),
       shuffle: z.boolean().default(false),
+      /**
+       * Seconds of each item decoded once into a PCM bridge (media cache): the armed fallback
+       * needs no ffmpeg child, and the bridge covers its decoder's start at takeover (an
+       * ffmpeg decoder starts in well under a second here; 20 s leaves room for a slow card).
+       */
+      bridgeSeconds: z.number().int().min(0).max(120).default(20),
+      /** Off air this long with its decoder running, the fallback re-arms from its bridge. */
+      rearmMs: z.number().int().min(100).max(3_600_000).default(2000),
     })
     .prefault({}),
   onAirLog: z

@@ -112,10 +112,26 @@ export class AudioControl {
     const f = this.config.data.fallback;
     this.media?.pin('fallback', f.items);
     if (f.items.length === 0) return this.engine.stop('fallback');
+    const bridge = f.bridgeSeconds > 0 && !!this.media;
+    if (bridge) await this.makeBridges(f.items, f.bridgeSeconds);
     await this.engine.play('fallback', {
       id: 'fallback',
-      source: { kind: 'playlist', paths: f.items, loop: true, shuffle: f.shuffle },
+      source: { kind: 'playlist', paths: f.items, loop: true, shuffle: f.shuffle, bridge },
     });
+  }
+
+  /** A bridge that cannot be made is reported; its item still plays (armed with ffmpeg). */
+  private async makeBridges(refs: string[], seconds: number): Promise<void> {
+    for (const ref of refs)
+      await this.media?.bridges.ensure(ref, seconds).catch((e) =>
+        this.station.store.events.emit({
+          kind: 'audio.bridge-failed',
+          severity: 'warning',
+          sub: 'audio',
+          message: `no PCM bridge for fallback item ${ref}: ${(e as Error).message}`,
+          details: { ref },
+        }),
+      );
   }
 
   private async toMediaRef(item: string): Promise<string> {

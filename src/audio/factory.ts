@@ -7,7 +7,7 @@ import type { Children } from './children.js';
 import type { SourceFactory } from './engine.js';
 import type { HealthLimits } from './health.js';
 import type { SourceSpec } from './port.js';
-import { type MediaResolver, SequenceSource } from './sequence-source.js';
+import { type BridgeResolver, type MediaResolver, SequenceSource } from './sequence-source.js';
 import type { BufferedSource, BufferSizes } from './source.js';
 import { StreamSource } from './stream-source.js';
 
@@ -19,6 +19,9 @@ export interface FactoryDeps {
   onDemand: BufferSizes;
   reconnectMs: number;
   resolve: MediaResolver;
+  /** PCM bridges for bridged playlists (the fallback's); off air that long, they re-arm. */
+  bridge?: BridgeResolver | undefined;
+  rearmMs?: number | undefined;
   skipped?: (path: string, why: string) => void;
 }
 
@@ -41,6 +44,8 @@ export class FfmpegSourceFactory implements SourceFactory {
       limits,
       sizes: this.d.onDemand,
       resolve: this.d.resolve,
+      bridge: this.d.bridge,
+      rearmMs: this.d.rearmMs,
       ...(this.d.skipped ? { skipped: this.d.skipped } : {}),
     });
   }

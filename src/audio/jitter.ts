@@ -48,6 +48,11 @@ export class JitterBuffer {
 
   clear(): void {
     this.dropped += this.size;
+    this.reset();
+  }
+
+  /** Empties the buffer without counting the audio as dropped (a source re-armed off air). */
+  reset(): void {
     this.chunks = [];
     this.head = 0;
     this.size = 0;

@@ -59,6 +59,7 @@ export class AudioModule implements StationModule {
       events,
       alarms: station.alarms,
       resolve: (p) => (media ? media.resolveForAir(p) : Promise.resolve(p)),
+      ...(media ? { bridge: (p: string) => media.bridges.forAir(p) } : {}),
     });
     const engine = this.built.engine;
     if (cfg.onAirLog.enabled) {

@@ -8,7 +8,14 @@
  */
 export type SourceSpec =
   | { kind: 'file'; path: string; offsetMs?: number }
-  | { kind: 'playlist'; paths: string[]; shuffle?: boolean; loop?: boolean }
+  | {
+      kind: 'playlist';
+      paths: string[];
+      shuffle?: boolean;
+      loop?: boolean;
+      /** Arm items from their PCM bridges, without an ffmpeg child (the fallback playlist). */
+      bridge?: boolean;
+    }
   | { kind: 'stream'; url: string }
   | { kind: 'tone'; hz: number; durationMs?: number }
   | { kind: 'silence'; durationMs?: number };

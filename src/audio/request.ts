@@ -17,6 +17,7 @@ export const sourceSpecSchema: z.ZodType<SourceSpec> = z.discriminatedUnion('kin
     paths: z.array(path).min(1).max(10_000),
     shuffle: z.boolean().optional(),
     loop: z.boolean().optional(),
+    bridge: z.boolean().optional(),
   }),
   z.strictObject({
     kind: z.literal('stream'),

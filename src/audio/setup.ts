@@ -11,7 +11,7 @@ import { AudioEngine } from './engine.js';
 import { FfmpegSourceFactory } from './factory.js';
 import type { HealthLimits } from './health.js';
 import { type AlarmSink, OnAirWatch } from './onair-watch.js';
-import type { MediaResolver } from './sequence-source.js';
+import type { BridgeResolver, MediaResolver } from './sequence-source.js';
 import { type FrameTap, NullSink, type OutputSink } from './sink.js';
 import { ChildSink, FifoSink, WavSink } from './sinks.js';
 
@@ -20,6 +20,8 @@ export interface EngineDeps {
   events: EventSink;
   alarms: AlarmSink;
   resolve: MediaResolver;
+  /** The media cache's PCM bridges (the fallback playlist arms from them). */
+  bridge?: BridgeResolver;
   children?: Children;
   taps?: FrameTap[];
 }
@@ -76,6 +78,8 @@ export function buildEngine(cfg: AudioConfig, d: EngineDeps): BuiltEngine {
     onDemand: { prerollMs: b.filePrerollMs, maxMs: b.fileMaxMs },
     reconnectMs: cfg.health.reconnectMs,
     resolve: d.resolve,
+    bridge: d.bridge,
+    rearmMs: cfg.fallback.rearmMs,
     skipped: (path, why) =>
       d.events.emit({
         kind: 'audio.item-skipped',

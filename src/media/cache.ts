@@ -16,6 +16,7 @@ import type { Clock } from '../core/clock.js';
 import { isENOENT, LoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
 import { JsonDoc } from '../store/doc.js';
+import { BridgeFiles, bridgeSchema, CacheBridges } from './bridges.js';
 import { copyFileHashing, copyHashing, SHA256_HEX, sha256File } from './hash.js';
 import { type ProbeResult, probeAudio } from './probe.js';
 
@@ -26,6 +27,8 @@ const itemSchema = z.object({
   lastUsedAt: z.number(),
   durationMs: z.number().optional(),
   codec: z.string().optional(),
+  /** The PCM bridge of a fallback item (bridges.ts). */
+  bridge: bridgeSchema.optional(),
 });
 const manifestSchema = z.object({
   schema: z.literal(1),
@@ -42,23 +45,16 @@ export interface MediaCacheOptions {
   probe?: (path: string) => Promise<ProbeResult>;
 }
 
-export const AUDIO_EXTENSIONS = [
-  '.mp3',
-  '.wav',
-  '.ogg',
-  '.opus',
-  '.oga',
-  '.flac',
-  '.m4a',
-  '.aac',
-  '.mp2',
-  '.wma',
-];
+// biome-ignore format: a list of names reads best on one line
+export const AUDIO_EXTENSIONS = ['.mp3', '.wav', '.ogg', '.opus', '.oga', '.flac', '.m4a', '.aac', '.mp2', '.wma'];
 
 export class MediaCache {
   readonly manifest: JsonDoc<Manifest>;
   private readonly pins = new Map<string, Set<string>>();
   private tmpSeq = 0;
+  private readonly bridgeFiles: BridgeFiles;
+  /** The PCM bridges of fallback items (bridges.ts). */
+  readonly bridges: CacheBridges;
 
   constructor(private readonly o: MediaCacheOptions) {
     this.manifest = new JsonDoc({
@@ -69,6 +65,8 @@ export class MediaCache {
       flushMs: 200,
       defaults: () => ({ schema: 1, quotaMb: 2048, items: {} }),
     });
+    this.bridgeFiles = new BridgeFiles(join(o.dir, 'bridges'), join(o.dir, 'tmp'));
+    this.bridges = new CacheBridges(this, this.bridgeFiles, o.events);
   }
 
   get objects(): string {
@@ -76,7 +74,8 @@ export class MediaCache {
   }
 
   async open(): Promise<void> {
-    for (const d of ['objects', 'tmp', 'quarantine']) await mkdir(join(this.o.dir, d), { recursive: true });
+    for (const d of ['objects', 'tmp', 'quarantine', 'bridges'])
+      await mkdir(join(this.o.dir, d), { recursive: true });
     await this.manifest.load();
     // leftovers of an import cut short by a power loss
     for (const f of await readdir(join(this.o.dir, 'tmp')))
@@ -267,7 +266,8 @@ export class MediaCache {
     return gone;
   }
 
-  private lookupQuiet(ref: string): string | undefined {
+  /** lookup() without throwing: undefined for an unknown or ambiguous reference. */
+  lookupQuiet(ref: string): string | undefined {
     try {
       return this.lookup(ref);
     } catch {
@@ -299,6 +299,7 @@ export class MediaCache {
     this.manifest.update((m) => {
       delete m.items[sha];
     });
+    void this.bridgeFiles.remove(sha);
   }
 
   private async reject(sha: string, name: string, problem: string) {
