@@ -212,6 +212,8 @@ export class SequenceSource extends BufferedSource {
       const dec = this.decoder;
       this.decoder = undefined;
       this.afterBridge = undefined;
+      // a paused ffmpeg blocks in write(): let it drain so it sees SIGTERM (else SIGKILL in 2 s)
+      dec?.resume();
       void dec?.kill();
       void this.bridged?.close();
       this.buffer.reset();

@@ -15,6 +15,9 @@ import { LevelMeter, type Levels } from './levels.js';
 import { BYTES_PER_MS, bytesToMs, FRAME_BYTES, measure, msToDb } from './pcm.js';
 import type { SourceSpec } from './port.js';
 
+/** A pipe read by Node delivers at most 64 KiB at a time. */
+const IN_FLIGHT_BYTES = 65_536;
+
 export interface BufferSizes {
   /** Audio buffered before the source counts as playable. */
   prerollMs: number;
@@ -49,7 +52,10 @@ export abstract class BufferedSource {
     limits: HealthLimits,
     protected readonly sizes: BufferSizes,
   ) {
-    this.buffer = new JitterBuffer(Math.round(sizes.maxMs * BYTES_PER_MS));
+    // on-demand sources pause their decoder at 90 % instead of dropping audio: leave room for
+    // the pipe chunk already in flight (up to 64 KiB from ffmpeg) past the full mark
+    const slack = live ? 0 : IN_FLIGHT_BYTES;
+    this.buffer = new JitterBuffer(Math.round(sizes.maxMs * BYTES_PER_MS) + slack);
     this.health = new Health(limits, live, clock.monotonic());
   }
 
