@@ -18,7 +18,7 @@ import { JsonDoc } from '../store/doc.js';
 import { type AudioConfig, audioConfigSchema, defaultAudioConfig } from './config.js';
 import { AudioControl } from './control.js';
 import type { AudioEngine } from './engine.js';
-import { ConfidenceMonitor } from './monitor.js';
+import type { ConfidenceMonitor } from './monitor.js';
 import { OnAirLog } from './onair-log.js';
 import type { OnAirPort } from './port.js';
 import { type BuiltEngine, buildEngine } from './setup.js';
@@ -92,6 +92,8 @@ export class AudioModule implements StationModule {
 
   /** A monitor that cannot listen (port taken) is reported, never fatal: the station still plays. */
   private async startMonitor(cfg: AudioConfig, events: Station['store']['events']): Promise<void> {
+    // loaded only when enabled: ws and the page are not carried by a station without it
+    const { ConfidenceMonitor } = await import('./monitor.js');
     const m = new ConfidenceMonitor({ host: cfg.monitor.host, port: cfg.monitor.port });
     try {
       await m.start();

@@ -4,7 +4,9 @@
  * A session ends for good when the port closes or errors, or the board goes silent; the driver
  * then builds a new one (johnny-five has no reconnect: a Board whose io closed stays closed).
  */
-import { SerialPort } from 'serialport';
+// loaded when a Firmata board is opened: a station without one does not carry serialport
+// (≈ 6 MB RSS measured in the daemon, docs/audio.md "Footprint")
+import type { SerialPort } from 'serialport';
 import type { Clock, Timer } from '../../core/clock.js';
 import { LoaError } from '../../core/errors.js';
 import type { FirmataOptions } from './options.js';
@@ -44,6 +46,7 @@ export class Session {
   static async open(id: string, o: FirmataOptions, clock: Clock, ev: SessionEvents): Promise<Session> {
     const { Firmata, five } = loadFirmata();
     installTripHandler(Firmata.SYSEX_RESPONSE);
+    const { SerialPort } = await import('serialport');
     const port = new SerialPort({ path: o.port, baudRate: o.baudRate, autoOpen: false });
     await new Promise<void>((res, rej) => port.open((e) => (e ? rej(portError(o.port, e)) : res())));
     // the port is open already: firmata-io and johnny-five wait for a "connect" that we relay
