@@ -7,7 +7,7 @@
  * real-time pace; the recording is read by the peer's own tones.mjs and dead-air.mjs.
  */
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Icecast } from '../test/helpers/icecast.js';
@@ -109,6 +109,17 @@ export async function runOnce(
   };
 }
 
+/**
+ * Node's options as systemd/loa-station.service runs the daemon (ExecStart=/usr/bin/node
+ * FLAGS …/bin/loa-station …), so the bench measures the daemon the way it is deployed.
+ */
+export function unitNodeFlags(): string[] {
+  const unit = readFileSync(join(ROOT, 'systemd', 'loa-station.service'), 'utf8');
+  const exec = /^ExecStart=(.*)$/m.exec(unit)?.[1]?.split(/\s+/) ?? [];
+  const end = exec.findIndex((a) => a.endsWith('/bin/loa-station'));
+  return exec.slice(1, Math.max(1, end)).filter((a) => a.startsWith('--'));
+}
+
 /** Loa: the station daemon (sim profile), its audio module writing into the FIFO. */
 export function loaRuntime(): Runtime {
   const jobs = new Map<ChildProcess, { sock: string; url: string; backup: string }>();
@@ -128,10 +139,9 @@ export function loaRuntime(): Runtime {
         monitor: { enabled: false },
       };
       writeFileSync(join(data, 'audio.json'), JSON.stringify(cfg));
-      // run as systemd/loa-station.service runs it: a 1 MB young generation
       const p = spawn(
         process.execPath,
-        ['--max-semi-space-size=1', join(ROOT, 'bin', 'loa-station'), '--profile', 'sim', '--data-dir', data],
+        [...unitNodeFlags(), join(ROOT, 'bin', 'loa-station'), '--profile', 'sim', '--data-dir', data],
         {
           env: { ...process.env, LOA_LOG_FORMAT: 'json', LOA_METRICS_LISTEN: 'off' },
           stdio: ['ignore', 'ignore', 'inherit'],

@@ -18,6 +18,7 @@ import {
   type RunResult,
   type Runtime,
   runOnce,
+  unitNodeFlags,
 } from '../audio-scenario.js';
 import type { Figure } from '../figures.js';
 import { formatRows } from '../proc-sampler.js';
@@ -61,7 +62,7 @@ function figures(prefix: string, runs: RunResult[]): Figure[] {
       name: `${prefix}relay_pss_kb`,
       value: Math.max(...runs.map((r) => r.pssKb)),
       unit: 'kB',
-      note: 'same, PSS (shared library pages counted once)',
+      note: 'same, PSS (shared library pages counted once); window: relaying with the fallback armed, then failover',
     },
     {
       name: `${prefix}relay_cpu_s`,
@@ -117,6 +118,9 @@ export async function run(): Promise<Figure[]> {
   ]);
   const ice = await startIcecast();
   try {
+    console.error(
+      `audio: loa-station runs with node ${unitNodeFlags().join(' ')} (from systemd/loa-station.service)`,
+    );
     const loa = await runAll(loaRuntime(), ice, dir, backup);
     breakdown('audio.', loa);
     const out = figures('audio.', loa);
