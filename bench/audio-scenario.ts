@@ -27,6 +27,8 @@ export interface RunResult {
   rssKb: number;
   pssKb: number;
   setupRssKb: number;
+  /** Peak summed RSS while relaying with the fallback armed, before the failure. */
+  armedRssKb: number;
   cpuS: number;
   /** CPU in the relaying window only (after set-up), % of one core. */
   steadyCpuPct: number;
@@ -81,6 +83,7 @@ export async function runOnce(
   const setup = sampler.resetPeaks();
   // as in the peer script: the link fails 10 s after the runtime was started
   await sleep(Math.max(0, 10_000 - (performance.now() - spawned)));
+  const armedRssKb = sampler.peakRssKb;
   const failedAtS = (performance.now() - cardStart) / 1000;
   await fail(mode, relay, feeder);
   await sleep(o.afterS * 1000);
@@ -102,6 +105,7 @@ export async function runOnce(
     rssKb: sampler.peakRssKb,
     pssKb: sampler.peakPssKb,
     setupRssKb: setup.rssKb,
+    armedRssKb,
     cpuS: sampler.cpuSeconds,
     steadyCpuPct: sampler.windowCpuPct,
     peakRows: sampler.peakRows,

@@ -56,7 +56,7 @@ function figures(prefix: string, runs: RunResult[]): Figure[] {
       name: `${prefix}relay_rss_kb`,
       value: Math.max(...runs.map((r) => r.rssKb)),
       unit: 'kB',
-      note: `peak summed RSS while relaying, runtime + children (set-up peak ${Math.max(...runs.map((r) => r.setupRssKb))} kB)`,
+      note: `peak summed RSS while relaying, runtime + children, failover included (before the failure ${Math.max(...runs.map((r) => r.armedRssKb))} kB; set-up peak ${Math.max(...runs.map((r) => r.setupRssKb))} kB)`,
     },
     {
       name: `${prefix}relay_pss_kb`,
