@@ -247,7 +247,9 @@ export class AudioEngine implements OnAirPort, Fader {
   }
 
   private produceFrame(now: number): void {
-    const frame = this.switcher.next(this.candidates(), now, (e) => this.o.watch.switched(e));
+    // one list per frame for the switcher and the watch (nothing changes in between)
+    const cands = this.candidates();
+    const frame = this.switcher.next(cands, now, (e) => this.o.watch.switched(e));
     this.master.apply(frame);
     const level = measure(frame);
     this.outMeter.update(level);
@@ -259,7 +261,7 @@ export class AudioEngine implements OnAirPort, Fader {
       anyRequest: this.slots.size > 0,
       onAir: on,
       masterUp: this.master.target > 0,
-      sources: this.candidates().map((c) => c.source),
+      sources: cands.map((c) => c.source),
     });
     if (on) this.heard(on);
   }

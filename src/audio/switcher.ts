@@ -50,7 +50,7 @@ export interface SwitcherOptions {
 export class Switcher {
   current: Candidate | undefined;
   private fade: Fade | undefined;
-  private states = new Map<Candidate, HealthState>();
+  private readonly states = new Map<Candidate, HealthState>();
   /** Fade the next frame in (after a hard cut), so a cut mid-waveform does not click. */
   private fadeInNext = false;
 
@@ -62,7 +62,9 @@ export class Switcher {
 
   /** One output frame from the candidates (highest priority first). */
   next(cands: Candidate[], now: number, onSwitch: (e: SwitchEvent) => void): Buffer {
-    this.states = new Map(cands.map((c) => [c, c.source.state(now)]));
+    // one map for every frame (50 a second), refilled rather than reallocated
+    this.states.clear();
+    for (const c of cands) this.states.set(c, c.source.state(now));
     if (this.current && !cands.includes(this.current)) this.current = undefined;
     if (this.fade && !(cands.includes(this.fade.from) && cands.includes(this.fade.to))) this.endFade();
     const target = this.choose(cands, now);
