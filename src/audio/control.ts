@@ -37,6 +37,12 @@ function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   return r.data;
 }
 
+/**
+ * Bridges are made for the first items only: 32 × 20 s is 123 MB of disk; later items of a
+ * longer fallback list are armed the old way, with a paused ffmpeg.
+ */
+const MAX_BRIDGED = 32;
+
 const isUrl = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
 
 export class AudioControl {
@@ -107,13 +113,18 @@ export class AudioControl {
     return this.fallbackList();
   }
 
-  /** (Re)starts the fallback playlist in the 'fallback' slot, pinned in the media cache. */
-  async applyFallback(): Promise<void> {
+  /**
+   * (Re)starts the fallback playlist in the 'fallback' slot, pinned in the media cache. Missing
+   * PCM bridges are made first (`stationctl fallback add`), or, at start-up, behind it so the
+   * station is on air at once; the playlist picks them up when it next arms an item.
+   */
+  async applyFallback(bridges: 'wait' | 'background' = 'wait'): Promise<void> {
     const f = this.config.data.fallback;
     this.media?.pin('fallback', f.items);
     if (f.items.length === 0) return this.engine.stop('fallback');
     const bridge = f.bridgeSeconds > 0 && !!this.media;
-    if (bridge) await this.makeBridges(f.items, f.bridgeSeconds);
+    const made = bridge ? this.makeBridges(f.items.slice(0, MAX_BRIDGED), f.bridgeSeconds) : undefined;
+    if (bridges === 'wait') await made;
     await this.engine.play('fallback', {
       id: 'fallback',
       source: { kind: 'playlist', paths: f.items, loop: true, shuffle: f.shuffle, bridge },

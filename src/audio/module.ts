@@ -80,7 +80,7 @@ export class AudioModule implements StationModule {
     await engine.start();
     station.chain.setFader(engine);
     this.control = new AudioControl(station, engine, this.config, media);
-    await this.control.applyFallback().catch((e) =>
+    await this.control.applyFallback('background').catch((e) =>
       events.emit({
         kind: 'audio.fallback-failed',
         severity: 'alarm',

@@ -19,6 +19,7 @@ import { Decoder, type DecoderInput } from './decoder.js';
 import type { HealthLimits, HealthState } from './health.js';
 import { BYTES_PER_MS } from './pcm.js';
 import type { SourceSpec } from './port.js';
+import { type Item, itemsOf } from './sequence-items.js';
 import { BufferedSource, type BufferSizes } from './source.js';
 
 /** Resolves a path (or media reference) to a file that may be aired, verifying it; throws if not. */
@@ -48,7 +49,8 @@ export interface SequenceDeps {
   random?: () => number;
 }
 
-type Item = { input: DecoderInput } | { path: string; offsetMs?: number | undefined };
+/** A fallback that could not re-arm (no bridge yet) tries again after this long. */
+const REARM_RETRY_MS = 30_000;
 
 export class SequenceSource extends BufferedSource {
   private decoder: DecoderLike | undefined;
@@ -59,7 +61,9 @@ export class SequenceSource extends BufferedSource {
   private failures = 0;
   private item = '';
   private bridged: BridgePlay | undefined;
-  private armedRef: string | undefined;
+  /** The current item's media reference (bridged playlists): what a re-arm starts again. */
+  private currentRef: string | undefined;
+  private rearmAfter = Number.NEGATIVE_INFINITY;
   private lastReadAt = Number.NEGATIVE_INFINITY;
   private rearming = false;
   private rearms = 0;
@@ -104,8 +108,9 @@ export class SequenceSource extends BufferedSource {
   override state(now: number): HealthState {
     const s = super.state(now);
     const idle = now - this.lastReadAt > (this.d.rearmMs ?? 2000);
-    if (idle && this.armedRef && this.decoder && !this.rearming && !this.stopped)
-      void this.rearm(this.armedRef);
+    const ref = this.currentRef;
+    if (idle && ref && this.decoder && !this.rearming && !this.stopped && now >= this.rearmAfter)
+      void this.rearm(ref, now);
     return s;
   }
 
@@ -122,27 +127,12 @@ export class SequenceSource extends BufferedSource {
   }
 
   private items(): Item[] {
-    const s = this.spec;
-    if (s.kind === 'tone')
-      return [
-        {
-          input: {
-            kind: 'lavfi',
-            graph: `sine=frequency=${s.hz}:sample_rate=48000`,
-            durationMs: s.durationMs,
-          },
-        },
-      ];
-    if (s.kind === 'silence')
-      return [{ input: { kind: 'lavfi', graph: 'anullsrc=r=48000:cl=stereo', durationMs: s.durationMs } }];
-    if (s.kind === 'file') return [{ path: s.path, offsetMs: s.offsetMs }];
-    const paths = s.shuffle ? shuffled(s.paths, this.d.random ?? Math.random) : [...s.paths];
-    return paths.map((path) => ({ path }));
+    return itemsOf(this.spec, this.d.random ?? Math.random);
   }
 
   /** Starts the next item, skipping ones that cannot be aired; ends or fails when none is left. */
   private async next(): Promise<void> {
-    this.armedRef = undefined;
+    this.currentRef = undefined;
     for (let tries = 0; tries < this.order.length + 1 && !this.stopped; tries++) {
       this.index++;
       if (this.index >= this.order.length) {
@@ -152,6 +142,7 @@ export class SequenceSource extends BufferedSource {
         if (this.spec.shuffle) this.order = this.items();
       }
       const item = this.order[this.index] as Item;
+      if ('path' in item && this.spec.kind === 'playlist' && this.spec.bridge) this.currentRef = item.path;
       const armed = 'path' in item ? await this.tryArm(item.path, false) : 'no-bridge';
       if (armed === 'armed') return;
       if (armed === 'skip') continue;
@@ -219,19 +210,18 @@ export class SequenceSource extends BufferedSource {
       this.buffer.reset();
     }
     this.bridged = armed.play;
-    this.armedRef = ref;
     this.item = info.media;
     armed.play.commit(armed.preload);
     return 'armed';
   }
 
-  private async rearm(ref: string): Promise<void> {
+  private async rearm(ref: string, now: number): Promise<void> {
     this.rearming = true;
     try {
       const r = await this.tryArm(ref, true);
       if (r === 'armed') this.rearms++;
-      // not re-armable (verification failed, no bridge): the decoder stays, no retry
-      else if (r !== 'busy') this.armedRef = undefined;
+      // no bridge (yet: one may be in the making) or the file failed: the decoder stays
+      else if (r !== 'busy') this.rearmAfter = now + REARM_RETRY_MS;
     } finally {
       this.rearming = false;
     }
@@ -300,13 +290,4 @@ export class SequenceSource extends BufferedSource {
     // whatever is buffered still plays out: the source reports 'ended' once drained
     this.health.onPrerolled();
   }
-}
-
-function shuffled<T>(xs: readonly T[], random: () => number): T[] {
-  const a = [...xs];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j] as T, a[i] as T];
-  }
-  return a;
 }

@@ -225,9 +225,12 @@ export class MediaCache {
 
   list(): MediaItem[] {
     const need = this.needed();
-    return Object.entries(this.manifest.data.items)
-      .map(([sha256, i]) => ({ sha256, ...i, pinned: need.has(sha256) }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return (
+      Object.entries(this.manifest.data.items)
+        // the bridge's block hashes are the cache's business, not a listing's
+        .map(([sha256, { bridge: _bridge, ...i }]) => ({ sha256, ...i, pinned: need.has(sha256) }))
+        .sort((a, b) => a.name.localeCompare(b.name))
+    );
   }
 
   usedBytes(): number {

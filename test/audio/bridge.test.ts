@@ -67,7 +67,7 @@ async function until(cond: () => boolean, what: string): Promise<void> {
   if (!cond()) throw new Error(`timed out waiting for ${what}`);
 }
 
-function rig(blocks = 3) {
+function rig(blocks = 3, o: { noBridgeYet?: boolean } = {}) {
   const dir = tempDir('loa-bridge-');
   dirs.push(dir);
   const pcm = join(dir, 'x.pcm');
@@ -91,6 +91,7 @@ function rig(blocks = 3) {
     blockBytes: BRIDGE_BLOCK_BYTES,
     reject: (why) => rejected.push(why),
   };
+  let made = !o.noBridgeYet;
   const clock = new ManualClock();
   const decoders: ScriptedDecoder[] = [];
   const src = new SequenceSource(
@@ -102,7 +103,7 @@ function rig(blocks = 3) {
       limits: DEFAULT_LIMITS,
       sizes: { prerollMs: 200, maxMs: 2000 },
       resolve: async (p) => p,
-      bridge: async () => info,
+      bridge: async () => (made ? info : undefined),
       rearmMs: 2000,
       decoder: (_input, ev) => {
         const d = new ScriptedDecoder(ev);
@@ -123,7 +124,10 @@ function rig(blocks = 3) {
       await tick();
     }
   };
-  return { src, clock, decoders, out, play, info, pcm, rejected, data };
+  const makeBridge = () => {
+    made = true;
+  };
+  return { src, clock, decoders, out, play, info, pcm, rejected, data, makeBridge };
 }
 
 describe('Splice', () => {
@@ -207,5 +211,20 @@ describe('a bridged playlist', () => {
     const f = r.src.read() as Buffer;
     expect(f.readUInt32LE(0)).toBe(0);
     expect(r.decoders).toHaveLength(2);
+  });
+
+  it('armed with a decoder while its bridge is being made, it re-arms from the bridge once made', async () => {
+    const r = rig(3, { noBridgeYet: true });
+    await r.src.start();
+    expect(r.decoders).toHaveLength(1);
+    const dec = r.decoders[0] as ScriptedDecoder;
+    r.src.state(r.clock.monotonic());
+    await tick();
+    expect(dec.killed).toBe(false);
+    r.makeBridge();
+    await r.clock.advance(31_000);
+    r.src.state(r.clock.monotonic());
+    await until(() => dec.killed, 'the decoder to be closed');
+    expect(r.src.detail()).toMatchObject({ decoder: false, bridge: 'armed', rearms: 1 });
   });
 });
