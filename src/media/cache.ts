@@ -17,6 +17,7 @@ import { isENOENT, LoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
 import { JsonDoc } from '../store/doc.js';
 import { BridgeFiles, bridgeSchema, CacheBridges } from './bridges.js';
+import { FreshChecks } from './fresh.js';
 import { copyFileHashing, copyHashing, SHA256_HEX, sha256File } from './hash.js';
 import { type ProbeResult, probeAudio } from './probe.js';
 
@@ -52,6 +53,7 @@ export class MediaCache {
   readonly manifest: JsonDoc<Manifest>;
   private readonly pins = new Map<string, Set<string>>();
   private tmpSeq = 0;
+  private readonly fresh: FreshChecks;
   private readonly bridgeFiles: BridgeFiles;
   /** The PCM bridges of fallback items (bridges.ts). */
   readonly bridges: CacheBridges;
@@ -65,6 +67,7 @@ export class MediaCache {
       flushMs: 200,
       defaults: () => ({ schema: 1, quotaMb: 2048, items: {} }),
     });
+    this.fresh = new FreshChecks(o.clock);
     this.bridgeFiles = new BridgeFiles(join(o.dir, 'bridges'), join(o.dir, 'tmp'));
     this.bridges = new CacheBridges(this, this.bridgeFiles, o.events);
   }
@@ -176,7 +179,7 @@ export class MediaCache {
       });
       return ref;
     }
-    const v = await this.verify(sha);
+    const v = await this.fresh.check(sha, this.pathOf(sha), () => this.verify(sha));
     if (!v.ok) throw new LoaError('REFUSED', `media ${sha.slice(0, 12)}… not aired: ${v.problem}`);
     this.manifest.update((m) => {
       const it = m.items[sha];

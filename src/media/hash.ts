@@ -13,7 +13,6 @@ import { pipeline } from 'node:stream/promises';
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
 const CHUNK = 64 * 1024;
-
 export async function sha256File(path: string): Promise<string> {
   const h = createHash('sha256');
   const fh = await open(path, 'r');

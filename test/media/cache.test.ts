@@ -53,6 +53,16 @@ describe('media cache', () => {
     expect(c.list()).toEqual([]);
   });
 
+  it('a file verified a moment ago and rewritten in place (same size) is hashed again and refused', async () => {
+    const { c, events, file, dir } = await cache();
+    const it1 = await c.add(file('news.mp3', 10));
+    const obj = join(dir, 'objects', it1.sha256);
+    await c.resolveForAir(`media:${it1.sha256}`);
+    writeFileSync(obj, randomBytes(10 * 1024));
+    await expect(c.resolveForAir(`media:${it1.sha256}`)).rejects.toThrow(/not aired: content changed/);
+    expect(events.kinds()).toContain('media.corrupt');
+  });
+
   it('a download whose hash is not the expected one never lands', async () => {
     const { c, dir } = await cache();
     const body = Readable.from([randomBytes(5000)]);
