@@ -369,4 +369,33 @@ describe('shell scripts', () => {
     });
     expect(r2.out).toMatch(/line 1: expected 'id ssh-target profile \[district\]'/);
   });
+
+  it('fleet.sh with LOA_FLEET_PKI sends each station its own certificates, then deletes the copy', async () => {
+    const pki = makePki();
+    const dir = tempDir('loa-fleet-');
+    const inv = join(dir, 'inventory');
+    writeFileSync(inv, 'xa-tls  loa@a  sim  d:1\nxa-nocert  loa@b  sim  d:1\n');
+    const fakeSsh = join(dir, 'ssh.sh');
+    writeFileSync(fakeSsh, `#!/usr/bin/env bash\necho "$*" >> ${dir}/calls\n`, { mode: 0o755 });
+    // the files rsync would send (all but the destination), by name
+    writeFileSync(
+      join(dir, 'rsync'),
+      `#!/usr/bin/env bash\nfiles=(); skip=0\nfor a in "\${@:1:$#-1}"; do\n  if [ $skip = 1 ]; then skip=0; elif [ "$a" = -e ]; then skip=1; elif [[ $a == /* ]]; then files+=("\${a##*/}"); fi\ndone\necho "rsync \${files[*]} -> \${*: -1}" >> ${dir}/calls\n`,
+      { mode: 0o755 },
+    );
+    const r = await sh(join(ROOT, 'deploy/fleet.sh'), [inv], {
+      LOA_SSH: fakeSsh,
+      LOA_FLEET_PKI: pki.ca,
+      PATH: `${dir}:${process.env.PATH}`,
+    });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`xa-nocert: no ${pki.ca}/issued/station-xa-nocert.crt (deploy/pki/station.sh`);
+    expect(r.out).toMatch(/stopping here \(1 station\(s\) done before it\)/);
+    expect(readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n')).toEqual([
+      'rsync  -> loa@a:loa-src/',
+      'rsync ca.crt station-xa-tls.crt station-xa-tls.key -> loa@a:loa-tls/',
+      'loa@a sudo ./loa-src/deploy/install.sh --role station --station-id xa-tls --profile sim --district d:1 --tls-dir loa-tls',
+      'loa@a rm -rf loa-tls',
+    ]);
+  });
 });
