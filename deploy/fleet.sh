@@ -27,7 +27,8 @@ PKI=${LOA_FLEET_PKI:-}
 run() { if [ "$DRY" = 1 ]; then echo "+ $*"; else "$@"; fi; }
 
 n=0 lineno=0
-while read -r id target profile district rest; do
+# the inventory on fd 3: ssh reads its stdin, and would swallow the rest of the list
+while read -r id target profile district rest <&3; do
   lineno=$((lineno + 1))
   case "$id" in ''|'#'*) continue ;; esac
   if [ -z "$profile" ] || [ -n "$rest" ]; then
@@ -59,5 +60,5 @@ while read -r id target profile district rest; do
     echo "fleet.sh: $id failed; stopping here ($((n - 1)) station(s) done before it)" >&2
     exit 1
   fi
-done < "$INV"
+done 3< "$INV"
 echo "fleet.sh: $n station(s) done" >&2

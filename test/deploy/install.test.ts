@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -12,6 +12,7 @@ import {
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/daemon.js';
+import { makePki } from '../helpers/pki.js';
 import { tempDir } from '../helpers/sim-station.js';
 
 function sh(
@@ -107,19 +108,6 @@ describe('deploy/install.sh into a temporary root', { timeout: 300_000 }, () => 
     expect((await sh(FAKE_SYSTEMCTL, ['is-active', 'loa-station'], { LOA_TEST_ROOT: root })).code).toBe(0); // the old one runs
   });
 });
-
-/** A district CA and certificates made with deploy/pki, as the district technician would. */
-function makePki(): { ca: string; dir: string } {
-  const dir = tempDir('loa-pki-');
-  const ca = join(dir, 'ca');
-  const pki = (script: string, ...args: string[]) =>
-    execFileSync('bash', [join(ROOT, 'deploy/pki', script), ...args], { stdio: 'ignore' });
-  pki('ca.sh', ca);
-  pki('station.sh', ca, 'xa-tls');
-  pki('station.sh', ca, 'xa-other');
-  pki('server.sh', ca, 'hub', 'DNS:hub.example.vn');
-  return { ca, dir };
-}
 
 /** A directory holding the files a technician copies to the box. */
 function tlsDir(pki: { ca: string; dir: string }, name: string, files: Record<string, string>): string {
@@ -331,71 +319,5 @@ describe('shell scripts', () => {
     const r = await sh('shellcheck', ['-x', ...scripts]);
     expect(r.out).toBe('');
     expect(r.code).toBe(0);
-  });
-
-  it('fleet.sh runs stations in inventory order and stops at the first failure', async () => {
-    const dir = tempDir('loa-fleet-');
-    const inv = join(dir, 'inventory');
-    writeFileSync(inv, '# test\nxa-a  loa@a  sim\n\nxa-b  loa@b  sim  d:1\nxa-c  loa@c  sim\n');
-    // an ssh that reaches nothing: station b's install fails, so c must never be touched
-    const fakeSsh = join(dir, 'ssh.sh');
-    writeFileSync(
-      fakeSsh,
-      `#!/usr/bin/env bash\necho "$*" >> ${dir}/calls\n[[ "$*" == *"loa@b sudo"* ]] && exit 1\nexit 0\n`,
-      { mode: 0o755 },
-    );
-    const fakeRsync = join(dir, 'rsync');
-    writeFileSync(fakeRsync, `#!/usr/bin/env bash\necho "rsync \${*: -1}" >> ${dir}/calls\n`, {
-      mode: 0o755,
-    });
-    const r = await sh(join(ROOT, 'deploy/fleet.sh'), [inv], {
-      LOA_SSH: fakeSsh,
-      PATH: `${dir}:${process.env.PATH}`,
-    });
-    expect(r.code).toBe(1);
-    expect(r.out).toMatch(/xa-b failed; stopping here \(1 station\(s\) done before it\)/);
-    const calls = readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n');
-    expect(calls).toEqual([
-      'rsync loa@a:loa-src/',
-      'loa@a sudo ./loa-src/deploy/install.sh --role station --station-id xa-a --profile sim',
-      'rsync loa@b:loa-src/',
-      'loa@b sudo ./loa-src/deploy/install.sh --role station --station-id xa-b --profile sim --district d:1',
-    ]);
-    const bad = join(dir, 'bad');
-    writeFileSync(bad, 'xa-a loa@a\n');
-    const r2 = await sh(join(ROOT, 'deploy/fleet.sh'), [bad], {
-      LOA_SSH: fakeSsh,
-      PATH: `${dir}:${process.env.PATH}`,
-    });
-    expect(r2.out).toMatch(/line 1: expected 'id ssh-target profile \[district\]'/);
-  });
-
-  it('fleet.sh with LOA_FLEET_PKI sends each station its own certificates, then deletes the copy', async () => {
-    const pki = makePki();
-    const dir = tempDir('loa-fleet-');
-    const inv = join(dir, 'inventory');
-    writeFileSync(inv, 'xa-tls  loa@a  sim  d:1\nxa-nocert  loa@b  sim  d:1\n');
-    const fakeSsh = join(dir, 'ssh.sh');
-    writeFileSync(fakeSsh, `#!/usr/bin/env bash\necho "$*" >> ${dir}/calls\n`, { mode: 0o755 });
-    // the files rsync would send (all but the destination), by name
-    writeFileSync(
-      join(dir, 'rsync'),
-      `#!/usr/bin/env bash\nfiles=(); skip=0\nfor a in "\${@:1:$#-1}"; do\n  if [ $skip = 1 ]; then skip=0; elif [ "$a" = -e ]; then skip=1; elif [[ $a == /* ]]; then files+=("\${a##*/}"); fi\ndone\necho "rsync \${files[*]} -> \${*: -1}" >> ${dir}/calls\n`,
-      { mode: 0o755 },
-    );
-    const r = await sh(join(ROOT, 'deploy/fleet.sh'), [inv], {
-      LOA_SSH: fakeSsh,
-      LOA_FLEET_PKI: pki.ca,
-      PATH: `${dir}:${process.env.PATH}`,
-    });
-    expect(r.code).toBe(1);
-    expect(r.out).toContain(`xa-nocert: no ${pki.ca}/issued/station-xa-nocert.crt (deploy/pki/station.sh`);
-    expect(r.out).toMatch(/stopping here \(1 station\(s\) done before it\)/);
-    expect(readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n')).toEqual([
-      'rsync  -> loa@a:loa-src/',
-      'rsync ca.crt station-xa-tls.crt station-xa-tls.key -> loa@a:loa-tls/',
-      'loa@a sudo ./loa-src/deploy/install.sh --role station --station-id xa-tls --profile sim --district d:1 --tls-dir loa-tls',
-      'loa@a rm -rf loa-tls',
-    ]);
   });
 });
