@@ -17,8 +17,10 @@
  * first audio), minus the wall time of the kill (container and host share the wall clock). It is
  * confirmed by polling `stationctl audio status` until the programme slot is on air with an
  * output level above silence; that poll time (bounded by stationctl's own start-up, ~0.3 s) is
- * reported as an upper bound. The power chain comes up in parallel (sim profile: 3.5 s) and
- * is not part of the figure.
+ * reported as an upper bound. The power chain comes up in parallel (ExecStopPost drove every
+ * output safe after the kill; sim profile timings: about 3.5 s) and is not part of the figure;
+ * ops.kill9_to_audible_ms is kill -9 to the new instance's `power.on` event (transmitter,
+ * amplifier and zones on, unmuted and faded in: the programme at the loudspeakers).
  */
 import type { Container } from '../../test/helpers/systemd-container.js';
 
@@ -159,9 +161,22 @@ async function firstAudioAfter(c: Container, t0: number): Promise<number> {
   return hit.start;
 }
 
+/** The new instance's power.on event (chain up, unmuted, faded in), polled (bounded). */
+async function powerOnAfter(c: Container, t0: number, timeoutMs = 30_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (let i = 0; Date.now() < deadline && i < 300; i++) {
+    const ev = (await ctl(c, 'events', '--kind', 'power.on')) as Array<{ ts: number }>;
+    const hit = ev.find((e) => e.ts > t0);
+    if (hit) return hit.ts;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error(`no power.on event within ${timeoutMs} ms of the kill`);
+}
+
 export interface OnAirResult {
   ms: number[];
   polledMs: number[];
+  audibleMs: number[];
   manualResumes: boolean;
 }
 
@@ -172,6 +187,7 @@ export async function kill9ToOnAir(c: Container): Promise<OnAirResult> {
   await scheduleTone(c, sha);
   const ms: number[] = [];
   const polledMs: number[] = [];
+  const audibleMs: number[] = [];
   for (let i = 0; i < 3; i++) {
     const pid = await mainPid(c);
     const t0 = Date.now();
@@ -180,6 +196,7 @@ export async function kill9ToOnAir(c: Container): Promise<OnAirResult> {
     const first = await firstAudioAfter(c, t0);
     ms.push(first - t0);
     polledMs.push(seen.at - t0);
+    audibleMs.push((await powerOnAfter(c, t0)) - t0);
   }
-  return { ms, polledMs, manualResumes };
+  return { ms, polledMs, audibleMs, manualResumes };
 }

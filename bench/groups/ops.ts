@@ -15,6 +15,8 @@
  * ops.kill9_to_on_air_ms — kill -9 during a scheduled programme to its first audio through the
  *   new instance's audio engine (null sink, no sound card in the container); median of 3. How,
  *   and what exactly it measures: ./ops-onair.ts.
+ * ops.kill9_to_audible_ms — the same kills to the new instance's power.on event (transmitter,
+ *   amplifier, zones on and unmuted: the programme reaches the loudspeakers; sim timings).
  */
 import { rmSync } from 'node:fs';
 import {
@@ -166,6 +168,12 @@ export async function run(): Promise<Figure[]> {
         value: r0(median(onAir.ms)),
         unit: 'ms',
         note: `kill -9 during a scheduled programme → its first audio out of the new instance's engine (play log), median of 3 (${onAir.ms.map(r0).join(', ')}); seen by stationctl audio status (level > -60 dBFS) at ${onAir.polledMs.map(r0).join(', ')} ms; a manual play ${onAir.manualResumes ? 'is' : 'is NOT'} resumed after kill -9`,
+      },
+      {
+        name: 'ops.kill9_to_audible_ms',
+        value: r0(median(onAir.audibleMs)),
+        unit: 'ms',
+        note: `kill -9 → the new instance's power.on event (chain up, unmuted, faded in; sim profile timings), median of 3 (${onAir.audibleMs.map(r0).join(', ')})`,
       },
     ];
   } finally {
