@@ -4,6 +4,10 @@
  * the client really verifies it). It runs in a private mount namespace with a temporary
  * directory bound over /root: what the sessions write in their home (the rsync'd tree, the
  * certificates) lands there, never in this machine's /root, and parallel runs do not meet.
+ * In that namespace /etc/pam.d/sshd is also replaced by a permissive account/session stack:
+ * OpenSSH without PAM refuses a locked root account ("!" in /etc/shadow, common on CI images),
+ * and Debian's stack needs pam_loginuid, which fails in containers; key authentication is
+ * sshd's own either way (PAM's auth stack is pam_deny).
  * Needs root, openssh-server, rsync and sudo (scripts/ensure-system.sh installs them).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -27,7 +31,14 @@ export interface Sshd {
 /** Why a real sshd cannot run here, or undefined when it can. */
 export function sshdUnsupported(): string | undefined {
   if (process.getuid?.() !== 0) return 'needs root (sshd, a mount namespace)';
-  for (const tool of [SSHD, '/usr/bin/rsync', '/usr/bin/sudo', '/usr/bin/unshare', '/usr/bin/ssh-keygen'])
+  for (const tool of [
+    SSHD,
+    '/etc/pam.d/sshd',
+    '/usr/bin/rsync',
+    '/usr/bin/sudo',
+    '/usr/bin/unshare',
+    '/usr/bin/ssh-keygen',
+  ])
     if (!existsSync(tool)) return `${tool} is missing (scripts/ensure-system.sh installs it)`;
   return undefined;
 }
@@ -88,12 +99,17 @@ export async function startSshd(timeoutMs = 10_000): Promise<Sshd> {
       'PermitRootLogin prohibit-password',
       'PasswordAuthentication no',
       'KbdInteractiveAuthentication no',
-      'UsePAM no',
+      'UsePAM yes',
       'StrictModes no', // the key files sit in a temporary directory
       'PidFile none',
       'LogLevel ERROR',
       '',
     ].join('\n'),
+  );
+  const pam = join(dir, 'pam-sshd');
+  writeFileSync(
+    pam,
+    'auth required pam_deny.so\naccount required pam_permit.so\nsession required pam_permit.so\npassword required pam_deny.so\n',
   );
   mkdirSync('/run/sshd', { recursive: true }); // sshd's privilege-separation directory
   const proc: ChildProcess = spawn(
@@ -104,11 +120,12 @@ export async function startSshd(timeoutMs = 10_000): Promise<Sshd> {
       'private',
       'sh',
       '-c',
-      'mount --bind "$1" /root && exec "$2" -D -e -f "$3"',
+      'mount --bind "$1" /root && mount --bind "$4" /etc/pam.d/sshd && exec "$2" -D -e -f "$3"',
       'sh',
       home,
       SSHD,
       config,
+      pam,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
