@@ -39,7 +39,13 @@ export interface Proc {
 
 export function spawnReady(bin: string, args: string[], env: NodeJS.ProcessEnv): Promise<Proc> {
   const proc = spawn(process.execPath, [join(ROOT, 'bin', bin), ...args], {
-    env: { ...process.env, LOA_LOG_FORMAT: 'json', ...env },
+    env: {
+      ...process.env,
+      LOA_LOG_FORMAT: 'json',
+      LOA_METRICS_LISTEN: '127.0.0.1:0',
+      LOA_DISTRICT_METRICS_LISTEN: '127.0.0.1:0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines: string[] = [];

@@ -10,6 +10,7 @@
  * confidence monitor, and plays the fallback playlist in the 'fallback' slot.
  */
 import { join } from 'node:path';
+import type { Registry } from 'prom-client';
 import type { Handler } from '../api/local.js';
 import { mediaOf } from '../media/module.js';
 import type { StationModule } from '../station/module.js';
@@ -18,6 +19,7 @@ import { JsonDoc } from '../store/doc.js';
 import { type AudioConfig, audioConfigSchema, defaultAudioConfig } from './config.js';
 import { AudioControl } from './control.js';
 import type { AudioEngine } from './engine.js';
+import { type AudioMetricsStatus, registerAudioMetrics } from './metrics.js';
 import { ConfidenceMonitor } from './monitor.js';
 import { OnAirLog } from './onair-log.js';
 import type { OnAirPort } from './port.js';
@@ -134,6 +136,12 @@ export class AudioModule implements StationModule {
       'fallback.list': () => c().fallbackList(),
       'fallback.add': (p) => c().fallbackAdd(p),
     };
+  }
+
+  registerMetrics(registry: Registry): () => void {
+    return registerAudioMetrics(registry, () =>
+      this.built ? (this.status() as AudioMetricsStatus) : undefined,
+    );
   }
 
   status(): unknown {

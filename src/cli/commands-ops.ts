@@ -1,4 +1,4 @@
-/** stationctl's field-operations commands: doctor, watch, logs, test relays. */
+/** stationctl's field-operations commands: doctor, watch, logs, test relays, test tone. */
 import { createInterface } from 'node:readline/promises';
 import { LoaError, toLoaError } from '../core/errors.js';
 import { translate } from '../core/i18n.js';
@@ -13,12 +13,15 @@ import { defaultDataDir } from '../station/daemon.js';
 import { flagInt, flagString } from './args.js';
 import { type Command, type Ctx, show } from './context.js';
 import { opsMessages } from './messages-ops.js';
+import { toneCommand } from './tone-cli.js';
 
 export const opsUsage = [
   'doctor                         what is wrong and what to do (exit 0 good, 1 warnings, 2 faults)',
   'watch [--once] [--every S]     live view: on air, zones, lines, alarms (q to quit)',
   'logs [--sub S] [--level L] [--since 15m|TIME] [--file F|-]   the service log, readable',
   'test relays [--yes]            click every zone relay with the amplifier off and read it back',
+  'test tone ZONE [--hz 1000] [--seconds 10] [--level 0.5] [--yes]   a tone on one zone only',
+  'test tone stop                 end a running tone test',
 ];
 
 const tt = (ctx: Ctx, k: string, v?: Record<string, string | number>) =>
@@ -120,11 +123,12 @@ export const opsCommands: Record<string, Command> = {
     if (n === 0) ctx.out(tt(ctx, 'ops.logs.none'));
   },
 
-  async test(ctx, [what]) {
+  async test(ctx, [what, arg]) {
+    if (what === 'tone') return toneCommand(ctx, arg, (q) => confirm(ctx, q));
     if (what !== 'relays')
       throw new LoaError(
         'INVALID_ARGUMENT',
-        `test: allowed "relays" (got ${what === undefined ? 'nothing' : `"${what}"`})`,
+        `test: allowed "relays" or "tone" (got ${what === undefined ? 'nothing' : `"${what}"`})`,
       );
     if (!(await confirm(ctx, tt(ctx, 'ops.relays.confirm')))) return 1;
     const results = (await ctx.call('test.relays')) as RelayResult[];

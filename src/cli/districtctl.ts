@@ -19,7 +19,7 @@ import { districtMessages } from './district-messages.js';
 import { auditMessages } from './messages-security.js';
 
 const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--ca F --cert F --key F] COMMAND
-  serve --data-dir DIR [--listen HOST:PORT]       run the district hub (= loa-district)
+  serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off]   run the district hub (= loa-district)
   stations                                         one line per station: link, on air, power, alarms, last contact
   status ID                                        one station in detail
   watch [--stations a,b] [--count N]               changes and events as they arrive (Ctrl-C stops)
@@ -44,6 +44,7 @@ async function serve(p: Parsed): Promise<void> {
   await runHub({
     dataDir: flagString(p, 'data-dir'),
     listen: flagString(p, 'listen'),
+    metricsListen: flagString(p, 'metrics-listen'),
     logLevel: assertLogLevel(flagString(p, 'log-level')),
   });
 }

@@ -3,8 +3,8 @@ import type { Catalog } from '../core/i18n.js';
 
 export const opsMessages: Catalog = {
   'ops.needYes': {
-    en: 'this command clicks relays: add --yes to confirm',
-    vi: 'lệnh này đóng/ngắt rơ-le: thêm --yes để xác nhận',
+    en: 'this command switches equipment: add --yes to confirm',
+    vi: 'lệnh này đóng/ngắt thiết bị: thêm --yes để xác nhận',
   },
   'ops.relays.confirm': {
     en: 'This switches every zone relay and the mute relay on and off (amplifier and transmitter stay off). Continue?',
@@ -13,6 +13,34 @@ export const opsMessages: Catalog = {
   'ops.relays.row': {
     en: 'contact when on: {on}, when off: {off}',
     vi: 'tiếp điểm khi bật: {on}, khi tắt: {off}',
+  },
+  'ops.tone.confirm': {
+    en: 'This powers up the amplifier (the transmitter stays off) with only zone {zone} switched on and plays {hz} Hz for {seconds} s. Continue?',
+    vi: 'Lệnh này bật tăng âm (máy phát vẫn tắt), chỉ bật vùng {zone} và phát âm {hz} Hz trong {seconds} giây. Tiếp tục?',
+  },
+  'ops.tone.started': {
+    en: "Tone {hz} Hz on zone {zone} for {seconds} s: listen at that zone's loudspeakers.\nAmplifier current {amp} A, output peak {peak} dBFS. Ctrl-C ends the test early.",
+    vi: 'Đang phát âm {hz} Hz trên vùng {zone} trong {seconds} giây: hãy nghe ở các loa của vùng đó.\nDòng tăng âm {amp} A, mức ra đỉnh {peak} dBFS. Ctrl-C để dừng sớm.',
+  },
+  'ops.tone.end.finished': {
+    en: 'Tone test finished; power and zones are back as they were.',
+    vi: 'Đã thử âm xong; nguồn và các vùng đã trở lại như trước.',
+  },
+  'ops.tone.end.stopped': {
+    en: 'Tone test stopped; power and zones are back as they were.',
+    vi: 'Đã dừng thử âm; nguồn và các vùng đã trở lại như trước.',
+  },
+  'ops.tone.end.pre-empted': {
+    en: 'A programme or an emergency took over during the test; the tone stopped and power is left to it.',
+    vi: 'Một chương trình hoặc bản tin khẩn cấp đã phát chen vào; âm thử đã dừng và nguồn để cho chương trình đó.',
+  },
+  'ops.tone.end.failed': {
+    en: 'Tone test failed: {detail}. Power and zones are back as they were; run stationctl doctor.',
+    vi: 'Thử âm thất bại: {detail}. Nguồn và các vùng đã trở lại như trước; hãy chạy stationctl doctor.',
+  },
+  'ops.tone.end.none': {
+    en: 'No tone test is running.',
+    vi: 'Không có lần thử âm nào đang chạy.',
   },
   'ops.logs.none': { en: 'No log lines match.', vi: 'Không có dòng nhật ký nào phù hợp.' },
   'ops.watch.down': {

@@ -3,19 +3,36 @@
  * directory (--data-dir, else LOA_DISTRICT_DATA_DIR, else /var/lib/loa-district); gRPC on
  * --listen (else LOA_DISTRICT_LISTEN, else 127.0.0.1:50051) with mutual TLS (LOA_TLS_CA,
  * LOA_TLS_CERT, LOA_TLS_KEY; plain text only with LOA_INSECURE_LAB=1; docs/security.md).
- * SIGHUP reloads the certificates; SIGTERM/SIGINT end the sessions and close the database.
+ * Prometheus metrics on --metrics-listen (else LOA_DISTRICT_METRICS_LISTEN, else
+ * 127.0.0.1:9465; "off" disables). SIGHUP reloads the certificates; SIGTERM/SIGINT end the sessions and close the database.
  */
 import { resolve } from 'node:path';
 import { SystemClock } from '../core/clock.js';
 import { toLoaError } from '../core/errors.js';
 import { Logger, type LogLevel } from '../core/log.js';
+import { metricsUrl, parseListen } from '../ops/metrics-http.js';
 import { SystemdNotifier } from '../ops/notify.js';
 import { daemonSecurity, rateLimits } from '../security/config.js';
 import { Hub } from './hub.js';
+import { HubMetrics } from './metrics.js';
+
+/** A busy metrics port is a warning: the hub still serves its stations. */
+async function serveHubMetrics(m: HubMetrics, flag: string | undefined, log: Logger): Promise<string> {
+  const listen = parseListen(flag ?? process.env.LOA_DISTRICT_METRICS_LISTEN, '127.0.0.1:9465');
+  if (!listen) return 'off';
+  try {
+    return metricsUrl(listen.host, await m.listen(listen.host, listen.port));
+  } catch (e) {
+    log.warn('metrics not served', { error: toLoaError(e).message });
+    return 'off';
+  }
+}
 
 export interface HubArgs {
   dataDir?: string | undefined;
   listen?: string | undefined;
+  /** Prometheus endpoint, HOST:PORT or "off" (else LOA_DISTRICT_METRICS_LISTEN, else 127.0.0.1:9465). */
+  metricsListen?: string | undefined;
   logLevel?: LogLevel | undefined;
 }
 
@@ -38,12 +55,14 @@ export async function runHub(args: HubArgs): Promise<void> {
   const listen = args.listen ?? process.env.LOA_DISTRICT_LISTEN ?? DEFAULT_LISTEN;
   const notifier = new SystemdNotifier(log.child('systemd'));
   let hub: Hub | undefined;
+  let metrics: HubMetrics | undefined;
   let stopping = false;
   const shutdown = async (signal: string, code: number) => {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
     notifier.stopping();
+    await metrics?.close();
     await hub?.close().catch((e) => log.error('stop failed', { error: toLoaError(e).message }));
     process.exit(code);
   };
@@ -75,7 +94,19 @@ export async function runHub(args: HubArgs): Promise<void> {
       }
     });
     const host = listen.slice(0, listen.lastIndexOf(':'));
-    log.info('ready', { ms: Math.round(performance.now() - t0), dataDir, listen: `${host}:${port}`, port });
+    const h = hub;
+    metrics = new HubMetrics({
+      summaries: () => h.stations.list().map((r) => h.summary(r)),
+      now: () => Date.now(),
+    });
+    const metricsAt = await serveHubMetrics(metrics, args.metricsListen, log);
+    log.info('ready', {
+      ms: Math.round(performance.now() - t0),
+      dataDir,
+      listen: `${host}:${port}`,
+      port,
+      metrics: metricsAt,
+    });
     notifier.ready(`district hub ready on ${host}:${port}`);
   } catch (e) {
     log.error(`cannot start: ${toLoaError(e).message}`);

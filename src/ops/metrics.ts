@@ -3,17 +3,16 @@
  * the same status the technician sees, refreshed on each scrape; station modules add their
  * own gauges through `registerMetrics`.
  */
-import { createServer, type Server } from 'node:http';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import { LoaError } from '../core/errors.js';
 import type { StationControl, StationStatus } from '../station/control.js';
+import { MetricsServer } from './metrics-http.js';
 
 const CHAIN_STATES = ['off', 'powering-up', 'on', 'powering-down'] as const;
 const TX_STATES = ['off', 'on', 'tripped', 'overtemp', 'lockout', 'absent'] as const;
 
 export class StationMetrics {
   readonly registry = new Registry();
-  private server: Server | undefined;
+  private readonly http = new MetricsServer(this.registry, () => this.refresh());
   private readonly g: Record<string, Gauge>;
   private readonly refreshers: Array<() => Promise<void> | void> = [];
 
@@ -50,37 +49,16 @@ export class StationMetrics {
   }
 
   async text(): Promise<string> {
-    await this.refresh();
-    return this.registry.metrics();
+    return this.http.text();
   }
 
   /** Serves GET /metrics on host:port (port 0 picks a free one); resolves with the port. */
-  async listen(host: string, port: number): Promise<number> {
-    const server = createServer((req, res) => {
-      if (req.url !== '/metrics') {
-        res.writeHead(404).end('try /metrics\n');
-        return;
-      }
-      this.text().then(
-        (body) => res.writeHead(200, { 'content-type': this.registry.contentType }).end(body),
-        (e) => res.writeHead(500).end(`${(e as Error).message}\n`),
-      );
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (e) =>
-        reject(
-          new LoaError('UNAVAILABLE', `metrics: cannot listen on ${host}:${port} (${(e as Error).message})`),
-        ),
-      );
-      server.listen(port, host, () => resolve());
-    });
-    this.server = server;
-    const addr = server.address();
-    return typeof addr === 'object' && addr ? addr.port : port;
+  listen(host: string, port: number): Promise<number> {
+    return this.http.listen(host, port);
   }
 
-  async close(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   private setCore(s: StationStatus): void {
@@ -105,19 +83,4 @@ export class StationMetrics {
   }
 }
 
-/** Parses --metrics-listen / LOA_METRICS_LISTEN ("host:port", "" or "off" disables). */
-export function parseListen(
-  v: string | undefined,
-  fallback = '127.0.0.1:9464',
-): { host: string; port: number } | undefined {
-  const s = v ?? fallback;
-  if (s === '' || s === 'off') return undefined;
-  const m = /^(\[[0-9a-fA-F:]+\]|[^:]+):(\d{1,5})$/.exec(s);
-  const port = Number(m?.[2]);
-  if (!m || port > 65535)
-    throw new LoaError(
-      'INVALID_ARGUMENT',
-      `metrics listen address: HOST:PORT such as 127.0.0.1:9464, or "off" (got "${s}")`,
-    );
-  return { host: (m[1] as string).replace(/^\[|\]$/g, ''), port };
-}
+export { parseListen } from './metrics-http.js';

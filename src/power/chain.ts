@@ -40,6 +40,8 @@ export class PowerChain {
   private stateValue: ChainState = 'off';
   private gen = 0;
   private wantOn = false;
+  /** False only for a local check (`stationctl test tone`): amplifier and zones, no transmitter. */
+  private wantTx = true;
   private readonly wantZones = new Set<number>();
   private running: Promise<void> = Promise.resolve();
   private blocked: string | undefined;
@@ -72,15 +74,22 @@ export class PowerChain {
     this.wantOn = c.on;
   }
 
-  async powerOn(): Promise<void> {
+  /**
+   * `transmitter: false` brings up the amplifier and zones only (an on-site tone test must not
+   * go out over the air). Any later plain powerOn() keys the transmitter as usual.
+   */
+  async powerOn(o: { transmitter?: boolean } = {}): Promise<void> {
     this.wantOn = true;
+    this.wantTx = o.transmitter ?? true;
     if (this.blocked) return;
+    if (this.stateValue === 'on' && this.wantTx) await this.d.tx.request(true);
     if (this.stateValue === 'on' || this.stateValue === 'powering-up') return this.running;
     return this.run((g) => this.sequenceUp(g));
   }
 
   async powerOff(): Promise<void> {
     this.wantOn = false;
+    this.wantTx = true;
     if (this.stateValue === 'off' || this.stateValue === 'powering-down') return this.running;
     return this.run((g) => this.sequenceDown(g));
   }
@@ -156,8 +165,10 @@ export class PowerChain {
     this.stateValue = 'powering-up';
     const started = this.d.clock.monotonic();
     await this.d.ampMute.set(true);
-    await this.d.tx.request(true);
-    await this.wait(g, t.txSettleMs);
+    if (this.wantTx) {
+      await this.d.tx.request(true);
+      await this.wait(g, t.txSettleMs);
+    }
     await this.d.ampPower.set(true);
     await this.wait(g, t.ampWarmupMs);
     for (const [id, relay] of this.d.zones) {
@@ -168,6 +179,8 @@ export class PowerChain {
     // zones switched on while we were sequencing (and not reached above) — and any switched off
     for (const [id, relay] of this.d.zones)
       if (relay.commanded !== this.wantZones.has(id)) await relay.set(this.wantZones.has(id));
+    // a plain powerOn() arrived while a transmitter-less power-up was in progress
+    if (this.wantTx) await this.d.tx.request(true);
     await this.d.ampMute.set(false);
     this.stateValue = 'on';
     await this.d.fader?.fadeIn(t.unmuteRampMs);

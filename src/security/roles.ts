@@ -35,6 +35,7 @@ export const STATION_METHOD_ROLES: Readonly<Record<string, Role>> = {
   'emergency.status': 'viewer',
   'lines.status': 'viewer',
   'lines.history': 'viewer',
+  'test.toneStatus': 'viewer',
   'uplink.status': 'viewer',
   'uplink.desired': 'viewer',
   'security.status': 'viewer',
@@ -48,6 +49,9 @@ export const STATION_METHOD_ROLES: Readonly<Record<string, Role>> = {
   'emergency.start': 'operator',
   'emergency.stop': 'operator',
   'lines.check': 'operator',
+  // a tone on one zone: amplifier only, never the transmitter, refused while anything is on air
+  'test.tone': 'operator',
+  'test.toneStop': 'operator',
   // admin: equipment, interlocks, certificates
   power: 'admin',
   resetLockout: 'admin',

@@ -1,6 +1,7 @@
 /** Registers the station's core commands and every module's methods in its command registry. */
 import type { CommandRegistry } from '../api/registry.js';
 import { testRelays } from '../ops/relay-test.js';
+import { ToneTest } from '../ops/tone-test.js';
 import { StationControl } from './control.js';
 import type { Station } from './station.js';
 
@@ -18,6 +19,10 @@ export function registerStationMethods(
   api.register('simFault', (x) => c.simFault(x));
   api.register('simClear', (x) => c.simClear(x));
   api.register('test.relays', () => testRelays(station));
+  const tone = new ToneTest(station);
+  api.register('test.tone', (x) => tone.start(x));
+  api.register('test.toneStop', () => tone.stop());
+  api.register('test.toneStatus', () => tone.status());
   for (const m of station.modules)
     for (const [name, h] of Object.entries(m.methods?.() ?? {})) api.register(name, h);
   return c;

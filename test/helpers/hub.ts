@@ -18,7 +18,13 @@ export async function startHub(dataDir: string, env: NodeJS.ProcessEnv = {}): Pr
     [join(ROOT, 'bin', 'loa-district'), '--data-dir', dataDir, '--listen', '127.0.0.1:0'],
     {
       // plain text unless a test gives certificates (LOA_TLS_*) and LOA_INSECURE_LAB: ''
-      env: { ...process.env, LOA_LOG_FORMAT: 'json', LOA_INSECURE_LAB: '1', ...env },
+      env: {
+        ...process.env,
+        LOA_LOG_FORMAT: 'json',
+        LOA_INSECURE_LAB: '1',
+        LOA_DISTRICT_METRICS_LISTEN: '127.0.0.1:0',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

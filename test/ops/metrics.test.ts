@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseListen } from '../../src/ops/metrics.js';
-import { type Daemon, startDaemon } from '../helpers/daemon.js';
+import { type Daemon, pollUntil, startDaemon } from '../helpers/daemon.js';
 import { tempDir } from '../helpers/sim-station.js';
+import { makeTone } from '../helpers/tone-files.js';
 
 describe('Prometheus metrics', () => {
   let d: Daemon | undefined;
@@ -32,6 +33,22 @@ describe('Prometheus metrics', () => {
     }
     expect(text).toMatch(/^loa_alarm_active\{kind="mains\.lost",station="[^"]+"\} 1$/m);
     expect(text).toMatch(/^loa_mains_present\{station="[^"]+"\} 0$/m);
+  });
+
+  it('shows what is on air, its source and the output level', async () => {
+    d = await startDaemon(['--profile', 'sim', '--data-dir', join(tempDir(), 'data')]);
+    const ready = JSON.parse((await d.waitFor(/"msg":"ready"/)) as string);
+    const scrape = async () => (await fetch(ready.metrics)).text();
+    expect(await scrape()).toMatch(/^loa_on_air\{slot="programme",station="[^"]+"\} 0$/m);
+    const file = makeTone(join(tempDir(), 'p.wav'), { hz: 440, seconds: 30 });
+    expect((await d.ctl('play', file)).code).toBe(0);
+    const text = await pollUntil(async () => {
+      const t = await scrape();
+      return /^loa_on_air\{slot="programme",station="[^"]+"\} 1$/m.test(t) ? t : undefined;
+    });
+    expect(text).toMatch(/^loa_on_air_source\{kind="file",using="source",station="[^"]+"\} 1$/m);
+    expect(text).toMatch(/^loa_audio_source_healthy\{slot="programme",kind="file",station="[^"]+"\} 1$/m);
+    expect(text).toMatch(/^loa_audio_output_dbfs\{measure="peak",station="[^"]+"\} -?[\d.]+$/m);
   });
 
   it('parses listen addresses and refuses bad ones', () => {

@@ -40,6 +40,24 @@ describe('power chain sequencing', () => {
     expect(await h.station.hal.feedback('zone.2')).toBe(false);
   });
 
+  it('a transmitter-less power-up (tone test) never keys the transmitter; a plain powerOn then does', async () => {
+    h = await startSimStation();
+    await h.station.chain.setZone(2, true);
+    const log = recordRelays(h);
+    await drive(h.clock, h.station.chain.powerOn({ transmitter: false }));
+    expect(log.map((e) => `${e.name}=${e.on ? 1 : 0}`)).toEqual([
+      'amp.mute=1',
+      'amp.power=1',
+      'zone.2=1',
+      'amp.mute=0',
+    ]);
+    expect(h.station.tx.state).toBe('off');
+    await drive(h.clock, h.station.chain.powerOn());
+    expect(h.station.tx.state).toBe('on');
+    await drive(h.clock, h.station.chain.powerOff());
+    expect(h.station.tx.state).toBe('off');
+  });
+
   it('powers down muting first, zones in reverse, amplifier, then transmitter', async () => {
     h = await startSimStation();
     await h.station.chain.setZone(1, true);
