@@ -3,25 +3,39 @@
 # unpacked release of this repository).
 #
 #   deploy/install.sh [--role station|district] [--profile NAME] [--station-id ID]
-#                     [--district HOST:PORT] [--root DIR] [--no-apt] [--no-systemd]
+#                     [--district HOST:PORT] [--listen HOST:PORT] [--root DIR] [--no-apt]
+#                     [--no-systemd] [--tls-dir DIR | --tls-ca F --tls-cert F --tls-key F]
+#
+# Certificates (deploy/pki/, docs/security.md): --tls-dir DIR holds ca.crt and, for a station,
+# station.crt + station.key (or deploy/pki's names station-ID.crt/.key), for the hub server.crt +
+# server.key (LOA_INSTALL_TLS_DIR works like --tls-dir). They are checked (signed by the CA, key
+# matches, a station certificate names this station) and copied to /etc/loa/tls; all three or
+# none. A station without them broadcasts without the district uplink; a hub needs them.
 #
 # Each run installs the tree it is run from as a new release in /opt/loa/releases/<version>,
 # switches /opt/loa/current to it atomically, restarts the service and checks its health; if the
 # new release does not become healthy in time, it switches back to the previous release and
 # restarts that (exit 1). --root installs into a temporary root (tests, image building);
-# --no-systemd skips starting units and the health check (used with --root).
+# --no-systemd skips starting units and the health check (used with --root). With --root, the
+# users and groups are made in ROOT/etc/{passwd,group} when those exist (useradd --prefix).
 set -euo pipefail
 
-ROLE=station PROFILE=sim STATION_ID="" DISTRICT="" ROOT="" APT=1 SYSTEMD=1
+ROLE=station PROFILE=sim STATION_ID="" DISTRICT="" LISTEN=0.0.0.0:7443 ROOT="" APT=1 SYSTEMD=1
+TLS_DIR=${LOA_INSTALL_TLS_DIR:-} TLS_CA="" TLS_CERT="" TLS_KEY=""
 HEALTH_TIMEOUT=${LOA_HEALTH_TIMEOUT:-60}
 SYSTEMCTL=${LOA_SYSTEMCTL:-systemctl} # overridable where systemd is not PID 1 (tests, chroots)
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --role) ROLE=$2; shift 2 ;;
     --profile) PROFILE=$2; shift 2 ;;
     --station-id) STATION_ID=$2; shift 2 ;;
     --district) DISTRICT=$2; shift 2 ;;
+    --listen) LISTEN=$2; shift 2 ;;
+    --tls-dir) TLS_DIR=$2; shift 2 ;;
+    --tls-ca) TLS_CA=$2; shift 2 ;;
+    --tls-cert) TLS_CERT=$2; shift 2 ;;
+    --tls-key) TLS_KEY=$2; shift 2 ;;
     --root) ROOT=$2; shift 2 ;;
     --no-apt) APT=0; shift ;;
     --no-systemd) SYSTEMD=0; shift ;;
@@ -36,9 +50,14 @@ if ! printf '%s' "$STATION_ID" | grep -Eq '^[a-z0-9][a-z0-9-]{0,62}$'; then
 fi
 
 SRC=$(cd "$(dirname "$0")/.." && pwd)
-VERSION=$(node -p "require('$SRC/package.json').version")-$(date -u +%Y%m%d%H%M%S%N | cut -c1-17)
 OPT=$ROOT/opt/loa ETC=$ROOT/etc/loa UNITS=$ROOT/etc/systemd/system
 log() { echo "loa-install: $*" >&2; }
+die() { echo "install.sh: $*" >&2; exit 1; }
+# shellcheck source=deploy/install-tls.sh
+source "$SRC/deploy/install-tls.sh"
+# everything about the certificates is checked before anything is written
+check_tls
+VERSION=$(node -p "require('$SRC/package.json').version")-$(date -u +%Y%m%d%H%M%S%N | cut -c1-17)
 
 install_packages() {
   [ "$APT" = 1 ] || return 0
@@ -50,16 +69,24 @@ install_packages() {
   command -v node >/dev/null || { log "Node.js 20 is needed: install it first (e.g. Debian's nodejs from bookworm-backports or NodeSource)"; exit 1; }
 }
 
+# The service user and the groups. With --root: in ROOT/etc/{passwd,group} (--prefix), if any.
 create_user() {
-  if [ -n "$ROOT" ]; then return 0; fi
-  getent group loa >/dev/null || groupadd --system loa
-  getent passwd loa >/dev/null || useradd --system --gid loa --home-dir /var/lib/loa --shell /usr/sbin/nologin loa
+  local pfx=()
+  if [ -n "$ROOT" ]; then
+    if ! has_accounts; then log "$ROOT has no etc/passwd and etc/group: no users or groups made there"; return 0; fi
+    pfx=(--prefix "$ROOT")
+  fi
+  group_id loa >/dev/null || groupadd "${pfx[@]}" --system loa
+  user_id loa >/dev/null || useradd "${pfx[@]}" --system --gid loa --home-dir /var/lib/loa --shell /usr/sbin/nologin loa
+  # technicians allowed to run the programme (the station's operator socket; docs/security.md):
+  # usermod -aG loa-operators NAME
+  group_id loa-operators >/dev/null || groupadd "${pfx[@]}" --system loa-operators
   local g
   # the unit names these groups (SupplementaryGroups): Raspberry Pi OS has gpio, plain Debian
   # does not, and a missing group stops the unit from starting at all (status=216/GROUP)
   for g in gpio audio dialout; do
-    getent group "$g" >/dev/null || groupadd --system "$g"
-    usermod -aG "$g" loa
+    group_id "$g" >/dev/null || groupadd "${pfx[@]}" --system "$g"
+    usermod "${pfx[@]}" -aG "$g" loa
   done
   return 0
 }
@@ -109,20 +136,28 @@ prune_releases() { # keep the current, the previous and one more
 write_config() {
   mkdir -p "$ETC"
   chmod 0750 "$ETC"
-  local env=$ETC/$ROLE.env
-  if [ ! -f "$env" ] && [ "$ROLE" = station ]; then
+  own root:loa "$ETC"
+  local env=$ETC/$ROLE.env tls='#'
+  [ -f "$ETC/tls/$ROLE.key" ] && tls=''
+  if [ ! -f "$env" ]; then
     sed -e "s|@PROFILE@|$PROFILE|" -e "s|@STATION_ID@|$STATION_ID|" -e "s|@DISTRICT@|$DISTRICT|" \
-      "$SRC/deploy/templates/station.env" > "$env"
+      -e "s|@LISTEN@|$LISTEN|" -e "s|^@TLS@|$tls|" "$SRC/deploy/templates/$ROLE.env" > "$env"
     chmod 0640 "$env"
     log "wrote $env"
+  elif [ -z "$tls" ]; then
+    enable_tls_env "$env" # an older env file: add the certificate lines it lacks
   fi
-  [ -n "$ROOT" ] || chgrp loa "$ETC" "$env" 2>/dev/null || true
+  own root:loa "$env"
 }
 
 install_units() {
   mkdir -p "$UNITS"
   cp "$SRC/systemd/loa-$ROLE.service" "$UNITS/"
-  mkdir -p "$ROOT/var/lib/loa"
+  if [ "$ROLE" = station ]; then
+    mkdir -p "$ROOT/var/lib/loa" "$ROOT/usr/local/bin"
+    # stationctl on the technicians' PATH, finding the sockets in /run/loa
+    install -m 0755 "$SRC/deploy/templates/stationctl.sh" "$ROOT/usr/local/bin/stationctl"
+  fi
 }
 
 switch_to() { # atomic symlink switch: a new (relative) link renamed over the old one
@@ -134,7 +169,7 @@ healthy() {
   local deadline=$((SECONDS + HEALTH_TIMEOUT))
   while [ $SECONDS -lt $deadline ]; do
     if $SYSTEMCTL is-active --quiet "loa-$ROLE"; then
-      if [ "$ROLE" = district ] || "$OPT/current/bin/stationctl" --data-dir "$ROOT/var/lib/loa" status >/dev/null 2>&1; then return 0; fi
+      if [ "$ROLE" = district ] || "$OPT/current/bin/stationctl" --socket "$ROOT/run/loa/station.sock" status >/dev/null 2>&1; then return 0; fi
     fi
     sleep 1
   done
@@ -147,11 +182,13 @@ main() {
   local release previous=""
   release=$(build_release)
   [ -L "$OPT/current" ] && previous=$(readlink -f "$OPT/current")
+  install_tls
   write_config
   install_units
   switch_to "$release"
   log "current -> $release${previous:+ (previous: $previous)}"
   prune_releases
+  tls_summary
   [ "$SYSTEMD" = 1 ] || { log "installed (systemd not touched)"; return 0; }
   $SYSTEMCTL daemon-reload
   $SYSTEMCTL enable "loa-$ROLE" >/dev/null 2>&1

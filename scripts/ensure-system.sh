@@ -9,7 +9,9 @@ set -euo pipefail
 # debootstrap and systemd-container (systemd-nspawn): a real systemd in a container supervises
 # loa-station.service in tests and the ops bench, PID 1 of CI's VMs not being systemd.
 # openssl: deploy/pki/ makes the district CA and certificates (the security tests use it).
-PACKAGES=(ffmpeg icecast2 socat libsystemd-dev shellcheck debootstrap systemd-container openssl)
+# openssh-server, rsync, sudo: deploy/fleet.sh is tested over a real sshd on 127.0.0.1 (started
+# by the test on a free port; the package's own service is not started, see policy-rc.d below).
+PACKAGES=(ffmpeg icecast2 socat libsystemd-dev shellcheck debootstrap systemd-container openssl openssh-server rsync sudo)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -22,5 +24,12 @@ fi
 echo "loa: installing ${missing[*]} (apt-get)" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
+# packages must not start their services (sshd on port 22, icecast): the tests start their own.
+# Where no policy-rc.d says so already (Debian's container images have one), one for this install.
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+  chmod 755 /usr/sbin/policy-rc.d
+  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+fi
 # icecast2 asks debconf questions; keep its defaults (we run it with our own config in tests)
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

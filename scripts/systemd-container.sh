@@ -15,22 +15,25 @@ set -euo pipefail
 CACHE=${LOA_BENCH_CACHE:-/var/cache/loa-bench}
 MIRROR=${LOA_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 SUITE=bookworm
-# systemd as PID 1 of the container; libsystemd0 for the sd-notify addon; procps for ps/kill.
-PACKAGES=(systemd systemd-sysv dbus libsystemd0 procps)
+# systemd as PID 1 of the container; libsystemd0 for the sd-notify addon; procps for ps/kill;
+# ffmpeg for the audio engine (decoders, the output sink): ops.kill9_to_on_air_ms plays a programme.
+PACKAGES=(systemd systemd-sysv dbus libsystemd0 procps ffmpeg)
 # bump when the customisation below changes (part of the cache key)
-REVISION=1
+REVISION=2
 KEY=$(printf '%s\n' "$SUITE" "$REVISION" "${PACKAGES[@]}" | sha256sum | cut -c1-12)
 IMAGE=$CACHE/debian12-systemd-$KEY
 
 log() { echo "systemd-container: $*" >&2; }
 
-# What the box has before install.sh runs: the loa user and the groups the unit names.
-# gpio exists on Raspberry Pi OS, not on plain Debian; install.sh (create_user) adds loa to
-# whichever of gpio/audio/dialout exist, so the same commands are used here.
+# What install.sh (create_user) makes on a box: the loa user, the groups the unit names (gpio
+# exists on Raspberry Pi OS, not on plain Debian) and loa-operators for the technicians. The
+# release is installed with --root beside the image, from a copy of these etc/passwd and
+# etc/group, so its file owners are these ids.
 customise() {
   local root=$1
   chroot "$root" groupadd --system gpio
   chroot "$root" groupadd --system loa
+  chroot "$root" groupadd --system loa-operators
   chroot "$root" useradd --system --gid loa --groups gpio,audio,dialout \
     --home-dir /var/lib/loa --shell /usr/sbin/nologin loa
   echo loa-box > "$root/etc/hostname"

@@ -18,6 +18,9 @@ case "$1" in
     if [ "${FAIL_RELEASE:-}" = "$(basename "$current")" ]; then exit 0; fi
     # shellcheck disable=SC1091
     . "$root/etc/loa/station.env"
+    # as the unit's Environment=LOA_SOCKET and RuntimeDirectory=loa (install.sh's health check looks there)
+    mkdir -p "$root/run/loa"
+    export LOA_SOCKET=$root/run/loa/station.sock
     node "$root/opt/loa/current/bin/loa-station" --profile "$LOA_PROFILE" --station-id "$LOA_STATION_ID" \
       --data-dir "$root/var/lib/loa" >> "$root/station.log" 2>&1 &
     echo $! > "$pidf" ;;

@@ -11,7 +11,7 @@
  * CLOCK_MONOTONIC (nspawn adds no time namespace), the clock of process.hrtime here.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './daemon.js';
 import { tempDir } from './sim-station.js';
@@ -26,9 +26,14 @@ export interface Run {
  * Runs a command, bounded: on timeout its whole process group is killed (nsenter forks into the
  * container's PID namespace, and a grandchild holding the pipes would outlive a plain kill).
  */
-export function run(cmd: string, args: string[], timeoutMs = 30_000): Promise<Run> {
+export function run(
+  cmd: string,
+  args: string[],
+  timeoutMs = 30_000,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Run> {
   return new Promise((res) => {
-    const child = spawn(cmd, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b: Buffer) => {
@@ -73,12 +78,19 @@ export async function containerImage(): Promise<string> {
   return r.stdout.trim();
 }
 
-/** Installs this tree as a release into a fresh temporary root, as on a box (install.sh --root). */
-export async function installRelease(): Promise<string> {
+/**
+ * Installs this tree as a release into a fresh temporary root, as on a box (install.sh --root),
+ * from a copy of the image's etc/passwd and etc/group: install.sh finds the loa user and groups
+ * there and gives its files (the TLS key) the ids they have in the container. `args` are more
+ * install.sh options (--district, --tls-dir…).
+ */
+export async function installRelease(image: string, args: string[] = []): Promise<string> {
   const root = tempDir('loa-box-');
+  mkdirSync(join(root, 'etc'));
+  for (const f of ['passwd', 'group']) copyFileSync(join(image, 'etc', f), join(root, 'etc', f));
   const r = await run(
     join(ROOT, 'deploy/install.sh'),
-    ['--root', root, '--no-apt', '--no-systemd', '--profile', 'sim', '--station-id', 'bench-box'],
+    ['--root', root, '--no-apt', '--no-systemd', '--profile', 'sim', '--station-id', 'bench-box', ...args],
     300_000,
   );
   if (r.code !== 0) throw new Error(`install.sh --root failed:\n${r.stdout}${r.stderr}`);
@@ -89,6 +101,12 @@ export async function installRelease(): Promise<string> {
 export function monotonicUs(): number {
   return Number(process.hrtime.bigint() / 1000n);
 }
+
+const CONTAINER_ENV = {
+  PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+  HOME: '/root',
+  LANG: 'C.UTF-8',
+};
 
 export class Container {
   private constructor(
@@ -116,6 +134,9 @@ export class Container {
       `--bind-ro=${release}/etc/loa:/etc/loa`,
       `--bind-ro=${release}/etc/systemd/system/loa-station.service:/etc/systemd/system/loa-station.service`,
     ];
+    // the technicians' stationctl (finds the sockets in /run/loa)
+    const cli = `${release}/usr/local/bin/stationctl`;
+    if (existsSync(cli)) args.push(`--bind-ro=${cli}:/usr/local/bin/stationctl`);
     const nspawn = spawn('systemd-nspawn', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const out: string[] = [];
     const keep = (b: Buffer) => {
@@ -151,9 +172,12 @@ export class Container {
     }
   }
 
-  /** Runs a command inside the container (all its namespaces, its root). */
+  /**
+   * Runs a command inside the container (all its namespaces, its root), with a login-like
+   * environment of its own: none of this host's variables (NODE_OPTIONS, certificate paths…).
+   */
   exec(args: string[], timeoutMs = 30_000): Promise<Run> {
-    return run('nsenter', [`--target=${this.leader}`, '--all', ...args], timeoutMs);
+    return run('nsenter', [`--target=${this.leader}`, '--all', ...args], timeoutMs, CONTAINER_ENV);
   }
 
   async systemctl(...args: string[]): Promise<string> {

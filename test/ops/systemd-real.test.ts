@@ -1,14 +1,19 @@
 /**
  * The shipped loa-station.service under a real systemd (252, Debian 12, booted in systemd-nspawn
- * because PID 1 here is not systemd): it starts as the loa user with its hardening, READY=1
- * arrives, a hung event loop is restarted by the watchdog, kill -9 is restarted after ExecStopPost
- * (stationctl safe-state) succeeded. systemd runs at debug log level there, so a control process's
+ * because PID 1 here is not systemd), installed by install.sh with a district and the station's
+ * certificates (deploy/pki): it starts as the loa user with its hardening and reads its TLS key,
+ * READY=1 arrives, technicians reach the sockets in /run/loa by group (loa-operators: operator;
+ * others: viewer), `systemctl reload` re-reads the certificates, a hung event loop is restarted by
+ * the watchdog, kill -9 is restarted after ExecStopPost (stationctl safe-state) succeeded. systemd runs at debug log level there, so a control process's
  * exit status is in the journal even when it succeeded. First run builds the cached Debian image (about a minute, Debian mirror).
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCommands } from '../../src/cli/registry.js';
-import { pollUntil } from '../helpers/daemon.js';
+import { pollUntil, ROOT } from '../helpers/daemon.js';
+import { tempDir } from '../helpers/sim-station.js';
 import {
   Container,
   containerImage,
@@ -45,10 +50,21 @@ describe.skipIf(unsupported !== undefined)(
   () => {
     let c: Container | undefined;
     let release = '';
+    let pki = '';
 
     beforeAll(async () => {
       const image = await containerImage();
-      release = await installRelease();
+      // the district CA and this station's certificate, as a district technician makes them
+      pki = tempDir('loa-pki-');
+      const ca = join(pki, 'ca');
+      execFileSync('bash', [join(ROOT, 'deploy/pki/ca.sh'), ca], { stdio: 'ignore' });
+      execFileSync('bash', [join(ROOT, 'deploy/pki/station.sh'), ca, 'bench-box'], { stdio: 'ignore' });
+      const tls = join(pki, 'for-the-box');
+      mkdirSync(tls);
+      for (const f of ['ca.crt', 'issued/station-bench-box.crt', 'issued/station-bench-box.key'])
+        execFileSync('cp', [join(ca, f), tls]);
+      // a hub nobody listens on (the container's own loopback): the uplink retries, the station plays
+      release = await installRelease(image, ['--district', '127.0.0.1:9', '--tls-dir', tls]);
       c = await Container.boot(image, release);
       // a short watchdog so the hang test takes seconds (the unit ships WatchdogSec=20)
       await c.dropIn(UNIT, 'test-watchdog', '[Service]\nWatchdogSec=2');
@@ -57,6 +73,7 @@ describe.skipIf(unsupported !== undefined)(
     afterAll(async () => {
       await c?.stop();
       if (release) rmSync(release, { recursive: true, force: true });
+      if (pki) rmSync(pki, { recursive: true, force: true });
     }, 60_000);
 
     it('starts, sends READY=1 with its status, runs as loa with the unit hardening, answers stationctl', async () => {
@@ -72,16 +89,52 @@ describe.skipIf(unsupported !== undefined)(
       expect(status).toMatch(/^CapBnd:\s+0+$/m); // CapabilityBoundingSet= (empty)
       const groups = (await box.exec(['id', '-Gn', 'loa'])).stdout;
       expect(groups.split(/\s+/)).toEqual(expect.arrayContaining(['gpio', 'audio', 'dialout']));
-      const st = await box.exec([
-        '/usr/bin/node',
-        '/opt/loa/current/bin/stationctl',
-        '--socket',
-        '/var/lib/loa/station.sock',
-        '--json',
-        'status',
-      ]);
+      // the technicians' stationctl (/usr/local/bin, install.sh) finds the sockets in /run/loa
+      const st = await box.exec(['stationctl', '--json', 'status']);
       expect(st.code, st.stderr).toBe(0);
       expect(st.stdout).toMatch(/bench-box/);
+    });
+
+    it('reads the installed certificates as loa (key 0600 loa, /etc/loa/tls 0750 root:loa) for its uplink', async () => {
+      const box = c as Container;
+      const ls = await box.exec(['stat', '-c', '%n %a %U:%G', '/etc/loa/tls', '/etc/loa/tls/station.key']);
+      expect(ls.stdout).toContain('/etc/loa/tls 750 root:loa');
+      expect(ls.stdout).toContain('/etc/loa/tls/station.key 600 loa:loa');
+      const sec = await box.exec(['stationctl', '--json', 'security', 'status']);
+      expect(sec.code, sec.stderr).toBe(0);
+      const { uplink, sockets } = JSON.parse(sec.stdout) as {
+        uplink: unknown;
+        sockets: Array<{ path: string }>;
+      };
+      expect(JSON.stringify(uplink)).toMatch(/bench-box/); // mutual TLS, the identity in the certificate
+      expect(sockets.map((s) => s.path)).toEqual([
+        '/run/loa/station.sock',
+        '/run/loa/station.operator.sock',
+        '/run/loa/station.viewer.sock',
+      ]);
+      const t0 = monotonicUs();
+      await box.systemctl('reload', UNIT); // ExecReload: SIGHUP
+      await pollUntil(
+        async () => (await messagesSince(box, t0)).some((m) => /SIGHUP: certificates checked/.test(m)),
+        10_000,
+      );
+    });
+
+    it('gives a technician in loa-operators the operator socket, and anyone else the viewer one', async () => {
+      const box = c as Container;
+      for (const cmd of [
+        ['useradd', '--create-home', '--groups', 'loa-operators', 'tech'],
+        ['useradd', '--create-home', 'guest'],
+      ])
+        expect((await box.exec(cmd)).code).toBe(0);
+      const as = (user: string, ...args: string[]) =>
+        box.exec(['runuser', '-u', user, '--', 'stationctl', '--lang', 'en', ...args]);
+      const tech = await as('tech', '--json', 'status');
+      expect(tech.code, tech.stderr).toBe(0);
+      expect(tech.stdout).toMatch(/bench-box/);
+      // an admin command: refused, and the refusal names the role the socket gave
+      expect((await as('tech', 'power', 'on')).stderr).toMatch(/needs role admin; .* has role operator/);
+      expect((await as('guest', 'power', 'on')).stderr).toMatch(/needs role admin; .* has role viewer/);
     });
 
     it('restarts a hung event loop: SIGSTOP stops the WATCHDOG=1 pings, systemd aborts and restarts it', async () => {
