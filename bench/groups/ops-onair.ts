@@ -6,8 +6,8 @@
  *     `stationctl schedule apply` in a window that is open now. A scheduled programme is what
  *     survives a restart: schedule.json is persisted and the runner asks "what should be on air
  *     now" at start, resuming a file at its offset in the window (docs/schedule.md). A manual
- *     `stationctl play` is not persisted: checked here first (after kill -9 the new instance
- *     plays silence), and said in the figure's note.
+ *     `stationctl play` is persisted too (audio-state.json, docs/audio.md): checked here first
+ *     (kill -9 during a manual play; does the new instance play it again?), said in the note.
  *   - schedule-settings.json clock.trustedRtc=true: the container shares this machine's kernel
  *     clock, which is not NTP-synchronised (timedatectl: NTPSynchronized=no), and the clock gate
  *     would hold scheduled programmes (on a Pi: NTP, or a battery RTC and this same setting).

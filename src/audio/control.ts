@@ -16,6 +16,7 @@ import type { Station } from '../station/station.js';
 import type { JsonDoc } from '../store/doc.js';
 import type { AudioConfig } from './config.js';
 import type { AudioEngine, EngineStatus } from './engine.js';
+import type { ManualPlays } from './manual-plays.js';
 import type { ConfidenceMonitor } from './monitor.js';
 import type { SourceSpec } from './port.js';
 
@@ -51,6 +52,7 @@ export class AudioControl {
     private readonly engine: AudioEngine,
     private readonly config: JsonDoc<AudioConfig>,
     private readonly media: MediaCache | undefined,
+    private readonly manual?: ManualPlays,
   ) {}
 
   status(monitor: ConfidenceMonitor | undefined): EngineStatus & { monitor: string | null } {
@@ -75,6 +77,7 @@ export class AudioControl {
       );
     const id = p.id ?? `manual-${this.station.o.clock.now()}`;
     await this.engine.play(p.slot, { id, source });
+    await this.manual?.remember(p.slot, id, source);
     for (const z of p.zones ?? []) await this.station.chain.setZone(z, true);
     if (p.zones?.length) this.station.saveCommanded();
     return { slot: p.slot, id, source, zones: p.zones ?? [], power: this.station.chain.state };

@@ -19,6 +19,7 @@ import { JsonDoc } from '../store/doc.js';
 import { type AudioConfig, audioConfigSchema, defaultAudioConfig } from './config.js';
 import { AudioControl } from './control.js';
 import type { AudioEngine } from './engine.js';
+import { ManualPlays } from './manual-plays.js';
 import { type AudioMetricsStatus, registerAudioMetrics } from './metrics.js';
 import type { ConfidenceMonitor } from './monitor.js';
 import { OnAirLog } from './onair-log.js';
@@ -32,6 +33,7 @@ export class AudioModule implements StationModule {
   monitor: ConfidenceMonitor | undefined;
   private onAirLog: OnAirLog | undefined;
   private control: AudioControl | undefined;
+  private manual: ManualPlays | undefined;
   private station: Station | undefined;
 
   constructor(private readonly o: { dataDir: string }) {}
@@ -53,6 +55,13 @@ export class AudioModule implements StationModule {
       defaults: defaultAudioConfig,
     });
     await this.config.load();
+    const manual = new ManualPlays({
+      file: join(this.o.dataDir, 'audio-state.json'),
+      clock,
+      events: station.store.events,
+    });
+    await manual.load();
+    this.manual = manual;
     const cfg = this.config.data;
     const media = mediaOf(station)?.cache;
     const events = station.store.events;
@@ -81,7 +90,7 @@ export class AudioModule implements StationModule {
     if (cfg.monitor.enabled) await this.startMonitor(cfg, events);
     await engine.start();
     station.chain.setFader(engine);
-    this.control = new AudioControl(station, engine, this.config, media);
+    this.control = new AudioControl(station, engine, this.config, media, manual);
     await this.control.applyFallback('background').catch((e) =>
       events.emit({
         kind: 'audio.fallback-failed',
@@ -90,6 +99,8 @@ export class AudioModule implements StationModule {
         message: `fallback playlist cannot play: ${(e as Error).message}`,
       }),
     );
+    // what an operator left playing before a crash, power cut or restart
+    await manual.resume(engine);
   }
 
   /** A monitor that cannot listen (port taken) is reported, never fatal: the station still plays. */
@@ -115,6 +126,8 @@ export class AudioModule implements StationModule {
   async stop(): Promise<void> {
     const b = this.built;
     if (!b) return;
+    // closing the engine ends every request: manual plays stay remembered for the next start
+    this.manual?.detach();
     // the programme fades before the chain mutes and powers down (DESIGN.md decision 7)
     const rampMs = this.station?.profile.timings.unmuteRampMs ?? 200;
     if (this.station?.chain.state !== 'off') await b.engine.fadeOut(rampMs);
