@@ -141,6 +141,11 @@ describe('district link through a relay', () => {
         return ev.filter((e: { severity: string }) => e.severity === 'alarm').length === i + 1;
       });
       expect((await r.station.ctl('sim', 'clear')).code).toBe(0);
+      // the next fault is a new alarm only once this one has cleared (the supervisor's poll)
+      await pollUntil(async () => {
+        const st = JSON.parse((await r.station.ctl('status', '--json')).stdout);
+        return !st.alarms.some((a: { key: string }) => a.key === 'mains.lost');
+      });
     }
     await toggles(r, 12);
     const full = await uplink(r);
