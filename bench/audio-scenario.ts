@@ -54,6 +54,26 @@ async function fail(mode: Mode, relay: Relay, feeder: { stop(): Promise<void> })
   else relay.set(mode === 'stall' ? 'frozen' : 'garbage');
 }
 
+/** The wall time the card's recording starts (its `card-start` line on stderr), within 60 s. */
+function cardStartTime(card: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(
+      () => reject(new Error('the sound card never started (FIFO not opened)')),
+      60_000,
+    );
+    card.stderr?.on('data', (b: Buffer) => {
+      buf += b.toString();
+      const m = /card-start (\d+)/.exec(buf);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+        buf = '';
+      } else if (buf.length > 4096) buf = buf.slice(-256);
+    });
+  });
+}
+
 export async function runOnce(
   rt: Runtime,
   mode: Mode,
@@ -66,13 +86,13 @@ export async function runOnce(
   execFileSync('mkfifo', [fifo]);
   const card = spawn(
     'sh',
-    ['-c', `exec node "${PEER}/soundcard.mjs" "${heard}" ${rt.rate} 2 600 < "${fifo}"`],
+    ['-c', `exec node "${ROOT}/bench/card.mjs" "${heard}" ${rt.rate} 2 600 < "${fifo}"`],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, SOUNDCARD: join(PEER, 'soundcard.mjs') },
     },
   );
-  card.stderr?.resume();
-  const cardStart = performance.now();
+  const cardStart = cardStartTime(card);
   const spawned = performance.now();
   const proc = rt.spawn(`http://127.0.0.1:${relay.port}/${o.mount}`, o.backup, fifo, o.dir);
   const sampler = new ProcSampler(proc.pid as number);
@@ -84,7 +104,8 @@ export async function runOnce(
   // as in the peer script: the link fails 10 s after the runtime was started
   await sleep(Math.max(0, 10_000 - (performance.now() - spawned)));
   const armedRssKb = sampler.peakRssKb;
-  const failedAtS = (performance.now() - cardStart) / 1000;
+  const failedAt = Date.now();
+  const failedAtS = (failedAt - (await cardStart)) / 1000;
   await fail(mode, relay, feeder);
   await sleep(o.afterS * 1000);
   sampler.stop();

@@ -47,6 +47,7 @@ export interface ScheduleModuleOptions {
 export class ScheduleModule implements StationModule {
   readonly name = 'schedule';
   private station!: Station;
+  private power: PowerLink | undefined;
   private state!: JsonDoc<ScheduleState>;
   private settings!: ScheduleSettings;
   private plan: Plan | undefined;
@@ -80,6 +81,9 @@ export class ScheduleModule implements StationModule {
     await playLog.load();
     const attentionPath = await writeChime(join(dataDir, 'attention.wav'));
     const port = this.o.port ?? findOnAirPort(station.modules) ?? new UnavailablePort();
+    const power = new PowerLink(station.chain, this.zoneIds());
+    this.power = power;
+    station.powerHolder = power;
     this.w = new ScheduleWiring({
       station,
       port,
@@ -91,7 +95,7 @@ export class ScheduleModule implements StationModule {
       media: this.o.media,
       probe: this.o.probe ?? timedatectlProbe(),
       wake: clock instanceof SystemClock ? 'node-schedule' : 'clock',
-      power: new PowerLink(station.chain, this.zoneIds()),
+      power,
       preRollMs: preRollMs(
         station.profile.timings,
         station.profile.zones.length,
@@ -102,6 +106,7 @@ export class ScheduleModule implements StationModule {
   }
 
   async stop(): Promise<void> {
+    if (this.station?.powerHolder === this.power) this.station.powerHolder = undefined;
     await this.w?.stop();
     await this.state?.flush();
   }

@@ -4,7 +4,8 @@
  * chain returns to what it was before they took it — off if they powered it up, the manual
  * zones if a technician had it on.
  */
-import type { PowerChain } from '../power/chain.js';
+import type { Commanded, PowerChain } from '../power/chain.js';
+import type { PowerHolder } from '../station/station.js';
 
 export interface PowerWant {
   on: boolean;
@@ -15,7 +16,7 @@ type ChainLike = Pick<PowerChain, 'state' | 'commanded' | 'powerOn' | 'powerOff'
 
 const OFF: PowerWant = { on: false, zones: [] };
 
-export class PowerLink {
+export class PowerLink implements PowerHolder {
   private scheduleWant: PowerWant = OFF;
   private emergencyWant: PowerWant | undefined;
   /** Zones commanded before we took the chain, and whether it was off then. */
@@ -40,6 +41,17 @@ export class PowerLink {
     this.emergencyWant = w;
     const { done } = await this.apply();
     await done;
+  }
+
+  /** While held, the chain returns to the pre-take zones, off if it was off: persist that. */
+  baseline(current: Commanded): Commanded {
+    const t = this.taken;
+    return t ? { on: !t.wasOff, zones: t.zones } : current;
+  }
+
+  /** A technician's power on/off while held is what the chain keeps afterwards. */
+  manualPower(on: boolean): void {
+    if (this.taken) this.taken.wasOff = !on;
   }
 
   get state(): PowerChain['state'] {

@@ -108,6 +108,7 @@ export class StationControl {
     const s = this.station;
     if (on && s.chain.blockedBy) throw new LoaError('REFUSED', `power on refused: ${s.chain.blockedBy}`);
     const p = on ? s.chain.powerOn() : s.chain.powerOff();
+    s.powerHolder?.manualPower(on);
     s.saveCommanded();
     await p;
     return { state: s.chain.state };

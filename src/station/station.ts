@@ -13,7 +13,7 @@ import type { Profile } from '../hal/profile.js';
 import { SimDriver } from '../hal/sim/index.js';
 import type { SimStation } from '../hal/sim/model.js';
 import type { DigitalOut } from '../hal/types.js';
-import { PowerChain } from '../power/chain.js';
+import { type Commanded, PowerChain } from '../power/chain.js';
 import { type SupervisedRelay, Supervisor } from '../power/supervisor.js';
 import { TransmitterGuard } from '../power/transmitter.js';
 import { CommandGate } from '../security/gate.js';
@@ -32,6 +32,14 @@ export interface StationOptions {
   maxEvents?: number;
   /** Commands per identity from outside (StationService, district); none: unlimited. */
   limits?: RateLimits;
+}
+
+/** Something that holds the power chain on behalf of the schedule or an emergency. */
+export interface PowerHolder {
+  /** The commanded state to persist while the chain is held: what it returns to afterwards. */
+  baseline(current: Commanded): Commanded;
+  /** A technician's explicit power on/off while held: the chain stays that way afterwards. */
+  manualPower(on: boolean): void;
 }
 
 export class Station {
@@ -136,9 +144,17 @@ export class Station {
     return this.stopping;
   }
 
+  /**
+   * Who holds the chain for a scheduled programme or an emergency (the schedule's PowerLink),
+   * if anyone: while it does, the chain's commanded state is theirs, and what is persisted is
+   * what the chain returns to afterwards — so a crash mid-programme never restarts a station
+   * with its transmitter keyed for nothing.
+   */
+  powerHolder: PowerHolder | undefined;
+
   /** Persists the commanded state (called after every command). */
   saveCommanded(): void {
-    const c = this.chain.commanded;
+    const c = this.powerHolder?.baseline(this.chain.commanded) ?? this.chain.commanded;
     this.store.state.update((s) => {
       s.power = c;
     });

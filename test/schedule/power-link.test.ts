@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { PowerLink } from '../../src/schedule/power-link.js';
-import { drive } from '../helpers/sim-station.js';
+import { StationControl } from '../../src/station/control.js';
+import { drive, type SimHarness, startSimStation } from '../helpers/sim-station.js';
 import { MemoryChain } from './runner-harness.js';
 
 describe('power link: schedule and emergency share the chain', () => {
@@ -32,5 +33,42 @@ describe('power link: schedule and emergency share the chain', () => {
     await link.setSchedule({ on: false, zones: [] });
     expect(chain.state).toBe('off');
     expect(chain.commanded).toEqual({ on: false, zones: [] });
+  });
+});
+
+describe('power link: what is persisted while the schedule holds the chain', () => {
+  let h: SimHarness | undefined;
+  afterEach(async () => {
+    await h?.cleanup();
+    h = undefined;
+  });
+
+  it('a zone command mid-programme persists the pre-programme state, so a crash restarts the chain off', async () => {
+    h = await startSimStation();
+    const s = h.station;
+    const link = new PowerLink(s.chain, [1, 2, 3, 4]);
+    s.powerHolder = link;
+    const control = new StationControl(s);
+    await link.setSchedule({ on: true, zones: [1, 2] });
+    await drive(h.clock, control.zone(3, true));
+    expect(s.chain.commanded).toEqual({ on: true, zones: [1, 2, 3] });
+    expect(s.store.state.data.power).toEqual({ on: false, zones: [] });
+    await link.setSchedule({ on: false, zones: [] });
+    await drive(h.clock, h.clock.sleep(10_000));
+    expect(s.chain.state).toBe('off');
+  });
+
+  it('a technician’s explicit power on mid-programme is kept after it and persisted', async () => {
+    h = await startSimStation();
+    const s = h.station;
+    const link = new PowerLink(s.chain, [1, 2, 3, 4]);
+    s.powerHolder = link;
+    const control = new StationControl(s);
+    await link.setSchedule({ on: true, zones: [2] });
+    await drive(h.clock, control.power(true));
+    expect(s.store.state.data.power).toEqual({ on: true, zones: [] });
+    await link.setSchedule({ on: false, zones: [] });
+    await drive(h.clock, h.clock.sleep(10_000));
+    expect(s.chain.state).toBe('on');
   });
 });

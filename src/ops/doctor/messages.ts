@@ -206,8 +206,8 @@ export const doctorMessages: Catalog = {
     vi: 'Vùng {zone} ({name}): đường dây loa bị HỞ (đứt hoặc tuột).',
   },
   'doc.line.open.next': {
-    en: 'Walk the line from the station: look for a cut wire, a loose joint or a stolen speaker.',
-    vi: 'Đi dọc đường dây từ đài: tìm chỗ đứt, mối nối lỏng hoặc loa bị mất trộm.',
+    en: 'Walk the line from the station: look for a cut wire, a loose joint or a stolen speaker. After a repair, stationctl test tone {zone} lets you hear that zone alone.',
+    vi: 'Đi dọc đường dây từ đài: tìm chỗ đứt, mối nối lỏng hoặc loa bị mất trộm. Sửa xong, chạy stationctl test tone {zone} để nghe riêng vùng đó.',
   },
   'doc.line.short': {
     en: 'Zone {zone} ({name}): speaker line SHORTED; Loa has switched that zone off to protect the amplifier.',
@@ -238,8 +238,8 @@ export const doctorMessages: Catalog = {
     vi: 'Vùng {zone} ({name}): trở kháng đường dây lệch {pct} % so với lúc lắp đặt (mất loa hoặc ngấm nước).',
   },
   'doc.line.degraded.next': {
-    en: 'Check the speakers on that line; see stationctl lines history {zone} for the trend.',
-    vi: 'Kiểm tra các loa trên đường dây đó; xem xu hướng bằng stationctl lines history {zone}.',
+    en: 'Check the speakers on that line (stationctl test tone {zone} plays a tone on it alone); see stationctl lines history {zone} for the trend.',
+    vi: 'Kiểm tra các loa trên đường dây đó (stationctl test tone {zone} phát âm thử riêng trên vùng đó); xem xu hướng bằng stationctl lines history {zone}.',
   },
   'doc.line.uncalibrated': {
     en: 'Zone {zone} ({name}) has no commissioning baseline: small faults cannot be seen.',
