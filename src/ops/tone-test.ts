@@ -85,6 +85,7 @@ export class ToneTest {
       raw,
       s.profile.zones.map((z) => z.id),
     );
+    await this.checkLine(p.zone);
     const port = this.preflight();
     this.active = true;
     const id = `test-tone-${p.zone}-${s.o.clock.now()}`;
@@ -146,6 +147,19 @@ export class ToneTest {
     if (air.slot === 'programme' || air.slot === 'emergency')
       throw new LoaError('REFUSED', `${air.slot} "${air.id ?? '?'}" is on air; wait for it to end`);
     return port;
+  }
+
+  /** A zone isolated for a shorted line keeps its relay open: a tone would test nothing. */
+  private async checkLine(zone: number): Promise<void> {
+    const lines = (await this.station.modules.find((m) => m.name === 'lines')?.status?.()) as
+      | { zones?: Array<{ id: number; state: string; isolated: boolean }> }
+      | undefined;
+    const z = lines?.zones?.find((x) => x.id === zone);
+    if (z?.isolated)
+      throw new LoaError(
+        'REFUSED',
+        `zone ${zone} is isolated: its line reads ${z.state}, so its relay stays open to protect the amplifier; find the fault first (stationctl lines status)`,
+      );
   }
 
   private firstAudio(port: OnAirPort, id: string): Promise<void> {

@@ -70,6 +70,15 @@ describe('stationctl test tone', () => {
     const on = await d.ctl('test', 'tone', '1', '--yes');
     expect(on.code).toBe(1);
     expect(on.stderr).toMatch(/power chain is on; run stationctl power off first/);
+    await d.ctl('power', 'off');
+    await d.ctl('sim', 'fault', 'line-short', '--zone', '3');
+    await pollUntil(async () => {
+      const r = await d?.ctl('lines', 'status', '--json');
+      return JSON.parse(r?.stdout ?? '{}').zones?.find((z: { id: number }) => z.id === 3)?.isolated;
+    });
+    const isolated = await d.ctl('test', 'tone', '3', '--yes');
+    expect(isolated.code).toBe(1);
+    expect(isolated.stderr).toMatch(/zone 3 is isolated: its line reads short/);
     const idle = await d.ctl('--lang', 'vi', 'test', 'tone', 'stop');
     expect(idle.stdout).toMatch(/Không có lần thử âm nào đang chạy/);
   });
