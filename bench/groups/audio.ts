@@ -11,6 +11,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startIcecast } from '../../test/helpers/icecast.js';
 import { tempDir } from '../../test/helpers/sim-station.js';
+import { makeTone } from '../../test/helpers/tone-files.js';
 import {
   liquidsoapRuntime,
   loaRuntime,
@@ -104,18 +105,8 @@ export async function run(): Promise<Figure[]> {
     if (!has(t)) throw new Error(`audio bench needs ${t} (scripts/ensure-system.sh installs it)`);
   const dir = tempDir('loa-bench-audio-');
   const backup = join(dir, 'backup.wav');
-  execFileSync('ffmpeg', [
-    '-loglevel',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=440:sample_rate=44100:duration=300',
-    '-ac',
-    '2',
-    backup,
-  ]);
+  // the peer script's backup: 440 Hz, 44.1 kHz (lavfi's sine rate), stereo, 300 s
+  makeTone(backup, { hz: 440, seconds: 300, channels: 2 });
   const ice = await startIcecast();
   try {
     console.error(

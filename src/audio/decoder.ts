@@ -5,7 +5,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import type { Children } from './children.js';
-import { FFMPEG_PCM } from './pcm.js';
+import { FFMPEG, FFMPEG_PCM } from './pcm.js';
 
 export type DecoderInput =
   | { kind: 'pipe'; format?: string | undefined }
@@ -19,7 +19,7 @@ export interface DecoderEvents {
   exit(code: number | null, lastError: string | undefined): void;
 }
 
-export const FFMPEG = process.env.LOA_FFMPEG || 'ffmpeg';
+export { FFMPEG };
 
 /** Lines that repeat what the decoder has just said (counted once, not twice). */
 const ECHO = /^Error while decoding stream/;

@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import type { Clock, Timer } from '../core/clock.js';
 import type { EventSink } from '../core/events.js';
 import { type Children, endByEof } from './children.js';
-import { FFMPEG } from './decoder.js';
-import { FFMPEG_PCM } from './pcm.js';
+import { FFMPEG, FFMPEG_PCM_STDIN } from './pcm.js';
 import type { FrameTap } from './sink.js';
 
 export interface OnAirLogOptions {
@@ -65,19 +64,7 @@ export class OnAirLog implements FrameTap {
   }
 
   private spawn(): void {
-    const args = [
-      '-hide_banner',
-      '-nostats',
-      '-loglevel',
-      'error',
-      '-probesize',
-      '32',
-      '-analyzeduration',
-      '0',
-      ...FFMPEG_PCM,
-      '-i',
-      'pipe:0',
-    ];
+    const args = [...FFMPEG_PCM_STDIN];
     args.push('-ac', '1', '-ar', '24000', '-c:a', 'libmp3lame', '-b:a', `${this.o.bitrateKbps}k`);
     args.push('-f', 'segment', '-segment_time', '3600', '-segment_atclocktime', '1', '-strftime', '1');
     args.push('-reset_timestamps', '1', join(this.o.dir, 'onair-%Y%m%d-%H%M%S.mp3'));

@@ -14,6 +14,22 @@ export const FRAME_BYTES = FRAME_SAMPLES * CHANNELS * 2;
 export const BYTES_PER_MS = (SAMPLE_RATE * CHANNELS * 2) / 1000;
 /** ffmpeg's name for the format, and its options. */
 export const FFMPEG_PCM = ['-f', 's16le', '-acodec', 'pcm_s16le', '-ar', String(SAMPLE_RATE), '-ac', '2'];
+/** The ffmpeg every decoder, encoder and bridge runs (LOA_FFMPEG overrides it). */
+export const FFMPEG = process.env.LOA_FFMPEG || 'ffmpeg';
+/** ffmpeg's input options for the engine's own PCM on its stdin (on-air log, ALSA sink): no probing. */
+export const FFMPEG_PCM_STDIN = [
+  '-hide_banner',
+  '-nostats',
+  '-loglevel',
+  'error',
+  '-probesize',
+  '32',
+  '-analyzeduration',
+  '0',
+  ...FFMPEG_PCM,
+  '-i',
+  'pipe:0',
+];
 
 const FULL_SCALE = 32768;
 

@@ -9,8 +9,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Clock, Timer } from '../core/clock.js';
 import { type Children, endByEof } from './children.js';
-import { FFMPEG } from './decoder.js';
-import { FFMPEG_PCM, wavHeader } from './pcm.js';
+import { FFMPEG, FFMPEG_PCM_STDIN, wavHeader } from './pcm.js';
 import type { OutputSink, SinkStatus } from './sink.js';
 
 /** More than this queued in Node means the writer is stuck: drop rather than grow. */
@@ -134,20 +133,7 @@ export class ChildSink implements OutputSink {
   ) {}
 
   static alsa(device: string, d: ChildSinkDeps): ChildSink {
-    const args = [
-      '-hide_banner',
-      '-nostats',
-      '-loglevel',
-      'error',
-      '-probesize',
-      '32',
-      '-analyzeduration',
-      '0',
-      ...FFMPEG_PCM,
-      '-i',
-      'pipe:0',
-    ];
-    return new ChildSink('alsa', device, [FFMPEG, [...args, '-f', 'alsa', device]], d);
+    return new ChildSink('alsa', device, [FFMPEG, [...FFMPEG_PCM_STDIN, '-f', 'alsa', device]], d);
   }
 
   static command(cmd: string, d: ChildSinkDeps): ChildSink {

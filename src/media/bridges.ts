@@ -16,15 +16,13 @@ import { createHash } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { FFMPEG, FFMPEG_PCM } from '../audio/pcm.js';
 import { LoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
 import type { MediaCache } from './cache.js';
 
 /** One verified block: 1 s of PCM (192 000 bytes, a whole number of 20 ms frames). */
 export const BRIDGE_BLOCK_BYTES = 192_000;
-/** ffmpeg's options for the engine's PCM format (the same as src/audio/pcm.ts FFMPEG_PCM). */
-const PCM = ['-f', 's16le', '-acodec', 'pcm_s16le', '-ar', '48000', '-ac', '2'];
-const FFMPEG = process.env.LOA_FFMPEG || 'ffmpeg';
 
 export const bridgeSchema = z.object({
   bytes: z.number().int().min(0),
@@ -53,7 +51,7 @@ export interface BridgeInfo extends BridgeMeta {
 export async function makeBridge(media: string, out: string, seconds: number): Promise<BridgeMeta> {
   const limit = seconds * BRIDGE_BLOCK_BYTES;
   const args = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', '-i', media];
-  args.push('-vn', '-map', '0:a:0', '-t', String(seconds + 1), ...PCM, out);
+  args.push('-vn', '-map', '0:a:0', '-t', String(seconds + 1), ...FFMPEG_PCM, out);
   await new Promise<void>((resolve, reject) =>
     execFile(FFMPEG, args, { timeout: 120_000 }, (err, _o, stderr) =>
       err
