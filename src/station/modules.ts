@@ -4,6 +4,7 @@ import type { LinkSecurity } from '../grpc/credentials.js';
 import { LinesModule } from '../lines/module.js';
 import { MediaModule } from '../media/module.js';
 import { ScheduleModule } from '../schedule/module.js';
+import { SpeechModule } from '../speech/module.js';
 import { uplinkModule } from '../uplink/module.js';
 import { uplinkSettings } from '../uplink/settings.js';
 import type { StationModule } from './module.js';
@@ -20,6 +21,7 @@ export interface ModuleOptions {
 export function stationModules(o: ModuleOptions): StationModule[] {
   return [
     new MediaModule(o),
+    new SpeechModule(o),
     new AudioModule(o),
     new LinesModule({ dataDir: o.dataDir }),
     new ScheduleModule(),
