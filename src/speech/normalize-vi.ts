@@ -101,7 +101,7 @@ export function normaliseVietnamese(text: string, o: NormaliseOptions = {}): str
 function abbreviations(t: string): string {
   let out = t;
   for (const [abbr, words] of ABBREVIATIONS) {
-    const end = abbr.endsWith('.') ? '' : E;
+    const end = abbr.endsWith('.') ? '' : '(?!\\p{L})'; // a digit may follow: QL1A
     out = out.replace(new RegExp(`${B}${reEscape(abbr)}${end}\\s*`, 'gu'), `${words} `);
   }
   return out;
@@ -150,8 +150,9 @@ const UNIT_RE = new RegExp(
 
 function numbersWithUnits(t: string, dialect: Dialect): string {
   const units = new Map(UNITS);
-  return t.replace(UNIT_RE, (_m, num: string, unit: string | undefined) => {
+  return t.replace(UNIT_RE, (m: string, num: string, unit: string | undefined, at: number, all: string) => {
     const words = numberWords(num, dialect);
-    return unit ? `${words} ${units.get(unit)}` : words;
+    const gap = /\p{L}/u.test(all[at + m.length] ?? '') ? ' ' : ''; // "1A" một A
+    return `${unit ? `${words} ${units.get(unit)}` : words}${gap}`;
   });
 }
