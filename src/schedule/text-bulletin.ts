@@ -45,6 +45,7 @@ export interface SayResult extends EmergencyStatus {
 }
 
 const rank = (t: BulletinTier) => TIERS.indexOf(t);
+const an = (t: BulletinTier) => (t === 'emergency' ? 'an' : 'a');
 
 export class TextBulletins {
   constructor(private readonly d: TextBulletinDeps) {}
@@ -101,7 +102,7 @@ export class TextBulletins {
     if (onAir && rank(onAir) > rank(tier))
       throw new LoaError(
         'REFUSED',
-        `a ${onAir} bulletin is on air; a ${tier} bulletin does not interrupt it (order: emergency > priority > normal). Send it again when it ends, or with a higher --tier`,
+        `${an(onAir)} ${onAir} bulletin is on air; ${an(tier)} ${tier} bulletin does not interrupt it (order: emergency > priority > normal). Send it again when it ends, or with a higher --tier`,
         { onAir, tier },
       );
   }
