@@ -6,6 +6,10 @@ export const speechMessages: Catalog = {
     en: '{tier} text bulletin {id} on zones {zones} ({repeat}×), read by {voice} ({engine} {version}{cached}):\n  "{spoken}"',
     vi: 'Bản tin văn bản {tier} {id} trên vùng {zones} ({repeat} lần), giọng đọc {voice} ({engine} {version}{cached}):\n  "{spoken}"',
   },
+  'preview.written': {
+    en: 'Preview written to {file} (voice {voice}, {engine}):\n  "{spoken}"',
+    vi: 'Đã ghi bản nghe thử vào {file} (giọng {voice}, {engine}):\n  "{spoken}"',
+  },
   'say.cached': { en: ', already rendered', vi: ', đã có sẵn' },
   'say.stopped': { en: 'Bulletin stopped.', vi: 'Đã dừng bản tin.' },
   'say.noText': {
