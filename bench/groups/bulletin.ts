@@ -27,7 +27,7 @@ import { LAB_ENV, spawnReady, startHubProc, waitFor } from './link.js';
 /** 60 words (syllables) of a typical commune notice, with a date, a time and abbreviations. */
 export const NOTICE_60 =
   'UBND xã Tân Phú thông báo: theo kế hoạch của TTYT huyện, từ 7h30 ngày 05/12/2026 trạm y tế xã tổ chức tiêm vắc xin cho trẻ em dưới 5 tuổi. ' +
-  'Đề nghị các gia đình có con trong độ tuổi đưa trẻ đến đúng giờ, mang theo sổ tiêm chủng và thẻ BHYT. Xin cảm ơn bà con.';
+  'Đề nghị các gia đình có con trong độ tuổi đưa trẻ đến đúng giờ, mang theo sổ tiêm chủng và thẻ BHYT. Xin chân thành cảm ơn bà con.';
 
 async function renderMs(dir: string): Promise<Figure> {
   const speaker = new Speaker({

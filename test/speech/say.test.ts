@@ -146,3 +146,57 @@ describe('stationctl say', () => {
     expect(await idle()).toBe(true);
   });
 });
+
+describe('a scheduled text item', () => {
+  it('is validated with the schedule, then read out in its window; the play log names the text and voice', async () => {
+    const tooLong = {
+      schema: 1,
+      version: 1,
+      valid_until: '2030-12-31',
+      programmes: [
+        {
+          id: 'tb',
+          title: 'Thông báo',
+          source: { kind: 'text', text: 'a'.repeat(2001) },
+          start: '05:30',
+          duration: '5m',
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'long.json'), JSON.stringify(tooLong));
+    const bad = await d.ctl('schedule', 'check', join(dir, 'long.json'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/programme "tb" \(programmes\[0\]\) source.text: at most 2000 characters/);
+
+    // a one-off a few seconds from now, local time in Vietnam (UTC+7, no DST)
+    const at = new Date(Date.now() + 7 * 3_600_000 + 5000);
+    const text = 'Bà con chú ý: 17h chiều nay họp dân.';
+    const sched = {
+      ...tooLong,
+      programmes: [
+        {
+          id: 'tb',
+          title: 'Thông báo họp dân',
+          tier: 'priority',
+          source: { kind: 'text', text, voice: 'vi-vn-x-central', repeat: 2 },
+          date: at.toISOString().slice(0, 10),
+          start: at.toISOString().slice(11, 19),
+          duration: '2m',
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'text.json'), JSON.stringify(sched));
+    expect((await d.ctl('schedule', 'apply', join(dir, 'text.json'))).code).toBe(0);
+    const e = await pollUntil(async () => {
+      const log = await json<LogEntry[]>('play-log');
+      return log.find(
+        (x) => x.kind === 'programme' && x.speech?.textSha256 === sha(text) && x.end !== undefined,
+      );
+    }, 90_000);
+    expect(e).toMatchObject({
+      tier: 'priority',
+      endReason: 'finished',
+      speech: { voice: 'vi-vn-x-central' },
+    });
+  });
+});
