@@ -55,6 +55,7 @@ export interface EmergencyStatus {
   message?: string;
   tier?: BulletinTier;
   speech?: SpeechProof;
+  commandId?: string;
   startedAt?: number;
   /** Command → first audio of the attention signal at the output, ms (monotonic). */
   latencyMs?: number;
@@ -156,6 +157,7 @@ export class Emergency {
       message: m ? (m.kind === 'file' ? m.path : m.url) : 'attention signal only',
       ...(r.req.tier ? { tier: r.req.tier } : {}),
       ...(r.req.speech ? { speech: r.req.speech } : {}),
+      ...(r.req.commandId ? { commandId: r.req.commandId } : {}),
       startedAt: r.startedAt,
       ...(r.latencyMs !== undefined ? { latencyMs: r.latencyMs } : {}),
     };

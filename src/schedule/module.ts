@@ -195,7 +195,7 @@ export class ScheduleModule implements StationModule {
       'emergency.stop': () => this.w.emergency.stop(),
       'emergency.status': () => this.w.emergency.status(),
       'bulletin.text': (x) => this.text.say(x, 'command'),
-      'bulletin.stop': () => this.w.emergency.stop(),
+      'bulletin.stop': (x) => this.text.stop(x),
     };
   }
 

@@ -83,6 +83,22 @@ export class TextBulletins {
     };
   }
 
+  /** Stops the bulletin on air; with `commandId` only that command's (a CAP Cancel). */
+  async stop(x: unknown): Promise<EmergencyStatus> {
+    const id = (x as { commandId?: unknown } | undefined)?.commandId;
+    if (id !== undefined) {
+      if (typeof id !== 'string')
+        throw new LoaError(
+          'INVALID_ARGUMENT',
+          'bulletin.stop: commandId: the id of the command whose bulletin to stop',
+        );
+      const now = this.d.emergency.status();
+      if (!now.active || now.commandId !== id)
+        throw new LoaError('REFUSED', `the bulletin of command ${id} is not on air; nothing was stopped`);
+    }
+    return this.d.emergency.stop();
+  }
+
   private zones(z: 'all' | number[]): number[] {
     const all = this.d.zoneIds();
     if (z === 'all') return all;

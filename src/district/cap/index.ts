@@ -1,0 +1,21 @@
+/** CAP intake for a hub: on when `cap.json` is in its data directory (docs/speech.md, "CAP 1.2"). */
+import type { Logger } from '../../core/log.js';
+import type { Hub } from '../hub.js';
+import { loadCapConfig } from './config.js';
+import { startCapIntake } from './http.js';
+import { CapService } from './service.js';
+
+export async function startCap(
+  hub: Hub,
+  dataDir: string,
+  log: Logger,
+): Promise<{ url: string; close: () => Promise<void> } | undefined> {
+  const cfg = loadCapConfig(dataDir);
+  if (!cfg) return undefined;
+  const service = new CapService(hub, cfg);
+  const intake = await startCapIntake(service, cfg);
+  const host = cfg.listen.slice(0, cfg.listen.lastIndexOf(':'));
+  const url = `http://${host}:${intake.port}/cap`;
+  log.info('CAP intake listening', { url, stations: Object.keys(cfg.stations).length });
+  return { url, close: intake.close };
+}
