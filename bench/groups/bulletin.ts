@@ -10,9 +10,12 @@
  *   (command, result, and the play-log events it makes), against
  *   peer.bulletin.recording_bytes_on_link: the same speech as a 64 kbps mono MP3 recording sent
  *   the way recorded bulletins go (`emergency.start` with the file, fetched by the station).
+ * bulletin.cap_to_air_ms — a CAP 1.2 alert POSTed to the hub's CAP intake (Immediate, Extreme,
+ *   Observed; its polygon covers the station) → first audio at the warm station's output, text
+ *   path (the hub sends bulletin.text); median of 5, a new alert each time. Target ≤ 3,000 ms.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StationClient } from '../../src/api/station-client.js';
@@ -27,7 +30,7 @@ import { LAB_ENV, spawnReady, startHubProc, waitFor } from './link.js';
 /** 60 words (syllables) of a typical commune notice, with a date, a time and abbreviations. */
 export const NOTICE_60 =
   'UBND xã Tân Phú thông báo: theo kế hoạch của TTYT huyện, từ 7h30 ngày 05/12/2026 trạm y tế xã tổ chức tiêm vắc xin cho trẻ em dưới 5 tuổi. ' +
-  'Đề nghị các gia đình có con trong độ tuổi đưa trẻ đến đúng giờ, mang theo sổ tiêm chủng và thẻ BHYT. Xin chân thành cảm ơn bà con.';
+  'Đề nghị các gia đình có con trong độ tuổi đưa trẻ đến đúng giờ, mang theo sổ tiêm chủng và thẻ BHYT. Trân trọng cảm ơn bà con.';
 
 async function renderMs(dir: string): Promise<Figure> {
   const speaker = new Speaker({
@@ -49,7 +52,10 @@ async function renderMs(dir: string): Promise<Figure> {
   };
 }
 
+const CAP_TOKEN = 'bench-cap-token-0123456789abcdefghij';
+
 interface Rig {
+  capUrl: string;
   st: StationClient;
   op: DistrictClient;
   relay: Relay;
@@ -57,7 +63,17 @@ interface Rig {
 }
 
 async function rig(dir: string): Promise<Rig> {
+  mkdirSync(join(dir, 'hub'), { recursive: true });
+  const cap = {
+    schema: 1,
+    listen: '127.0.0.1:0',
+    tokens: [CAP_TOKEN],
+    stations: { 'bench-b': { lat: 16.46, lon: 107.59 } },
+  };
+  writeFileSync(join(dir, 'hub', 'cap.json'), JSON.stringify(cap));
   const hub = await startHubProc(dir, LAB_ENV);
+  const capUrl =
+    /"cap":"([^"]+)"/.exec(hub.p.lines.find((l) => l.includes('"msg":"ready"')) ?? '')?.[1] ?? '';
   const relay = new Relay(hub.port);
   await relay.listen();
   const data = join(dir, 'st');
@@ -70,6 +86,7 @@ async function rig(dir: string): Promise<Rig> {
   const op = new DistrictClient(`127.0.0.1:${hub.port}`);
   await waitFor(async () => ((await st.call('uplink.status')) as { link: string }).link === 'up', 15_000);
   return {
+    capUrl,
     st,
     op,
     relay,
@@ -137,6 +154,51 @@ async function textToAir(r: Rig): Promise<Figure[]> {
   ];
 }
 
+function capAlert(i: number): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+  <identifier>bench-${Date.now()}-${i}</identifier><sender>kttv@example.vn</sender>
+  <sent>2026-12-05T10:00:00+07:00</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope>
+  <info><language>vi-VN</language><category>Met</category><event>Lũ</event>
+    <urgency>Immediate</urgency><severity>Extreme</severity><certainty>Observed</certainty>
+    <headline>Cảnh báo lũ lần ${i + 1}</headline>
+    <description>Mưa lớn 150-200mm, nước sông dâng nhanh.</description>
+    <instruction>Bà con vùng trũng sơ tán ngay.</instruction>
+    <area><areaDesc>Huế</areaDesc><polygon>16.3,107.4 16.3,107.8 16.6,107.8 16.6,107.4 16.3,107.4</polygon></area>
+  </info>
+</alert>`;
+}
+
+async function capToAir(r: Rig): Promise<Figure[]> {
+  const lat: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const before = ((await r.st.call('playLog', { limit: 10_000 })) as Entry[]).length;
+    const sent = Date.now();
+    const res = await fetch(r.capUrl, {
+      method: 'POST',
+      body: capAlert(i),
+      headers: { authorization: `Bearer ${CAP_TOKEN}` },
+    });
+    if (res.status !== 200) throw new Error(`CAP POST answered ${res.status}: ${await res.text()}`);
+    let e: Entry | undefined;
+    await waitFor(async () => {
+      const log = (await r.st.call('playLog', { limit: 10_000 })) as Entry[];
+      e = log.length > before ? log[log.length - 1] : undefined;
+      return e !== undefined;
+    }, 60_000);
+    lat.push((e as Entry).start - sent);
+    await r.st.call('bulletin.stop', {});
+  }
+  return [
+    {
+      name: 'bulletin.cap_to_air_ms',
+      value: median(lat),
+      unit: 'ms',
+      note: `CAP POST at the hub → first audio at a warm station's output (text path), median of 5 (max ${Math.max(...lat)} ms); target ≤ 3000`,
+    },
+  ];
+}
+
 async function bytesOnLink(r: Rig, dir: string): Promise<Figure[]> {
   const count = async (method: string, params: unknown) => {
     await new Promise((res) => setTimeout(res, 1500)); // let the previous bulletin's events go out
@@ -191,7 +253,7 @@ export async function run(): Promise<Figure[]> {
     const out = [await renderMs(dir)];
     const r = await rig(dir);
     try {
-      out.push(...(await textToAir(r)), ...(await bytesOnLink(r, dir)));
+      out.push(...(await textToAir(r)), ...(await capToAir(r)), ...(await bytesOnLink(r, dir)));
     } finally {
       await r.stop();
     }
