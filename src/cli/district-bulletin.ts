@@ -20,6 +20,7 @@ import { speechMessages } from './messages-speech.js';
 export const bulletinUsage = [
   '  bulletin text TEXT|--file F (--stations a,b | --all) [--tier normal|priority|emergency] [--repeat N] [--voice V] [--zones 1,2] [--wait S]',
   '  bulletin preview TEXT|--file F --out F.wav [--voice V] [--speed WPM] [--pitch P]   hear it before sending',
+  '  cap list [--since 30d] | cap show ID | cap cancel ID   CAP alerts received by the hub (docs/speech.md)',
 ];
 
 function textOf(ctx: DCtx, args: string[]): string {

@@ -14,6 +14,7 @@ import { flagString, type Parsed, parseArgs } from './args.js';
 import { districtActionCommands } from './district-actions.js';
 import { auditCommand } from './district-audit.js';
 import { bulletinCommand, bulletinUsage } from './district-bulletin.js';
+import { capCommand } from './district-cap.js';
 import { districtReadCommands } from './district-commands.js';
 import type { DCommand, DCtx } from './district-context.js';
 import { districtMessages } from './district-messages.js';
@@ -41,6 +42,7 @@ const COMMANDS: Record<string, DCommand> = {
   ...districtActionCommands,
   audit: auditCommand,
   bulletin: bulletinCommand,
+  cap: capCommand,
 };
 
 async function serve(p: Parsed): Promise<void> {

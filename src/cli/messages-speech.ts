@@ -10,6 +10,7 @@ export const speechMessages: Catalog = {
     en: 'Preview written to {file} (voice {voice}, {engine}):\n  "{spoken}"',
     vi: 'Đã ghi bản nghe thử vào {file} (giọng {voice}, {engine}):\n  "{spoken}"',
   },
+  'cap.none': { en: 'No CAP alert received.', vi: 'Chưa nhận được cảnh báo CAP nào.' },
   'say.cached': { en: ', already rendered', vi: ', đã có sẵn' },
   'say.stopped': { en: 'Bulletin stopped.', vi: 'Đã dừng bản tin.' },
   'say.noText': {

@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Daemon, pollUntil } from '../helpers/daemon.js';
-import { districtJson, type HubProc, startHub } from '../helpers/hub.js';
+import { districtctl, districtJson, type HubProc, startHub } from '../helpers/hub.js';
 import { Relay } from '../helpers/link-relay.js';
 import { tempDir } from '../helpers/sim-station.js';
 import { HUB_ENV, LINK_ENV, startStation, uplink } from '../link/helpers.js';
@@ -149,6 +149,24 @@ describe('CAP intake at the hub', () => {
     await pollUntil(async () => !(await emergency('xa-a')).active, 30_000);
     await pollUntil(async () => (await emergency('xa-b')).tier === 'priority', 30_000);
     await (st.get('xa-b') as Daemon).ctl('say', '--stop');
+  });
+
+  it('districtctl cap list, show and cancel', async () => {
+    const list = await districtctl(hub.port, 'cap', 'list');
+    expect(list.stdout, list.stdout).toMatch(
+      /kttv-hue@example\.vn lu-1 {2}emergency → xa-a {2}aired: Lũ quét: emergency/,
+    );
+    expect(list.stdout).toMatch(/REFUSED: CAP message refused: a DOCTYPE declaration/);
+    const shown = await districtctl(hub.port, 'cap', 'show', 'lu-1');
+    expect(shown.stdout).toMatch(/commands: \{"xa-a":"[0-9a-f-]{36}"\}/);
+    expect(shown.stdout).toMatch(/duplicate: already received: ignored/);
+    expect((await post(capXml({ identifier: 'lu-9' }))).json).toMatchObject({ outcome: 'aired' });
+    await pollUntil(async () => (await emergency('xa-a')).active, 30_000);
+    const c = await districtctl(hub.port, 'cap', 'cancel', 'lu-9');
+    expect(c.code).toBe(0);
+    await pollUntil(async () => !(await emergency('xa-a')).active, 30_000);
+    const none = await districtctl(hub.port, 'cap', 'cancel', 'test-1');
+    expect(none.stderr).toMatch(/CAP alert "test-1" was not broadcast: nothing to cancel/);
   });
 
   it('every step is in the hub’s audit trail', async () => {
