@@ -13,6 +13,7 @@ import { flagInt, flagString } from './args.js';
 import { plainCommand } from './district-commands.js';
 import { type DCommand, type DCtx, parseSince, show } from './district-context.js';
 import { renderCommand } from './district-format.js';
+import { type Heard, heardFor, renderHeard } from './district-heard.js';
 import { speechMessages } from './messages-speech.js';
 
 interface CapStep {
@@ -86,10 +87,15 @@ export const capCommand: DCommand = async (ctx, [sub, id]) => {
   }
   if (sub === 'show') {
     const mine = ofAlert(await steps(ctx), id);
-    return show(ctx, mine, () =>
-      mine
-        .map((s) => `${line(s)}${s.commands ? `\n    commands: ${JSON.stringify(s.commands)}` : ''}`)
-        .join('\n'),
+    const heard: Heard[] = [];
+    for (const s of mine)
+      for (const [station, cmd] of Object.entries(s.commands ?? {}))
+        heard.push(await heardFor(ctx, station, cmd));
+    return show(ctx, { steps: mine, heard }, () =>
+      [
+        ...mine.map((s) => `${line(s)}${s.commands ? `\n    commands: ${JSON.stringify(s.commands)}` : ''}`),
+        ...heard.map((h) => renderHeard(h, ctx.lang)),
+      ].join('\n'),
     );
   }
   if (sub === 'cancel') return cancel(ctx, id);

@@ -11,6 +11,12 @@ export const speechMessages: Catalog = {
     vi: 'Đã ghi bản nghe thử vào {file} (giọng {voice}, {engine}):\n  "{spoken}"',
   },
   'cap.none': { en: 'No CAP alert received.', vi: 'Chưa nhận được cảnh báo CAP nào.' },
+  'heard.yes': { en: 'HEARD', vi: 'ĐÃ PHÁT RA LOA' },
+  'heard.no': { en: 'NOT confirmed', vi: 'CHƯA xác nhận' },
+  'heard.none': { en: 'not played (yet)', vi: 'chưa phát' },
+  'heard.onAir': { en: 'on air', vi: 'đang phát' },
+  'heard.amp': { en: 'amplifier', vi: 'tăng âm' },
+  'heard.zones': { en: 'zones', vi: 'vùng' },
   'say.cached': { en: ', already rendered', vi: ', đã có sẵn' },
   'say.stopped': { en: 'Bulletin stopped.', vi: 'Đã dừng bản tin.' },
   'say.noText': {

@@ -248,6 +248,7 @@ export class Emergency {
       origin: m.origin,
       zones: m.zones,
       ...(m.speech ? { speech: m.speech } : {}),
+      ...(m.commandId ? { commandId: m.commandId } : {}),
     });
     let unsubscribe: () => void = () => undefined;
     const ended = new Promise<string>((resolve, reject) => {

@@ -52,6 +52,8 @@ export interface PlayLogEntry {
   zones: number[];
   confirmed?: Confirmation;
   speech?: SpeechProof;
+  /** The district command that started it (the hub finds its bulletin's entries by it). */
+  commandId?: string;
 }
 
 export interface PlayLogQuery {

@@ -157,9 +157,17 @@ describe('CAP intake at the hub', () => {
       /kttv-hue@example\.vn lu-1 {2}emergency → xa-a {2}aired: Lũ quét: emergency/,
     );
     expect(list.stdout).toMatch(/REFUSED: CAP message refused: a DOCTYPE declaration/);
-    const shown = await districtctl(hub.port, 'cap', 'show', 'lu-1');
+    // the station's play log reaches the hub through its outbox (within seconds)
+    const shown = await pollUntil(async () => {
+      const s = await districtctl(hub.port, 'cap', 'show', 'lu-1');
+      return /xa-a: HEARD/.test(s.stdout) && s;
+    }, 30_000);
     expect(shown.stdout).toMatch(/commands: \{"xa-a":"[0-9a-f-]{36}"\}/);
     expect(shown.stdout).toMatch(/duplicate: already received: ignored/);
+    // the station's play log reached the hub: played, stopped by the Cancel, relays confirmed
+    expect(shown.stdout, shown.stdout).toMatch(
+      /xa-a: HEARD — \d\d:\d\d:\d\d attention signal \+ emergency text bulletin \(district\) \(stopped\), amplifier ✓, zones 1✓ 2✓ 3✓ 4✓/,
+    );
     expect((await post(capXml({ identifier: 'lu-9' }))).json).toMatchObject({ outcome: 'aired' });
     await pollUntil(async () => (await emergency('xa-a')).active, 30_000);
     const c = await districtctl(hub.port, 'cap', 'cancel', 'lu-9');
