@@ -5,7 +5,7 @@
  * messages are refused or recorded with a clear reason and nothing is played; all in the
  * hub's audit trail.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Daemon, pollUntil } from '../helpers/daemon.js';
@@ -49,7 +49,13 @@ const playLog = async (id: string) =>
 beforeAll(async () => {
   dir = tempDir('loa-cap-');
   mkdirSync(join(dir, 'hub'), { recursive: true });
-  const cfg = { schema: 1, listen: '127.0.0.1:0', tokens: [TOKEN], stations: PLACES };
+  const cfg = {
+    schema: 1,
+    listen: '127.0.0.1:0',
+    tokens: [TOKEN],
+    stations: PLACES,
+    dropDir: join(dir, 'drop'),
+  };
   writeFileSync(join(dir, 'hub', 'cap.json'), JSON.stringify(cfg));
   hub = await startHub(join(dir, 'hub'), HUB_ENV);
   const ready = hub.output.find((l) => l.includes('"msg":"ready"')) ?? '';
@@ -147,6 +153,35 @@ describe('CAP intake at the hub', () => {
     );
     expect(upd.json).toMatchObject({ outcome: 'aired', stations: ['xa-b'] });
     await pollUntil(async () => !(await emergency('xa-a')).active, 30_000);
+    await pollUntil(async () => (await emergency('xa-b')).tier === 'priority', 30_000);
+    await (st.get('xa-b') as Daemon).ctl('say', '--stop');
+  });
+
+  it('takes alerts from the drop folder, moving each to done/ or refused/ with its outcome', async () => {
+    const drop = join(dir, 'drop');
+    const put = (name: string, xml: string) => {
+      writeFileSync(join(drop, `.${name}.part`), xml);
+      renameSync(join(drop, `.${name}.part`), join(drop, name));
+    };
+    put(
+      'tron-1.xml',
+      capXml({ identifier: 'tron-1', severity: 'Moderate', area: '<circle>10.0,105.8 10</circle>' }),
+    );
+    put('xxe.xml', XXE);
+    const done = join(drop, 'done', 'tron-1.xml.json');
+    await pollUntil(
+      async () => existsSync(done) && existsSync(join(drop, 'refused', 'xxe.xml.json')),
+      30_000,
+    );
+    expect(JSON.parse(readFileSync(done, 'utf8'))).toMatchObject({
+      outcome: 'aired',
+      tier: 'priority',
+      stations: ['xa-b'],
+    });
+    expect(JSON.parse(readFileSync(join(drop, 'refused', 'xxe.xml.json'), 'utf8')).error).toMatch(
+      /DOCTYPE declaration is not allowed/,
+    );
+    expect(existsSync(join(drop, 'tron-1.xml'))).toBe(false);
     await pollUntil(async () => (await emergency('xa-b')).tier === 'priority', 30_000);
     await (st.get('xa-b') as Daemon).ctl('say', '--stop');
   });

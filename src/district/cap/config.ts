@@ -26,6 +26,8 @@ export const capConfigSchema = z.strictObject({
     .default('127.0.0.1:8095'),
   /** Bearer tokens of the systems allowed to post (at least 32 characters each). */
   tokens: z.array(z.string().min(32, 'at least 32 characters')).min(1),
+  /** A folder watched for NAME.xml files (absolute path); null: no drop folder. */
+  dropDir: z.string().regex(/^\//, 'an absolute path').nullable().default(null),
   stations: z.record(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/), place).default({}),
 });
 export type CapConfig = z.infer<typeof capConfigSchema>;

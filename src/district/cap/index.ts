@@ -2,6 +2,7 @@
 import type { Logger } from '../../core/log.js';
 import type { Hub } from '../hub.js';
 import { loadCapConfig } from './config.js';
+import { CapDropDir } from './dropdir.js';
 import { startCapIntake } from './http.js';
 import { CapService } from './service.js';
 
@@ -16,6 +17,12 @@ export async function startCap(
   const intake = await startCapIntake(service, cfg);
   const host = cfg.listen.slice(0, cfg.listen.lastIndexOf(':'));
   const url = `http://${host}:${intake.port}/cap`;
-  log.info('CAP intake listening', { url, stations: Object.keys(cfg.stations).length });
-  return { url, close: intake.close };
+  const drop = cfg.dropDir ? new CapDropDir(service, cfg.dropDir, hub.clock, log) : undefined;
+  await drop?.start();
+  log.info('CAP intake listening', { url, dropDir: cfg.dropDir, stations: Object.keys(cfg.stations).length });
+  const close = async () => {
+    drop?.stop();
+    await intake.close();
+  };
+  return { url, close };
 }
