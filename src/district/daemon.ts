@@ -98,6 +98,7 @@ export async function runHub(args: HubArgs): Promise<void> {
     metrics = new HubMetrics({
       summaries: () => h.stations.list().map((r) => h.summary(r)),
       now: () => Date.now(),
+      refusals: () => h.refusals.all(),
     });
     const metricsAt = await serveHubMetrics(metrics, args.metricsListen, log);
     log.info('ready', {

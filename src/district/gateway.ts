@@ -16,6 +16,7 @@ import { flatten } from '../uplink/deadband.js';
 import type { CommandRow } from './commands.js';
 import type { DesiredRow } from './desired.js';
 import type { Hub } from './hub.js';
+import { acceptResult } from './result-guard.js';
 import type { IngestItem } from './stations.js';
 
 type Call = grpc.ServerDuplexStream<SessionRequest__Output, SessionResponse>;
@@ -108,6 +109,7 @@ export class HubSession {
       this.hub.emit('station', id);
     } else if (m.commandResult) {
       const r = m.commandResult;
+      if (!acceptResult(this.hub, id, r)) return;
       this.hub.commands.result({ ...r, result: fromValue(r.result) });
       this.hub.emit('station', id);
     } else if (m.desiredReport) {

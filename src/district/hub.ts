@@ -23,6 +23,7 @@ import { DesiredStore } from './desired.js';
 import { gatewayService, type HubSession } from './gateway.js';
 import { MediaStore } from './media-store.js';
 import { operatorService } from './operator.js';
+import { SecurityCounters } from './security-counters.js';
 import { type StationRow, StationStore, type StoredEvent } from './stations.js';
 import { summarize } from './summary.js';
 
@@ -56,6 +57,7 @@ export class Hub extends EventEmitter {
   readonly audit: AuditStore;
   readonly limiter: RateLimiter | undefined;
   readonly sessions = new Map<string, HubSession>();
+  readonly refusals = new SecurityCounters();
   private readonly server: GrpcServer;
   private sweeper: Timer | undefined;
 

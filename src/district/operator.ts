@@ -13,9 +13,10 @@ import type { WatchStationsRequest__Output } from '../gen/loa/district/v1/WatchS
 import { toServiceError } from '../grpc/status.js';
 import { fromStruct, fromValue, toStruct, toValue } from '../grpc/struct.js';
 import { scheduleSchema } from '../schedule/document.js';
-import { checkNoStationPaths, checkParams } from '../security/hostile.js';
+import { checkNoStationPaths } from '../security/hostile.js';
 import type { Caller } from '../security/identity.js';
-import { DISTRICT_RPC_ROLES, methodRole, requireRole } from '../security/roles.js';
+import { methodRole, requireRole, rpcRole } from '../security/roles.js';
+import { checkScheduleSize } from '../security/schedule-size.js';
 import { validateParams } from '../security/schemas.js';
 import type { CommandRow } from './commands.js';
 import { queryEvents } from './history.js';
@@ -37,7 +38,7 @@ const METHOD = /^[A-Za-z][\w.]{0,63}$/;
 /** Who calls, with the role the RPC needs and a valid request; or the refusal, audited. */
 function guard(hub: Hub, rpc: string, call: AnyCall, req: Req): Caller {
   let caller: Caller = { who: 'unknown', role: 'viewer', via: hub.security.kind === 'tls' ? 'tls' : 'lab' };
-  const need = DISTRICT_RPC_ROLES[rpc] ?? 'admin';
+  const need = rpcRole(rpc);
   try {
     caller = hub.callerOf(call);
     requireRole(caller.role, need, rpc, caller.who);
@@ -76,7 +77,7 @@ function unary(hub: Hub, rpc: string, fn: (req: Req, caller: Caller) => unknown)
       })
       .then(
         (res) => {
-          if (caller && DISTRICT_RPC_ROLES[rpc] !== 'viewer')
+          if (caller && rpcRole(rpc) !== 'viewer')
             hub.audit.add(caller, rpc, auditParams(call.request), stationsOf(call.request));
           cb(null, res as object);
         },
@@ -193,7 +194,8 @@ function sendCommand(hub: Hub, req: Req, caller: Caller) {
 
 function pushSchedule(hub: Hub, req: Req) {
   const schedule = fromStruct(req.schedule as never);
-  checkParams({ schedule });
+  checkScheduleSize(schedule);
+  checkNoStationPaths(schedule, ['schedule']);
   const stations = selectStations(hub, req.stationIds, req.all);
   const media = (req.media as { sha256: string; sizeBytes: number; name: string }[]) ?? [];
   for (const m of media)
