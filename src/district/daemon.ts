@@ -82,6 +82,7 @@ export async function runHub(args: HubArgs): Promise<void> {
       log: log.child('hub'),
       security,
       limits: rateLimits(process.env),
+      crlPath: process.env.LOA_TLS_CRL || undefined,
       ...(keepaliveMs ? { keepaliveMs } : {}),
       ...(keepaliveTimeoutMs ? { keepaliveTimeoutMs } : {}),
     });

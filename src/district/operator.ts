@@ -22,6 +22,7 @@ import type { CommandRow } from './commands.js';
 import { queryEvents } from './history.js';
 import type { Hub } from './hub.js';
 import { checkRequest, mediaName } from './requests.js';
+import { revokeCertificate } from './revoke-rpc.js';
 import { type StoredEvent, unflatten } from './stations.js';
 
 type Req = Record<string, unknown>;
@@ -327,6 +328,7 @@ export function operatorService(hub: Hub): grpc.UntypedServiceImplementation {
         playLog: true,
       }).map(districtEvent),
     })),
+    RevokeCertificate: unary(hub, 'RevokeCertificate', (req, caller) => revokeCertificate(hub, req, caller)),
     ListAudit: unary(hub, 'ListAudit', (req) => ({
       entries: hub.audit
         .list({

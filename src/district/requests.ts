@@ -70,6 +70,14 @@ export const REQUEST_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   }),
   ListPlayLog: z.object({ stationId: optionalStation, sinceMs: epochMs, limit }),
   ListAudit: z.object({ stationId: optionalStation, sinceMs: epochMs, limit }),
+  RevokeCertificate: z.object({
+    stationId: optionalStation,
+    user: z
+      .string()
+      .regex(/^[\w.@-]{0,64}$/, 'a certificate user name: letters, digits, ".", "@", "_" or "-"'),
+    serial: z.string().regex(/^[0-9A-Fa-f]{0,64}$/, 'a serial in hex (openssl x509 -serial)'),
+    reason: z.string().max(200),
+  }),
 };
 
 /** INVALID_ARGUMENT naming the fields, or nothing. Unknown fields were dropped by the decoder. */

@@ -84,6 +84,7 @@ export const DISTRICT_RPC_ROLES: Readonly<Record<string, Role>> = {
   SendCommand: 'operator',
   PushSchedule: 'operator',
   UploadMedia: 'operator',
+  RevokeCertificate: 'admin',
 };
 
 export function methodRole(method: string): Role {
