@@ -21,6 +21,7 @@ import { validateParams } from '../security/schemas.js';
 import type { CommandRow } from './commands.js';
 import { queryEvents } from './history.js';
 import type { Hub } from './hub.js';
+import { refusedCaller } from './refused-caller.js';
 import { checkRequest, mediaName } from './requests.js';
 import { revokeCertificate } from './revoke-rpc.js';
 import { type StoredEvent, unflatten } from './stations.js';
@@ -47,7 +48,8 @@ function guard(hub: Hub, rpc: string, call: AnyCall, req: Req): Caller {
     checkRequest(rpc, req);
     return caller;
   } catch (e) {
-    hub.audit.add(caller, rpc, auditParams(req), stationsOf(req), toLoaError(e));
+    const who = caller.who === 'unknown' ? refusedCaller(call, caller.via) : caller;
+    hub.audit.add(who, rpc, auditParams(req), stationsOf(req), toLoaError(e));
     throw e;
   }
 }

@@ -46,7 +46,7 @@ function refuse(path: Path, what: string): never {
 }
 
 const HOW =
-  'from the district, name media by content (sha256, or media:NAME of the station cache) or a stream URL (' +
+  'name media by content (sha256, or media:NAME of the station cache) or by a stream URL (' +
   `${DISTRICT_URL_SCHEMES.join(', ')}), never by a path on the station`;
 
 /** Why a string is not acceptable media from the district, or undefined. */
@@ -74,7 +74,11 @@ export function checkDistrictMedia(value: unknown, path: Path = ['params'], dept
     const key = path.at(-1);
     if (typeof key === 'string' && FREE_TEXT_KEY.test(key)) return;
     const why = pathLike(value);
-    if (why) refuse(path, `${why} is not allowed (got ${JSON.stringify(value.slice(0, 60))}); ${HOW}`);
+    if (why)
+      refuse(
+        path,
+        `${why} is not allowed from the district (got ${JSON.stringify(value.slice(0, 60))}); ${HOW}`,
+      );
     return;
   }
   if (typeof value !== 'object' || value === null) return;
@@ -85,7 +89,7 @@ export function checkDistrictMedia(value: unknown, path: Path = ['params'], dept
     return;
   }
   for (const [k, v] of Object.entries(value)) {
-    if (LOCATION_KEY.test(k)) refuse([...path, k], `not allowed; ${HOW}`);
+    if (LOCATION_KEY.test(k)) refuse([...path, k], `not allowed from the district: ${HOW}`);
     checkDistrictMedia(v, [...path, k], depth + 1);
   }
 }
