@@ -29,5 +29,5 @@ export function checkScheduleSize(doc: unknown, root = 'schedule'): void {
       'INVALID_ARGUMENT',
       `${root}.programmes: at most ${SCHEDULE_LIMITS.programmes} programmes in one schedule (got ${programmes.length}); docs/schedule.md "Size limits"`,
     );
-  checkParams(doc, SCHEDULE_JSON_LIMITS, root);
+  checkParams(doc, { ...SCHEDULE_JSON_LIMITS, paramsBytes: SCHEDULE_LIMITS.bytes }, root);
 }
