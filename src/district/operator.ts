@@ -18,6 +18,7 @@ import type { Caller } from '../security/identity.js';
 import { methodRole, requireRole, rpcRole } from '../security/roles.js';
 import { checkScheduleSize } from '../security/schedule-size.js';
 import { validateParams } from '../security/schemas.js';
+import { checkDistrictCommand } from './command-schemas.js';
 import type { CommandRow } from './commands.js';
 import { queryEvents } from './history.js';
 import type { Hub } from './hub.js';
@@ -25,6 +26,7 @@ import { refusedCaller } from './refused-caller.js';
 import { checkRequest, mediaName } from './requests.js';
 import { revokeCertificate } from './revoke-rpc.js';
 import { type StoredEvent, unflatten } from './stations.js';
+import { uploadCheck } from './upload-check.js';
 
 type Req = Record<string, unknown>;
 type Unary = (call: grpc.ServerUnaryCall<Req, unknown>, cb: grpc.sendUnaryData<unknown>) => void;
@@ -187,6 +189,7 @@ function sendCommand(hub: Hub, req: Req, caller: Caller) {
   const params = fromValue(req.params as never) ?? {};
   validateParams(method, params);
   checkNoStationPaths(params, ['params']);
+  checkDistrictCommand(method, params);
   const rows = stations.map((s) => hub.commands.create(s, method, params, ttl, caller));
   for (const r of rows) {
     hub.deliverCommands(r.station, new Set([r.id]));
@@ -241,16 +244,22 @@ function upload(hub: Hub) {
         yield m.data;
       }
     }
-    hub.media.put(name, chunks()).then(
-      (ref) => {
-        hub.audit.add(caller, 'UploadMedia', { name, sha256: ref.sha256, sizeBytes: ref.sizeBytes }, []);
-        cb(null, { media: { ...ref, name: ref.name || name } });
-      },
-      (e) => {
-        hub.audit.add(caller, 'UploadMedia', { name: name || '(refused)' }, [], toLoaError(e));
-        cb(toServiceError(e));
-      },
-    );
+    hub.media
+      .put(
+        name,
+        chunks(),
+        uploadCheck(() => name),
+      )
+      .then(
+        (ref) => {
+          hub.audit.add(caller, 'UploadMedia', { name, sha256: ref.sha256, sizeBytes: ref.sizeBytes }, []);
+          cb(null, { media: { ...ref, name: ref.name || name } });
+        },
+        (e) => {
+          hub.audit.add(caller, 'UploadMedia', { name: name || '(refused)' }, [], toLoaError(e));
+          cb(toServiceError(e));
+        },
+      );
   };
 }
 
