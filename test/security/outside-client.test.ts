@@ -7,7 +7,9 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { districtProto } from '../../src/grpc/proto.js';
 import { toStruct, toValue } from '../../src/grpc/struct.js';
 import { pollUntil } from '../helpers/daemon.js';
 import { type HubProc, startHub } from '../helpers/hub.js';
@@ -207,6 +209,87 @@ describe('an outside client against the hub (issue 13)', { timeout: 240_000 }, (
     expect(mode.toString(8)).toBe('640');
     for (const f of ['district.sqlite-wal', 'district.sqlite-shm'])
       expect((statSync(join(dir, 'hub', f)).mode & 0o007).toString(8)).toBe('0');
+  });
+
+  it('6: the hub refuses at once what the station would refuse, and stores nothing a station may not send', async () => {
+    const bad = [
+      [
+        'audio.play',
+        { source: 'https://radio.example/a', zones: [0, 999] },
+        /params\.zones\[0\].*params\.zones\[1\]/,
+      ],
+      ['emergency.start', { source: 'https://radio.example/a', repeat: -1 }, /params\.repeat/],
+      [
+        'emergency.start',
+        { source: { sha256: 'xyz', sizeBytes: 10 } },
+        /params\.source\.sha256: 64 lower-case hex/,
+      ],
+      ['simFault', { name: 'bogus' }, /params\.name: allowed: "relay-stuck"/],
+      ['lines.calibrate', { zone: -1 }, /params\.zone/],
+    ] as const;
+    for (const [method, params, why] of bad) {
+      const r = await admin.call('SendCommand', { stationIds: ['st-z'], method, params: toValue(params) });
+      expect(r.code, `${method} ${JSON.stringify(params)}`).toBe('INVALID_ARGUMENT');
+      expect(r.details).toMatch(why);
+    }
+    expect(await commandsOf('st-z')).toEqual([]);
+
+    const upload = (msgs: { name?: string; data?: Buffer }[]) =>
+      new Promise<string>((resolve) => {
+        const Ctor = districtProto().grpc.loa.district.v1.DistrictService;
+        const client = new Ctor(`127.0.0.1:${hub.port}`, tlsCreds(ca, ops.operator as Pair), {
+          'grpc.ssl_target_name_override': 'localhost',
+        });
+        const call = client.uploadMedia((e: grpc.ServiceError | null) => {
+          client.close();
+          resolve(e ? `${grpc.status[e.code]}: ${e.details}` : 'OK');
+        });
+        for (const m of msgs) call.write(m);
+        call.end();
+      });
+    expect(await upload([{ name: '', data: Buffer.from('RIFF') }])).toMatch(/^INVALID_ARGUMENT: name:/);
+    expect(await upload([{ name: 'empty.mp3' }])).toMatch(/^INVALID_ARGUMENT: empty.mp3: no bytes/);
+    expect(
+      await upload([{ name: 'notes.mp3', data: Buffer.from('not audio at all\n'.repeat(100)) }]),
+    ).toMatch(/^INVALID_ARGUMENT: notes.mp3: not playable audio/);
+
+    const z = sessions[1] as RawSession;
+    const item = (seq: number, tsMs: number, e: Record<string, unknown>) => ({
+      seq,
+      tsMs,
+      event: { eventSeq: seq, kind: 'x.ok', severity: 'info', sub: 'test', message: 'm', ...e },
+    });
+    z.write({
+      batch: {
+        items: [
+          item(1, Date.now(), { severity: 'catastrophic' }),
+          item(2, Date.now(), { kind: '' }),
+          item(3, -5, {}),
+          item(4, Date.now(), { message: 'x'.repeat(100_000) }),
+          item(5, Date.now(), { kind: 'x.fine' }),
+        ],
+      },
+    });
+    z.write({ desiredReport: { appliedVersion: 2 ** 62 } });
+    type Ev = { event: { kind: string; severity: string; message: string } };
+    const stored = await pollUntil(async () => {
+      const r = await admin.call<{ events: Ev[] }>('ListEvents', { stationId: 'st-z', limit: 100 });
+      return (r.res?.events?.length ?? 0) >= 5 && (r.res?.events as Ev[]);
+    }, 20_000);
+    expect(stored.map((e) => e.event.kind)).toEqual([
+      'hub.refused',
+      'hub.refused',
+      'hub.refused',
+      'hub.refused',
+      'x.fine',
+    ]);
+    expect(stored.map((e) => e.event.message).join('\n')).toMatch(
+      /severity "catastrophic".*\n.*kind ""[\s\S]*timestamp -5[\s\S]*message of 100000 characters/,
+    );
+    const summary = (
+      await admin.call<{ summary: { appliedVersion: number } }>('GetStation', { stationId: 'st-z' })
+    ).res;
+    expect(Number(summary?.summary.appliedVersion)).toBe(0);
   });
 
   it('8: the summary follows a power event as it arrives, not the next status sample', async () => {
