@@ -22,6 +22,8 @@ import { Hub } from '../../src/district/hub.js';
 import { toStruct, toValue } from '../../src/grpc/struct.js';
 import { registerStationMethods } from '../../src/station/methods.js';
 import { CommandRunner } from '../../src/uplink/commands.js';
+import { DesiredApplier } from '../../src/uplink/desired.js';
+import type { MediaFetcher } from '../../src/uplink/media.js';
 import { uplinkStateDoc } from '../../src/uplink/state.js';
 import { pollUntil } from '../helpers/daemon.js';
 import { drive, type SimHarness, startSimStation, tempDir } from '../helpers/sim-station.js';
@@ -183,6 +185,29 @@ describe('hostile input, property-based: round 2', { timeout: 300_000 }, () => {
     );
     expect(runs).toEqual([]);
     expect((hub.db.prepare('SELECT count(*) AS n FROM desired').get() as { n: number }).n).toBe(0);
+  });
+
+  it('the station refuses a desired state naming a station path anywhere, whatever the hub let through', async () => {
+    const clock = new ManualClock();
+    const doc = uplinkStateDoc(tempDir(), clock);
+    await doc.load();
+    const registry = new CommandRegistry();
+    const applied: unknown[] = [];
+    registry.register('schedule.apply', (p) => applied.push(p));
+    const events = new MemoryEvents();
+    const fetcher = { progress: new Map(), ensure: async () => '/never' } as unknown as MediaFetcher;
+    const applier = new DesiredApplier(registry, doc, fetcher, clock, events);
+    let version = 1;
+    await fc.assert(
+      fc.asyncProperty(withPath, async (hidden) => {
+        const programme = { id: 'p', title: 't', start: '06:00', duration: '1h', source: hidden };
+        const schedule = { schema: 1, version, valid_until: '2099-01-01', programmes: [programme] };
+        await applier.offer({ version: version++, schedule, media: [] });
+        expect(applier.report().error).toMatch(/^desired\.schedule\.programmes\[0\]\.source/);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(applied).toEqual([]);
   });
 
   it('forged results from another station change no command, and each is counted', async () => {
