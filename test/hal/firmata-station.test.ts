@@ -14,19 +14,19 @@ import { driverFactories } from '../../src/hal/drivers.js';
 import type { StationStatus } from '../../src/station/control.js';
 import { Station } from '../../src/station/station.js';
 import { type Daemon, pollUntil, startDaemon } from '../helpers/daemon.js';
-import { FirmataEmulator } from '../helpers/firmata-emulator.js';
+import { AvrBoard } from '../helpers/avr-board.js';
 import { hwProfile, wireFirmataOnly, writeProfile } from '../helpers/hw-profiles.js';
 import { tempDir } from '../helpers/sim-station.js';
 
 const RELAYS = [22, 23, 24, 25, 26, 27, 28]; // firmata-only: tx, amp, mute, zones 1–4
 let dir: string;
-let emu: FirmataEmulator;
+let emu: AvrBoard;
 let station: Station | undefined;
 let daemon: Daemon | undefined;
 
 beforeEach(async () => {
   dir = tempDir('loa-fstation-');
-  emu = await FirmataEmulator.start({ dir });
+  emu = await AvrBoard.start({ dir });
   wireFirmataOnly(emu);
   emu.setAnalog(2, 60); // ~29 °C
 });

@@ -11,7 +11,7 @@ import { driverFactories } from '../../src/hal/drivers.js';
 import { LinesModule } from '../../src/lines/module.js';
 import { Station } from '../../src/station/station.js';
 import { pollUntil } from '../helpers/daemon.js';
-import { FirmataEmulator } from '../helpers/firmata-emulator.js';
+import { AvrBoard } from '../helpers/avr-board.js';
 import { hwProfile, wireFirmataOnly } from '../helpers/hw-profiles.js';
 import { tempDir } from '../helpers/sim-station.js';
 
@@ -22,7 +22,7 @@ const HEALTHY_I: Record<number, number> = { 1: 123, 2: 77, 3: 92, 4: 62 }; // 41
 const RELAY: Record<number, number> = { 1: 25, 2: 26, 3: 27, 4: 28 };
 
 let dir: string;
-let emu: FirmataEmulator;
+let emu: AvrBoard;
 let station: Station | undefined;
 let lines: LinesModule;
 
@@ -36,7 +36,7 @@ const stateOf = (zone: number) => lines.status().zones.find((z) => z.id === zone
 
 beforeEach(async () => {
   dir = tempDir('loa-lines-fw-');
-  emu = await FirmataEmulator.start({ dir });
+  emu = await AvrBoard.start({ dir });
   wireFirmataOnly(emu);
   emu.setAnalog(2, 60); // transmitter ~29 °C
   for (const z of [1, 2, 3, 4]) healthy(z);
