@@ -13,8 +13,8 @@ import { memoryLogger } from '../../src/core/log.js';
 import { driverFactories } from '../../src/hal/drivers.js';
 import type { StationStatus } from '../../src/station/control.js';
 import { Station } from '../../src/station/station.js';
-import { type Daemon, pollUntil, startDaemon } from '../helpers/daemon.js';
 import { AvrBoard } from '../helpers/avr-board.js';
+import { type Daemon, pollUntil, startDaemon } from '../helpers/daemon.js';
 import { hwProfile, wireFirmataOnly, writeProfile } from '../helpers/hw-profiles.js';
 import { tempDir } from '../helpers/sim-station.js';
 
@@ -107,7 +107,7 @@ describe('station on the firmata driver', () => {
       const s = (await callLocal(d.socket, 'status')) as StationStatus;
       return s.drivers[0]?.ok === false && s;
     });
-    expect(missing.drivers[0]?.detail).toMatch(/board MISSING on .*Mega_2560_emulated/);
+    expect(missing.drivers[0]?.detail).toMatch(/board MISSING on .*Mega_2560_simavr/);
     const text = await d.ctl('status');
     expect(text.code).toBe(0);
     await emu.replug();

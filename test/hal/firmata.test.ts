@@ -12,8 +12,8 @@ import { memoryLogger } from '../../src/core/log.js';
 import { driverFactories } from '../../src/hal/drivers.js';
 import { Hal } from '../../src/hal/hal.js';
 import type { Profile } from '../../src/hal/profile.js';
-import { pollUntil } from '../helpers/daemon.js';
 import { AvrBoard } from '../helpers/avr-board.js';
+import { pollUntil } from '../helpers/daemon.js';
 import { hwProfile, wireFirmataOnly } from '../helpers/hw-profiles.js';
 import { tempDir } from '../helpers/sim-station.js';
 

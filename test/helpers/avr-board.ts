@@ -162,7 +162,10 @@ export class AvrBoard {
     this.proc = p;
     p.stdin?.on('error', () => undefined);
     const err: string[] = [];
-    p.stderr?.on('data', (b: Buffer) => err.push(b.toString()));
+    p.stderr?.on('data', (b: Buffer) => {
+      err.push(b.toString());
+      if (process.env.LOA_AVR_TRACE) process.stderr.write(b);
+    });
     const ready = new Promise<void>((res, rej) => {
       p.once('exit', (code) => rej(new Error(`loa-avr-sim exited ${code}: ${err.join('')}`)));
       createInterface({ input: p.stdout as NodeJS.ReadableStream }).on('line', (l) => {
@@ -174,6 +177,7 @@ export class AvrBoard {
   }
 
   private onEvent(f: string[]): void {
+    if (process.env.LOA_AVR_TRACE) process.stderr.write(`board: ${f.join(' ')}\n`);
     if (f[0] === 'pin') this.onPin(f);
     else if (f[0] === 'beat') {
       this.lastBeatSimMs = Number(f[1]) / 1e6;

@@ -16,7 +16,12 @@ export interface NsDaemon {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export function startNsDaemon(ns: GpioNamespace, profile: string, dataDir: string): NsDaemon {
+export function startNsDaemon(
+  ns: GpioNamespace,
+  profile: string,
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+): NsDaemon {
   const socket = join(dataDir, 'station.sock');
   const proc = ns.spawn(
     process.execPath,
@@ -29,7 +34,7 @@ export function startNsDaemon(ns: GpioNamespace, profile: string, dataDir: strin
       '--station-id',
       'hw-test',
     ],
-    { env: { ...process.env, LOA_LOG_FORMAT: 'json' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { env: { ...process.env, LOA_LOG_FORMAT: 'json', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
   const onData = (b: Buffer) => output.push(...b.toString().split('\n').filter(Boolean));

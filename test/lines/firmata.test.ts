@@ -10,8 +10,8 @@ import { memoryLogger } from '../../src/core/log.js';
 import { driverFactories } from '../../src/hal/drivers.js';
 import { LinesModule } from '../../src/lines/module.js';
 import { Station } from '../../src/station/station.js';
-import { pollUntil } from '../helpers/daemon.js';
 import { AvrBoard } from '../helpers/avr-board.js';
+import { pollUntil } from '../helpers/daemon.js';
 import { hwProfile, wireFirmataOnly } from '../helpers/hw-profiles.js';
 import { tempDir } from '../helpers/sim-station.js';
 

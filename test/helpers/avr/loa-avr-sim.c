@@ -80,8 +80,14 @@ static int port_index(char p) {
   return at && p ? (int)(at - PORTS) : -1;
 }
 
+/* What the outside world drives into a pin. Given to simavr as the port's "external" levels
+ * too: on every PORT or DDR write it re-raises each input pin's level, from these when set,
+ * else 1 where the internal pull-up is on — which would let a pull-up beat a contact to ground. */
 static void set_input(int port, int bit, int level) {
   in_level[port][bit] = level;
+  avr_ioport_external_t ext = {.name = PORTS[port], .mask = 0xFF, .value = 0};
+  for (int b = 0; b < 8; b++) ext.value |= (in_level[port][b] & 1) << b;
+  avr_ioctl(avr, AVR_IOCTL_IOPORT_SET_EXTERNAL(PORTS[port]), &ext);
   avr_raise_irq(avr_io_getirq(avr, AVR_IOCTL_IOPORT_GETIRQ(PORTS[port]), bit), level);
 }
 
@@ -137,9 +143,11 @@ static void uart_out(struct avr_irq_t *irq, uint32_t value, void *param) {
 static void uart_xon(struct avr_irq_t *irq, uint32_t v, void *p) { (void)irq, (void)v, (void)p, xon = 1; }
 static void uart_xoff(struct avr_irq_t *irq, uint32_t v, void *p) { (void)irq, (void)v, (void)p, xon = 0; }
 
-/* One byte per character time (10 bits at 57600 Bd), as the host's UART sends them: then the
- * time a byte enters the simulated UART is the time the firmware can read it. */
-#define BYTE_NS (10 * 1000000000LL / 57600)
+/* One byte per character time, as a UART sends them: then the time a byte enters the simulated
+ * UART is the time the firmware can read it. simavr 1.6 times a byte as 11 bits at the rate
+ * UBRR gives (57142 Bd for Arduino's 57600 with U2X): 192 µs; feeding faster would fill its
+ * 64-byte FIFO in a long burst. */
+#define BYTE_NS 192500LL
 static long long next_byte_ns;
 
 static void feed_uart(void) {
@@ -263,7 +271,13 @@ static void read_stdin(void) {
 static void read_pty(void) {
   uint8_t buf[256];
   ssize_t r = read(master, buf, sizeof buf);
-  if (r > 0) queue_to_board(buf, r);
+  if (r <= 0) return;
+  if (getenv("LOA_AVR_TRACE")) {
+    fprintf(stderr, "host→board %lld:", sim_ns() / 1000000);
+    for (ssize_t i = 0; i < r; i++) fprintf(stderr, " %02x", buf[i]);
+    fputc('\n', stderr);
+  }
+  queue_to_board(buf, r);
 }
 
 static void init_avr(const char *elf) {
