@@ -33,6 +33,7 @@ export function startNsDaemon(
       dataDir,
       '--station-id',
       'hw-test',
+      '--allow-silent-output', // GPIO tests: no sound card in the namespace (audio/output-choice.ts)
     ],
     { env: { ...process.env, LOA_LOG_FORMAT: 'json', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );

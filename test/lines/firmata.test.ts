@@ -1,6 +1,6 @@
 /**
  * The same line faults, read through the real Firmata protocol: a station on the firmata-only
- * profile talks to the Firmata emulator over a pseudo-terminal; the emulator's analogue inputs
+ * profile talks to the real LoaFirmata firmware on simavr over a pseudo-terminal; the board's analogue inputs
  * carry what a sense board would put on A4–A15 (per zone: line voltage, line current, earth).
  */
 import { rmSync } from 'node:fs';
@@ -63,7 +63,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('line supervision on the Firmata emulator', () => {
+describe('line supervision on the Firmata board (LoaFirmata on simavr)', () => {
   it('calibrates from the board, then reads open, earth fault, sensor fault and degraded on zone 2 only', async () => {
     const s = station as Station;
     await pollUntil(async () => lines.status().zones.every((z) => z.state === 'ok'), 15_000);
