@@ -14,8 +14,13 @@ import type { OutputSink, SinkStatus } from './sink.js';
 
 /** More than this queued in Node means the writer is stuck: drop rather than grow. */
 const MAX_QUEUED = 4 * 1024 * 1024;
-/** A restarted sink child alive this long is taken as the device back (see confirmBack). */
-const BACK_AFTER_MS = 1500;
+/**
+ * A restarted sink child alive this long is taken as the device back (see confirmBack). A real
+ * card that is missing fails ffmpeg at open, in milliseconds; a device whose reader is gone
+ * fails at the first write, which alsa-lib's file plugin delays until its buffer is full:
+ * 3.7 s measured here (test/audio/sound-output.test.ts's socket card). 5 s covers both.
+ */
+const BACK_AFTER_MS = 5000;
 
 export class WavSink implements OutputSink {
   readonly kind = 'wav';
