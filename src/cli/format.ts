@@ -24,10 +24,11 @@ export function renderStatus(s: StationStatus, lang: Lang): string {
     `${t(lang, `state.${s.power.state}`)}${s.power.blockedBy ? ` (${s.power.blockedBy})` : ''}`,
   );
   const tx = s.transmitter;
-  row(
-    'status.tx',
-    `${t(lang, `state.${tx.state}`)}  fwd ${tx.forwardW.toFixed(1)} W  refl ${tx.reflectedW.toFixed(1)} W  ${tx.temperatureC.toFixed(1)} °C  trips ${tx.trips}`,
-  );
+  if (tx)
+    row(
+      'status.tx',
+      `${t(lang, `state.${tx.state}`)}  fwd ${tx.forwardW.toFixed(1)} W  refl ${tx.reflectedW.toFixed(1)} W  ${tx.temperatureC.toFixed(1)} °C  trips ${tx.trips}`,
+    );
   const a = s.amplifier;
   row(
     'status.amp',
