@@ -13,6 +13,7 @@ import type { ModemProfile } from '../hal/modem-profile.js';
 import type { StationModule } from '../station/module.js';
 import type { Station } from '../station/station.js';
 import { AtModemSource } from './at-source.js';
+import { registerModemMetrics } from './metrics.js';
 import { MmcliModemSource } from './mmcli-source.js';
 import { RecoveryLadder } from './recovery.js';
 import { type ModemStatus, modemStatus, type Sample } from './status.js';
@@ -106,6 +107,10 @@ export class ModemModule implements StationModule {
       'modem.status': () => this.status() ?? { enabled: false },
       'modem.history': (p) => this.history(p),
     };
+  }
+
+  registerMetrics(registry: import('prom-client').Registry) {
+    return registerModemMetrics(registry, () => this.status());
   }
 
   status(): ModemStatus | undefined {
