@@ -5,6 +5,7 @@
  * powers the emulated modem.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderStatus } from '../../src/cli/format.js';
 import { renderFindings, runDoctor } from '../../src/ops/doctor/run.js';
 import { StationControl } from '../../src/station/control.js';
 import { type Rig, rig, until } from '../helpers/cluster-rig.js';
@@ -43,6 +44,10 @@ describe('cluster modem supervision', () => {
         dataDir: '/tmp',
         probe: { run: async () => ({ code: 0, out: 'ffmpeg version 5.1\nyes\n' }) },
       });
+    expect(renderStatus(await control.status(), 'en')).toMatch(
+      /^ {2}4G\s+Viettel LTE {2}RSRP -88 dBm {2}SINR 14 dB {2}data connected/m,
+    );
+    expect(renderStatus(await control.status(), 'vi')).toMatch(/dữ liệu connected {2}[\d.]+ MB tháng này/);
     let fs = await doctor();
     expect(fs.find((f) => f.id === 'modem')).toMatchObject({ status: 'ok', key: 'doc.modem.ok' });
     expect(renderFindings(fs, 'en', 'cluster-1')).toMatch(
