@@ -83,7 +83,7 @@ export async function run(): Promise<Figure[]> {
         name: 'schedule.start_p99_ms',
         value: Math.round(percentile(starts.map(Math.abs), 99)),
         unit: 'ms',
-        note: `|lateness|, p99 of ${STARTS} starts (target ≤ 100)`,
+        note: `|lateness|, p99 of ${STARTS} starts (target ≤ 50)`,
       },
       {
         name: 'schedule.emergency_warm_ms',
