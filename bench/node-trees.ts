@@ -78,7 +78,7 @@ function gypRebuild(node: NodeBin, dir: string): void {
   const gyp = join(dirname(npmCli), '..', 'node_modules/node-gyp/bin/node-gyp.js');
   execFileSync(node.path, [gyp, 'rebuild', '--release', `--nodedir=${nodedir(node)}`, '--loglevel=error'], {
     cwd: dir,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: 'pipe', // compiler warnings stay out of the bench's output; a failure throws with them
   });
 }
 
