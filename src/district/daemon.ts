@@ -85,6 +85,7 @@ export async function runHub(args: HubArgs): Promise<void> {
       log: log.child('hub'),
       security,
       limits: rateLimits(process.env),
+      crlPath: process.env.LOA_TLS_CRL || undefined,
       ...(keepaliveMs ? { keepaliveMs } : {}),
       ...(keepaliveTimeoutMs ? { keepaliveTimeoutMs } : {}),
     });
@@ -101,6 +102,7 @@ export async function runHub(args: HubArgs): Promise<void> {
     metrics = new HubMetrics({
       summaries: () => h.stations.list().map((r) => h.summary(r)),
       now: () => Date.now(),
+      refusals: () => h.refusals.all(),
     });
     const metricsAt = await serveHubMetrics(metrics, args.metricsListen, log);
     cap = await startCap(h, dataDir, log.child('cap'));
