@@ -18,7 +18,10 @@ import { type ProcRow, ProcSampler } from './proc-sampler.js';
 const run = promisify(execFile);
 export const ROOT = resolve(import.meta.dirname, '..');
 export const PEER = resolve(ROOT, '..', 'shared', 'peer');
-export type Mode = 'close' | 'stall' | 'garbage';
+export type Mode = 'close' | 'stall' | 'garbage' | 'slow';
+
+/** The 64 kbit/s MP3 feed in bytes per second (the slow link carries half of it). */
+export const STREAM_BPS = 8000;
 
 export interface RunResult {
   mode: Mode;
@@ -35,6 +38,11 @@ export interface RunResult {
   /** Per-process breakdown at the relaying and at the set-up RSS peaks. */
   peakRows: ProcRow[];
   setupRows: ProcRow[];
+  /** The recording (raw WAV written by the card) and when the failure began in it, s. */
+  heard: string;
+  failedAtS: number;
+  /** Switch events the runtime logged from the failure on (Loa: audio.switch; null: not known). */
+  switches: number | null;
 }
 
 export interface Runtime {
@@ -44,6 +52,8 @@ export interface Runtime {
   spawn(url: string, backup: string, fifo: string, dir: string): ChildProcess;
   /** Whatever the runtime needs told after it started (Loa: stationctl fallback add, play). */
   prepare(p: ChildProcess): Promise<void>;
+  /** Switch events logged since `sinceMs` (wall), read before the runtime stops. */
+  switches?(p: ChildProcess, sinceMs: number): Promise<number>;
   stop(p: ChildProcess): Promise<void>;
 }
 
@@ -51,6 +61,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function fail(mode: Mode, relay: Relay, feeder: { stop(): Promise<void> }): Promise<void> {
   if (mode === 'close') await feeder.stop();
+  else if (mode === 'slow') relay.throttle(STREAM_BPS / 2);
   else relay.set(mode === 'stall' ? 'frozen' : 'garbage');
 }
 
@@ -77,7 +88,15 @@ function cardStartTime(card: ChildProcess): Promise<number> {
 export async function runOnce(
   rt: Runtime,
   mode: Mode,
-  o: { ice: Icecast; mount: string; backup: string; dir: string; afterS: number },
+  o: {
+    ice: Icecast;
+    mount: string;
+    backup: string;
+    dir: string;
+    afterS: number;
+    /** slow: the link carries half the bit rate this long, then recovers (afterS follow). */
+    slowS?: number;
+  },
 ): Promise<RunResult> {
   const feeder = await o.ice.feed(o.mount, 'sine=frequency=1000:sample_rate=44100');
   const relay = await startRelay(o.ice.port);
@@ -107,8 +126,13 @@ export async function runOnce(
   const failedAt = Date.now();
   const failedAtS = (failedAt - (await cardStart)) / 1000;
   await fail(mode, relay, feeder);
+  if (mode === 'slow') {
+    await sleep((o.slowS ?? 20) * 1000);
+    relay.throttle(undefined);
+  }
   await sleep(o.afterS * 1000);
   sampler.stop();
+  const switches = rt.switches ? await rt.switches(proc, failedAt) : null;
   await rt.stop(proc);
   await stopProc(card, 'SIGTERM');
   relay.set('pass');
@@ -131,6 +155,9 @@ export async function runOnce(
     steadyCpuPct: sampler.windowCpuPct,
     peakRows: sampler.peakRows,
     setupRows: setup.rows,
+    heard,
+    failedAtS,
+    switches,
   };
 }
 
@@ -198,6 +225,12 @@ export function loaRuntime(): Runtime {
         i++
       )
         await sleep(100);
+    },
+    async switches(p, sinceMs) {
+      const j = jobs.get(p);
+      if (!j) return Number.NaN;
+      const out = await ctl(j.sock, '--json', 'events', '--kind', 'audio.switch', '--limit', '10000');
+      return (JSON.parse(out.stdout) as Array<{ ts: number }>).filter((e) => e.ts >= sinceMs).length;
     },
     stop: (p) => stopProc(p, 'SIGTERM'),
   };
