@@ -46,6 +46,12 @@ export interface HealthLimits {
   slowRate: number;
   /** A cleanly closed source plays out its buffer down to this (the crossfade plus a margin). */
   tailMs: number;
+  /**
+   * A pause in the input is a stall only once the buffer is below this (ms). A continuous
+   * stream: always (Infinity). A segmented one (HLS): when what is left is about to be needed
+   * — bursty delivery is not a failure while the buffer holds audio.
+   */
+  stallBelowMs?: number;
 }
 
 /** A live decoder that complained and produced nothing for this long is fed garbage. */
@@ -238,7 +244,7 @@ export class Health {
     if (this.draining && bufferedMs <= this.limits.tailMs) this.draining = false;
     if (this.closed && !this.draining) return 'closed';
     // a stalled, garbled or starving source must refill its whole pre-roll before it counts again
-    const bad = this.badReason(now, hasFrame) ?? this.starving(now, bufferedMs);
+    const bad = this.badReason(now, bufferedMs) ?? this.starving(now, bufferedMs);
     if (bad) {
       this.prerolled = false;
       return bad;
@@ -248,7 +254,8 @@ export class Health {
     return 'ok';
   }
 
-  private badReason(now: number, hasFrame: boolean): HealthReason | undefined {
+  private badReason(now: number, bufferedMs: number): HealthReason | undefined {
+    const hasFrame = bufferedMs >= FRAME_MS;
     if (this.errors.filter((t) => now - t < 1000).length >= this.limits.garbageErrors) this.wasGarbage = true;
     // closed (playing out, or redialling): no input is expected, so none missing is no fault
     const quiet = this.draining || this.closed;
@@ -261,9 +268,11 @@ export class Health {
     if (this.wasGarbage && now - this.lastErrorAt < this.limits.garbageClearMs) return 'garbage';
     this.wasGarbage = false;
     if (quiet) return undefined;
-    if (now - this.lastInputAt > this.limits.stallMs && (this.live || !hasFrame)) return 'stalled';
-    // bytes arrive but nothing decodes: garbage the decoder does not even complain about
-    if (this.live && now - this.lastPcmAt > this.limits.stallMs) return 'garbage';
+    const low = bufferedMs < (this.limits.stallBelowMs ?? Number.POSITIVE_INFINITY);
+    if (now - this.lastInputAt > this.limits.stallMs && low && (this.live || !hasFrame)) return 'stalled';
+    // bytes kept arriving but nothing decodes: garbage the decoder does not even complain about
+    const since = Math.min(now, this.lastInputAt + FLOWING_MS);
+    if (this.live && since - this.lastPcmAt > this.limits.stallMs) return 'garbage';
     return undefined;
   }
 
