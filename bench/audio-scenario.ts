@@ -66,7 +66,7 @@ async function fail(mode: Mode, relay: Relay, feeder: { stop(): Promise<void> })
 }
 
 /** The wall time the card's recording starts (its `card-start` line on stderr), within 60 s. */
-function cardStartTime(card: ChildProcess): Promise<number> {
+export function cardStartTime(card: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
     let buf = '';
     const timer = setTimeout(
@@ -260,7 +260,8 @@ export function liquidsoapRuntime(): Runtime {
           'settings.init.allow_root.set(true)',
           'settings.log.stdout.set(true)',
           'settings.log.file.set(false)',
-          `live = input.http("${url}")`,
+          // an HLS playlist needs Liquidsoap's HLS input (issue 24's peer figures)
+          `live = ${/\.m3u8/.test(url) ? 'input.hls' : 'input.http'}("${url}")`,
           `backup = single("${backup}")`,
           's = fallback(track_sensitive=false, [live, backup])',
           `output.file(%wav(stereo=true, samplesize=16, header=false), "${fifo}", fallible=true, s)`,

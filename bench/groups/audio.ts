@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { startIcecast } from '../../test/helpers/icecast.js';
 import { tempDir } from '../../test/helpers/sim-station.js';
 import { makeTone } from '../../test/helpers/tone-files.js';
+import { hlsFigures, runHls } from '../audio-hls.js';
 import {
   liquidsoapRuntime,
   loaRuntime,
@@ -125,6 +126,7 @@ export async function run(): Promise<Figure[]> {
     const loa = await runAll(loaRuntime(), ice, dir, backup);
     breakdown('audio.', loa.runs);
     const out = [...figures('audio.', loa.runs), ...slowFigures('audio.', loa.slow, false)];
+    out.push(...hlsFigures('audio.', await runHls(loaRuntime(), backup, dir), false));
     if (has('liquidsoap')) {
       const peer = await runAll(liquidsoapRuntime(), ice, dir, backup);
       breakdown('peer.liquidsoap.', peer.runs);
