@@ -6,6 +6,9 @@
  * scheduled item.
  */
 import { z } from 'zod';
+import { voiceSchema } from '../speech/config.js';
+import { MAX_TEXT_CHARS } from '../speech/text.js';
+import { SCHEDULE_LIMITS } from './limits.js';
 import { isTimeZone, parseDate, parseDuration, parseTimeOfDay, WEEKDAYS } from './zoned-time.js';
 
 export const SCHEDULE_SCHEMA = 1;
@@ -38,16 +41,32 @@ export const mediaRef = z.union([
 
 const playlist = z.strictObject({
   kind: z.literal('playlist'),
-  items: z.array(mediaRef).min(1).max(500),
+  items: z.array(mediaRef).min(1).max(SCHEDULE_LIMITS.playlistItems),
   shuffle: z.boolean().default(false),
   /** Start again from the top until the window ends (a relay's fallback always loops). */
   loop: z.boolean().default(false),
+});
+
+/** A notice read out by the station's own voice (src/speech), between two chimes. */
+const text = z.strictObject({
+  kind: z.literal('text'),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'the notice to read out (empty)')
+    .max(
+      MAX_TEXT_CHARS,
+      `at most ${MAX_TEXT_CHARS} characters (about 3 minutes of speech); split it or record it`,
+    ),
+  voice: voiceSchema.optional(),
+  repeat: z.number().int().min(1).max(10).default(1),
 });
 
 export const sourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('relay'), url, fallback: playlist.optional() }),
   playlist,
   z.strictObject({ kind: z.literal('file'), file: mediaRef }),
+  text,
 ]);
 
 export const programmeSchema = z.strictObject({
@@ -84,12 +103,13 @@ export const scheduleSchema = z.strictObject({
   /** After this local date (end of day) or instant the schedule is stale (alarm, keeps playing). */
   valid_until: z.union([date, z.iso.datetime({ offset: true })]),
   /** The commune's order for clashing priority bulletins: programme ids, first wins. */
-  priority_order: z.array(programmeId).max(200).default([]),
-  programmes: z.array(programmeSchema).max(500),
+  priority_order: z.array(programmeId).max(SCHEDULE_LIMITS.priorityOrder).default([]),
+  programmes: z.array(programmeSchema).max(SCHEDULE_LIMITS.programmes),
 });
 
 export type MediaRef = z.infer<typeof mediaRef>;
 export type ProgrammeSource = z.infer<typeof sourceSchema>;
+export type TextSource = z.infer<typeof text>;
 export type Programme = z.infer<typeof programmeSchema>;
 export type ScheduleDoc = z.infer<typeof scheduleSchema>;
 export type Tier = 'normal' | 'priority';

@@ -7,6 +7,7 @@
  * decides who may run it.
  */
 import { LoaError } from '../core/errors.js';
+import { own } from './lookup.js';
 
 export type Role = 'viewer' | 'operator' | 'admin';
 export const ROLES: readonly Role[] = ['viewer', 'operator', 'admin'];
@@ -16,7 +17,8 @@ export function isRole(v: unknown): v is Role {
 }
 
 export function atLeast(have: Role, need: Role): boolean {
-  return ROLES.indexOf(have) >= ROLES.indexOf(need);
+  // an unknown role (never one of ours) grants nothing and is satisfied by nothing
+  return isRole(have) && isRole(need) && ROLES.indexOf(have) >= ROLES.indexOf(need);
 }
 
 /** Station commands (CommandRegistry method names), whatever the transport. */
@@ -39,6 +41,7 @@ export const STATION_METHOD_ROLES: Readonly<Record<string, Role>> = {
   'uplink.status': 'viewer',
   'uplink.desired': 'viewer',
   'security.status': 'viewer',
+  'speech.status': 'viewer',
   // operator: the programme and the loudspeakers
   zone: 'operator',
   'audio.play': 'operator',
@@ -48,6 +51,10 @@ export const STATION_METHOD_ROLES: Readonly<Record<string, Role>> = {
   'schedule.apply': 'operator',
   'emergency.start': 'operator',
   'emergency.stop': 'operator',
+  // a text bulletin is a bulletin like a recorded one (an emergency tier included)
+  'bulletin.text': 'operator',
+  'bulletin.stop': 'operator',
+  'speech.render': 'operator',
   'lines.check': 'operator',
   // a tone on one zone: amplifier only, never the transmitter, refused while anything is on air
   'test.tone': 'operator',
@@ -82,10 +89,16 @@ export const DISTRICT_RPC_ROLES: Readonly<Record<string, Role>> = {
   SendCommand: 'operator',
   PushSchedule: 'operator',
   UploadMedia: 'operator',
+  RevokeCertificate: 'admin',
 };
 
 export function methodRole(method: string): Role {
-  return STATION_METHOD_ROLES[method] ?? 'admin';
+  return own(STATION_METHOD_ROLES, method) ?? 'admin';
+}
+
+/** The role a DistrictService RPC needs; one missing from the table needs admin. */
+export function rpcRole(rpc: string): Role {
+  return own(DISTRICT_RPC_ROLES, rpc) ?? 'admin';
 }
 
 /** A command changes something (and is audited) when it needs more than viewer. */

@@ -14,8 +14,9 @@ import { SimDriver } from '../hal/sim/index.js';
 import type { SimStation } from '../hal/sim/model.js';
 import type { DigitalOut } from '../hal/types.js';
 import { type Commanded, PowerChain } from '../power/chain.js';
+import { NoTransmitter } from '../power/no-transmitter.js';
 import { type SupervisedRelay, Supervisor } from '../power/supervisor.js';
-import { TransmitterGuard } from '../power/transmitter.js';
+import { type Transmitter, TransmitterGuard } from '../power/transmitter.js';
 import { CommandGate } from '../security/gate.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
 import { Store } from '../store/store.js';
@@ -50,7 +51,7 @@ export class Station {
   /** How callers from outside run those commands: role, rate limit, validation, audit. */
   readonly gate: CommandGate;
   hal!: Hal;
-  tx!: TransmitterGuard;
+  tx!: Transmitter;
   chain!: PowerChain;
   supervisor!: Supervisor;
   readonly startedAt: number;
@@ -181,18 +182,17 @@ export class Station {
     await this.store.flush();
   }
 
-  private buildPower(): void {
-    const { clock } = this.o;
+  /** The transmitter guard on its relay and sensors (a profile without one: NoTransmitter). */
+  private buildTransmitter(): TransmitterGuard {
     const p = this.o.profile;
     const h = this.hal;
-    const events = this.store.events;
-    this.tx = new TransmitterGuard({
+    return new TransmitterGuard({
       relay: h.output('tx.power'),
       forward: h.analogIn('tx.forward_w'),
       reflected: h.analogIn('tx.reflected_w'),
       temperature: h.analogIn('tx.temperature_c'),
-      clock,
-      events,
+      clock: this.o.clock,
+      events: this.store.events,
       alarms: this.alarms,
       timings: p.timings,
       limits: p.transmitter,
@@ -202,6 +202,14 @@ export class Station {
           s.tx = tx;
         }),
     });
+  }
+
+  private buildPower(): void {
+    const { clock } = this.o;
+    const p = this.o.profile;
+    const h = this.hal;
+    const events = this.store.events;
+    this.tx = p.transmitter.present ? this.buildTransmitter() : new NoTransmitter(p.name);
     const zones = new Map<number, DigitalOut>();
     for (const z of [...p.zones].sort((a, b) => a.id - b.id)) zones.set(z.id, h.output(z.relay));
     this.chain = new PowerChain({
