@@ -49,6 +49,7 @@ export function causeOf(why: string, code?: string): FailureCause {
   if (code === 'ECONNREFUSED') return 'refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'dns';
   if (code?.startsWith('HPE_')) return 'not-http';
+  if (/connection refused/i.test(why)) return 'refused';
   if (code === 'ETIMEDOUT' || /stalled|timed? ?out/i.test(why)) return 'timeout';
   if (/^HTTP \d/.test(why)) return 'http-status';
   if (/decoder|invalid data|header missing/i.test(why)) return 'not-audio';
