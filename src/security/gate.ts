@@ -31,7 +31,7 @@ export class CommandGate {
     let clean: unknown = params;
     try {
       requireRole(caller.role, need, method, caller.who);
-      if (audited) this.o.limiter?.take(limitKey(caller));
+      if (audited) this.o.limiter?.take(limitKey(caller), caller.via);
       clean = validateParams(method, params);
       const result = await this.registry.call(method, clean);
       if (audited) this.record(caller, method, clean, undefined, commandId);

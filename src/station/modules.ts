@@ -5,6 +5,7 @@ import { LinesModule } from '../lines/module.js';
 import { MediaModule } from '../media/module.js';
 import { ModemModule } from '../modem/module.js';
 import { ScheduleModule } from '../schedule/module.js';
+import { SpeechModule } from '../speech/module.js';
 import { uplinkModule } from '../uplink/module.js';
 import { uplinkSettings } from '../uplink/settings.js';
 import type { StationModule } from './module.js';
@@ -16,11 +17,14 @@ export interface ModuleOptions {
   env?: NodeJS.ProcessEnv;
   /** The uplink's transport security (security/station-setup.ts); plain text when absent. */
   security?: LinkSecurity | undefined;
+  /** --allow-silent-output: a real board may start with a null or WAV sound output. */
+  allowSilentOutput?: boolean | undefined;
 }
 
 export function stationModules(o: ModuleOptions): StationModule[] {
   return [
     new MediaModule(o),
+    new SpeechModule(o),
     new AudioModule(o),
     new LinesModule({ dataDir: o.dataDir }),
     new ScheduleModule(),
