@@ -145,6 +145,7 @@ export async function run(): Promise<Figure[]> {
         ...figures('peer.liquidsoap.', peer.runs),
         ...slowFigures('peer.liquidsoap.', peer.slow, true),
       );
+      out.push(...hlsFigures('peer.liquidsoap.', await runHls(liquidsoapRuntime(), backup, dir), true));
     } else console.error('liquidsoap not installed: no peer figures');
     return out;
   } finally {
