@@ -24,6 +24,8 @@ export interface WatchOptions {
 
 export interface FrameContext {
   anyRequest: boolean;
+  /** The power chain is up and unmuted: the output reaches the loudspeakers. */
+  chainUp?: boolean;
   onAir: Candidate | undefined;
   masterUp: boolean;
   sources: BufferedSource[];
@@ -83,7 +85,9 @@ export class OnAirWatch {
 
   frame(level: FrameLevel, ctx: FrameContext): void {
     for (const s of ctx.sources) this.sourceHealth(s);
-    this.noSourceMs = ctx.anyRequest && !ctx.onAir ? this.noSourceMs + FRAME_MS : 0;
+    // every state in which the chain is up counts, not only when something was requested
+    const meant = ctx.anyRequest || ctx.chainUp === true;
+    this.noSourceMs = meant && !ctx.onAir ? this.noSourceMs + FRAME_MS : 0;
     if (this.noSourceMs >= NO_SOURCE_GRACE_MS)
       this.o.alarms.raise(
         ALARM_NO_SOURCE,
@@ -92,7 +96,7 @@ export class OnAirWatch {
       );
     else if (this.noSourceMs === 0) this.o.alarms.clear(ALARM_NO_SOURCE, 'a source is on air again');
     const silent = msToDb(level.meanSquare) < this.o.silenceDb;
-    if (ctx.anyRequest && ctx.masterUp && silent) {
+    if (meant && ctx.masterUp && silent) {
       this.outputSilentMs += FRAME_MS;
       if (this.outputSilentMs >= this.o.outputSilenceMs)
         this.o.alarms.raise(ALARM_OUTPUT_SILENT, 'audio', 'should be on air, is silent', {

@@ -49,6 +49,8 @@ export interface OnAirPort {
   /** Stops the slot (only if it still holds `id`, when given). */
   stop(slot: Slot, id?: string): Promise<void>;
   onAir(): OnAirInfo;
+  /** Whether a slot holds a request now (the schedule asks whether a fallback can stand in). */
+  holds?(slot: Slot): boolean;
   /** A request's source ended by itself, was stopped, or failed for good. */
   onEnded(cb: (slot: Slot, id: string, reason: EndReason) => void): () => void;
   /** The first audio of a request reached the output (play log, latency figures). */

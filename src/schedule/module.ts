@@ -17,6 +17,8 @@ import { type ClockGate, type ClockProbe, timedatectlProbe } from './clock-gate.
 import type { Plan } from './compile.js';
 import type { ScheduleDoc } from './document.js';
 import type { Emergency, EmergencyOrigin, EmergencyStatus } from './emergency.js';
+import { cacheLookup, districtFetch, mediaCheck } from './media-access.js';
+import { MediaWatch } from './media-watch.js';
 import { findOnAirPort, UnavailablePort } from './onair.js';
 import { PlayLog } from './play-log.js';
 import { PowerLink } from './power-link.js';
@@ -52,6 +54,7 @@ export class ScheduleModule implements StationModule {
   private settings!: ScheduleSettings;
   private plan: Plan | undefined;
   private w!: ScheduleWiring;
+  private watch: MediaWatch | undefined;
 
   constructor(private readonly o: ScheduleModuleOptions = {}) {}
 
@@ -81,6 +84,7 @@ export class ScheduleModule implements StationModule {
     await playLog.load();
     const attentionPath = await writeChime(join(dataDir, 'attention.wav'));
     const port = this.o.port ?? findOnAirPort(station.modules) ?? new UnavailablePort();
+    const lookup = this.o.media ?? cacheLookup(station);
     const power = new PowerLink(station.chain, this.zoneIds());
     this.power = power;
     station.powerHolder = power;
@@ -92,7 +96,7 @@ export class ScheduleModule implements StationModule {
       settings: this.settings,
       state: this.state,
       plan: () => this.plan,
-      media: this.o.media,
+      media: lookup,
       probe: this.o.probe ?? timedatectlProbe(),
       wake: clock instanceof SystemClock ? 'node-schedule' : 'clock',
       power,
@@ -103,10 +107,22 @@ export class ScheduleModule implements StationModule {
       ),
     });
     await this.w.start();
+    this.watch = new MediaWatch({
+      clock,
+      alarms: station.alarms,
+      events: station.store.events,
+      plan: () => this.plan,
+      check: mediaCheck(lookup),
+      fetch: districtFetch(station),
+      aheadMs: this.settings.mediaCheckAheadMs,
+      everyMs: this.settings.mediaCheckEveryMs,
+    });
+    this.watch.start();
   }
 
   async stop(): Promise<void> {
     if (this.station?.powerHolder === this.power) this.station.powerHolder = undefined;
+    this.watch?.stop();
     await this.w?.stop();
     await this.state?.flush();
   }
@@ -134,6 +150,7 @@ export class ScheduleModule implements StationModule {
       details: { version: v.doc.version, programmes: v.doc.programmes.length },
     });
     await this.w.runner.replan('schedule applied');
+    void this.watch?.check();
     return {
       version: v.doc.version,
       programmes: v.doc.programmes.length,
@@ -195,6 +212,7 @@ export class ScheduleModule implements StationModule {
       onAir: cur ? { programmeId: cur.rule.id, title: cur.rule.title, start: cur.start, end: cur.end } : null,
       nextWakeAt: this.w.runner.nextWakeAt ?? null,
       emergency: this.w.emergency.status(),
+      mediaMissing: [...(this.watch?.missing.values() ?? [])],
     };
   }
 
