@@ -85,9 +85,7 @@ export class OnAirWatch {
 
   frame(level: FrameLevel, ctx: FrameContext): void {
     for (const s of ctx.sources) this.sourceHealth(s);
-    // every state in which the chain is up counts, not only when something was requested
-    const meant = ctx.anyRequest || ctx.chainUp === true;
-    this.noSourceMs = meant && !ctx.onAir ? this.noSourceMs + FRAME_MS : 0;
+    this.noSourceMs = ctx.anyRequest && !ctx.onAir ? this.noSourceMs + FRAME_MS : 0;
     if (this.noSourceMs >= NO_SOURCE_GRACE_MS)
       this.o.alarms.raise(
         ALARM_NO_SOURCE,
@@ -96,6 +94,8 @@ export class OnAirWatch {
       );
     else if (this.noSourceMs === 0) this.o.alarms.clear(ALARM_NO_SOURCE, 'a source is on air again');
     const silent = msToDb(level.meanSquare) < this.o.silenceDb;
+    // every state in which the chain is up counts, not only when something was requested
+    const meant = ctx.anyRequest || ctx.chainUp === true;
     if (meant && ctx.masterUp && silent) {
       this.outputSilentMs += FRAME_MS;
       if (this.outputSilentMs >= this.o.outputSilenceMs)

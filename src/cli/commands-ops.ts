@@ -13,6 +13,7 @@ import { defaultDataDir } from '../station/daemon.js';
 import { flagInt, flagString } from './args.js';
 import { type Command, type Ctx, show } from './context.js';
 import { opsMessages } from './messages-ops.js';
+import { renderRelayTest } from './relay-render.js';
 import { toneCommand } from './tone-cli.js';
 
 export const opsUsage = [
@@ -81,14 +82,9 @@ export const opsCommands: Record<string, Command> = {
       (e) => ({ error: toLoaError(e).message }),
     );
     const dataDir = flagString(ctx.p, 'data-dir') ?? defaultDataDir();
-    const media =
-      'error' in status
-        ? undefined
-        : await ctx.call('media.verify').then(
-            (r) => (r as { results: Array<{ name: string; ok: boolean; problem?: string }> }).results,
-            () => undefined,
-          );
-    const findings = await runDoctor({ status, dataDir, probe: systemProbe, media });
+    // read-only: doctor never verifies (a failed verification quarantines); the station's own
+    // media watch has verified what the schedule needs and reports it in its status
+    const findings = await runDoctor({ status, dataDir, probe: systemProbe });
     const id = 'error' in status ? '?' : status.stationId;
     ctx.out(
       ctx.json
@@ -132,14 +128,7 @@ export const opsCommands: Record<string, Command> = {
       );
     if (!(await confirm(ctx, tt(ctx, 'ops.relays.confirm')))) return 1;
     const results = (await ctx.call('test.relays')) as RelayResult[];
-    show(ctx, results, () =>
-      results
-        .map(
-          (r) =>
-            `${r.ok ? ' ok ' : 'FAIL'}  ${r.output.padEnd(10)} ${tt(ctx, 'ops.relays.row', { on: String(r.onContact ?? '-'), off: String(r.offContact ?? '-') })}`,
-        )
-        .join('\n'),
-    );
+    show(ctx, results, () => renderRelayTest(results, (k, v) => tt(ctx, k, v)));
     return results.every((r) => r.ok) ? 0 : 1;
   },
 };

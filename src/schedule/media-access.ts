@@ -17,7 +17,16 @@ export function cacheLookup(station: Station): MediaLookup | undefined {
   return (sha) => cache.resolveForAir(sha).catch(() => undefined);
 }
 
-export function mediaCheck(lookup: MediaLookup | undefined): MediaCheck {
+/**
+ * The media watch's check, every minute over a day's programmes: a cache file is re-hashed
+ * only when it changed on disk since it last verified (inode, size, mtime, ctime), not each
+ * pass — hashing a day of programmes every minute would keep a Pi's SD card busy. Air time
+ * still re-hashes (the cache's resolveForAir), so rot that keeps the stamp is caught there
+ * and the fallback stands in.
+ */
+export function mediaCheck(lookup: MediaLookup | undefined, station?: Station): MediaCheck {
+  const cache = station ? mediaOf(station)?.cache : undefined;
+  const verified = new Map<string, string>();
   return async (ref) => {
     if ('path' in ref)
       return stat(ref.path).then(
@@ -25,8 +34,20 @@ export function mediaCheck(lookup: MediaLookup | undefined): MediaCheck {
         () => undefined,
       );
     // without a cache the engine resolves media: refs itself; nothing to check here
-    return lookup ? lookup(ref.sha256) : `media:${ref.sha256}`;
+    if (!lookup) return `media:${ref.sha256}`;
+    const path = cache?.manifest.data.items[ref.sha256] ? cache.pathOf(ref.sha256) : undefined;
+    const stamp = path ? await stampOf(path) : undefined;
+    if (path && stamp && verified.get(ref.sha256) === stamp) return path;
+    const ok = await lookup(ref.sha256);
+    if (ok && stamp) verified.set(ref.sha256, stamp);
+    else verified.delete(ref.sha256);
+    return ok;
   };
+}
+
+async function stampOf(path: string): Promise<string | undefined> {
+  const st = await stat(path, { bigint: true }).catch(() => undefined);
+  return st ? `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}` : undefined;
 }
 
 interface MediaFetching {

@@ -112,7 +112,7 @@ export class ScheduleModule implements StationModule {
       alarms: station.alarms,
       events: station.store.events,
       plan: () => this.plan,
-      check: mediaCheck(lookup),
+      check: mediaCheck(lookup, station),
       fetch: districtFetch(station),
       aheadMs: this.settings.mediaCheckAheadMs,
       everyMs: this.settings.mediaCheckEveryMs,

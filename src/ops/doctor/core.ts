@@ -16,6 +16,8 @@ export function checkDrivers(s: StationStatus): Finding[] {
 export function checkRelays(s: StationStatus): Finding[] {
   const out: Finding[] = [];
   const amp = s.amplifier;
+  // the relay test is refused while the chain is up: the next step says to power off first
+  const next = s.power.state === 'off' ? undefined : 'doc.relay.next.poweredOn';
   if (amp.feedback !== undefined && amp.feedback !== amp.on)
     out.push(fault('amp.relay', 'doc.amp.relay', { commanded: onoff(amp.on), contact: onoff(amp.feedback) }));
   for (const z of s.zones) {
@@ -29,6 +31,7 @@ export function checkRelays(s: StationStatus): Finding[] {
           contact: onoff(z.feedback),
         }),
       );
+    for (const f of out) if (next && f.id !== 'amp.relay') f.next = next;
   }
   if (out.length === 0) out.push(ok('relays', 'doc.relays.ok'));
   return out;
@@ -74,28 +77,18 @@ export function checkMains(s: StationStatus): Finding[] {
   return [s.mainsPresent ? ok('mains', 'doc.mains.ok') : fault('mains', 'doc.mains.lost')];
 }
 
-/** Alarms not already explained by a more specific check above. */
-export function checkAlarms(s: StationStatus, explained: Set<string>): Finding[] {
-  return s.alarms
-    .filter((a) => !explained.has(a.key))
-    .map((a) => fault(`alarm.${a.key}`, 'doc.alarm', { key: a.key, message: a.message }));
-}
-
 /** A catalogue reference: the renderer translates values that start with '@'. */
 function onoff(b: boolean): string {
   return b ? '@word.on' : '@word.off';
 }
 
+/** The core's checks; active alarms are added once, after every check (alarms.ts). */
 export function coreChecks(s: StationStatus): Finding[] {
-  const explained = new Set(['tx.lockout', 'tx.overtemp', 'mains.lost']);
-  for (const z of s.zones) explained.add(`relay.stuck:zone.${z.id}`);
-  explained.add('relay.stuck:amp.power');
   return [
     ...checkDrivers(s),
     ...checkRelays(s),
     ...checkAmplifier(s),
     ...checkTransmitter(s),
     ...checkMains(s),
-    ...checkAlarms(s, explained),
   ];
 }

@@ -61,15 +61,33 @@ export function checkAudio(audio: unknown): Finding[] {
   return out;
 }
 
-export function checkMedia(
-  results: Array<{ name: string; ok: boolean; problem?: string }> | undefined,
-): Finding[] {
-  if (!results) return [];
-  const bad = results.filter((r) => !r.ok);
-  if (bad.length === 0) return [ok('media', 'doc.media.ok', { n: results.length })];
-  return bad.map((r) =>
-    fault(`media.${r.name}`, 'doc.media.bad', { name: r.name, problem: r.problem ?? '' }),
-  );
+interface MissingMedia {
+  programmeId: string;
+  title: string;
+  startLocal: string;
+  timezone: string;
+  missing: string[];
+  fetching: boolean;
+}
+
+/**
+ * What the schedule needs from the media cache, as the station itself found it (it verifies
+ * ahead of each window): doctor reads, never re-hashes or quarantines anything itself.
+ */
+export function checkMedia(media: unknown, schedule: unknown): Finding[] {
+  const files = (media as { files?: number } | undefined)?.files;
+  const missing = (schedule as { mediaMissing?: MissingMedia[] } | undefined)?.mediaMissing ?? [];
+  const out = missing.map((m) => {
+    const f = fault(`media.missing.${m.programmeId}`, 'doc.media.missing', {
+      title: m.title,
+      startLocal: m.startLocal,
+      timezone: m.timezone,
+      missing: m.missing.join(', '),
+    });
+    return m.fetching ? { ...f, next: 'doc.media.missing.fetching' } : f;
+  });
+  if (out.length === 0 && files !== undefined) out.push(ok('media', 'doc.media.ok', { n: files }));
+  return out;
 }
 
 interface ScheduleSection {
@@ -92,7 +110,7 @@ export function checkSchedule(schedule: unknown, timeZone = 'Asia/Ho_Chi_Minh'):
       : '-';
     out.push(ok('schedule', 'doc.schedule.ok', { version: String(s.version), next }));
   }
-  if (s.clock?.state === 'unsynchronised') out.push(fault('clock.schedule', 'doc.clock.unsync'));
+  if (s.clock?.state === 'unsynchronised') out.push(fault('clock', 'doc.clock.unsync'));
   if (s.emergency?.active) out.push(warn('emergency', 'doc.emergency.active'));
   return out;
 }
