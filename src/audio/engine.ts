@@ -136,6 +136,8 @@ export class AudioEngine implements OnAirPort, Fader {
       id: req.id,
       role: i === 0 ? ('source' as const) : ('fallback' as const),
       gain,
+      // its own fallback (a relay's playlist) need not run on while the relay plays
+      wallClock: i === 0 && req.wallClock === true,
     }));
     const old = this.slots.get(slot);
     const older = this.leaving.get(slot);

@@ -30,6 +30,12 @@ export interface PlayRequest {
   fallback?: SourceSpec;
   /** 0..1, applied with a ramp. */
   volume?: number;
+  /**
+   * The source keeps its wall-clock position while a higher slot is on air (a scheduled file
+   * under an emergency): it is read and discarded in real time, as a live source is, so it is
+   * heard again where the clock is, and ends with its window.
+   */
+  wallClock?: boolean;
 }
 
 export type EndReason = 'finished' | 'stopped' | 'failed';

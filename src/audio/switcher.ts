@@ -7,7 +7,8 @@
  *   still has buffered audio (a stall or garbage detected early), the change is a crossfade.
  * - Going back up to a source that failed and recovered waits for its hold-off, then
  *   crossfades (equal power), so a flapping link does not stutter.
- * - Live sources that are not on air are read and discarded in real time.
+ * - Live sources that are not on air are read and discarded in real time; so is a request's
+ *   own source that keeps wall-clock time (a scheduled file under an emergency).
  */
 
 import type { GainRamp } from './gain.js';
@@ -23,6 +24,8 @@ export interface Candidate {
   role: 'source' | 'fallback';
   /** The request's volume, ramped. */
   gain: GainRamp;
+  /** Advanced in real time while not on air (PlayRequest.wallClock). */
+  wallClock?: boolean;
 }
 
 export type SwitchReason = 'start' | 'failover' | 'priority' | 'recovered' | 'ended' | 'silence';
@@ -181,7 +184,7 @@ export class Switcher {
     for (const c of cands) {
       if (c === this.current || c === this.fade?.from || c === this.fade?.to) continue;
       const st = this.states.get(c);
-      const monitored = c.source.live || st?.reason === 'silent';
+      const monitored = c.source.live || c.wallClock === true || st?.reason === 'silent';
       if (monitored && st?.reason !== 'starting') c.source.read();
     }
   }

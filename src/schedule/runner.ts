@@ -179,7 +179,8 @@ export class Runner {
     try {
       this.current = { occ, reqId };
       this.d.items.expect(reqId, occ);
-      await this.d.port.play('programme', { id: reqId, ...p, volume: occ.rule.volume });
+      // a scheduled item runs on wall-clock time under an emergency (docs/schedule.md)
+      await this.d.port.play('programme', { id: reqId, ...p, volume: occ.rule.volume, wallClock: true });
       this.d.events.emit({
         kind: 'schedule.start',
         severity: 'info',
