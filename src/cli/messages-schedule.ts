@@ -42,6 +42,7 @@ export const scheduleMessages: Catalog = {
   'log.none': { en: 'Nothing in the play log.', vi: 'Nhật ký phát trống.' },
   'log.live': { en: 'live', vi: 'trực tiếp' },
   'log.fallback': { en: 'fallback', vi: 'dự phòng' },
+  'log.replaced': { en: 'not played, fallback instead', vi: 'không phát được, phát dự phòng thay' },
   'log.onAir': { en: 'on air', vi: 'đang phát' },
   'log.confirmed': { en: 'relays confirmed', vi: 'rơ-le đã xác nhận' },
   'log.unconfirmed': { en: 'relays NOT confirmed: {which}', vi: 'rơ-le CHƯA xác nhận: {which}' },

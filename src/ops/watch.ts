@@ -2,7 +2,9 @@
  * `stationctl watch`: the station at a glance, redrawn in place, fitting an 80×24 terminal
  * over SSH. The frame is a pure function of the status so it is tested without a terminal.
  */
+
 import { type Lang, translate } from '../core/i18n.js';
+import { humanLocal } from '../core/local-time.js';
 import type { StationStatus } from '../station/control.js';
 import { watchMessages } from './watch-messages.js';
 
@@ -43,7 +45,7 @@ export function renderFrame(s: StationStatus, lang: Lang, now: Date): string[] {
   const onoff = (b: boolean | undefined) => (b === undefined ? '-' : t(b ? 'w.on' : 'w.off'));
   const tx = s.transmitter;
   const out = [
-    t('w.title', { id: s.stationId, time: now.toISOString().slice(11, 19) }),
+    t('w.title', { id: s.stationId, time: humanLocal(now.getTime(), s.timezone ?? 'UTC').slice(11) }),
     '─'.repeat(WIDTH),
     t('w.power', { state: s.power.state, mains: s.mainsPresent ? t('w.mains.ok') : t('w.mains.lost') }),
     t('w.tx', {

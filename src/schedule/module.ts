@@ -8,6 +8,7 @@ import type { Handler } from '../api/local.js';
 import type { OnAirPort } from '../audio/port.js';
 import { SystemClock } from '../core/clock.js';
 import { toLoaError } from '../core/errors.js';
+import { isoLocal } from '../core/local-time.js';
 import { mediaOf } from '../media/module.js';
 import type { StationModule } from '../station/module.js';
 import type { Station } from '../station/station.js';
@@ -194,7 +195,14 @@ export class ScheduleModule implements StationModule {
       },
       'schedule.apply': (x) => this.apply(parseDoc(x, 'schedule.apply')),
       'schedule.show': (x) => this.show(x),
-      playLog: (x) => this.w.playLog.query(parsePlayLog(x)),
+      playLog: (x) => {
+        const tz = this.station.store.config.data.timezone;
+        return this.w.playLog.query(parsePlayLog(x)).map((e) => ({
+          ...e,
+          startTime: isoLocal(e.start, tz),
+          ...(e.end !== undefined ? { endTime: isoLocal(e.end, tz) } : {}),
+        }));
+      },
       'emergency.start': (x) => this.startEmergency(x, 'command'),
       'emergency.stop': () => this.w.emergency.stop(),
       'emergency.status': () => this.w.emergency.status(),

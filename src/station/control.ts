@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LoaError } from '../core/errors.js';
 import type { ActiveAlarm, StationEvent } from '../core/events.js';
+import { isoLocal } from '../core/local-time.js';
 import { formatIssues } from '../core/validate.js';
 import { faultKey, parseFault } from '../hal/sim/index.js';
 import type { DriverHealth } from '../hal/types.js';
@@ -31,7 +32,10 @@ export interface StationStatus {
   amplifier: { on: boolean; muted: boolean; feedback: boolean | undefined; currentA: number | undefined };
   mainsPresent: boolean;
   zones: ZoneStatus[];
-  alarms: ActiveAlarm[];
+  /** The station's zone (config.json): every human view shows its local time. */
+  timezone: string;
+  /** `sinceTime`: ISO 8601 with the station's UTC offset. */
+  alarms: Array<ActiveAlarm & { sinceTime: string }>;
   drivers: DriverHealth[];
   events: { lastSeq: number; retained: number; dropped: number };
   sim: { faults: string[] } | undefined;
@@ -90,7 +94,8 @@ export class StationControl {
       },
       mainsPresent: s.supervisor.mainsPresent,
       zones,
-      alarms: s.alarms.list(),
+      timezone: this.tz,
+      alarms: s.alarms.list().map((a) => ({ ...a, sinceTime: isoLocal(a.since, this.tz) })),
       drivers: h.health(),
       events: {
         lastSeq: s.store.events.lastSeq,
@@ -131,8 +136,17 @@ export class StationControl {
     return { wasLockedOut: was };
   }
 
-  events(query: unknown): StationEvent[] {
+  private get tz(): string {
+    return this.station.store.config.data.timezone;
+  }
+
+  /** Each event with `time`: ISO 8601 in the station's zone, with its offset. */
+  events(query: unknown): Array<StationEvent & { time: string }> {
     const q = parse(eventsQuery, query, 'events');
+    return this.query(q).map((e) => ({ ...e, time: isoLocal(e.ts, this.tz) }));
+  }
+
+  private query(q: z.infer<typeof eventsQuery>): StationEvent[] {
     return this.station.store.events.query({
       limit: q.limit,
       ...(q.sinceSeq !== undefined ? { sinceSeq: q.sinceSeq } : {}),

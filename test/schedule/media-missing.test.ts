@@ -81,7 +81,7 @@ afterAll(async () => {
 
 describe('a programme whose media is missing', () => {
   it('without a fallback: alarm ahead of the window, and the chain is not left keyed on silence', async () => {
-    const start = Date.now() + 9000;
+    const start = Date.now() + 15_000;
     const r = await d.ctl(
       'schedule',
       'apply',
@@ -100,7 +100,7 @@ describe('a programme whose media is missing', () => {
 
   it('with a fallback: heard at the window with the chain up, logged; the file arriving starts the programme at its position', async () => {
     await json('fallback', 'add', join(dir, 'backup-440.wav'));
-    const start = Date.now() + 9000;
+    const start = Date.now() + 15_000;
     const file = join(dir, 'news-1000.wav');
     await json('schedule', 'apply', oneOff(2, 'news', start, 40, { sha256: sha(file) }));
     await pollUntil(() => alarm('schedule.media-missing:news'), 8000);
@@ -119,6 +119,10 @@ describe('a programme whose media is missing', () => {
     const entry = log.find((e) => e.programmeId === 'news');
     expect(entry?.replaced).toMatch(/not in the station's media cache/);
     expect(entry?.sources[0]?.using).toBe('fallback');
+    // one clock: the play log reads in station time with its offset
+    const human = (await d.ctl('play-log')).stdout;
+    expect(human).toMatch(new RegExp(`${vnTime(start).slice(0, 5)}:\\d\\d–.* \\+07:00 `));
+    expect(human).toMatch(/not played, fallback instead/);
 
     await json('media', 'add', file);
     const onAir = await pollUntil(async () => {

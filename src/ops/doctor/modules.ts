@@ -3,6 +3,7 @@
  * the audio output and its sources, the media cache's integrity, the schedule and the clock,
  * and the district uplink. A module that is not running gives no finding.
  */
+import { humanLocal } from '../../core/local-time.js';
 import { type Finding, fault, ok, warn } from './types.js';
 
 interface LineZone {
@@ -106,7 +107,7 @@ export function checkSchedule(schedule: unknown, timeZone = 'Asia/Ho_Chi_Minh'):
   else if (s.stale) out.push(warn('schedule', 'doc.schedule.stale', { version: String(s.version) }));
   else {
     const next = s.nextWakeAt
-      ? new Date(s.nextWakeAt).toLocaleString('sv-SE', { timeZone }).slice(0, 16)
+      ? humanLocal(s.nextWakeAt, timeZone).slice(0, 16) + humanLocal(s.nextWakeAt, timeZone).slice(19)
       : '-';
     out.push(ok('schedule', 'doc.schedule.ok', { version: String(s.version), next }));
   }

@@ -24,13 +24,12 @@ export async function runDoctor(i: DoctorInput): Promise<Finding[]> {
     out.push(...coreChecks(i.status));
     const m = i.status.modules ?? {};
     out.push(...checkLines(m.lines), ...checkAudio(m.audio), ...checkMedia(m.media, m.schedule));
-    out.push(...checkSchedule(m.schedule), ...checkUplink(m.uplink, i.now ?? Date.now()));
+    out.push(...checkSchedule(m.schedule, i.status.timezone), ...checkUplink(m.uplink, i.now ?? Date.now()));
   }
   out.push(...(await checkFfmpeg(i.probe)), ...(await checkDisk(i.dataDir)), ...(await checkClock(i.probe)));
   const merged = mergeById(out);
   return 'error' in i.status ? merged : withAlarms(merged, i.status.alarms);
 }
-
 
 export function renderFindings(findings: Finding[], lang: Lang, stationId: string): string {
   const t = (k: string, v?: Record<string, string | number>): string =>
