@@ -22,6 +22,7 @@ import { cacheLookup, districtFetch, mediaCheck } from './media-access.js';
 import { MediaWatch } from './media-watch.js';
 import { findOnAirPort, UnavailablePort } from './onair.js';
 import { PlayLog } from './play-log.js';
+import { nextProgramme, playabilityWarnings, type ScheduleWarning, SOON_DAYS } from './playability.js';
 import { PowerLink } from './power-link.js';
 import { preRollMs } from './power-plan.js';
 import type { Runner } from './runner.js';
@@ -138,7 +139,12 @@ export class ScheduleModule implements StationModule {
   }
 
   /** Validates in full, writes atomically, then re-plans from now. */
-  async apply(raw: unknown): Promise<{ version: number; programmes: number; missingMedia: string[] }> {
+  async apply(raw: unknown): Promise<{
+    version: number;
+    programmes: number;
+    missingMedia: string[];
+    warnings: ScheduleWarning[];
+  }> {
     const v = this.check(raw);
     await persistApplied(this.state, v.doc, this.station.o.clock.now());
     this.plan = v.plan;
@@ -156,6 +162,7 @@ export class ScheduleModule implements StationModule {
       version: v.doc.version,
       programmes: v.doc.programmes.length,
       missingMedia: this.missingMedia(v.doc),
+      warnings: this.warnings(v),
     };
   }
 
@@ -191,6 +198,7 @@ export class ScheduleModule implements StationModule {
           programmes: v.doc.programmes.length,
           timezone: v.plan.tz,
           missingMedia: this.missingMedia(v.doc),
+          warnings: this.warnings(v),
         };
       },
       'schedule.apply': (x) => this.apply(parseDoc(x, 'schedule.apply')),
@@ -221,7 +229,16 @@ export class ScheduleModule implements StationModule {
       nextWakeAt: this.w.runner.nextWakeAt ?? null,
       emergency: this.w.emergency.status(),
       mediaMissing: [...(this.watch?.missing.values() ?? [])],
+      // the next programme within SOON_DAYS: none means nothing will play (doctor warns)
+      next: p ? (nextProgramme(p, this.station.o.clock.now(), SOON_DAYS) ?? null) : null,
+      soonDays: SOON_DAYS,
     };
+  }
+
+  /** Accepted, but said: a schedule that will not play, or reads its times in another zone. */
+  private warnings(v: Validated): ScheduleWarning[] {
+    const now = this.station.o.clock.now();
+    return playabilityWarnings(v.doc, v.plan, now, this.station.store.config.data.timezone);
   }
 
   /** The media cache never evicts what the applied schedule needs. */

@@ -39,6 +39,14 @@ export const doctorAlarmMessages: Catalog = {
     en: 'The station has asked the district for it; it arrives by itself while the district link is up (see the district line of this report). If it does not: stationctl media add FILE.',
     vi: 'Đài đã yêu cầu huyện gửi lại tệp; tệp sẽ tự về khi có kết nối về huyện (xem dòng kết nối huyện trong báo cáo này). Nếu không về: stationctl media add TỆP.',
   },
+  'doc.schedule.idle': {
+    en: 'Schedule {version} is valid, but nothing will play in the next {days} days.',
+    vi: 'Lịch phát {version} hợp lệ, nhưng {days} ngày tới sẽ không có chương trình nào được phát.',
+  },
+  'doc.schedule.idle.next': {
+    en: 'stationctl schedule show --days {days} shows it; check its dates, valid_until and time zone, and ask the district for the current schedule.',
+    vi: 'Xem bằng stationctl schedule show --days {days}; kiểm tra ngày phát, hạn valid_until và múi giờ, và đề nghị huyện gửi lịch hiện hành.',
+  },
   'doc.alarm.audio.output-silent': {
     en: 'The output is silent while the loudspeakers are on: the village hears nothing.',
     vi: 'Đầu ra đang im lặng trong khi loa đang bật: người dân không nghe thấy gì.',

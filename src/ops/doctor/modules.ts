@@ -97,6 +97,10 @@ interface ScheduleSection {
   clock?: { state: string; open: boolean };
   nextWakeAt?: number | null;
   emergency?: { active: boolean };
+  onAir?: unknown;
+  /** The next programme within `soonDays` (null: none); absent from older daemons. */
+  next?: { startLocal: string } | null;
+  soonDays?: number;
 }
 
 export function checkSchedule(schedule: unknown, timeZone = 'Asia/Ho_Chi_Minh'): Finding[] {
@@ -109,7 +113,10 @@ export function checkSchedule(schedule: unknown, timeZone = 'Asia/Ho_Chi_Minh'):
     const next = s.nextWakeAt
       ? humanLocal(s.nextWakeAt, timeZone).slice(0, 16) + humanLocal(s.nextWakeAt, timeZone).slice(19)
       : '-';
-    out.push(ok('schedule', 'doc.schedule.ok', { version: String(s.version), next }));
+    // valid, but nothing to play within the horizon (only past dates, another zone…)
+    if (s.next === null && !s.onAir)
+      out.push(warn('schedule', 'doc.schedule.idle', { version: String(s.version), days: s.soonDays ?? 7 }));
+    else out.push(ok('schedule', 'doc.schedule.ok', { version: String(s.version), next }));
   }
   if (s.clock?.state === 'unsynchronised') out.push(fault('clock', 'doc.clock.unsync'));
   if (s.emergency?.active) out.push(warn('emergency', 'doc.emergency.active'));
