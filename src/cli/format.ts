@@ -32,7 +32,7 @@ export function renderStatus(s: StationStatus, lang: Lang): string {
   const a = s.amplifier;
   row(
     'status.amp',
-    `${onoff(a.on)}${a.muted ? ` (${t(lang, 'word.muted')})` : ''}  ${t(lang, 'word.contact')} ${onoff(a.feedback)}${a.currentA !== undefined ? `  ${a.currentA.toFixed(2)} A` : ''}`,
+    `${onoff(a.on)}${a.muted ? ` (${t(lang, 'word.muted')})` : ''}  ${t(lang, 'word.contact')} ${onoff(a.feedback)}${a.currentA !== undefined ? `  ${a.currentA.toFixed(2)} A` : ''}${a.temperatureC !== undefined ? `  ${a.temperatureC.toFixed(1)} °C` : ''}`,
   );
   row('status.mains', s.mainsPresent ? t(lang, 'word.present') : t(lang, 'word.lost'));
   lines.push(`  ${t(lang, 'status.zones')}`);

@@ -58,6 +58,10 @@ export function renderFrame(s: StationStatus, lang: Lang, now: Date): string[] {
       on: onoff(s.amplifier.on),
       muted: s.amplifier.muted ? t('w.muted') : '',
       a: (s.amplifier.currentA ?? 0).toFixed(2),
+      temp:
+        s.amplifier.temperatureC === undefined
+          ? ''
+          : `  ${s.amplifier.temperatureC.toFixed(1)} °C${s.amplifier.overTemp ? ` ${t('w.ampHot')}` : ''}`,
     }),
     onAirLine(s.modules, t),
     '',

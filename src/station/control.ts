@@ -29,7 +29,15 @@ export interface StationStatus {
   uptimeS: number;
   power: { state: ChainState; commandedOn: boolean; blockedBy: string | undefined };
   transmitter: { state: TxState; trips: number } & TxReadings;
-  amplifier: { on: boolean; muted: boolean; feedback: boolean | undefined; currentA: number | undefined };
+  amplifier: {
+    on: boolean;
+    muted: boolean;
+    feedback: boolean | undefined;
+    currentA: number | undefined;
+    /** Heatsink temperature, when the profile has the sensor; overTemp: held off until it cools. */
+    temperatureC?: number | undefined;
+    overTemp?: boolean;
+  };
   mainsPresent: boolean;
   zones: ZoneStatus[];
   /** The station's zone (config.json): every human view shows its local time. */
@@ -91,6 +99,7 @@ export class StationControl {
         muted: h.output('amp.mute').commanded,
         feedback: await unreadable(h.feedback('amp.power')),
         currentA: current ? await unreadable(current.read()) : undefined,
+        ...(await this.ampTemperature()),
       },
       mainsPresent: s.supervisor.mainsPresent,
       zones,
@@ -105,6 +114,13 @@ export class StationControl {
       sim: sim ? { faults: sim.activeFaults().map(faultKey) } : undefined,
       modules: await this.moduleStatus(),
     };
+  }
+
+  private async ampTemperature(): Promise<{ temperatureC?: number | undefined; overTemp?: boolean }> {
+    const th = this.station.ampThermal;
+    const sensor = this.station.hal.analog.get('amp.temperature_c');
+    if (!th || !sensor) return {};
+    return { temperatureC: await unreadable(sensor.read()), overTemp: th.overTemp };
   }
 
   async power(on: unknown): Promise<{ state: ChainState }> {

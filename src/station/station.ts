@@ -13,6 +13,7 @@ import type { Profile } from '../hal/profile.js';
 import { SimDriver } from '../hal/sim/index.js';
 import type { SimStation } from '../hal/sim/model.js';
 import type { DigitalOut } from '../hal/types.js';
+import { AmpThermal } from '../power/amp-thermal.js';
 import { type Commanded, PowerChain } from '../power/chain.js';
 import { type SupervisedRelay, Supervisor } from '../power/supervisor.js';
 import { TransmitterGuard } from '../power/transmitter.js';
@@ -53,6 +54,8 @@ export class Station {
   tx!: TransmitterGuard;
   chain!: PowerChain;
   supervisor!: Supervisor;
+  /** The amplifier's temperature supervision, when the profile has its sensor. */
+  ampThermal: AmpThermal | undefined;
   readonly startedAt: number;
   private stopping: Promise<void> | undefined;
   private readonly started: StationModule[] = [];
@@ -107,6 +110,7 @@ export class Station {
     });
     this.chain.restore(st.power);
     this.supervisor.start();
+    this.ampThermal?.start();
     for (const m of this.modules) {
       await m.start(this);
       this.started.push(m);
@@ -166,6 +170,7 @@ export class Station {
         .stop()
         .catch((e) => this.o.log.error(`module ${m.name} did not stop cleanly`, { error: String(e) }));
     this.supervisor?.stop();
+    this.ampThermal?.stop();
     if (this.chain) await this.chain.shutdown();
     this.tx?.stop();
     if (this.hal) {
@@ -224,5 +229,15 @@ export class Station {
       mains: h.input('mains.present'),
       chain: this.chain,
     });
+    const ampSensor = h.analog.get('amp.temperature_c');
+    this.ampThermal = ampSensor
+      ? new AmpThermal({
+          clock,
+          alarms: this.alarms,
+          chain: this.chain,
+          sensor: ampSensor,
+          limits: p.amplifier,
+        })
+      : undefined;
   }
 }

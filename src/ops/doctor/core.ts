@@ -47,6 +47,18 @@ export function checkAmplifier(s: StationStatus): Finding[] {
   return [ok('amp.current', 'doc.amp.current', { a: a.currentA.toFixed(2), state: onoff(a.on) })];
 }
 
+/** The amplifier's heatsink, when the profile has the sensor. */
+export function checkAmpTemperature(s: StationStatus): Finding[] {
+  const t = s.amplifier.temperatureC;
+  if (t === undefined) return [];
+  const temp = t.toFixed(1);
+  return [
+    s.amplifier.overTemp
+      ? fault('amp.temp', 'doc.amp.overtemp', { temp })
+      : ok('amp.temp', 'doc.amp.temp', { temp }),
+  ];
+}
+
 export function checkTransmitter(s: StationStatus): Finding[] {
   const t = s.transmitter;
   const vars = {
@@ -88,6 +100,7 @@ export function coreChecks(s: StationStatus): Finding[] {
     ...checkDrivers(s),
     ...checkRelays(s),
     ...checkAmplifier(s),
+    ...checkAmpTemperature(s),
     ...checkTransmitter(s),
     ...checkMains(s),
   ];

@@ -39,6 +39,16 @@ export const doctorAlarmMessages: Catalog = {
     en: 'The station has asked the district for it; it arrives by itself while the district link is up (see the district line of this report). If it does not: stationctl media add FILE.',
     vi: 'Đài đã yêu cầu huyện gửi lại tệp; tệp sẽ tự về khi có kết nối về huyện (xem dòng kết nối huyện trong báo cáo này). Nếu không về: stationctl media add TỆP.',
   },
+  'doc.amp.temp': { en: 'Amplifier heatsink at {temp} °C.', vi: 'Tản nhiệt tăng âm ở {temp} °C.' },
+  'doc.amp.temp.next': { en: '-', vi: '-' },
+  'doc.amp.overtemp': {
+    en: 'Amplifier too hot ({temp} °C): muted and switched off until it cools.',
+    vi: 'Tăng âm quá nóng ({temp} °C): đã tắt tiếng và tắt nguồn cho đến khi nguội.',
+  },
+  'doc.amp.overtemp.next': {
+    en: 'Check the amplifier fan and that nothing blocks the rack vents; it comes back by itself once cool.',
+    vi: 'Kiểm tra quạt tăng âm và xem lỗ thông gió tủ máy có bị che không; tăng âm tự bật lại khi đã nguội.',
+  },
   'doc.schedule.idle': {
     en: 'Schedule {version} is valid, but nothing will play in the next {days} days.',
     vi: 'Lịch phát {version} hợp lệ, nhưng {days} ngày tới sẽ không có chương trình nào được phát.',
