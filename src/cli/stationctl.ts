@@ -4,6 +4,7 @@
  * (except `run`, which is the daemon). Exit codes: 0 ok, 1 refused (with the reason),
  * 2 daemon unreachable.
  */
+
 import { callStation } from '../api/station-client.js';
 import { exitCodeFor, LoaError, toLoaError } from '../core/errors.js';
 import { pickLang, translate } from '../core/i18n.js';
@@ -14,6 +15,7 @@ import { flagString, type Parsed, parseArgs } from './args.js';
 import type { Ctx } from './context.js';
 import { messages } from './messages.js';
 import { allCommands, allUsage } from './registry.js';
+import { simHelp } from './sim-help.js';
 
 const USAGE = `usage: stationctl [--json] [--lang vi|en] [--socket PATH | --data-dir DIR | --socket HOST:PORT --ca F --cert F --key F] COMMAND
 %COMMANDS%
@@ -42,6 +44,10 @@ export async function main(argv: string[]): Promise<number> {
   const t = (key: string, vars?: Record<string, string | number>) => translate(messages, lang, key, vars);
   const [cmd, ...rest] = p.positionals;
   try {
+    if (cmd === 'sim' && p.flags.has('help')) {
+      console.log(simHelp());
+      return 0;
+    }
     if (!cmd || p.flags.has('help')) {
       console.log(
         USAGE.replace(

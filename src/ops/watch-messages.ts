@@ -27,6 +27,6 @@ export const watchMessages: Catalog = {
     en: 'Zone                        relay  contact line',
     vi: 'Vùng                        rơ-le  tiếp-điểm dây',
   },
-  'w.alarms': { en: 'Alarms: {n}', vi: 'Cảnh báo: {n}' },
+  'w.alarms': { en: 'Alarms: {n}', vi: 'Báo động: {n}' },
   'w.footer': { en: 'q or Ctrl-C: quit', vi: 'q hoặc Ctrl-C: thoát' },
 };

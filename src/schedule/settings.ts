@@ -73,6 +73,7 @@ export function defaultSettings(): ScheduleSettings {
 export function settingsDoc(dataDir: string, clock: Clock): JsonDoc<ScheduleSettings> {
   return new JsonDoc({
     file: join(dataDir, 'schedule-settings.json'),
+    writeDefaults: true,
     schema: settingsSchema,
     version: 1,
     defaults: defaultSettings,
