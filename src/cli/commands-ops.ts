@@ -1,4 +1,5 @@
 /** stationctl's field-operations commands: doctor, watch, logs, test relays, test tone. */
+import { hostname } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { LoaError, toLoaError } from '../core/errors.js';
 import { translate } from '../core/i18n.js';
@@ -77,15 +78,16 @@ async function watchLoop(ctx: Ctx, everyMs: number): Promise<void> {
 
 export const opsCommands: Record<string, Command> = {
   async doctor(ctx) {
+    // down: say where we looked, not the transport's words (a raw gRPC error helps nobody)
     const status = await ctx.call('status').then(
       (s) => s as StationStatus,
-      (e) => ({ error: toLoaError(e).message }),
+      (e) => ({ error: toLoaError(e).code === 'UNAVAILABLE' ? ctx.socket : toLoaError(e).message }),
     );
     const dataDir = flagString(ctx.p, 'data-dir') ?? defaultDataDir();
     // read-only: doctor never verifies (a failed verification quarantines); the station's own
     // media watch has verified what the schedule needs and reports it in its status
     const findings = await runDoctor({ status, dataDir, probe: systemProbe });
-    const id = 'error' in status ? '?' : status.stationId;
+    const id = 'error' in status ? hostname() : status.stationId;
     ctx.out(
       ctx.json
         ? JSON.stringify({ stationId: id, findings }, null, 2)

@@ -2,6 +2,7 @@
 import type { StationEvent } from '../core/events.js';
 import { type Lang, translate } from '../core/i18n.js';
 import { humanFromIso } from '../core/local-time.js';
+import { alarmText } from '../ops/alarm-text.js';
 import type { StationStatus } from '../station/control.js';
 import { messages } from './messages.js';
 
@@ -27,7 +28,7 @@ export function renderStatus(s: StationStatus, lang: Lang): string {
   const tx = s.transmitter;
   row(
     'status.tx',
-    `${t(lang, `state.${tx.state}`)}  fwd ${tx.forwardW.toFixed(1)} W  refl ${tx.reflectedW.toFixed(1)} W  ${tx.temperatureC.toFixed(1)} °C  trips ${tx.trips}`,
+    `${t(lang, `state.${tx.state}`)}  ${t(lang, 'word.fwd')} ${tx.forwardW.toFixed(1)} W  ${t(lang, 'word.refl')} ${tx.reflectedW.toFixed(1)} W  ${tx.temperatureC.toFixed(1)} °C  ${t(lang, 'word.trips')} ${tx.trips}`,
   );
   const a = s.amplifier;
   row(
@@ -38,10 +39,11 @@ export function renderStatus(s: StationStatus, lang: Lang): string {
   lines.push(`  ${t(lang, 'status.zones')}`);
   for (const z of s.zones)
     lines.push(
-      `    ${String(z.id).padStart(2)} ${z.name.padEnd(20)} ${t(lang, 'word.commanded')} ${onoff(z.commanded).padEnd(4)} relay ${onoff(z.relay).padEnd(4)} ${t(lang, 'word.contact')} ${onoff(z.feedback)}`,
+      `    ${String(z.id).padStart(2)} ${z.name.padEnd(20)} ${t(lang, 'word.commanded')} ${onoff(z.commanded).padEnd(4)} ${t(lang, 'word.relay')} ${onoff(z.relay).padEnd(4)} ${t(lang, 'word.contact')} ${onoff(z.feedback)}`,
     );
   lines.push(`  ${t(lang, 'status.alarms')}: ${s.alarms.length ? '' : t(lang, 'status.noAlarms')}`);
-  for (const al of s.alarms) lines.push(`    ! ${when(al.since, al.sinceTime)} ${al.key}: ${al.message}`);
+  for (const al of s.alarms)
+    lines.push(`    ! ${when(al.since, al.sinceTime)} ${al.key}: ${alarmText(al, lang)}`);
   if (s.sim?.faults.length) lines.push(`  ${t(lang, 'status.simFaults')}: ${s.sim.faults.join(', ')}`);
   return lines.join('\n');
 }

@@ -14,6 +14,7 @@ import { assertLogLevel, defaultDataDir, defaultSocket, runDaemon } from '../sta
 import { flagString, type Parsed, parseArgs } from './args.js';
 import type { Ctx } from './context.js';
 import { messages } from './messages.js';
+import { refusal } from './refusals.js';
 import { allCommands, allUsage } from './registry.js';
 import { simHelp } from './sim-help.js';
 
@@ -34,6 +35,11 @@ async function run(p: Parsed): Promise<void> {
     logLevel: assertLogLevel(flagString(p, 'log-level')),
     metricsListen: flagString(p, 'metrics-listen'),
   });
+}
+
+/** The daemon's socket (or HOST:PORT) this invocation talks to. */
+function target(p: ReturnType<typeof parseArgs>): string {
+  return flagString(p, 'socket') ?? pickSocket(defaultSocket(flagString(p, 'data-dir') ?? defaultDataDir()));
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -70,8 +76,7 @@ export async function main(argv: string[]): Promise<number> {
         'INVALID_ARGUMENT',
         `unknown command "${cmd}"; allowed: run, ${Object.keys(commands).join(', ')}`,
       );
-    const socket =
-      flagString(p, 'socket') ?? pickSocket(defaultSocket(flagString(p, 'data-dir') ?? defaultDataDir()));
+    const socket = target(p);
     // a HOST:PORT target is the station's TCP API: mutual TLS with --ca/--cert/--key or LOA_TLS_*
     const security = socket.includes('/')
       ? undefined
@@ -95,7 +100,9 @@ export async function main(argv: string[]): Promise<number> {
     const err = toLoaError(e);
     const code = exitCodeFor(err.code);
     if (p.flags.has('json')) console.error(JSON.stringify({ error: err.toJSON() }));
-    else console.error(t(code === 2 ? 'err.unreachable' : 'err.refused', { msg: err.message }));
+    // unreachable: where we looked, not the transport's own words (logged with --json)
+    else if (code === 2) console.error(t('err.unreachable', { where: target(p) }));
+    else console.error(t('err.refused', { msg: refusal(err.message, lang) }));
     return code;
   }
 }

@@ -22,8 +22,8 @@ export const doctorMessages: Catalog = {
   'word.off': { en: 'off', vi: 'tắt' },
 
   'doc.daemon.down': {
-    en: 'The Loa service is not running or not answering ({msg}).',
-    vi: 'Dịch vụ Loa không chạy hoặc không trả lời ({msg}).',
+    en: 'The Loa service is not running or not answering (at {msg}).',
+    vi: 'Dịch vụ Loa không chạy hoặc không trả lời (tại {msg}).',
   },
   'doc.daemon.down.next': {
     en: 'Run: sudo systemctl restart loa-station, wait 10 s, then run stationctl doctor again. If it fails again: journalctl -u loa-station -n 50',
