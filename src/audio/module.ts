@@ -23,6 +23,7 @@ import { ManualPlays } from './manual-plays.js';
 import { type AudioMetricsStatus, registerAudioMetrics } from './metrics.js';
 import type { ConfidenceMonitor } from './monitor.js';
 import { OnAirLog } from './onair-log.js';
+import { chooseOutput, type OutputChoice, requireAudible } from './output-choice.js';
 import type { OnAirPort } from './port.js';
 import { type BuiltEngine, buildEngine } from './setup.js';
 
@@ -36,7 +37,9 @@ export class AudioModule implements StationModule {
   private manual: ManualPlays | undefined;
   private station: Station | undefined;
 
-  constructor(private readonly o: { dataDir: string }) {}
+  private output: OutputChoice | undefined;
+
+  constructor(private readonly o: { dataDir: string; allowSilentOutput?: boolean | undefined }) {}
 
   /** The engine: OnAirPort for the schedule and emergency modules, Fader for the power chain. */
   get engine(): AudioEngine {
@@ -63,7 +66,9 @@ export class AudioModule implements StationModule {
     });
     await manual.load();
     this.manual = manual;
-    const cfg = this.config.data;
+    this.output = chooseOutput(this.config.data, station.profile);
+    requireAudible(this.output, station.profile.name, this.o.allowSilentOutput === true);
+    const cfg = { ...this.config.data, sink: this.output.sink };
     const media = mediaOf(station)?.cache;
     const events = station.store.events;
     this.built = buildEngine(cfg, {
@@ -168,7 +173,16 @@ export class AudioModule implements StationModule {
       onAir: s.onAir,
       output: s.output,
       masterGain: s.masterGain,
-      sink: { kind: s.sink.kind, ok: s.sink.ok },
+      sink: {
+        kind: s.sink.kind,
+        target: s.sink.target,
+        ok: s.sink.ok,
+        ...(s.sink.error ? { error: s.sink.error } : {}),
+        // for the doctor: a real board's output, where it came from, whether silence was allowed
+        real: this.output?.real ?? false,
+        from: this.output?.from ?? 'none',
+        allowSilent: this.o.allowSilentOutput === true,
+      },
       sources: Object.entries(s.slots).flatMap(([slot, r]) =>
         (r?.sources ?? []).map((x) => ({
           slot,

@@ -43,6 +43,7 @@ const playRequestSchema = z.strictObject({
   fallback: sourceSpecSchema.optional(),
   volume: z.number().min(0).max(1).optional(),
   wallClock: z.boolean().optional(),
+  startAt: z.number().min(0).optional(),
 });
 
 export const slotSchema = z.enum(['emergency', 'programme', 'fallback']);

@@ -9,19 +9,23 @@ import { DistrictClient } from '../district/client.js';
 import { DEFAULT_LISTEN, runHub } from '../district/daemon.js';
 import type { LinkSecurity } from '../grpc/credentials.js';
 import { clientSecurity } from '../security/config.js';
+import { own } from '../security/lookup.js';
 import { assertLogLevel } from '../station/daemon.js';
 import { flagString, type Parsed, parseArgs } from './args.js';
 import { districtActionCommands } from './district-actions.js';
 import { auditCommand } from './district-audit.js';
+import { clustersCommand } from './district-clusters.js';
 import { districtReadCommands } from './district-commands.js';
 import type { DCommand, DCtx } from './district-context.js';
 import { districtMessages } from './district-messages.js';
+import { districtRevokeCommands } from './district-revoke.js';
 import { auditMessages } from './messages-security.js';
 
 const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--ca F --cert F --key F] COMMAND
   serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off]   run the district hub (= loa-district)
   stations                                         one line per station: link, on air, power, alarms, last contact
   status ID                                        one station in detail
+  clusters                                         4G links: signal, data against the SIM plan, stream health, last contact
   watch [--stations a,b] [--count N]               changes and events as they arrive (Ctrl-C stops)
   emergency start (--stations a,b | --all) FILE|URL [--zones 1,2] [--ttl S] [--wait S]
   emergency stop (--stations a,b | --all)
@@ -31,6 +35,8 @@ const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--c
   events [--station ID] [--since 2h|ISO] [--severity alarm] [--kind K] [--limit N]
   play-log [--station ID] [--since 1d|ISO] [--limit N]
   audit [--station ID] [--since 1d|ISO] [--limit N]  who asked what, in which role, and the result
+  station revoke ID [--serial HEX] [--reason R]    a stolen box: its certificate stops working at once (admin)
+  operator revoke NAME [--serial HEX] [--reason R] a person's certificate likewise (admin)
 TLS: --ca/--cert/--key, else LOA_TLS_CA/LOA_TLS_CERT/LOA_TLS_KEY (deploy/pki/operator.sh); none: plain text (a lab hub)
 exit codes: 0 ok, 1 refused or invalid, 2 hub unreachable`;
 
@@ -38,6 +44,8 @@ const COMMANDS: Record<string, DCommand> = {
   ...districtReadCommands,
   ...districtActionCommands,
   audit: auditCommand,
+  ...districtRevokeCommands,
+  clusters: clustersCommand,
 };
 
 async function serve(p: Parsed): Promise<void> {
@@ -67,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
       await serve(p);
       return -1; // the hub keeps the process alive and exits by itself
     }
-    const handler = COMMANDS[cmd];
+    const handler = own(COMMANDS, cmd);
     if (!handler)
       throw new LoaError(
         'INVALID_ARGUMENT',

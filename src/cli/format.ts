@@ -2,6 +2,7 @@
 import type { StationEvent } from '../core/events.js';
 import { type Lang, translate } from '../core/i18n.js';
 import { humanFromIso } from '../core/local-time.js';
+import type { ModemStatus } from '../modem/status.js';
 import { alarmText } from '../ops/alarm-text.js';
 import type { StationStatus } from '../station/control.js';
 import { messages } from './messages.js';
@@ -15,6 +16,22 @@ function duration(s: number): string {
   return h ? `${h}h${String(m).padStart(2, '0')}m` : m ? `${m}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 }
 
+/** The 4G row: a cluster's (or any station's) modem, when its profile has one. */
+function modemText(section: unknown, lang: Lang): string | undefined {
+  const m = section as ModemStatus | undefined;
+  if (!m?.signal) return undefined;
+  if (!m.present) return t(lang, 'status.modemMissing', { error: m.error ?? '-' });
+  const s = m.signal;
+  return t(lang, 'status.modemLine', {
+    op: s.operator ?? '-',
+    tech: (s.tech ?? '-').toUpperCase(),
+    rsrp: s.rsrpDbm ?? '-',
+    sinr: s.sinrDb ?? '-',
+    data: m.data.state,
+    month: m.data.monthMb,
+  });
+}
+
 export function renderStatus(s: StationStatus, lang: Lang): string {
   const onoff = (b: boolean | undefined) => (b === undefined ? '-' : t(lang, b ? 'word.on' : 'word.off'));
   const lines = [
@@ -26,16 +43,19 @@ export function renderStatus(s: StationStatus, lang: Lang): string {
     `${t(lang, `state.${s.power.state}`)}${s.power.blockedBy ? ` (${s.power.blockedBy})` : ''}`,
   );
   const tx = s.transmitter;
-  row(
-    'status.tx',
-    `${t(lang, `state.${tx.state}`)}  ${t(lang, 'word.fwd')} ${tx.forwardW.toFixed(1)} W  ${t(lang, 'word.refl')} ${tx.reflectedW.toFixed(1)} W  ${tx.temperatureC.toFixed(1)} °C  ${t(lang, 'word.trips')} ${tx.trips}`,
-  );
+  if (tx)
+    row(
+      'status.tx',
+      `${t(lang, `state.${tx.state}`)}  ${t(lang, 'word.fwd')} ${tx.forwardW.toFixed(1)} W  ${t(lang, 'word.refl')} ${tx.reflectedW.toFixed(1)} W  ${tx.temperatureC.toFixed(1)} °C  ${t(lang, 'word.trips')} ${tx.trips}`,
+    );
   const a = s.amplifier;
   row(
     'status.amp',
     `${onoff(a.on)}${a.muted ? ` (${t(lang, 'word.muted')})` : ''}  ${t(lang, 'word.contact')} ${onoff(a.feedback)}${a.currentA !== undefined ? `  ${a.currentA.toFixed(2)} A` : ''}${a.temperatureC !== undefined ? `  ${a.temperatureC.toFixed(1)} °C` : ''}`,
   );
   row('status.mains', s.mainsPresent ? t(lang, 'word.present') : t(lang, 'word.lost'));
+  const modem = modemText(s.modules.modem, lang);
+  if (modem) row('status.modem', modem);
   lines.push(`  ${t(lang, 'status.zones')}`);
   for (const z of s.zones)
     lines.push(

@@ -15,7 +15,6 @@ import { flagString, type Parsed, parseArgs } from './args.js';
 import type { Ctx } from './context.js';
 import { messages } from './messages.js';
 import { refusal } from './refusals.js';
-import { allCommands, allUsage } from './registry.js';
 import { simHelp } from './sim-help.js';
 
 const USAGE = `usage: stationctl [--json] [--lang vi|en] [--socket PATH | --data-dir DIR | --socket HOST:PORT --ca F --cert F --key F] COMMAND
@@ -34,6 +33,7 @@ async function run(p: Parsed): Promise<void> {
     district: flagString(p, 'district'),
     logLevel: assertLogLevel(flagString(p, 'log-level')),
     metricsListen: flagString(p, 'metrics-listen'),
+    allowSilentOutput: p.flags.get('allow-silent-output') === true,
   });
 }
 
@@ -54,6 +54,12 @@ export async function main(argv: string[]): Promise<number> {
       console.log(simHelp());
       return 0;
     }
+    if (cmd === 'run' && !p.flags.has('help')) {
+      await run(p);
+      return -1; // the daemon keeps the process alive and exits by itself
+    }
+    // loaded here, not at the top: the daemon (`run`) starts without the commands' modules
+    const { allCommands, allUsage } = await import('./registry.js');
     if (!cmd || p.flags.has('help')) {
       console.log(
         USAGE.replace(
@@ -64,10 +70,6 @@ export async function main(argv: string[]): Promise<number> {
         ),
       );
       return cmd || p.flags.has('help') ? 0 : 1;
-    }
-    if (cmd === 'run') {
-      await run(p);
-      return -1; // the daemon keeps the process alive and exits by itself
     }
     const commands = allCommands();
     const handler = commands[cmd];

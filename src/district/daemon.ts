@@ -82,6 +82,7 @@ export async function runHub(args: HubArgs): Promise<void> {
       log: log.child('hub'),
       security,
       limits: rateLimits(process.env),
+      crlPath: process.env.LOA_TLS_CRL || undefined,
       ...(keepaliveMs ? { keepaliveMs } : {}),
       ...(keepaliveTimeoutMs ? { keepaliveTimeoutMs } : {}),
     });
@@ -98,6 +99,7 @@ export async function runHub(args: HubArgs): Promise<void> {
     metrics = new HubMetrics({
       summaries: () => h.stations.list().map((r) => h.summary(r)),
       now: () => Date.now(),
+      refusals: () => h.refusals.all(),
     });
     const metricsAt = await serveHubMetrics(metrics, args.metricsListen, log);
     log.info('ready', {

@@ -16,6 +16,8 @@ import { flatten } from '../uplink/deadband.js';
 import type { CommandRow } from './commands.js';
 import type { DesiredRow } from './desired.js';
 import type { Hub } from './hub.js';
+import { acceptResult } from './result-guard.js';
+import { acceptApplied, screenBatch } from './session-input.js';
 import type { IngestItem } from './stations.js';
 
 type Call = grpc.ServerDuplexStream<SessionRequest__Output, SessionResponse>;
@@ -102,15 +104,18 @@ export class HubSession {
       this.hub.stations.snapshot(id, m.snapshot.asOfSeq, flatten(fromStruct(m.snapshot.status)));
       this.hub.emit('station', id);
     } else if (m.batch) {
-      const { acked, events } = this.hub.stations.ingest(id, m.batch.items.map(fromWire));
+      const items = screenBatch(this.hub, id, m.batch.items.map(fromWire));
+      const { acked, events } = this.hub.stations.ingest(id, items);
       this.write({ ack: { seq: acked } });
       this.hub.published(events);
       this.hub.emit('station', id);
     } else if (m.commandResult) {
       const r = m.commandResult;
+      if (!acceptResult(this.hub, id, r)) return;
       this.hub.commands.result({ ...r, result: fromValue(r.result) });
       this.hub.emit('station', id);
     } else if (m.desiredReport) {
+      if (!acceptApplied(this.hub, id, m.desiredReport.appliedVersion)) return;
       this.hub.stations.report(id, m.desiredReport.appliedVersion, m.desiredReport);
       this.hub.emit('station', id);
     }
@@ -125,7 +130,10 @@ export class HubSession {
       );
     if (!h.outboxEpoch) throw new LoaError('INVALID_ARGUMENT', 'hello.outbox_epoch: required');
     this.hub.checkStation(this.call, h.stationId);
-    const acked = this.hub.stations.hello(h);
+    const applied = acceptApplied(this.hub, h.stationId, h.appliedDesiredVersion)
+      ? h.appliedDesiredVersion
+      : 0;
+    const acked = this.hub.stations.hello({ ...h, appliedDesiredVersion: applied });
     this.stationId = h.stationId;
     this.ready = true;
     this.since = this.lastContact = this.hub.clock.now();
@@ -136,7 +144,7 @@ export class HubSession {
     });
     this.hub.log.info('session started', { station: h.stationId, boot: h.bootId, acked, lastSeq: h.lastSeq });
     this.hub.deliverCommands(h.stationId);
-    this.hub.deliverDesired(h.stationId, h.appliedDesiredVersion);
+    this.hub.deliverDesired(h.stationId, applied);
   }
 }
 

@@ -13,6 +13,7 @@ import type { Logger } from '../core/log.js';
 import { INSECURE, type LinkSecurity } from '../grpc/credentials.js';
 import { districtProto } from '../grpc/proto.js';
 import { GrpcServer } from '../grpc/server.js';
+import { hookTls } from '../grpc/tls-connections.js';
 import { type AuthCall, LAB_CALLER, peerIdentity, tlsCaller } from '../security/callers.js';
 import type { Caller } from '../security/identity.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
@@ -23,8 +24,12 @@ import { DesiredStore } from './desired.js';
 import { gatewayService, type HubSession } from './gateway.js';
 import { MediaStore } from './media-store.js';
 import { operatorService } from './operator.js';
+import { Revocations } from './revocation.js';
+import { refuseRevoked } from './revoke-rpc.js';
+import { SecurityCounters } from './security-counters.js';
 import { type StationRow, StationStore, type StoredEvent } from './stations.js';
 import { summarize } from './summary.js';
+import { TlsGuard } from './tls-guard.js';
 
 export const GATEWAY_SERVICE = 'loa.district.v1.GatewayService';
 export const DISTRICT_SERVICE = 'loa.district.v1.DistrictService';
@@ -44,6 +49,8 @@ export interface HubOptions {
   security?: LinkSecurity;
   /** Operator commands per identity; none: unlimited. */
   limits?: RateLimits;
+  /** The CA's revocation list (LOA_TLS_CRL; deploy/pki/revoke.sh), reloaded when it changes. */
+  crlPath?: string | undefined;
 }
 
 /** Emits "station" (id) when a station's summary changed and "event" (StoredEvent) per new event. */
@@ -56,6 +63,9 @@ export class Hub extends EventEmitter {
   readonly audit: AuditStore;
   readonly limiter: RateLimiter | undefined;
   readonly sessions = new Map<string, HubSession>();
+  readonly refusals = new SecurityCounters();
+  readonly revocations: Revocations;
+  private readonly tlsGuard: TlsGuard;
   private readonly server: GrpcServer;
   private sweeper: Timer | undefined;
 
@@ -69,6 +79,14 @@ export class Hub extends EventEmitter {
     this.media = new MediaStore(join(o.dataDir, 'media'), this.db, o.clock);
     this.audit = new AuditStore(this.db, o.clock);
     this.limiter = o.limits ? new RateLimiter(o.limits, o.clock) : undefined;
+    const caPath = o.security?.kind === 'tls' ? o.security.material.files.ca : undefined;
+    this.revocations = new Revocations(this.db, o.clock, o.log, { crlPath: o.crlPath, caPath });
+    this.tlsGuard = new TlsGuard({
+      ...o,
+      audit: this.audit,
+      revocations: this.revocations,
+      refusals: this.refusals,
+    });
     this.server = new GrpcServer({
       schema: ['district'],
       keepaliveMs: o.keepaliveMs ?? 300_000,
@@ -93,7 +111,15 @@ export class Hub extends EventEmitter {
 
   /** The operator behind a DistrictService call: its certificate, or the lab's admin. */
   callerOf(call: AuthCall): Caller {
-    return this.security.kind === 'tls' ? tlsCaller(call) : LAB_CALLER;
+    if (this.security.kind !== 'tls') return LAB_CALLER;
+    refuseRevoked(this, peerIdentity(call));
+    return tlsCaller(call);
+  }
+
+  /** Revokes certificates (districtctl station|operator revoke) and closes their connections at once. */
+  revoke(identity: string, serial: string | undefined, by: string, reason: string) {
+    const serials = this.revocations.revoke(identity, serial, by, reason);
+    return { serials, dropped: this.tlsGuard.drop(serials), at: this.clock.now() };
   }
 
   /** With TLS, a session's hello must name the station its certificate was issued to. */
@@ -101,6 +127,7 @@ export class Hub extends EventEmitter {
     if (this.security.kind !== 'tls') return;
     const id = peerIdentity(call);
     const caller = { who: id.station ?? id.cn, role: 'station', via: 'tls' };
+    refuseRevoked(this, id);
     let err: LoaError | undefined;
     if (!id.station)
       err = new LoaError(
@@ -125,6 +152,8 @@ export class Hub extends EventEmitter {
   /** Binds (e.g. "127.0.0.1:0") and returns the port. */
   async listen(address: string): Promise<number> {
     const port = await this.server.listen(address);
+    if (this.security.kind === 'tls' && hookTls(this.server.server, this.tlsGuard) === 0)
+      this.log.warn('TLS connections not visible: revoked certificates are refused per call only');
     this.sweeper = this.o.clock.setInterval(() => this.sweep(), 5000);
     return port;
   }
@@ -185,6 +214,8 @@ export class Hub extends EventEmitter {
   }
 
   private sweep(): void {
+    const listed = this.revocations.loadCrl();
+    if (listed.length) this.log.info('CRL: connections closed', { count: this.tlsGuard.drop(listed) });
     if (this.commands.expireDue() > 0) for (const id of this.sessions.keys()) this.emit('station', id);
   }
 }

@@ -13,15 +13,20 @@ import type { WatchStationsRequest__Output } from '../gen/loa/district/v1/WatchS
 import { toServiceError } from '../grpc/status.js';
 import { fromStruct, fromValue, toStruct, toValue } from '../grpc/struct.js';
 import { scheduleSchema } from '../schedule/document.js';
-import { checkNoStationPaths, checkParams } from '../security/hostile.js';
+import { checkNoStationPaths } from '../security/hostile.js';
 import type { Caller } from '../security/identity.js';
-import { DISTRICT_RPC_ROLES, methodRole, requireRole } from '../security/roles.js';
+import { methodRole, requireRole, rpcRole } from '../security/roles.js';
+import { checkScheduleSize } from '../security/schedule-size.js';
 import { validateParams } from '../security/schemas.js';
+import { checkDistrictCommand } from './command-schemas.js';
 import type { CommandRow } from './commands.js';
 import { queryEvents } from './history.js';
 import type { Hub } from './hub.js';
+import { refusedCaller } from './refused-caller.js';
 import { checkRequest, mediaName } from './requests.js';
+import { revokeCertificate } from './revoke-rpc.js';
 import { type StoredEvent, unflatten } from './stations.js';
+import { uploadCheck } from './upload-check.js';
 
 type Req = Record<string, unknown>;
 type Unary = (call: grpc.ServerUnaryCall<Req, unknown>, cb: grpc.sendUnaryData<unknown>) => void;
@@ -37,7 +42,7 @@ const METHOD = /^[A-Za-z][\w.]{0,63}$/;
 /** Who calls, with the role the RPC needs and a valid request; or the refusal, audited. */
 function guard(hub: Hub, rpc: string, call: AnyCall, req: Req): Caller {
   let caller: Caller = { who: 'unknown', role: 'viewer', via: hub.security.kind === 'tls' ? 'tls' : 'lab' };
-  const need = DISTRICT_RPC_ROLES[rpc] ?? 'admin';
+  const need = rpcRole(rpc);
   try {
     caller = hub.callerOf(call);
     requireRole(caller.role, need, rpc, caller.who);
@@ -45,7 +50,8 @@ function guard(hub: Hub, rpc: string, call: AnyCall, req: Req): Caller {
     checkRequest(rpc, req);
     return caller;
   } catch (e) {
-    hub.audit.add(caller, rpc, auditParams(req), stationsOf(req), toLoaError(e));
+    const who = caller.who === 'unknown' ? refusedCaller(call, caller.via) : caller;
+    hub.audit.add(who, rpc, auditParams(req), stationsOf(req), toLoaError(e));
     throw e;
   }
 }
@@ -76,7 +82,7 @@ function unary(hub: Hub, rpc: string, fn: (req: Req, caller: Caller) => unknown)
       })
       .then(
         (res) => {
-          if (caller && DISTRICT_RPC_ROLES[rpc] !== 'viewer')
+          if (caller && rpcRole(rpc) !== 'viewer')
             hub.audit.add(caller, rpc, auditParams(call.request), stationsOf(call.request));
           cb(null, res as object);
         },
@@ -183,6 +189,7 @@ function sendCommand(hub: Hub, req: Req, caller: Caller) {
   const params = fromValue(req.params as never) ?? {};
   validateParams(method, params);
   checkNoStationPaths(params, ['params']);
+  checkDistrictCommand(method, params);
   const rows = stations.map((s) => hub.commands.create(s, method, params, ttl, caller));
   for (const r of rows) {
     hub.deliverCommands(r.station, new Set([r.id]));
@@ -193,7 +200,8 @@ function sendCommand(hub: Hub, req: Req, caller: Caller) {
 
 function pushSchedule(hub: Hub, req: Req) {
   const schedule = fromStruct(req.schedule as never);
-  checkParams({ schedule });
+  checkScheduleSize(schedule);
+  checkNoStationPaths(schedule, ['schedule']);
   const stations = selectStations(hub, req.stationIds, req.all);
   const media = (req.media as { sha256: string; sizeBytes: number; name: string }[]) ?? [];
   for (const m of media)
@@ -236,16 +244,22 @@ function upload(hub: Hub) {
         yield m.data;
       }
     }
-    hub.media.put(name, chunks()).then(
-      (ref) => {
-        hub.audit.add(caller, 'UploadMedia', { name, sha256: ref.sha256, sizeBytes: ref.sizeBytes }, []);
-        cb(null, { media: { ...ref, name: ref.name || name } });
-      },
-      (e) => {
-        hub.audit.add(caller, 'UploadMedia', { name: name || '(refused)' }, [], toLoaError(e));
-        cb(toServiceError(e));
-      },
-    );
+    hub.media
+      .put(
+        name,
+        chunks(),
+        uploadCheck(() => name),
+      )
+      .then(
+        (ref) => {
+          hub.audit.add(caller, 'UploadMedia', { name, sha256: ref.sha256, sizeBytes: ref.sizeBytes }, []);
+          cb(null, { media: { ...ref, name: ref.name || name } });
+        },
+        (e) => {
+          hub.audit.add(caller, 'UploadMedia', { name: name || '(refused)' }, [], toLoaError(e));
+          cb(toServiceError(e));
+        },
+      );
   };
 }
 
@@ -325,6 +339,7 @@ export function operatorService(hub: Hub): grpc.UntypedServiceImplementation {
         playLog: true,
       }).map(districtEvent),
     })),
+    RevokeCertificate: unary(hub, 'RevokeCertificate', (req, caller) => revokeCertificate(hub, req, caller)),
     ListAudit: unary(hub, 'ListAudit', (req) => ({
       entries: hub.audit
         .list({

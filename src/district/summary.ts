@@ -2,6 +2,7 @@
 import type { StationSummary } from '../gen/loa/district/v1/StationSummary.js';
 import type { DesiredRow } from './desired.js';
 import type { HubSession } from './gateway.js';
+import { linkQuality } from './link-quality.js';
 import type { StationRow } from './stations.js';
 
 function alarmKeys(state: Record<string, unknown>): string[] {
@@ -37,5 +38,6 @@ export function summarize(
     appliedVersion: row.applied_version,
     lastSeq: row.acked_seq,
     pendingCommands,
+    ...(state['modules.modem.source'] ? { link: linkQuality(state) } : {}),
   };
 }

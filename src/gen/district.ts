@@ -11,6 +11,7 @@ import type { DistrictEvent as _loa_district_v1_DistrictEvent, DistrictEvent__Ou
 import type { DistrictServiceClient as _loa_district_v1_DistrictServiceClient, DistrictServiceDefinition as _loa_district_v1_DistrictServiceDefinition } from './loa/district/v1/DistrictService.js';
 import type { GetStationRequest as _loa_district_v1_GetStationRequest, GetStationRequest__Output as _loa_district_v1_GetStationRequest__Output } from './loa/district/v1/GetStationRequest.js';
 import type { GetStationResponse as _loa_district_v1_GetStationResponse, GetStationResponse__Output as _loa_district_v1_GetStationResponse__Output } from './loa/district/v1/GetStationResponse.js';
+import type { LinkQuality as _loa_district_v1_LinkQuality, LinkQuality__Output as _loa_district_v1_LinkQuality__Output } from './loa/district/v1/LinkQuality.js';
 import type { ListAlarmsRequest as _loa_district_v1_ListAlarmsRequest, ListAlarmsRequest__Output as _loa_district_v1_ListAlarmsRequest__Output } from './loa/district/v1/ListAlarmsRequest.js';
 import type { ListAlarmsResponse as _loa_district_v1_ListAlarmsResponse, ListAlarmsResponse__Output as _loa_district_v1_ListAlarmsResponse__Output } from './loa/district/v1/ListAlarmsResponse.js';
 import type { ListAuditRequest as _loa_district_v1_ListAuditRequest, ListAuditRequest__Output as _loa_district_v1_ListAuditRequest__Output } from './loa/district/v1/ListAuditRequest.js';
@@ -26,6 +27,8 @@ import type { ListStationsResponse as _loa_district_v1_ListStationsResponse, Lis
 import type { MediaRef as _loa_district_v1_MediaRef, MediaRef__Output as _loa_district_v1_MediaRef__Output } from './loa/district/v1/MediaRef.js';
 import type { PushScheduleRequest as _loa_district_v1_PushScheduleRequest, PushScheduleRequest__Output as _loa_district_v1_PushScheduleRequest__Output } from './loa/district/v1/PushScheduleRequest.js';
 import type { PushScheduleResponse as _loa_district_v1_PushScheduleResponse, PushScheduleResponse__Output as _loa_district_v1_PushScheduleResponse__Output } from './loa/district/v1/PushScheduleResponse.js';
+import type { RevokeCertificateRequest as _loa_district_v1_RevokeCertificateRequest, RevokeCertificateRequest__Output as _loa_district_v1_RevokeCertificateRequest__Output } from './loa/district/v1/RevokeCertificateRequest.js';
+import type { RevokeCertificateResponse as _loa_district_v1_RevokeCertificateResponse, RevokeCertificateResponse__Output as _loa_district_v1_RevokeCertificateResponse__Output } from './loa/district/v1/RevokeCertificateResponse.js';
 import type { SendCommandRequest as _loa_district_v1_SendCommandRequest, SendCommandRequest__Output as _loa_district_v1_SendCommandRequest__Output } from './loa/district/v1/SendCommandRequest.js';
 import type { SendCommandResponse as _loa_district_v1_SendCommandResponse, SendCommandResponse__Output as _loa_district_v1_SendCommandResponse__Output } from './loa/district/v1/SendCommandResponse.js';
 import type { StationAlarm as _loa_district_v1_StationAlarm, StationAlarm__Output as _loa_district_v1_StationAlarm__Output } from './loa/district/v1/StationAlarm.js';
@@ -63,6 +66,7 @@ export interface ProtoGrpcType {
         DistrictService: SubtypeConstructor<typeof grpc.Client, _loa_district_v1_DistrictServiceClient> & { service: _loa_district_v1_DistrictServiceDefinition }
         GetStationRequest: MessageTypeDefinition<_loa_district_v1_GetStationRequest, _loa_district_v1_GetStationRequest__Output>
         GetStationResponse: MessageTypeDefinition<_loa_district_v1_GetStationResponse, _loa_district_v1_GetStationResponse__Output>
+        LinkQuality: MessageTypeDefinition<_loa_district_v1_LinkQuality, _loa_district_v1_LinkQuality__Output>
         ListAlarmsRequest: MessageTypeDefinition<_loa_district_v1_ListAlarmsRequest, _loa_district_v1_ListAlarmsRequest__Output>
         ListAlarmsResponse: MessageTypeDefinition<_loa_district_v1_ListAlarmsResponse, _loa_district_v1_ListAlarmsResponse__Output>
         ListAuditRequest: MessageTypeDefinition<_loa_district_v1_ListAuditRequest, _loa_district_v1_ListAuditRequest__Output>
@@ -78,6 +82,8 @@ export interface ProtoGrpcType {
         MediaRef: MessageTypeDefinition<_loa_district_v1_MediaRef, _loa_district_v1_MediaRef__Output>
         PushScheduleRequest: MessageTypeDefinition<_loa_district_v1_PushScheduleRequest, _loa_district_v1_PushScheduleRequest__Output>
         PushScheduleResponse: MessageTypeDefinition<_loa_district_v1_PushScheduleResponse, _loa_district_v1_PushScheduleResponse__Output>
+        RevokeCertificateRequest: MessageTypeDefinition<_loa_district_v1_RevokeCertificateRequest, _loa_district_v1_RevokeCertificateRequest__Output>
+        RevokeCertificateResponse: MessageTypeDefinition<_loa_district_v1_RevokeCertificateResponse, _loa_district_v1_RevokeCertificateResponse__Output>
         SendCommandRequest: MessageTypeDefinition<_loa_district_v1_SendCommandRequest, _loa_district_v1_SendCommandRequest__Output>
         SendCommandResponse: MessageTypeDefinition<_loa_district_v1_SendCommandResponse, _loa_district_v1_SendCommandResponse__Output>
         StationAlarm: MessageTypeDefinition<_loa_district_v1_StationAlarm, _loa_district_v1_StationAlarm__Output>

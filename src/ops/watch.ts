@@ -43,6 +43,20 @@ function word(t: (k: string) => string, prefix: string, v: string): string {
   return w === k ? v : w;
 }
 
+/** A cluster has no transmitter row; its 4G link is what it depends on instead. */
+function modemLine(m: Sections, t: (k: string, v?: Record<string, string | number>) => string): string {
+  const modem = m.modem as
+    | { signal?: { rsrpDbm?: number | null; tech?: string | null }; data?: { state?: string } }
+    | undefined;
+  if (!modem?.signal) return t('w.modem.none');
+  const rsrp = modem.signal.rsrpDbm;
+  return t('w.modem', {
+    tech: modem.signal.tech ?? '-',
+    rsrp: rsrp === null || rsrp === undefined ? '-' : String(rsrp),
+    data: modem.data?.state ?? '-',
+  });
+}
+
 function lineState(m: Sections, zone: number, t: (k: string) => string): string {
   const lines = m.lines as { zones?: Array<{ id: number; state?: string }> } | undefined;
   const st = lines?.zones?.find((z) => z.id === zone)?.state;
@@ -60,12 +74,16 @@ export function renderFrame(s: StationStatus, lang: Lang, now: Date): string[] {
       state: word(t, 'w.state', s.power.state),
       mains: s.mainsPresent ? t('w.mains.ok') : t('w.mains.lost'),
     }),
-    t('w.tx', {
-      state: word(t, 'w.state', tx.state),
-      fwd: tx.forwardW.toFixed(1),
-      refl: tx.reflectedW.toFixed(1),
-      temp: tx.temperatureC.toFixed(1),
-    }),
+    ...(tx
+      ? [
+          t('w.tx', {
+            state: word(t, 'w.state', tx.state),
+            fwd: tx.forwardW.toFixed(1),
+            refl: tx.reflectedW.toFixed(1),
+            temp: tx.temperatureC.toFixed(1),
+          }),
+        ]
+      : [modemLine(s.modules, t)]),
     t('w.amp', {
       on: onoff(s.amplifier.on),
       muted: s.amplifier.muted ? t('w.muted') : '',

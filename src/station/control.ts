@@ -28,7 +28,8 @@ export interface StationStatus {
   profile: string;
   uptimeS: number;
   power: { state: ChainState; commandedOn: boolean; blockedBy: string | undefined };
-  transmitter: { state: TxState; trips: number } & TxReadings;
+  /** Absent on a profile without a transmitter (a 4G cluster): no row, rather than "off". */
+  transmitter?: ({ state: TxState; trips: number } & TxReadings) | undefined;
   amplifier: {
     on: boolean;
     muted: boolean;
@@ -93,7 +94,10 @@ export class StationControl {
       profile: s.profile.name,
       uptimeS: Math.round((s.o.clock.now() - s.startedAt) / 1000),
       power: { state: s.chain.state, commandedOn: s.chain.commanded.on, blockedBy: s.chain.blockedBy },
-      transmitter: { state: s.tx.state, trips: s.tx.tripCount, ...(await this.txReadings()) },
+      transmitter:
+        s.tx.state === 'absent'
+          ? undefined
+          : { state: s.tx.state, trips: s.tx.tripCount, ...(await this.txReadings()) },
       amplifier: {
         on: h.output('amp.power').commanded,
         muted: h.output('amp.mute').commanded,

@@ -30,6 +30,8 @@ export interface DaemonArgs {
   logFormat?: 'json' | 'pretty' | undefined;
   /** Prometheus endpoint, HOST:PORT or "off" (default LOA_METRICS_LISTEN, else 127.0.0.1:9464). */
   metricsListen?: string | undefined;
+  /** Start a real board even when its sound output is null or a file (audio/output-choice.ts). */
+  allowSilentOutput?: boolean | undefined;
 }
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -119,6 +121,7 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
       district: uplinkProblem ? undefined : args.district,
       security: security.uplink,
       env,
+      allowSilentOutput: args.allowSilentOutput,
     });
     const limits = rateLimits(process.env);
     station = new Station({

@@ -3,6 +3,7 @@ import { AudioModule } from '../audio/module.js';
 import type { LinkSecurity } from '../grpc/credentials.js';
 import { LinesModule } from '../lines/module.js';
 import { MediaModule } from '../media/module.js';
+import { ModemModule } from '../modem/module.js';
 import { ScheduleModule } from '../schedule/module.js';
 import { uplinkModule } from '../uplink/module.js';
 import { uplinkSettings } from '../uplink/settings.js';
@@ -15,6 +16,8 @@ export interface ModuleOptions {
   env?: NodeJS.ProcessEnv;
   /** The uplink's transport security (security/station-setup.ts); plain text when absent. */
   security?: LinkSecurity | undefined;
+  /** --allow-silent-output: a real board may start with a null or WAV sound output. */
+  allowSilentOutput?: boolean | undefined;
 }
 
 export function stationModules(o: ModuleOptions): StationModule[] {
@@ -23,6 +26,8 @@ export function stationModules(o: ModuleOptions): StationModule[] {
     new AudioModule(o),
     new LinesModule({ dataDir: o.dataDir }),
     new ScheduleModule(),
+    // the 4G modem, when the profile has one (a cluster always does)
+    new ModemModule({ dataDir: o.dataDir }),
     // last: stops first, so what the others log while stopping is sent after the next start
     uplinkModule(o.dataDir, uplinkSettings(o.env ?? process.env, o.district), o.security),
   ];

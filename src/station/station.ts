@@ -15,8 +15,9 @@ import type { SimStation } from '../hal/sim/model.js';
 import type { DigitalOut } from '../hal/types.js';
 import { AmpThermal } from '../power/amp-thermal.js';
 import { type Commanded, PowerChain } from '../power/chain.js';
+import { NoTransmitter } from '../power/no-transmitter.js';
 import { type SupervisedRelay, Supervisor } from '../power/supervisor.js';
-import { TransmitterGuard } from '../power/transmitter.js';
+import { type Transmitter, TransmitterGuard } from '../power/transmitter.js';
 import { CommandGate } from '../security/gate.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
 import { Store } from '../store/store.js';
@@ -51,7 +52,7 @@ export class Station {
   /** How callers from outside run those commands: role, rate limit, validation, audit. */
   readonly gate: CommandGate;
   hal!: Hal;
-  tx!: TransmitterGuard;
+  tx!: Transmitter;
   chain!: PowerChain;
   supervisor!: Supervisor;
   /** The amplifier's temperature supervision, when the profile has its sensor. */
@@ -186,18 +187,17 @@ export class Station {
     await this.store.flush();
   }
 
-  private buildPower(): void {
-    const { clock } = this.o;
+  /** The transmitter guard on its relay and sensors (a profile without one: NoTransmitter). */
+  private buildTransmitter(): TransmitterGuard {
     const p = this.o.profile;
     const h = this.hal;
-    const events = this.store.events;
-    this.tx = new TransmitterGuard({
+    return new TransmitterGuard({
       relay: h.output('tx.power'),
       forward: h.analogIn('tx.forward_w'),
       reflected: h.analogIn('tx.reflected_w'),
       temperature: h.analogIn('tx.temperature_c'),
-      clock,
-      events,
+      clock: this.o.clock,
+      events: this.store.events,
       alarms: this.alarms,
       timings: p.timings,
       limits: p.transmitter,
@@ -207,6 +207,14 @@ export class Station {
           s.tx = tx;
         }),
     });
+  }
+
+  private buildPower(): void {
+    const { clock } = this.o;
+    const p = this.o.profile;
+    const h = this.hal;
+    const events = this.store.events;
+    this.tx = p.transmitter.present ? this.buildTransmitter() : new NoTransmitter(p.name);
     const zones = new Map<number, DigitalOut>();
     for (const z of [...p.zones].sort((a, b) => a.id - b.id)) zones.set(z.id, h.output(z.relay));
     this.chain = new PowerChain({

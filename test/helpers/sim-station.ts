@@ -24,11 +24,11 @@ export function tempDir(prefix = 'loa-test-'): string {
 }
 
 export async function startSimStation(
-  opts: { dataDir?: string; clock?: ManualClock; tweak?: (p: Profile) => void } = {},
+  opts: { dataDir?: string; clock?: ManualClock; tweak?: (p: Profile) => void; profile?: string } = {},
 ): Promise<SimHarness> {
   const clock = opts.clock ?? new ManualClock();
   const dataDir = opts.dataDir ?? tempDir();
-  const profile = loadProfile('sim');
+  const profile = loadProfile(opts.profile ?? 'sim');
   opts.tweak?.(profile);
   const { log, lines } = memoryLogger('sim-test');
   const station = new Station({
@@ -50,7 +50,7 @@ export async function startSimStation(
     lines,
     async restart() {
       await drive(clock, station.stop());
-      return startSimStation({ dataDir, clock, ...(opts.tweak ? { tweak: opts.tweak } : {}) });
+      return startSimStation({ ...opts, dataDir, clock });
     },
     async cleanup() {
       await drive(clock, station.stop());

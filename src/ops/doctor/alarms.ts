@@ -20,6 +20,7 @@ export function alarmSubject(key: string): string | undefined {
   if (['tx.lockout', 'tx.overtemp', 'tx.tripped'].includes(kind)) return 'tx';
   if (kind === 'amp.overtemp') return 'amp.temp';
   if (kind === 'mains.lost') return 'mains';
+  if (kind === 'audio.output-lost') return 'audio.sink';
   if (kind === 'schedule.stale') return 'schedule';
   if (kind === 'clock.unsynchronised') return 'clock';
   if (kind === 'schedule.media-missing') return `media.missing.${target}`;

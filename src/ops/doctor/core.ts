@@ -61,6 +61,7 @@ export function checkAmpTemperature(s: StationStatus): Finding[] {
 
 export function checkTransmitter(s: StationStatus): Finding[] {
   const t = s.transmitter;
+  if (!t) return []; // a profile without a transmitter (a 4G cluster): nothing to check
   const vars = {
     fwd: t.forwardW.toFixed(1),
     refl: t.reflectedW.toFixed(1),

@@ -4,6 +4,7 @@
  */
 import type { Catalog } from '../../core/i18n.js';
 import { doctorAlarmMessages } from './messages-alarms.js';
+import { modemDoctorMessages } from './messages-modem.js';
 
 export const doctorMessages: Catalog = {
   ...doctorAlarmMessages,
@@ -309,4 +310,5 @@ export const doctorMessages: Catalog = {
     en: 'Set LOA_DISTRICT in /etc/loa/station.env, then: sudo systemctl restart loa-station',
     vi: 'Đặt LOA_DISTRICT trong /etc/loa/station.env rồi chạy: sudo systemctl restart loa-station',
   },
+  ...modemDoctorMessages,
 };

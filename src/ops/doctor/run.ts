@@ -5,7 +5,9 @@ import { mergeById, withAlarms } from './alarms.js';
 import { coreChecks } from './core.js';
 import { checkClock, checkDisk, checkFfmpeg, type Probe } from './local.js';
 import { doctorMessages } from './messages.js';
+import { checkModem, MODEM_EXPLAINED } from './modem.js';
 import { checkAudio, checkLines, checkMedia, checkSchedule, checkUplink } from './modules.js';
+import { checkSoundOutput, soundMessages } from './sound.js';
 import { type Finding, fault, ok } from './types.js';
 
 export interface DoctorInput {
@@ -23,17 +25,33 @@ export async function runDoctor(i: DoctorInput): Promise<Finding[]> {
     out.push(ok('daemon', 'doc.daemon.ok', { uptime: `${i.status.uptimeS} s` }));
     out.push(...coreChecks(i.status));
     const m = i.status.modules ?? {};
-    out.push(...checkLines(m.lines), ...checkAudio(m.audio), ...checkMedia(m.media, m.schedule));
+    out.push(
+      ...checkLines(m.lines),
+      ...checkSoundOutput(m.audio, checkAudio(m.audio)),
+      ...checkMedia(m.media, m.schedule),
+    );
     out.push(...checkSchedule(m.schedule, i.status.timezone), ...checkUplink(m.uplink, i.now ?? Date.now()));
+    out.push(
+      ...checkModem(
+        m.modem,
+        i.status.alarms.map((a) => a.key),
+      ),
+    );
   }
   out.push(...(await checkFfmpeg(i.probe)), ...(await checkDisk(i.dataDir)), ...(await checkClock(i.probe)));
   const merged = mergeById(out);
-  return 'error' in i.status ? merged : withAlarms(merged, i.status.alarms);
+  // the modem's alarms are told by its own check (modem.ts)
+  return 'error' in i.status
+    ? merged
+    : withAlarms(
+        merged,
+        i.status.alarms.filter((a) => !(MODEM_EXPLAINED as readonly string[]).includes(a.key)),
+      );
 }
 
 export function renderFindings(findings: Finding[], lang: Lang, stationId: string): string {
   const t = (k: string, v?: Record<string, string | number>): string =>
-    translate(doctorMessages, lang, k, v && localise(v));
+    translate({ ...doctorMessages, ...soundMessages }, lang, k, v && localise(v));
   const localise = (v: Record<string, string | number>): Record<string, string | number> =>
     Object.fromEntries(
       Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && x.startsWith('@') ? t(x.slice(1)) : x]),
