@@ -73,8 +73,9 @@ VERSION=$("$NODE" -p "require('$SRC/package.json').version")-$(date -u +%Y%m%d%H
 
 install_packages() {
   [ "$APT" = 1 ] || return 0
-  local pkgs=(ffmpeg libsystemd-dev python3 make g++ alsa-utils) # alsa-utils: aplay, amixer, alsactl
-  [ "$ROLE" = district ] && pkgs=(python3 make g++)
+  # espeak-ng: text bulletins are spoken at the station (and previewed at the hub)
+  local pkgs=(ffmpeg espeak-ng libsystemd-dev python3 make g++ alsa-utils) # alsa-utils: aplay, amixer, alsactl
+  [ "$ROLE" = district ] && pkgs=(espeak-ng python3 make g++)
   log "apt-get install ${pkgs[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
@@ -166,11 +167,11 @@ write_config() {
 install_units() {
   mkdir -p "$UNITS"
   # the units and stationctl run the Node this release was built for (require_node)
-  sed "s|/usr/bin/node|$NODE|g" "$SRC/systemd/loa-$ROLE.service" > "$UNITS/loa-$ROLE.service"
+  sed "s|/usr/bin/node|$UNIT_NODE|g" "$SRC/systemd/loa-$ROLE.service" > "$UNITS/loa-$ROLE.service"
   if [ "$ROLE" = station ]; then
     mkdir -p "$ROOT/var/lib/loa" "$ROOT/usr/local/bin"
     # stationctl on the technicians' PATH, finding the sockets in /run/loa
-    sed "s|/usr/bin/node|$NODE|g" "$SRC/deploy/templates/stationctl.sh" > "$ROOT/usr/local/bin/stationctl"
+    sed "s|/usr/bin/node|$UNIT_NODE|g" "$SRC/deploy/templates/stationctl.sh" > "$ROOT/usr/local/bin/stationctl"
     chmod 0755 "$ROOT/usr/local/bin/stationctl"
   fi
 }

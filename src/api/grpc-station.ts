@@ -21,6 +21,7 @@ import { type Role, requireRole, STATION_RPC_ROLES } from '../security/roles.js'
 import type { StationStatus } from '../station/control.js';
 import type { CommandRegistry } from './registry.js';
 import { encodeStatus, ROUTES } from './station-routes.js';
+import { logRefusedHandshakes } from './tcp-handshakes.js';
 
 type Unary = grpc.handleUnaryCall<Record<string, unknown>, Record<string, unknown>>;
 type Call = grpc.ServerUnaryCall<Record<string, unknown>, Record<string, unknown>>;
@@ -60,8 +61,11 @@ export class StationApiServer {
    * Also serves on TCP ("HOST:PORT"; port 0 picks one): with TLS the client certificate's role
    * applies; plain text is a lab's admin port (the daemon refuses it unless LOA_INSECURE_LAB=1).
    */
-  listenTcp(address: string, security: LinkSecurity = { kind: 'insecure' }): Promise<number> {
-    return this.server(networkCaller(security), security).listen(address);
+  async listenTcp(address: string, security: LinkSecurity = { kind: 'insecure' }): Promise<number> {
+    const s = this.server(networkCaller(security), security);
+    const port = await s.listen(address);
+    if (security.kind === 'tls') logRefusedHandshakes(s, this.log);
+    return port;
   }
 
   async close(): Promise<void> {

@@ -13,6 +13,7 @@ import { Logger, type LogLevel } from '../core/log.js';
 import { metricsUrl, parseListen } from '../ops/metrics-http.js';
 import { SystemdNotifier } from '../ops/notify.js';
 import { daemonSecurity, rateLimits } from '../security/config.js';
+import { startCap } from './cap/index.js';
 import { Hub } from './hub.js';
 import { HubMetrics } from './metrics.js';
 
@@ -56,6 +57,7 @@ export async function runHub(args: HubArgs): Promise<void> {
   const notifier = new SystemdNotifier(log.child('systemd'));
   let hub: Hub | undefined;
   let metrics: HubMetrics | undefined;
+  let cap: Awaited<ReturnType<typeof startCap>>;
   let stopping = false;
   const shutdown = async (signal: string, code: number) => {
     if (stopping) return;
@@ -63,6 +65,7 @@ export async function runHub(args: HubArgs): Promise<void> {
     log.info('stopping', { signal });
     notifier.stopping();
     await metrics?.close();
+    await cap?.close();
     await hub?.close().catch((e) => log.error('stop failed', { error: toLoaError(e).message }));
     process.exit(code);
   };
@@ -102,12 +105,14 @@ export async function runHub(args: HubArgs): Promise<void> {
       refusals: () => h.refusals.all(),
     });
     const metricsAt = await serveHubMetrics(metrics, args.metricsListen, log);
+    cap = await startCap(h, dataDir, log.child('cap'));
     log.info('ready', {
       ms: Math.round(performance.now() - t0),
       dataDir,
       listen: `${host}:${port}`,
       port,
       metrics: metricsAt,
+      cap: cap?.url ?? 'off',
     });
     notifier.ready(`district hub ready on ${host}:${port}`);
   } catch (e) {

@@ -7,13 +7,14 @@ import { join } from 'node:path';
 import type { Handler } from '../api/local.js';
 import type { OnAirPort } from '../audio/port.js';
 import { SystemClock } from '../core/clock.js';
-import { toLoaError } from '../core/errors.js';
+import { LoaError, toLoaError } from '../core/errors.js';
 import { isoLocal } from '../core/local-time.js';
 import { mediaOf } from '../media/module.js';
+import { speechOf } from '../speech/module.js';
 import type { StationModule } from '../station/module.js';
 import type { Station } from '../station/station.js';
 import type { JsonDoc } from '../store/doc.js';
-import { writeChime } from './chime.js';
+import { CLOSING_TONES_HZ, writeChime } from './chime.js';
 import { type ClockGate, type ClockProbe, timedatectlProbe } from './clock-gate.js';
 import type { Plan } from './compile.js';
 import type { ScheduleDoc } from './document.js';
@@ -37,6 +38,8 @@ import {
 import { type ScheduleSettings, settingsDoc } from './settings.js';
 import { type MediaLookup, mediaRefsOf } from './sources.js';
 import { persistApplied, type ScheduleState, stateDoc } from './state.js';
+import { TextBulletins } from './text-bulletin.js';
+import { textRenderer } from './text-source.js';
 import { type Validated, validateSchedule } from './validate.js';
 import { ScheduleWiring } from './wiring.js';
 import { formatLocal } from './zoned-time.js';
@@ -57,6 +60,7 @@ export class ScheduleModule implements StationModule {
   private plan: Plan | undefined;
   private w!: ScheduleWiring;
   private watch: MediaWatch | undefined;
+  private text!: TextBulletins;
 
   constructor(private readonly o: ScheduleModuleOptions = {}) {}
 
@@ -85,6 +89,7 @@ export class ScheduleModule implements StationModule {
     const playLog = new PlayLog(dataDir, this.settings.playLogMax, station.store.events);
     await playLog.load();
     const attentionPath = await writeChime(join(dataDir, 'attention.wav'));
+    const closingPath = await writeChime(join(dataDir, 'closing.wav'), CLOSING_TONES_HZ);
     const port = this.o.port ?? findOnAirPort(station.modules) ?? new UnavailablePort();
     const lookup = this.o.media ?? cacheLookup(station);
     const power = new PowerLink(station.chain, this.zoneIds());
@@ -99,6 +104,7 @@ export class ScheduleModule implements StationModule {
       state: this.state,
       plan: () => this.plan,
       media: lookup,
+      speak: textRenderer(() => speechOf(station)?.speaker, attentionPath, closingPath),
       probe: this.o.probe ?? timedatectlProbe(),
       wake: clock instanceof SystemClock ? 'node-schedule' : 'clock',
       power,
@@ -107,6 +113,13 @@ export class ScheduleModule implements StationModule {
         station.profile.zones.length,
         this.settings.preRollMarginMs,
       ),
+    });
+    this.text = new TextBulletins({
+      emergency: this.w.emergency,
+      speaker: () => speakerOf(station),
+      zoneIds: () => this.zoneIds(),
+      closingPath,
+      scheduledTier: () => this.w.runner.onAirItem?.rule.tier,
     });
     await this.w.start();
     this.watch = new MediaWatch({
@@ -214,6 +227,8 @@ export class ScheduleModule implements StationModule {
       'emergency.start': (x) => this.startEmergency(x, 'command'),
       'emergency.stop': () => this.w.emergency.stop(),
       'emergency.status': () => this.w.emergency.status(),
+      'bulletin.text': (x) => this.text.say(x, 'command'),
+      'bulletin.stop': (x) => this.text.stop(x),
     };
   }
 
@@ -272,4 +287,10 @@ export class ScheduleModule implements StationModule {
       return undefined;
     }
   }
+}
+
+function speakerOf(station: Station) {
+  const speech = speechOf(station);
+  if (!speech) throw new LoaError('UNAVAILABLE', 'this station has no text-to-speech module');
+  return speech.speaker;
 }

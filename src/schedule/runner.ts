@@ -17,7 +17,7 @@ import { nextChange, type Occurrence, onAirAt } from './plan.js';
 import type { PowerLink } from './power-link.js';
 import { nextPowerChange, type PowerOptions, powerWindowAt, zonesFor } from './power-plan.js';
 import type { ScheduleSettings } from './settings.js';
-import { type MediaLookup, type Playable, playable } from './sources.js';
+import { type MediaLookup, playable, type TextRender } from './sources.js';
 import type { ScheduleState } from './state.js';
 import { DAY_MS } from './zoned-time.js';
 
@@ -43,6 +43,7 @@ export interface RunnerDeps {
   settings: ScheduleSettings;
   power_: PowerOptions;
   media: MediaLookup | undefined;
+  speak?: TextRender | undefined;
 }
 
 interface Current {
@@ -171,16 +172,17 @@ export class Runner {
     const offsetMs = ahead ? 0 : Math.max(0, now - occ.start);
     const reqId = `${occ.key}#${now}`;
     this.requested.set(reqId, this.d.clock.monotonic());
-    let p: Playable;
+    let full: Awaited<ReturnType<typeof playable>>;
     try {
-      p = await playable(occ.rule.source, offsetMs, this.d.media);
+      full = await playable(occ.rule.source, offsetMs, this.d.media, this.d.speak);
     } catch (e) {
       this.replace(occ, `${reqId}#fallback`, toLoaError(e).message, true);
       return;
     }
+    const { speech, ...p } = full;
     try {
       this.current = { occ, reqId };
-      this.d.items.expect(reqId, occ);
+      this.d.items.expect(reqId, occ, speech);
       const startAt = ahead ? this.holdUntil(occ.start) : undefined;
       // a scheduled item runs on wall-clock time under an emergency (docs/schedule.md)
       await this.d.port.play('programme', {

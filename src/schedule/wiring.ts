@@ -14,7 +14,7 @@ import type { Confirmation, PlayLog } from './play-log.js';
 import type { PowerLink } from './power-link.js';
 import { Runner } from './runner.js';
 import type { ScheduleSettings } from './settings.js';
-import type { MediaLookup } from './sources.js';
+import type { MediaLookup, TextRender } from './sources.js';
 import type { ScheduleState } from './state.js';
 import { ClockWake, NodeScheduleWake } from './wake.js';
 
@@ -27,6 +27,7 @@ export interface WiringDeps {
   state: JsonDoc<ScheduleState>;
   plan: () => Plan | undefined;
   media: MediaLookup | undefined;
+  speak?: TextRender;
   probe: ClockProbe;
   wake: 'node-schedule' | 'clock';
   power: PowerLink;
@@ -80,6 +81,7 @@ export class ScheduleWiring {
       settings: d.settings,
       power_: { preRollMs: d.preRollMs, gapMs: d.settings.powerGapMs },
       media: d.media,
+      speak: d.speak,
     });
     this.emergency = new Emergency({
       clock,

@@ -5,6 +5,7 @@ import { LinesModule } from '../lines/module.js';
 import { MediaModule } from '../media/module.js';
 import { ModemModule } from '../modem/module.js';
 import { ScheduleModule } from '../schedule/module.js';
+import { SpeechModule } from '../speech/module.js';
 import { uplinkModule } from '../uplink/module.js';
 import { uplinkSettings } from '../uplink/settings.js';
 import type { StationModule } from './module.js';
@@ -23,6 +24,7 @@ export interface ModuleOptions {
 export function stationModules(o: ModuleOptions): StationModule[] {
   return [
     new MediaModule(o),
+    new SpeechModule(o),
     new AudioModule(o),
     new LinesModule({ dataDir: o.dataDir }),
     new ScheduleModule(),
