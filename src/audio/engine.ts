@@ -66,6 +66,8 @@ export class AudioEngine implements OnAirPort, Fader {
   private readonly leaving = new Map<Slot, ActiveRequest>();
   private readonly switcher: Switcher;
   readonly master = new GainRamp(1);
+  /** The power chain is up and unmuted (it faded us in): the loudspeakers hear this output. */
+  private chainUp = false;
   private readonly outMeter = new LevelMeter();
   private readonly endedCbs = new Set<EndedCb>();
   private readonly firstCbs = new Set<FirstAudioCb>();
@@ -134,6 +136,8 @@ export class AudioEngine implements OnAirPort, Fader {
       id: req.id,
       role: i === 0 ? ('source' as const) : ('fallback' as const),
       gain,
+      // its own fallback (a relay's playlist) need not run on while the relay plays
+      wallClock: i === 0 && req.wallClock === true,
       notBefore: req.startAt,
     }));
     const old = this.slots.get(slot);
@@ -158,6 +162,10 @@ export class AudioEngine implements OnAirPort, Fader {
     return { slot: c.slot, id: c.id, using: c.role, sourceKind: c.source.kind };
   }
 
+  holds(slot: Slot): boolean {
+    return this.slots.has(slot);
+  }
+
   onEnded(cb: EndedCb): () => void {
     this.endedCbs.add(cb);
     return () => this.endedCbs.delete(cb);
@@ -171,10 +179,13 @@ export class AudioEngine implements OnAirPort, Fader {
   // ---- Fader (power chain) ----
 
   fadeOut(ms: number): Promise<void> {
+    this.chainUp = false;
     return this.fadeTo(0, ms);
   }
 
   fadeIn(ms: number): Promise<void> {
+    // the power chain unmuted: from now on silence at the output is dead air, request or not
+    this.chainUp = true;
     return this.fadeTo(1, ms);
   }
 
@@ -260,6 +271,7 @@ export class AudioEngine implements OnAirPort, Fader {
     const on = this.switcher.current;
     this.o.watch.frame(level, {
       anyRequest: this.slots.size > 0,
+      chainUp: this.chainUp,
       onAir: on,
       masterUp: this.master.target > 0,
       sources: cands.map((c) => c.source),

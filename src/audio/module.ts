@@ -52,6 +52,7 @@ export class AudioModule implements StationModule {
     const clock = station.o.clock;
     this.config = new JsonDoc({
       file: join(this.o.dataDir, 'audio.json'),
+      writeDefaults: true,
       schema: audioConfigSchema,
       version: 1,
       clock,

@@ -25,6 +25,8 @@ export interface WatchOptions {
 
 export interface FrameContext {
   anyRequest: boolean;
+  /** The power chain is up and unmuted: the output reaches the loudspeakers. */
+  chainUp?: boolean;
   onAir: Candidate | undefined;
   masterUp: boolean;
   sources: BufferedSource[];
@@ -118,7 +120,9 @@ export class OnAirWatch {
       );
     else if (this.noSourceMs === 0) this.o.alarms.clear(ALARM_NO_SOURCE, 'a source is on air again');
     const silent = msToDb(level.meanSquare) < this.o.silenceDb;
-    if (ctx.anyRequest && ctx.masterUp && silent) {
+    // every state in which the chain is up counts, not only when something was requested
+    const meant = ctx.anyRequest || ctx.chainUp === true;
+    if (meant && ctx.masterUp && silent) {
       this.outputSilentMs += FRAME_MS;
       if (this.outputSilentMs >= this.o.outputSilenceMs)
         this.o.alarms.raise(ALARM_OUTPUT_SILENT, 'audio', 'should be on air, is silent', {

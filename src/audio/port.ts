@@ -31,6 +31,12 @@ export interface PlayRequest {
   /** 0..1, applied with a ramp. */
   volume?: number;
   /**
+   * The source keeps its wall-clock position while a higher slot is on air (a scheduled file
+   * under an emergency): it is read and discarded in real time, as a live source is, so it is
+   * heard again where the clock is, and ends with its window.
+   */
+  wallClock?: boolean;
+  /**
    * Held off air until this instant of the engine's monotonic clock (ms): decoded and buffered
    * meanwhile (what was on air in the slot goes on until then), so a scheduled start is heard
    * on time however long the decoder took to start.
@@ -55,6 +61,8 @@ export interface OnAirPort {
   /** Stops the slot (only if it still holds `id`, when given). */
   stop(slot: Slot, id?: string): Promise<void>;
   onAir(): OnAirInfo;
+  /** Whether a slot holds a request now (the schedule asks whether a fallback can stand in). */
+  holds?(slot: Slot): boolean;
   /** A request's source ended by itself, was stopped, or failed for good. */
   onEnded(cb: (slot: Slot, id: string, reason: EndReason) => void): () => void;
   /** The first audio of a request reached the output (play log, latency figures). */

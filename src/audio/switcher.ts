@@ -8,7 +8,8 @@
  * - Going back up to a source that failed and recovered waits for its hold-off, then
  *   crossfades (equal power), so a flapping link does not stutter. An underrun on air counts
  *   as a failure (refill, hold-off); a crossfade that must be abandoned fades back out.
- * - Live sources that are not on air are read and discarded in real time.
+ * - Live sources that are not on air are read and discarded in real time; so is a request's
+ *   own source that keeps wall-clock time (a scheduled file under an emergency).
  */
 
 import type { GainRamp } from './gain.js';
@@ -24,6 +25,8 @@ export interface Candidate {
   role: 'source' | 'fallback';
   /** The request's volume, ramped. */
   gain: GainRamp;
+  /** Advanced in real time while not on air (PlayRequest.wallClock). */
+  wallClock?: boolean;
   /** Not on air before this monotonic instant (PlayRequest.startAt). */
   notBefore?: number;
   /** When it was first ready while held (monotonic), for the start-delay estimate. */
@@ -227,7 +230,9 @@ export class Switcher {
     for (const c of cands) {
       if (c === this.current || c === this.fade?.from || c === this.fade?.to) continue;
       const st = this.states.get(c);
-      const monitored = c.source.live || st?.reason === 'silent';
+      // a wall-clock source runs on from its instant, not while it is held before it
+      const running = c.wallClock === true && (c.notBefore === undefined || this.now >= c.notBefore);
+      const monitored = c.source.live || running || st?.reason === 'silent';
       // a source refilling its pre-roll (starting, after an underrun, or starving) is left to fill
       const filling = st?.reason === 'starting' || st?.reason === 'underrun' || st?.reason === 'slow';
       if (monitored && !filling) c.source.read();

@@ -1,4 +1,5 @@
 /** stationctl lines status | check [ZONE] | calibrate [ZONE] | history ZONE [--limit N] */
+
 import { LoaError } from '../core/errors.js';
 import { type Lang, translate } from '../core/i18n.js';
 import type { HistoryEntry, Trend } from '../lines/history.js';
@@ -6,6 +7,7 @@ import type { LinesStatus, ZoneLineStatus } from '../lines/report.js';
 import type { Baseline } from '../lines/settings.js';
 import { flagInt } from './args.js';
 import { type Command, type Ctx, show } from './context.js';
+import { when } from './format.js';
 import { linesMessages } from './messages-lines.js';
 
 export const linesUsage = [
@@ -80,7 +82,7 @@ export function renderLines(s: LinesStatus, lang: Lang, nowMs = Date.now()): str
 }
 
 function renderHistory(
-  r: { zone: number; trend: Trend | null; entries: HistoryEntry[] },
+  r: { zone: number; trend: Trend | null; entries: Array<HistoryEntry & { time?: string }> },
   lang: Lang,
 ): string {
   const t = tr(lang);
@@ -88,7 +90,7 @@ function renderHistory(
   const lines = [t('lines.history.title', { zone: r.zone, n: r.entries.length })];
   for (const e of r.entries)
     lines.push(
-      `  ${new Date(e.t).toISOString().replace('T', ' ').slice(0, 19)}  ${t(`lines.state.${e.state}`).padEnd(14)} ${`${ohm(e.ohm)} Ω`.padEnd(9)} ${e.earthKohm === null ? '-' : `${Math.round(e.earthKohm)} kΩ`}  ${t(`lines.method.${e.method}`)}`,
+      `  ${when(e.t, e.time)}  ${t(`lines.state.${e.state}`).padEnd(14)} ${`${ohm(e.ohm)} Ω`.padEnd(9)} ${e.earthKohm === null ? '-' : `${Math.round(e.earthKohm)} kΩ`}  ${t(`lines.method.${e.method}`)}`,
     );
   lines.push(r.trend ? trendLine(r.trend, t).trim() : t('lines.history.noTrend'));
   return lines.join('\n');

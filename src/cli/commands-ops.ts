@@ -1,4 +1,5 @@
 /** stationctl's field-operations commands: doctor, watch, logs, test relays, test tone. */
+import { hostname } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { LoaError, toLoaError } from '../core/errors.js';
 import { translate } from '../core/i18n.js';
@@ -13,6 +14,7 @@ import { defaultDataDir } from '../station/daemon.js';
 import { flagInt, flagString } from './args.js';
 import { type Command, type Ctx, show } from './context.js';
 import { opsMessages } from './messages-ops.js';
+import { renderRelayTest } from './relay-render.js';
 import { toneCommand } from './tone-cli.js';
 
 export const opsUsage = [
@@ -76,20 +78,16 @@ async function watchLoop(ctx: Ctx, everyMs: number): Promise<void> {
 
 export const opsCommands: Record<string, Command> = {
   async doctor(ctx) {
+    // down: say where we looked, not the transport's words (a raw gRPC error helps nobody)
     const status = await ctx.call('status').then(
       (s) => s as StationStatus,
-      (e) => ({ error: toLoaError(e).message }),
+      (e) => ({ error: toLoaError(e).code === 'UNAVAILABLE' ? ctx.socket : toLoaError(e).message }),
     );
     const dataDir = flagString(ctx.p, 'data-dir') ?? defaultDataDir();
-    const media =
-      'error' in status
-        ? undefined
-        : await ctx.call('media.verify').then(
-            (r) => (r as { results: Array<{ name: string; ok: boolean; problem?: string }> }).results,
-            () => undefined,
-          );
-    const findings = await runDoctor({ status, dataDir, probe: systemProbe, media });
-    const id = 'error' in status ? '?' : status.stationId;
+    // read-only: doctor never verifies (a failed verification quarantines); the station's own
+    // media watch has verified what the schedule needs and reports it in its status
+    const findings = await runDoctor({ status, dataDir, probe: systemProbe });
+    const id = 'error' in status ? hostname() : status.stationId;
     ctx.out(
       ctx.json
         ? JSON.stringify({ stationId: id, findings }, null, 2)
@@ -132,14 +130,7 @@ export const opsCommands: Record<string, Command> = {
       );
     if (!(await confirm(ctx, tt(ctx, 'ops.relays.confirm')))) return 1;
     const results = (await ctx.call('test.relays')) as RelayResult[];
-    show(ctx, results, () =>
-      results
-        .map(
-          (r) =>
-            `${r.ok ? ' ok ' : 'FAIL'}  ${r.output.padEnd(10)} ${tt(ctx, 'ops.relays.row', { on: String(r.onContact ?? '-'), off: String(r.offContact ?? '-') })}`,
-        )
-        .join('\n'),
-    );
+    show(ctx, results, () => renderRelayTest(results, (k, v) => tt(ctx, k, v)));
     return results.every((r) => r.ok) ? 0 : 1;
   },
 };

@@ -1,11 +1,12 @@
 /** stationctl's schedule, play-log and emergency commands. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LoaError, toLoaError } from '../core/errors.js';
 import { loadProfile } from '../hal/profile.js';
 import type { EmergencyStatus } from '../schedule/emergency.js';
 import type { PlayLogEntry } from '../schedule/play-log.js';
-import type { ShowResult } from '../schedule/service.js';
+import type { ScheduleWarning } from '../schedule/playability.js';
+import { SCHEDULE_MAX_BYTES, type ShowResult, tooBig } from '../schedule/service.js';
 import { validateSchedule } from '../schedule/validate.js';
 import { parseDuration } from '../schedule/zoned-time.js';
 import { flagInt, flagString } from './args.js';
@@ -25,8 +26,12 @@ async function readDoc(file: string | undefined): Promise<unknown> {
   if (!file) throw new LoaError('INVALID_ARGUMENT', 'FILE: the schedule file (JSON) to read');
   let text: string;
   try {
+    // our limit, said before sending (gRPC would refuse past 4 MB with its own words)
+    const size = (await stat(file)).size;
+    if (size > SCHEDULE_MAX_BYTES) throw tooBig(file, size);
     text = await readFile(file, 'utf8');
   } catch (e) {
+    if (e instanceof LoaError) throw e;
     throw new LoaError('NOT_FOUND', `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? e})`);
   }
   try {
@@ -61,7 +66,13 @@ function checkOffline(ctx: Ctx, doc: unknown): void {
 async function check(ctx: Ctx, file: string | undefined): Promise<void> {
   const doc = await readDoc(file);
   if (flagString(ctx.p, 'profile')) return checkOffline(ctx, doc);
-  let r: { version: number; programmes: number; timezone: string; missingMedia: string[] };
+  let r: {
+    version: number;
+    programmes: number;
+    timezone: string;
+    missingMedia: string[];
+    warnings?: ScheduleWarning[];
+  };
   try {
     r = (await ctx.call('schedule.check', { doc })) as typeof r;
   } catch (e) {
@@ -72,10 +83,15 @@ async function check(ctx: Ctx, file: string | undefined): Promise<void> {
     [
       ts(ctx.lang, 'sched.checked', { version: r.version, n: r.programmes, tz: r.timezone }),
       missing(ctx, r.missingMedia),
+      warned(ctx, r.warnings),
     ]
       .filter(Boolean)
       .join('\n'),
   );
+}
+
+function warned(ctx: Ctx, warnings: ScheduleWarning[] | undefined): string {
+  return (warnings ?? []).map((w) => `! ${ts(ctx.lang, `sched.warn.${w.code}`, w.vars)}`).join('\n');
 }
 
 function missing(ctx: Ctx, shas: string[] | undefined): string {
@@ -146,9 +162,14 @@ export const scheduleCommands: Record<string, Command> = {
         version: number;
         programmes: number;
         missingMedia: string[];
+        warnings?: ScheduleWarning[];
       };
       return show(ctx, r, () =>
-        [ts(ctx.lang, 'sched.applied', { version: r.version, n: r.programmes }), missing(ctx, r.missingMedia)]
+        [
+          ts(ctx.lang, 'sched.applied', { version: r.version, n: r.programmes }),
+          missing(ctx, r.missingMedia),
+          warned(ctx, r.warnings),
+        ]
           .filter(Boolean)
           .join('\n'),
       );

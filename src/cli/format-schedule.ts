@@ -3,6 +3,7 @@ import { type Lang, translate } from '../core/i18n.js';
 import type { EmergencyStatus } from '../schedule/emergency.js';
 import type { PlayLogEntry } from '../schedule/play-log.js';
 import type { ShowResult } from '../schedule/service.js';
+import { when } from './format.js';
 import { scheduleMessages } from './messages-schedule.js';
 
 const t = (lang: Lang, key: string, vars?: Record<string, string | number>) =>
@@ -57,12 +58,16 @@ function confirmation(e: PlayLogEntry, lang: Lang): string {
   return bad.length ? `! ${t(lang, 'log.unconfirmed', { which: bad.join(', ') })}` : t(lang, 'log.confirmed');
 }
 
-export function renderPlayLog(entries: PlayLogEntry[], lang: Lang): string {
+export type TimedEntry = PlayLogEntry & { startTime?: string; endTime?: string };
+
+export function renderPlayLog(entries: TimedEntry[], lang: Lang): string {
   if (!entries.length) return t(lang, 'log.none');
   return entries
     .map((e) => {
-      const end = e.end === undefined ? t(lang, 'log.onAir') : localIso(e.end).slice(11, 19);
-      const head = `${localIso(e.start)}–${end} UTC  ${t(lang, `tier.${e.tier}`).padEnd(12)} ${e.title}`;
+      // "2026-12-05 19:00:00–19:05:00 +07:00": the station's local time and its offset
+      const start = when(e.start, e.startTime);
+      const end = e.end === undefined ? t(lang, 'log.onAir') : when(e.end, e.endTime).slice(11, 19);
+      const head = `${start.slice(0, 19)}–${end} ${start.slice(20)}  ${t(lang, `tier.${e.tier}`).padEnd(12)} ${e.title}${e.replaced ? ` (${t(lang, 'log.replaced')}: ${e.replaced})` : ''}`;
       const tail = [
         `${t(lang, 'sched.zones', { zones: e.zones.join(',') })}`,
         heard(e, lang),

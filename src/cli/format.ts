@@ -1,7 +1,9 @@
 /** Human rendering of the station's answers for stationctl (JSON stays JSON with --json). */
 import type { StationEvent } from '../core/events.js';
 import { type Lang, translate } from '../core/i18n.js';
+import { humanFromIso } from '../core/local-time.js';
 import type { ModemStatus } from '../modem/status.js';
+import { alarmText } from '../ops/alarm-text.js';
 import type { StationStatus } from '../station/control.js';
 import { messages } from './messages.js';
 
@@ -44,12 +46,12 @@ export function renderStatus(s: StationStatus, lang: Lang): string {
   if (tx)
     row(
       'status.tx',
-      `${t(lang, `state.${tx.state}`)}  fwd ${tx.forwardW.toFixed(1)} W  refl ${tx.reflectedW.toFixed(1)} W  ${tx.temperatureC.toFixed(1)} °C  trips ${tx.trips}`,
+      `${t(lang, `state.${tx.state}`)}  ${t(lang, 'word.fwd')} ${tx.forwardW.toFixed(1)} W  ${t(lang, 'word.refl')} ${tx.reflectedW.toFixed(1)} W  ${tx.temperatureC.toFixed(1)} °C  ${t(lang, 'word.trips')} ${tx.trips}`,
     );
   const a = s.amplifier;
   row(
     'status.amp',
-    `${onoff(a.on)}${a.muted ? ` (${t(lang, 'word.muted')})` : ''}  ${t(lang, 'word.contact')} ${onoff(a.feedback)}${a.currentA !== undefined ? `  ${a.currentA.toFixed(2)} A` : ''}`,
+    `${onoff(a.on)}${a.muted ? ` (${t(lang, 'word.muted')})` : ''}  ${t(lang, 'word.contact')} ${onoff(a.feedback)}${a.currentA !== undefined ? `  ${a.currentA.toFixed(2)} A` : ''}${a.temperatureC !== undefined ? `  ${a.temperatureC.toFixed(1)} °C` : ''}`,
   );
   row('status.mains', s.mainsPresent ? t(lang, 'word.present') : t(lang, 'word.lost'));
   const modem = modemText(s.modules.modem, lang);
@@ -57,21 +59,29 @@ export function renderStatus(s: StationStatus, lang: Lang): string {
   lines.push(`  ${t(lang, 'status.zones')}`);
   for (const z of s.zones)
     lines.push(
-      `    ${String(z.id).padStart(2)} ${z.name.padEnd(20)} ${t(lang, 'word.commanded')} ${onoff(z.commanded).padEnd(4)} relay ${onoff(z.relay).padEnd(4)} ${t(lang, 'word.contact')} ${onoff(z.feedback)}`,
+      `    ${String(z.id).padStart(2)} ${z.name.padEnd(20)} ${t(lang, 'word.commanded')} ${onoff(z.commanded).padEnd(4)} ${t(lang, 'word.relay')} ${onoff(z.relay).padEnd(4)} ${t(lang, 'word.contact')} ${onoff(z.feedback)}`,
     );
   lines.push(`  ${t(lang, 'status.alarms')}: ${s.alarms.length ? '' : t(lang, 'status.noAlarms')}`);
   for (const al of s.alarms)
-    lines.push(`    ! ${new Date(al.since).toISOString().slice(0, 19)}Z ${al.key}: ${al.message}`);
+    lines.push(`    ! ${when(al.since, al.sinceTime)} ${al.key}: ${alarmText(al, lang)}`);
   if (s.sim?.faults.length) lines.push(`  ${t(lang, 'status.simFaults')}: ${s.sim.faults.join(', ')}`);
   return lines.join('\n');
 }
 
-export function renderEvents(events: StationEvent[], lang: Lang): string {
+/**
+ * The station's local time with its offset, as the daemon sent it (`time`, ISO 8601); a daemon
+ * older than that sent epoch ms only: shown in UTC, and said so.
+ */
+export function when(ms: number, iso: string | undefined): string {
+  return iso ? humanFromIso(iso) : humanFromIso(new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z'));
+}
+
+export function renderEvents(events: Array<StationEvent & { time?: string }>, lang: Lang): string {
   if (events.length === 0) return t(lang, 'events.none');
   return events
     .map((e) => {
       const sev = e.severity === 'alarm' ? '!' : e.severity === 'warning' ? '~' : ' ';
-      return `${String(e.seq).padStart(6)} ${new Date(e.ts).toISOString().replace('T', ' ').slice(0, 19)} ${sev} ${e.sub.padEnd(7)} ${e.kind.padEnd(22)} ${e.message}`;
+      return `${String(e.seq).padStart(6)} ${when(e.ts, e.time)} ${sev} ${e.sub.padEnd(7)} ${e.kind.padEnd(22)} ${e.message}`;
     })
     .join('\n');
 }

@@ -14,6 +14,30 @@ export const opsMessages: Catalog = {
     en: 'contact when on: {on}, when off: {off}',
     vi: 'tiếp điểm khi bật: {on}, khi tắt: {off}',
   },
+  'ops.relays.ok': { en: ' ok ', vi: ' tốt' },
+  'ops.relays.fail': { en: 'FAIL', vi: 'LỖI ' },
+  'ops.relays.closed': { en: 'closed', vi: 'đóng' },
+  'ops.relays.open': { en: 'open', vi: 'mở' },
+  'ops.relays.stuckOn': {
+    en: 'its contact stays closed when switched off: the relay is stuck (welded) on. Replace it; until then switch that output off at its breaker.',
+    vi: 'tiếp điểm vẫn đóng khi đã ngắt: rơ-le bị dính. Hãy thay rơ-le; trong lúc chờ, ngắt aptomat của đầu ra đó.',
+  },
+  'ops.relays.neverCloses': {
+    en: 'its contact never closes: the relay does not pull in. Check its plug on the relay board and the board supply; if they are fine, replace the relay.',
+    vi: 'tiếp điểm không bao giờ đóng: rơ-le không hút. Kiểm tra đầu cắm trên bo rơ-le và nguồn của bo; nếu vẫn tốt thì thay rơ-le.',
+  },
+  'ops.relays.inverted': {
+    en: 'its contact reads the opposite of the command: the feedback wire is on the wrong terminal (NO/NC). Check the wiring of {output}.',
+    vi: 'tiếp điểm đọc ngược với lệnh: dây phản hồi đấu nhầm cực (NO/NC). Kiểm tra dây của {output}.',
+  },
+  'ops.relays.summary.ok': {
+    en: 'Every relay follows its command.',
+    vi: 'Tất cả rơ-le đều đóng/ngắt đúng lệnh.',
+  },
+  'ops.relays.summary.bad': {
+    en: '{n} relay(s) failed: see what to do under each; after a repair run stationctl test relays --yes again.',
+    vi: '{n} rơ-le bị lỗi: xem cách xử lý dưới từng dòng; sửa xong chạy lại stationctl test relays --yes.',
+  },
   'ops.tone.confirm': {
     en: 'This powers up the amplifier (the transmitter stays off) with only zone {zone} switched on and plays {hz} Hz for {seconds} s. Continue?',
     vi: 'Lệnh này bật tăng âm (máy phát vẫn tắt), chỉ bật vùng {zone} và phát âm {hz} Hz trong {seconds} giây. Tiếp tục?',

@@ -32,6 +32,26 @@ export const scheduleMessages: Catalog = {
     en: 'Schedule version {version} applied ({n} programme(s)); it is saved and survives a restart.',
     vi: 'Đã áp dụng lịch phát phiên bản {version} ({n} chương trình); lịch đã được lưu, không mất khi khởi động lại.',
   },
+  'sched.warn.never-plays': {
+    en: 'Accepted, but nothing in it will ever play: every programme date is past (or valid_until is).',
+    vi: 'Đã nhận, nhưng không chương trình nào sẽ được phát: mọi ngày phát (hoặc hạn valid_until) đã qua.',
+  },
+  'sched.warn.none-soon': {
+    en: 'Accepted, but nothing plays in the next {days} days; the first programme is at {first}.',
+    vi: 'Đã nhận, nhưng {days} ngày tới không có chương trình nào; chương trình đầu tiên lúc {first}.',
+  },
+  'sched.warn.stale': {
+    en: 'valid_until ({until}) is already past: the schedule is stale from the start (alarm schedule.stale).',
+    vi: 'Hạn valid_until ({until}) đã qua: lịch bị coi là quá hạn ngay từ đầu (báo động schedule.stale).',
+  },
+  'sched.warn.other-zone': {
+    en: "Its times are read in {tz}, not in the station's zone {station}: check that this is meant.",
+    vi: 'Giờ trong lịch tính theo múi giờ {tz}, không phải múi giờ của đài {station}: hãy kiểm tra lại.',
+  },
+  'sched.warn.path-missing': {
+    en: 'Programme {id}: file {path} does not exist on this station (the fallback plays instead unless it is added).',
+    vi: 'Chương trình {id}: tệp {path} không có trên máy của đài (sẽ phát dự phòng thay nếu không thêm tệp).',
+  },
   'sched.missingMedia': {
     en: 'Not in the media cache yet (add with stationctl media add, or the district sends them): {list}',
     vi: 'Chưa có trong bộ nhớ media (thêm bằng stationctl media add, hoặc huyện gửi xuống): {list}',
@@ -42,6 +62,7 @@ export const scheduleMessages: Catalog = {
   'log.none': { en: 'Nothing in the play log.', vi: 'Nhật ký phát trống.' },
   'log.live': { en: 'live', vi: 'trực tiếp' },
   'log.fallback': { en: 'fallback', vi: 'dự phòng' },
+  'log.replaced': { en: 'not played, fallback instead', vi: 'không phát được, phát dự phòng thay' },
   'log.onAir': { en: 'on air', vi: 'đang phát' },
   'log.confirmed': { en: 'relays confirmed', vi: 'rơ-le đã xác nhận' },
   'log.unconfirmed': { en: 'relays NOT confirmed: {which}', vi: 'rơ-le CHƯA xác nhận: {which}' },

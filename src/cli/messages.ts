@@ -17,7 +17,11 @@ export const messages: Catalog = {
   },
   'status.modemMissing': { en: 'MODEM NOT ANSWERING: {error}', vi: 'MODEM KHÔNG TRẢ LỜI: {error}' },
   'status.zones': { en: 'Zones', vi: 'Vùng loa' },
-  'status.alarms': { en: 'Alarms', vi: 'Cảnh báo' },
+  'status.alarms': { en: 'Alarms', vi: 'Báo động' },
+  'word.fwd': { en: 'fwd', vi: 'ra' },
+  'word.refl': { en: 'refl', vi: 'phản xạ' },
+  'word.trips': { en: 'trips', vi: 'số lần ngắt' },
+  'word.relay': { en: 'relay', vi: 'rơ-le' },
   'status.noAlarms': { en: 'none', vi: 'không có' },
   'status.simFaults': { en: 'Simulated faults', vi: 'Lỗi giả lập' },
   'word.on': { en: 'on', vi: 'bật' },
@@ -49,8 +53,8 @@ export const messages: Catalog = {
   'done.clear': { en: 'Simulated faults cleared: {what}.', vi: 'Đã xóa lỗi giả lập: {what}.' },
   'err.refused': { en: 'Refused: {msg}', vi: 'Bị từ chối: {msg}' },
   'err.unreachable': {
-    en: 'Cannot reach the station daemon: {msg}\nIs it running? Try: systemctl status loa-station (or give --socket / --data-dir)',
-    vi: 'Không kết nối được dịch vụ đài: {msg}\nDịch vụ có đang chạy không? Thử: systemctl status loa-station (hoặc dùng --socket / --data-dir)',
+    en: 'Cannot reach the station service at {where}: it is not running or not answering.\nCheck: systemctl status loa-station (or give --socket / --data-dir)',
+    vi: 'Không kết nối được dịch vụ đài tại {where}: dịch vụ không chạy hoặc không trả lời.\nKiểm tra: systemctl status loa-station (hoặc dùng --socket / --data-dir)',
   },
   'events.none': { en: 'No events.', vi: 'Không có sự kiện.' },
 };

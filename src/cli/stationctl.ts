@@ -4,6 +4,7 @@
  * (except `run`, which is the daemon). Exit codes: 0 ok, 1 refused (with the reason),
  * 2 daemon unreachable.
  */
+
 import { callStation } from '../api/station-client.js';
 import { exitCodeFor, LoaError, toLoaError } from '../core/errors.js';
 import { pickLang, translate } from '../core/i18n.js';
@@ -13,6 +14,8 @@ import { assertLogLevel, defaultDataDir, defaultSocket, runDaemon } from '../sta
 import { flagString, type Parsed, parseArgs } from './args.js';
 import type { Ctx } from './context.js';
 import { messages } from './messages.js';
+import { refusal } from './refusals.js';
+import { simHelp } from './sim-help.js';
 
 const USAGE = `usage: stationctl [--json] [--lang vi|en] [--socket PATH | --data-dir DIR | --socket HOST:PORT --ca F --cert F --key F] COMMAND
 %COMMANDS%
@@ -34,6 +37,11 @@ async function run(p: Parsed): Promise<void> {
   });
 }
 
+/** The daemon's socket (or HOST:PORT) this invocation talks to. */
+function target(p: ReturnType<typeof parseArgs>): string {
+  return flagString(p, 'socket') ?? pickSocket(defaultSocket(flagString(p, 'data-dir') ?? defaultDataDir()));
+}
+
 export async function main(argv: string[]): Promise<number> {
   const p = parseArgs(argv);
   const lang = pickLang(
@@ -42,6 +50,10 @@ export async function main(argv: string[]): Promise<number> {
   const t = (key: string, vars?: Record<string, string | number>) => translate(messages, lang, key, vars);
   const [cmd, ...rest] = p.positionals;
   try {
+    if (cmd === 'sim' && p.flags.has('help')) {
+      console.log(simHelp());
+      return 0;
+    }
     if (cmd === 'run' && !p.flags.has('help')) {
       await run(p);
       return -1; // the daemon keeps the process alive and exits by itself
@@ -66,8 +78,7 @@ export async function main(argv: string[]): Promise<number> {
         'INVALID_ARGUMENT',
         `unknown command "${cmd}"; allowed: run, ${Object.keys(commands).join(', ')}`,
       );
-    const socket =
-      flagString(p, 'socket') ?? pickSocket(defaultSocket(flagString(p, 'data-dir') ?? defaultDataDir()));
+    const socket = target(p);
     // a HOST:PORT target is the station's TCP API: mutual TLS with --ca/--cert/--key or LOA_TLS_*
     const security = socket.includes('/')
       ? undefined
@@ -91,7 +102,9 @@ export async function main(argv: string[]): Promise<number> {
     const err = toLoaError(e);
     const code = exitCodeFor(err.code);
     if (p.flags.has('json')) console.error(JSON.stringify({ error: err.toJSON() }));
-    else console.error(t(code === 2 ? 'err.unreachable' : 'err.refused', { msg: err.message }));
+    // unreachable: where we looked, not the transport's own words (logged with --json)
+    else if (code === 2) console.error(t('err.unreachable', { where: target(p) }));
+    else console.error(t('err.refused', { msg: refusal(err.message, lang) }));
     return code;
   }
 }

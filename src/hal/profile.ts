@@ -77,6 +77,12 @@ export const transmitterSchema = z.strictObject({
   resumeTempC: z.number().min(0).max(150).default(55),
 });
 
+/** The amplifier's optional heatsink sensor (analog `amp.temperature_c`) and its limits. */
+export const amplifierSchema = z.strictObject({
+  overTempC: z.number().min(20).max(150).default(75),
+  resumeTempC: z.number().min(0).max(150).default(60),
+});
+
 const driverConfig = z.looseObject({ kind: z.enum(['sim', 'onoff', 'firmata']) });
 
 /**
@@ -110,6 +116,7 @@ const baseSchema = z.strictObject({
   analog: z.record(channelName, analog),
   zones: z.array(zone).min(1).max(32),
   transmitter: transmitterSchema.default(transmitterSchema.parse({})),
+  amplifier: amplifierSchema.default(amplifierSchema.parse({})),
   timings: timingsSchema.default(timingsSchema.parse({})),
   /** Where a real board's sound goes; absent on the simulator (its output is null). */
   sound: soundOutputSchema.optional(),
@@ -183,6 +190,12 @@ function crossCheck(prof: Profile, ctx: z.RefinementCtx): void {
           message: `analog input "${ch}" is not defined under analog`,
         });
   });
+  if (prof.amplifier.resumeTempC >= prof.amplifier.overTempC)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['amplifier', 'resumeTempC'],
+      message: `must be below overTempC (${prof.amplifier.overTempC})`,
+    });
   if (prof.transmitter.resumeTempC >= prof.transmitter.overTempC)
     ctx.addIssue({
       code: 'custom',

@@ -8,11 +8,13 @@
  * while any other module holds it with `setProgrammeOnAir(source, true)` (e.g. a schedule's
  * pre-roll before it powers the chain up).
  */
+
 import { join } from 'node:path';
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
 import type { Handler } from '../api/local.js';
 import { LoaError } from '../core/errors.js';
+import { isoLocal } from '../core/local-time.js';
 import { formatIssues } from '../core/validate.js';
 import type { Hal } from '../hal/hal.js';
 import type { Profile } from '../hal/profile.js';
@@ -138,7 +140,10 @@ export class LinesModule implements StationModule {
         return {
           zone: q.zone,
           trend: st?.trend ?? null,
-          entries: this.history.list(ids[0] ?? q.zone, q.limit),
+          entries: this.history.list(ids[0] ?? q.zone, q.limit).map((e) => ({
+            ...e,
+            time: isoLocal(e.t, this.station.store.config.data.timezone),
+          })),
         };
       },
     };

@@ -2,8 +2,11 @@
  * `stationctl watch`: the station at a glance, redrawn in place, fitting an 80×24 terminal
  * over SSH. The frame is a pure function of the status so it is tested without a terminal.
  */
+
 import { type Lang, translate } from '../core/i18n.js';
+import { humanLocal } from '../core/local-time.js';
 import type { StationStatus } from '../station/control.js';
+import { alarmText } from './alarm-text.js';
 import { watchMessages } from './watch-messages.js';
 
 export const WIDTH = 80;
@@ -26,11 +29,18 @@ function onAirLine(m: Sections, t: (k: string, v?: Record<string, string | numbe
   const lvl = audio.output?.rmsDbfs !== undefined ? `  ${audio.output.rmsDbfs.toFixed(0)} dBFS` : '';
   return (
     t('w.onair', {
-      slot: audio.onAir.slot ?? '-',
+      slot: audio.onAir.slot ? word(t, 'w.slot', audio.onAir.slot) : '-',
       id: audio.onAir.id ?? '',
-      using: audio.onAir.using ?? '',
+      using: audio.onAir.using ? word(t, 'w.using', audio.onAir.using) : '',
     }) + lvl
   );
+}
+
+/** A state word from the catalogue; a word it does not know is shown as it is. */
+function word(t: (k: string) => string, prefix: string, v: string): string {
+  const k = `${prefix}.${v}`;
+  const w = t(k);
+  return w === k ? v : w;
 }
 
 /** A cluster has no transmitter row; its 4G link is what it depends on instead. */
@@ -47,9 +57,10 @@ function modemLine(m: Sections, t: (k: string, v?: Record<string, string | numbe
   });
 }
 
-function lineState(m: Sections, zone: number): string {
+function lineState(m: Sections, zone: number, t: (k: string) => string): string {
   const lines = m.lines as { zones?: Array<{ id: number; state?: string }> } | undefined;
-  return lines?.zones?.find((z) => z.id === zone)?.state ?? '-';
+  const st = lines?.zones?.find((z) => z.id === zone)?.state;
+  return st ? word(t, 'w.line', st) : '-';
 }
 
 export function renderFrame(s: StationStatus, lang: Lang, now: Date): string[] {
@@ -57,13 +68,16 @@ export function renderFrame(s: StationStatus, lang: Lang, now: Date): string[] {
   const onoff = (b: boolean | undefined) => (b === undefined ? '-' : t(b ? 'w.on' : 'w.off'));
   const tx = s.transmitter;
   const out = [
-    t('w.title', { id: s.stationId, time: now.toISOString().slice(11, 19) }),
+    t('w.title', { id: s.stationId, time: humanLocal(now.getTime(), s.timezone ?? 'UTC').slice(11) }),
     '─'.repeat(WIDTH),
-    t('w.power', { state: s.power.state, mains: s.mainsPresent ? t('w.mains.ok') : t('w.mains.lost') }),
+    t('w.power', {
+      state: word(t, 'w.state', s.power.state),
+      mains: s.mainsPresent ? t('w.mains.ok') : t('w.mains.lost'),
+    }),
     ...(tx
       ? [
           t('w.tx', {
-            state: tx.state,
+            state: word(t, 'w.state', tx.state),
             fwd: tx.forwardW.toFixed(1),
             refl: tx.reflectedW.toFixed(1),
             temp: tx.temperatureC.toFixed(1),
@@ -74,6 +88,10 @@ export function renderFrame(s: StationStatus, lang: Lang, now: Date): string[] {
       on: onoff(s.amplifier.on),
       muted: s.amplifier.muted ? t('w.muted') : '',
       a: (s.amplifier.currentA ?? 0).toFixed(2),
+      temp:
+        s.amplifier.temperatureC === undefined
+          ? ''
+          : `  ${s.amplifier.temperatureC.toFixed(1)} °C${s.amplifier.overTemp ? ` ${t('w.ampHot')}` : ''}`,
     }),
     onAirLine(s.modules, t),
     '',
@@ -81,12 +99,12 @@ export function renderFrame(s: StationStatus, lang: Lang, now: Date): string[] {
   ];
   for (const z of s.zones.slice(0, 8))
     out.push(
-      `  ${String(z.id).padStart(2)} ${z.name.slice(0, 22).padEnd(22)} ${onoff(z.relay).padEnd(6)} ${onoff(z.feedback).padEnd(6)} ${lineState(s.modules, z.id)}`,
+      `  ${String(z.id).padStart(2)} ${z.name.slice(0, 22).padEnd(22)} ${onoff(z.relay).padEnd(6)} ${onoff(z.feedback).padEnd(6)} ${lineState(s.modules, z.id, t)}`,
     );
   out.push('', t('w.alarms', { n: s.alarms.length }));
   const room = HEIGHT - out.length - 1;
   const alarms = s.alarms.slice(0, Math.max(0, room));
-  for (const a of alarms) out.push(`  ! ${a.key}: ${a.message}`);
+  for (const a of alarms) out.push(`  ! ${a.key}: ${alarmText(a, lang)}`);
   while (out.length < HEIGHT - 1) out.push('');
   out.push(t('w.footer'));
   return out.slice(0, HEIGHT).map(fit);

@@ -112,6 +112,7 @@ export class TransmitterGuard implements Transmitter {
     this.d.alarms.clear('tx.lockout', 'lockout reset by technician');
     if (this.stateValue === 'lockout' || this.stateValue === 'tripped') {
       this.rearm?.cancel();
+      this.d.alarms.clear('tx.tripped', 'reset by technician');
       this.stateValue = 'off';
       if (this.wanted) await this.switchOn();
     }
@@ -224,6 +225,7 @@ export class TransmitterGuard implements Transmitter {
     if (this.trips.length >= this.d.timings.maxTrips) {
       this.lockedOut = true;
       this.stateValue = 'lockout';
+      this.d.alarms.clear('tx.tripped', 'locked out');
       this.d.alarms.raise(
         'tx.lockout',
         'power',
@@ -232,6 +234,13 @@ export class TransmitterGuard implements Transmitter {
       );
     } else {
       this.stateValue = 'tripped';
+      // off air until it re-arms: an active alarm, so status and watch do not say "none"
+      this.d.alarms.raise(
+        'tx.tripped',
+        'power',
+        `transmitter tripped on reflected power (${reflectedW.toFixed(1)} W > ${this.d.limits.reflectedTripW} W); re-arms in ${Math.round(this.d.timings.txRearmMs / 1000)} s`,
+        details,
+      );
       this.rearm = this.d.clock.setTimeout(() => void this.rearmNow(), this.d.timings.txRearmMs);
     }
     this.save();
@@ -239,6 +248,7 @@ export class TransmitterGuard implements Transmitter {
 
   private async rearmNow(): Promise<void> {
     this.rearm = undefined;
+    this.d.alarms.clear('tx.tripped', 'transmitter re-armed');
     if (this.stateValue !== 'tripped') return;
     this.stateValue = 'off';
     this.d.events.emit({

@@ -91,7 +91,11 @@ export const programmeSchema = z.strictObject({
   duration: duration.optional(),
   /** Local end time; at or before `start` means the next day (crossing midnight). */
   end: timeOfDay.optional(),
-  zones: z.union([z.literal('all'), z.array(z.number().int().min(1).max(32)).min(1).max(32)]).default('all'),
+  zones: z
+    .union([z.literal('all'), z.array(z.number().int().min(1).max(32)).min(1).max(32)], {
+      error: 'allowed "all" or a list of zone numbers such as [1, 2]',
+    })
+    .default('all'),
   volume: z.number().min(0).max(1).default(1),
 });
 

@@ -19,7 +19,10 @@ export interface ItemLogDeps {
   relayFeedbackMs: number;
 }
 
-export type Expected = Omit<PlayLogEntry, 'id' | 'start' | 'sources' | 'end' | 'endReason' | 'confirmed'>;
+export type Expected = Omit<
+  PlayLogEntry,
+  'id' | 'start' | 'sources' | 'end' | 'endReason' | 'confirmed' | 'replaced'
+>;
 
 /** Bounds the wait for the chain to come up before the contacts are read (≈ a minute). */
 const MAX_CONFIRM_TRIES = 120;
@@ -60,9 +63,30 @@ export class ItemLog {
     this.scheduleConfirm(reqId, exp.zones, 0);
   }
 
+  /**
+   * The programme could not play and the station's fallback playlist stands in for it: the
+   * entry opens now with the fallback heard and why (what actually went out, not the plan).
+   */
+  replaced(reqId: string, why: string): void {
+    const exp = this.expected.get(reqId);
+    if (!exp || this.d.playLog.get(reqId)) return;
+    const now = this.d.clock.now();
+    const info = this.d.port.onAir();
+    const kind = info.slot === 'fallback' ? info.sourceKind : 'playlist';
+    this.d.playLog.open({
+      ...exp,
+      id: reqId,
+      start: now,
+      replaced: why,
+      sources: [{ at: now, using: 'fallback', kind, why }],
+    });
+    this.scheduleConfirm(reqId, exp.zones, 0);
+  }
+
   /** Samples which source of the request is heard now. */
   sample(reqId: string): void {
     const info = this.d.port.onAir();
+    if (this.d.playLog.get(reqId)?.replaced !== undefined) return; // the fallback slot stands in
     if (info.id === reqId)
       this.d.playLog.heard(reqId, {
         at: this.d.clock.now(),

@@ -8,6 +8,7 @@ import type { Handler } from '../api/local.js';
 import type { OnAirPort } from '../audio/port.js';
 import { SystemClock } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
+import { isoLocal } from '../core/local-time.js';
 import { mediaOf } from '../media/module.js';
 import { speechOf } from '../speech/module.js';
 import type { StationModule } from '../station/module.js';
@@ -18,8 +19,11 @@ import { type ClockGate, type ClockProbe, timedatectlProbe } from './clock-gate.
 import type { Plan } from './compile.js';
 import type { ScheduleDoc } from './document.js';
 import type { Emergency, EmergencyOrigin, EmergencyStatus } from './emergency.js';
+import { cacheLookup, districtFetch, mediaCheck } from './media-access.js';
+import { MediaWatch } from './media-watch.js';
 import { findOnAirPort, UnavailablePort } from './onair.js';
 import { PlayLog } from './play-log.js';
+import { nextProgramme, playabilityWarnings, type ScheduleWarning, SOON_DAYS } from './playability.js';
 import { PowerLink } from './power-link.js';
 import { preRollMs } from './power-plan.js';
 import type { Runner } from './runner.js';
@@ -55,6 +59,7 @@ export class ScheduleModule implements StationModule {
   private settings!: ScheduleSettings;
   private plan: Plan | undefined;
   private w!: ScheduleWiring;
+  private watch: MediaWatch | undefined;
   private text!: TextBulletins;
 
   constructor(private readonly o: ScheduleModuleOptions = {}) {}
@@ -86,6 +91,7 @@ export class ScheduleModule implements StationModule {
     const attentionPath = await writeChime(join(dataDir, 'attention.wav'));
     const closingPath = await writeChime(join(dataDir, 'closing.wav'), CLOSING_TONES_HZ);
     const port = this.o.port ?? findOnAirPort(station.modules) ?? new UnavailablePort();
+    const lookup = this.o.media ?? cacheLookup(station);
     const power = new PowerLink(station.chain, this.zoneIds());
     this.power = power;
     station.powerHolder = power;
@@ -97,7 +103,7 @@ export class ScheduleModule implements StationModule {
       settings: this.settings,
       state: this.state,
       plan: () => this.plan,
-      media: this.o.media,
+      media: lookup,
       speak: textRenderer(() => speechOf(station)?.speaker, attentionPath, closingPath),
       probe: this.o.probe ?? timedatectlProbe(),
       wake: clock instanceof SystemClock ? 'node-schedule' : 'clock',
@@ -116,10 +122,22 @@ export class ScheduleModule implements StationModule {
       scheduledTier: () => this.w.runner.onAirItem?.rule.tier,
     });
     await this.w.start();
+    this.watch = new MediaWatch({
+      clock,
+      alarms: station.alarms,
+      events: station.store.events,
+      plan: () => this.plan,
+      check: mediaCheck(lookup, station),
+      fetch: districtFetch(station),
+      aheadMs: this.settings.mediaCheckAheadMs,
+      everyMs: this.settings.mediaCheckEveryMs,
+    });
+    this.watch.start();
   }
 
   async stop(): Promise<void> {
     if (this.station?.powerHolder === this.power) this.station.powerHolder = undefined;
+    this.watch?.stop();
     await this.w?.stop();
     await this.state?.flush();
   }
@@ -134,7 +152,12 @@ export class ScheduleModule implements StationModule {
   }
 
   /** Validates in full, writes atomically, then re-plans from now. */
-  async apply(raw: unknown): Promise<{ version: number; programmes: number; missingMedia: string[] }> {
+  async apply(raw: unknown): Promise<{
+    version: number;
+    programmes: number;
+    missingMedia: string[];
+    warnings: ScheduleWarning[];
+  }> {
     const v = this.check(raw);
     await persistApplied(this.state, v.doc, this.station.o.clock.now());
     this.plan = v.plan;
@@ -147,10 +170,12 @@ export class ScheduleModule implements StationModule {
       details: { version: v.doc.version, programmes: v.doc.programmes.length },
     });
     await this.w.runner.replan('schedule applied');
+    void this.watch?.check();
     return {
       version: v.doc.version,
       programmes: v.doc.programmes.length,
       missingMedia: this.missingMedia(v.doc),
+      warnings: this.warnings(v),
     };
   }
 
@@ -186,11 +211,19 @@ export class ScheduleModule implements StationModule {
           programmes: v.doc.programmes.length,
           timezone: v.plan.tz,
           missingMedia: this.missingMedia(v.doc),
+          warnings: this.warnings(v),
         };
       },
       'schedule.apply': (x) => this.apply(parseDoc(x, 'schedule.apply')),
       'schedule.show': (x) => this.show(x),
-      playLog: (x) => this.w.playLog.query(parsePlayLog(x)),
+      playLog: (x) => {
+        const tz = this.station.store.config.data.timezone;
+        return this.w.playLog.query(parsePlayLog(x)).map((e) => ({
+          ...e,
+          startTime: isoLocal(e.start, tz),
+          ...(e.end !== undefined ? { endTime: isoLocal(e.end, tz) } : {}),
+        }));
+      },
       'emergency.start': (x) => this.startEmergency(x, 'command'),
       'emergency.stop': () => this.w.emergency.stop(),
       'emergency.status': () => this.w.emergency.status(),
@@ -210,7 +243,17 @@ export class ScheduleModule implements StationModule {
       onAir: cur ? { programmeId: cur.rule.id, title: cur.rule.title, start: cur.start, end: cur.end } : null,
       nextWakeAt: this.w.runner.nextWakeAt ?? null,
       emergency: this.w.emergency.status(),
+      mediaMissing: [...(this.watch?.missing.values() ?? [])],
+      // the next programme within SOON_DAYS: none means nothing will play (doctor warns)
+      next: p ? (nextProgramme(p, this.station.o.clock.now(), SOON_DAYS) ?? null) : null,
+      soonDays: SOON_DAYS,
     };
+  }
+
+  /** Accepted, but said: a schedule that will not play, or reads its times in another zone. */
+  private warnings(v: Validated): ScheduleWarning[] {
+    const now = this.station.o.clock.now();
+    return playabilityWarnings(v.doc, v.plan, now, this.station.store.config.data.timezone);
   }
 
   /** The media cache never evicts what the applied schedule needs. */

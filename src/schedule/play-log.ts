@@ -47,6 +47,8 @@ export interface PlayLogEntry {
   start: number;
   end?: number;
   endReason?: string;
+  /** Why the programme itself could not play (the fallback playlist went out instead). */
+  replaced?: string;
   /** What the listeners heard, in order (the first entry is at the start). */
   sources: SourceChange[];
   zones: number[];

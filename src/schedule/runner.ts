@@ -22,6 +22,8 @@ import type { ScheduleState } from './state.js';
 import { DAY_MS } from './zoned-time.js';
 
 export const STALE_ALARM = 'schedule.stale';
+/** A programme that cannot play in its window: the fallback chain is on air instead (or nothing). */
+export const UNPLAYABLE_ALARM = 'schedule.unplayable';
 /** A wall clock moving more than this against the monotonic one is a jump (NTP step, RTC-less boot). */
 const JUMP_MS = 2000;
 /** Done keys are kept this long after their end, to survive a clock stepped back by days. */
@@ -48,6 +50,10 @@ interface Current {
   occ: Occurrence;
   /** The request id given to the engine (and the play-log id): one per start or resume. */
   reqId: string;
+  /** Why the programme itself cannot play: the fallback chain stands in for it. */
+  replaced?: string;
+  /** Try the programme again each tick (its media may arrive during the window). */
+  retry?: boolean;
 }
 
 export class Runner {
@@ -140,10 +146,17 @@ export class Runner {
     const cur = this.current;
     if (cur && want && cur.occ.key === want.key && sameSpec(cur.occ.rule, want.rule)) {
       cur.occ = want;
+      if (!cur.replaced || !cur.retry || !(await this.playableNow(want, now))) return;
+      // its media arrived during the window: the programme takes over at its wall-clock position
+      this.current = undefined;
+      this.d.items.close(cur.reqId, 'programme media arrived');
+      this.d.alarms.clear(UNPLAYABLE_ALARM, `${want.rule.title}: its media arrived, now playing`);
+      await this.begin(want, now);
       return;
     }
     if (cur) {
       this.current = undefined;
+      if (cur.replaced) this.d.alarms.clear(UNPLAYABLE_ALARM, `${cur.occ.rule.title}: window over`);
       const why =
         now >= cur.occ.end ? 'window ended' : want ? `pre-empted by ${want.rule.id}` : `stopped (${reason})`;
       if (now >= cur.occ.end) this.markDone(cur.occ);
@@ -159,12 +172,26 @@ export class Runner {
     const offsetMs = ahead ? 0 : Math.max(0, now - occ.start);
     const reqId = `${occ.key}#${now}`;
     this.requested.set(reqId, this.d.clock.monotonic());
+    let full: Awaited<ReturnType<typeof playable>>;
     try {
-      const { speech, ...p } = await playable(occ.rule.source, offsetMs, this.d.media, this.d.speak);
+      full = await playable(occ.rule.source, offsetMs, this.d.media, this.d.speak);
+    } catch (e) {
+      this.replace(occ, `${reqId}#fallback`, toLoaError(e).message, true);
+      return;
+    }
+    const { speech, ...p } = full;
+    try {
       this.current = { occ, reqId };
       this.d.items.expect(reqId, occ, speech);
       const startAt = ahead ? this.holdUntil(occ.start) : undefined;
-      await this.d.port.play('programme', { id: reqId, ...p, volume: occ.rule.volume, startAt });
+      // a scheduled item runs on wall-clock time under an emergency (docs/schedule.md)
+      await this.d.port.play('programme', {
+        id: reqId,
+        ...p,
+        volume: occ.rule.volume,
+        startAt,
+        wallClock: true,
+      });
       this.d.events.emit({
         kind: 'schedule.start',
         severity: 'info',
@@ -175,14 +202,49 @@ export class Runner {
     } catch (e) {
       if (this.current?.reqId === reqId) this.current = undefined;
       this.failed(`start ${occ.rule.id}`, e, occ);
+      this.replace(occ, `${reqId}#fallback`, toLoaError(e).message, false);
     }
+  }
+
+  private playableNow(occ: Occurrence, now: number): Promise<boolean> {
+    return playable(occ.rule.source, Math.max(0, now - occ.start), this.d.media).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /**
+   * The programme cannot play in its window: never silence on a keyed transmitter. The
+   * station's fallback playlist (its own slot, below the programme) is heard instead, and the
+   * play log says so; with no fallback either, the chain stays down for the window (applyPower).
+   */
+  private replace(occ: Occurrence, reqId: string, why: string, retry: boolean): void {
+    this.current = { occ, reqId, replaced: why, retry };
+    const fallback = this.fallbackReady();
+    const what = fallback
+      ? 'the fallback playlist is on air instead'
+      : 'no fallback playlist either: amplifiers and transmitter stay off for its window';
+    this.d.alarms.raise(
+      UNPLAYABLE_ALARM,
+      'schedule',
+      `programme "${occ.rule.title}" cannot play (${why}): ${what}`,
+      { id: occ.rule.id, key: occ.key, start: occ.start, end: occ.end, why, fallback },
+    );
+    this.d.items.expect(reqId, occ);
+    if (fallback) this.d.items.replaced(reqId, why);
+  }
+
+  private fallbackReady(): boolean {
+    return this.d.port.holds?.('fallback') ?? false;
   }
 
   private async applyPower(plan: Plan | undefined, now: number): Promise<void> {
     const win = plan && this.d.gate.open ? powerWindowAt(plan, now, this.d.power_) : undefined;
     const item = this.current?.occ;
     const zones = item ? item.rule.zones : win ? zonesFor(win, now, undefined) : [];
-    await this.d.power.setSchedule({ on: item !== undefined || win !== undefined, zones });
+    // a replaced programme with nothing to stand in for it: no keyed transmitter sending silence
+    const dark = this.current?.replaced !== undefined && !this.fallbackReady();
+    await this.d.power.setSchedule({ on: !dark && (item !== undefined || win !== undefined), zones });
   }
 
   private arm(plan: Plan | undefined, now: number): void {
@@ -216,6 +278,7 @@ export class Runner {
       void this.replan('clock jump');
     }
     if (this.current) this.d.items.sample(this.current.reqId);
+    if (this.current?.retry) void this.replan('programme media check');
   }
 
   private firstAudio(slot: Slot, id: string, readyMs?: number): void {
@@ -249,10 +312,13 @@ export class Runner {
     const cur = this.current;
     if (slot !== 'programme' || cur?.reqId !== id) return;
     this.current = undefined;
-    this.markDone(cur.occ);
     this.d.items.close(id, reason === 'stopped' ? 'stopped by operator' : reason);
-    if (reason === 'failed')
+    const now = this.d.clock.now();
+    if (reason === 'failed' && now < cur.occ.end) {
+      // the rest of its window goes to the fallback chain, not to silence
       this.failed(`play ${cur.occ.rule.id}`, new Error('the audio engine gave up on it'), cur.occ);
+      this.replace(cur.occ, `${id}#fallback`, 'the audio engine gave up on it', false);
+    } else this.markDone(cur.occ);
     void this.replan(`item ${reason}`);
   }
 

@@ -81,10 +81,26 @@ export function parsePlayLog(x: unknown) {
   return parse(playLogParams, x, 'playLog');
 }
 
+/**
+ * Our limit for a schedule document: a year of a commune's daily programmes is a few hundred
+ * kB; 1 MiB leaves room and stays well under gRPC's 4 MiB message limit.
+ */
+export const SCHEDULE_MAX_BYTES = 1024 * 1024;
+
+export function tooBig(what: string, bytes: number): LoaError {
+  const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
+  return new LoaError(
+    'INVALID_ARGUMENT',
+    `${what}: a schedule is at most ${mb(SCHEDULE_MAX_BYTES)} (this one is ${mb(bytes)}); split it or remove unused programmes`,
+  );
+}
+
 export function parseDoc(x: unknown, what: string): unknown {
   const p = parse(docParams, x, what);
   if (p.doc === undefined)
     throw new LoaError('INVALID_ARGUMENT', `${what}: doc: the schedule document (got nothing)`);
+  const bytes = Buffer.byteLength(JSON.stringify(p.doc));
+  if (bytes > SCHEDULE_MAX_BYTES) throw tooBig(`${what}: doc`, bytes);
   return p.doc;
 }
 

@@ -52,6 +52,17 @@ export const settingsSchema = z.strictObject({
   /** How often the runner checks for clock jumps and samples what is on air. */
   tickMs: z.number().int().min(100).max(600_000).default(1000),
   playLogMax: z.number().int().min(10).max(100_000).default(2000),
+  /**
+   * How far ahead the media of coming programmes is checked (present and intact) and fetched
+   * from the district: a day leaves the technician the evening before to act.
+   */
+  mediaCheckAheadMs: z
+    .number()
+    .int()
+    .min(60_000)
+    .max(8 * 86_400_000)
+    .default(86_400_000),
+  mediaCheckEveryMs: z.number().int().min(1000).max(3_600_000).default(60_000),
 });
 export type ScheduleSettings = z.infer<typeof settingsSchema>;
 
@@ -62,6 +73,7 @@ export function defaultSettings(): ScheduleSettings {
 export function settingsDoc(dataDir: string, clock: Clock): JsonDoc<ScheduleSettings> {
   return new JsonDoc({
     file: join(dataDir, 'schedule-settings.json'),
+    writeDefaults: true,
     schema: settingsSchema,
     version: 1,
     defaults: defaultSettings,

@@ -4,6 +4,7 @@
  * at play time and verifies the hash before air (a corrupt file never goes out). Paths are
  * used as they are.
  */
+import { stat } from 'node:fs/promises';
 import type { SourceSpec } from '../audio/port.js';
 import { LoaError } from '../core/errors.js';
 import type { MediaRef, ProgrammeSource, TextSource } from './document.js';
@@ -23,7 +24,18 @@ export interface Playable {
 }
 
 async function pathOf(ref: MediaRef, lookup: MediaLookup | undefined): Promise<string> {
-  if ('path' in ref) return ref.path;
+  if ('path' in ref) {
+    // with a media lookup the station checks what it plays: a missing file is not a silent window
+    if (
+      lookup &&
+      !(await stat(ref.path).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    )
+      throw new LoaError('NOT_FOUND', `${ref.path}: no such file`);
+    return ref.path;
+  }
   if (!lookup) return `media:${ref.sha256}`;
   const p = await lookup(ref.sha256);
   if (!p)

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LoaError } from '../core/errors.js';
 import type { ActiveAlarm, StationEvent } from '../core/events.js';
+import { isoLocal } from '../core/local-time.js';
 import { formatIssues } from '../core/validate.js';
 import { faultKey, parseFault } from '../hal/sim/index.js';
 import type { DriverHealth } from '../hal/types.js';
@@ -29,10 +30,21 @@ export interface StationStatus {
   power: { state: ChainState; commandedOn: boolean; blockedBy: string | undefined };
   /** Absent on a profile without a transmitter (a 4G cluster): no row, rather than "off". */
   transmitter?: ({ state: TxState; trips: number } & TxReadings) | undefined;
-  amplifier: { on: boolean; muted: boolean; feedback: boolean | undefined; currentA: number | undefined };
+  amplifier: {
+    on: boolean;
+    muted: boolean;
+    feedback: boolean | undefined;
+    currentA: number | undefined;
+    /** Heatsink temperature, when the profile has the sensor; overTemp: held off until it cools. */
+    temperatureC?: number | undefined;
+    overTemp?: boolean;
+  };
   mainsPresent: boolean;
   zones: ZoneStatus[];
-  alarms: ActiveAlarm[];
+  /** The station's zone (config.json): every human view shows its local time. */
+  timezone: string;
+  /** `sinceTime`: ISO 8601 with the station's UTC offset. */
+  alarms: Array<ActiveAlarm & { sinceTime: string }>;
   drivers: DriverHealth[];
   events: { lastSeq: number; retained: number; dropped: number };
   sim: { faults: string[] } | undefined;
@@ -91,10 +103,12 @@ export class StationControl {
         muted: h.output('amp.mute').commanded,
         feedback: await unreadable(h.feedback('amp.power')),
         currentA: current ? await unreadable(current.read()) : undefined,
+        ...(await this.ampTemperature()),
       },
       mainsPresent: s.supervisor.mainsPresent,
       zones,
-      alarms: s.alarms.list(),
+      timezone: this.tz,
+      alarms: s.alarms.list().map((a) => ({ ...a, sinceTime: isoLocal(a.since, this.tz) })),
       drivers: h.health(),
       events: {
         lastSeq: s.store.events.lastSeq,
@@ -104,6 +118,13 @@ export class StationControl {
       sim: sim ? { faults: sim.activeFaults().map(faultKey) } : undefined,
       modules: await this.moduleStatus(),
     };
+  }
+
+  private async ampTemperature(): Promise<{ temperatureC?: number | undefined; overTemp?: boolean }> {
+    const th = this.station.ampThermal;
+    const sensor = this.station.hal.analog.get('amp.temperature_c');
+    if (!th || !sensor) return {};
+    return { temperatureC: await unreadable(sensor.read()), overTemp: th.overTemp };
   }
 
   async power(on: unknown): Promise<{ state: ChainState }> {
@@ -135,8 +156,17 @@ export class StationControl {
     return { wasLockedOut: was };
   }
 
-  events(query: unknown): StationEvent[] {
+  private get tz(): string {
+    return this.station.store.config.data.timezone;
+  }
+
+  /** Each event with `time`: ISO 8601 in the station's zone, with its offset. */
+  events(query: unknown): Array<StationEvent & { time: string }> {
     const q = parse(eventsQuery, query, 'events');
+    return this.query(q).map((e) => ({ ...e, time: isoLocal(e.ts, this.tz) }));
+  }
+
+  private query(q: z.infer<typeof eventsQuery>): StationEvent[] {
     return this.station.store.events.query({
       limit: q.limit,
       ...(q.sinceSeq !== undefined ? { sinceSeq: q.sinceSeq } : {}),

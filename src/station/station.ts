@@ -13,6 +13,7 @@ import type { Profile } from '../hal/profile.js';
 import { SimDriver } from '../hal/sim/index.js';
 import type { SimStation } from '../hal/sim/model.js';
 import type { DigitalOut } from '../hal/types.js';
+import { AmpThermal } from '../power/amp-thermal.js';
 import { type Commanded, PowerChain } from '../power/chain.js';
 import { NoTransmitter } from '../power/no-transmitter.js';
 import { type SupervisedRelay, Supervisor } from '../power/supervisor.js';
@@ -54,6 +55,8 @@ export class Station {
   tx!: Transmitter;
   chain!: PowerChain;
   supervisor!: Supervisor;
+  /** The amplifier's temperature supervision, when the profile has its sensor. */
+  ampThermal: AmpThermal | undefined;
   readonly startedAt: number;
   private stopping: Promise<void> | undefined;
   private readonly started: StationModule[] = [];
@@ -108,6 +111,7 @@ export class Station {
     });
     this.chain.restore(st.power);
     this.supervisor.start();
+    this.ampThermal?.start();
     for (const m of this.modules) {
       await m.start(this);
       this.started.push(m);
@@ -167,6 +171,7 @@ export class Station {
         .stop()
         .catch((e) => this.o.log.error(`module ${m.name} did not stop cleanly`, { error: String(e) }));
     this.supervisor?.stop();
+    this.ampThermal?.stop();
     if (this.chain) await this.chain.shutdown();
     this.tx?.stop();
     if (this.hal) {
@@ -232,5 +237,15 @@ export class Station {
       mains: h.input('mains.present'),
       chain: this.chain,
     });
+    const ampSensor = h.analog.get('amp.temperature_c');
+    this.ampThermal = ampSensor
+      ? new AmpThermal({
+          clock,
+          alarms: this.alarms,
+          chain: this.chain,
+          sensor: ampSensor,
+          limits: p.amplifier,
+        })
+      : undefined;
   }
 }

@@ -4,6 +4,7 @@
  * kept aside, the last good version (`.bak`) or the defaults are used, and an alarm says so.
  * Never a crash loop.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { type Adapter, Low } from 'lowdb';
 import type { z } from 'zod';
@@ -27,6 +28,11 @@ export interface DocOptions<T extends Versioned> {
   stats?: WriteStats;
   /** Coalesce writes arriving within this many ms into one (SD wear). */
   flushMs?: number;
+  /**
+   * Write the defaults when the file does not exist yet: a settings file a technician is told
+   * to edit (docs) is there to edit, with every key and its default.
+   */
+  writeDefaults?: boolean;
 }
 
 export interface Recovery {
@@ -98,7 +104,9 @@ export class JsonDoc<T extends Versioned> {
 
   async load(): Promise<void> {
     try {
+      const fresh = this.o.writeDefaults === true && !existsSync(this.o.file);
       await this.db.read();
+      if (fresh) await this.db.write();
       return;
     } catch (e) {
       if (!(e instanceof DamagedError)) throw e;

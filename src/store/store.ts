@@ -44,6 +44,7 @@ export class Store {
     this.config = new JsonDoc({
       ...common,
       file: join(o.dataDir, 'config.json'),
+      writeDefaults: true,
       schema: stationConfigSchema,
       version: 1,
       defaults: () => ({ schema: 1, stationId: o.stationId, name: '', timezone: 'Asia/Ho_Chi_Minh' }),

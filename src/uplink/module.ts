@@ -142,6 +142,17 @@ export class UplinkModule implements StationModule {
     };
   }
 
+  /**
+   * Fetches a file of the district's desired state again (the schedule found it missing or
+   * damaged ahead of its window); undefined when the district cannot be asked for it: no link
+   * configured, or a file the desired state does not list (its size is unknown).
+   */
+  fetchMedia(sha256: string): Promise<string> | undefined {
+    const r = this.r;
+    const ref = r?.doc.data.desired?.media.find((m) => m.sha256 === sha256);
+    return r && ref ? r.fetcher.ensure(ref, true) : undefined;
+  }
+
   /** Sends the events logged while the uplink was stopped, then every new one. */
   private forwardEvents(r: Running): void {
     const events = r.station.store.events;

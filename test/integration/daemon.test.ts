@@ -78,7 +78,9 @@ describe('station daemon on the sim profile, driven by stationctl', () => {
     await d.stop();
     const gone = await d.ctl('status');
     expect(gone.code).toBe(2);
-    expect(gone.stderr).toMatch(/Cannot reach the station daemon/);
+    expect(gone.stderr).toMatch(
+      /Cannot reach the station service at .*station\.sock: it is not running or not answering/,
+    );
   });
 
   it('comes back from truncated store files between runs, keeping the damaged copies aside', async () => {

@@ -107,9 +107,24 @@ describe('doctor checks on the station modules', () => {
     expect(
       m.checkAudio({ sink: { kind: 'alsa', ok: false, error: 'no such device' }, sources: [] })[0],
     ).toMatchObject({ status: 'fault' });
-    expect(m.checkMedia([{ name: 'ban-tin.mp3', ok: false, problem: 'hash mismatch' }])[0]).toMatchObject({
-      status: 'fault',
-      vars: { name: 'ban-tin.mp3' },
+    const missing = {
+      programmeId: 'tin',
+      title: 'Bản tin',
+      startLocal: '2026-12-05 17:00:00',
+      timezone: 'Asia/Ho_Chi_Minh',
+      missing: ['ab12…'],
+      fetching: false,
+    };
+    expect(m.checkMedia({ files: 3 }, { mediaMissing: [missing] })).toEqual([
+      expect.objectContaining({
+        id: 'media.missing.tin',
+        status: 'fault',
+        vars: expect.objectContaining({ title: 'Bản tin' }),
+      }),
+    ]);
+    expect(m.checkMedia({ files: 3 }, { mediaMissing: [] })[0]).toMatchObject({
+      status: 'ok',
+      vars: { n: 3 },
     });
     expect(m.checkSchedule({ version: null, stale: false })[0]).toMatchObject({
       status: 'warn',

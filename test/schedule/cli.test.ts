@@ -71,6 +71,8 @@ describe('stationctl schedule commands', () => {
     writeFileSync(bad, JSON.stringify(doc([programme('x', { zones: [9] })])));
     const r = await ctl('--socket', socket, '--lang', 'vi', 'schedule', 'check', bad, '--profile', 'sim');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/Bị từ chối: schedule rejected: programme "x": zones: zone 9 does not exist/);
+    expect(r.stderr).toMatch(
+      /Bị từ chối: lịch phát bị từ chối: chương trình "x": zones: zone 9 does not exist/,
+    );
   });
 });

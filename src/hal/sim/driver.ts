@@ -100,6 +100,7 @@ export class SimDriver implements Driver {
       'tx.reflected_w': () => s.txReflectedW(),
       'tx.temperature_c': () => s.txTemperatureC(),
       'amp.current_a': () => s.ampCurrentA(),
+      'amp.temperature_c': () => s.ampTemperatureC(),
     };
     const f = fixed[channel];
     if (f) return f;

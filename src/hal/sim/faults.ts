@@ -5,6 +5,7 @@ export const FAULT_NAMES = [
   'relay-stuck',
   'antenna-open',
   'over-temperature',
+  'amp-over-temperature',
   'mains-lost',
   'line-open',
   'line-short',

@@ -15,6 +15,9 @@ export interface SimOptions {
   /** Temperature rise of the transmitter at full power, and its thermal time constant. */
   txRiseC: number;
   txThermalTauS: number;
+  /** The amplifier rack's rise when on and its time constant (a 1U class-D rack with a fan). */
+  ampRiseC: number;
+  ampThermalTauS: number;
   ampIdleA: number;
   ampPerZoneA: number;
   /** Sense pilot voltage on every line (inaudible, always present). */
@@ -35,6 +38,8 @@ export const defaultSimOptions: SimOptions = {
   txRatedW: 50,
   txRiseC: 25,
   txThermalTauS: 120,
+  ampRiseC: 15,
+  ampThermalTauS: 90,
   ampIdleA: 0.8,
   ampPerZoneA: 0.6,
   pilotV: 1.0,
@@ -65,6 +70,7 @@ export class SimStation {
   private readonly buttons = new Map<string, boolean>();
   private readonly watchers = new Set<() => void>();
   private txTempC: number;
+  private ampTempC: number;
   private thermalAt: number;
   private noise = 0;
   private rng = 0x2545f491;
@@ -77,6 +83,7 @@ export class SimStation {
   ) {
     this.options = { ...defaultSimOptions, ...options };
     this.txTempC = this.options.ambientC;
+    this.ampTempC = this.options.ambientC;
     this.thermalAt = clock.monotonic();
   }
 
@@ -123,6 +130,12 @@ export class SimStation {
   txTemperatureC(): number {
     this.updateThermal();
     return this.txTempC;
+  }
+
+  /** The amplifier's heatsink sensor (optional in a profile: `amp.temperature_c`). */
+  ampTemperatureC(): number {
+    this.updateThermal();
+    return this.ampTempC;
   }
 
   ampCurrentA(): number {
@@ -265,6 +278,12 @@ export class SimStation {
     const target =
       o.ambientC + (this.txOn() ? o.txRiseC : 0) + (this.faults.has('over-temperature') ? 60 : 0);
     this.txTempC = target + (this.txTempC - target) * Math.exp(-dt / o.txThermalTauS);
+    // a dead fan or a blocked vent: the rack heats towards +60 °C over ambient
+    const ampTarget =
+      o.ambientC +
+      (this.contact('amp.power') ? o.ampRiseC : 0) +
+      (this.faults.has('amp-over-temperature') ? 60 : 0);
+    this.ampTempC = ampTarget + (this.ampTempC - ampTarget) * Math.exp(-dt / o.ampThermalTauS);
   }
 
   private jitter(v: number): number {

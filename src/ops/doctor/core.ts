@@ -3,7 +3,6 @@
  * transmitter, mains, and active alarms. Pure functions of a status snapshot.
  */
 import type { StationStatus } from '../../station/control.js';
-import { MODEM_EXPLAINED } from './modem.js';
 import { type Finding, fault, ok, warn } from './types.js';
 
 export function checkDrivers(s: StationStatus): Finding[] {
@@ -17,6 +16,8 @@ export function checkDrivers(s: StationStatus): Finding[] {
 export function checkRelays(s: StationStatus): Finding[] {
   const out: Finding[] = [];
   const amp = s.amplifier;
+  // the relay test is refused while the chain is up: the next step says to power off first
+  const next = s.power.state === 'off' ? undefined : 'doc.relay.next.poweredOn';
   if (amp.feedback !== undefined && amp.feedback !== amp.on)
     out.push(fault('amp.relay', 'doc.amp.relay', { commanded: onoff(amp.on), contact: onoff(amp.feedback) }));
   for (const z of s.zones) {
@@ -30,6 +31,7 @@ export function checkRelays(s: StationStatus): Finding[] {
           contact: onoff(z.feedback),
         }),
       );
+    for (const f of out) if (next && f.id !== 'amp.relay') f.next = next;
   }
   if (out.length === 0) out.push(ok('relays', 'doc.relays.ok'));
   return out;
@@ -43,6 +45,18 @@ export function checkAmplifier(s: StationStatus): Finding[] {
     return [fault('amp.current', 'doc.amp.nocurrent', { a: a.currentA.toFixed(2) })];
   if (a.currentA > 10) return [fault('amp.current', 'doc.amp.overcurrent', { a: a.currentA.toFixed(1) })];
   return [ok('amp.current', 'doc.amp.current', { a: a.currentA.toFixed(2), state: onoff(a.on) })];
+}
+
+/** The amplifier's heatsink, when the profile has the sensor. */
+export function checkAmpTemperature(s: StationStatus): Finding[] {
+  const t = s.amplifier.temperatureC;
+  if (t === undefined) return [];
+  const temp = t.toFixed(1);
+  return [
+    s.amplifier.overTemp
+      ? fault('amp.temp', 'doc.amp.overtemp', { temp })
+      : ok('amp.temp', 'doc.amp.temp', { temp }),
+  ];
 }
 
 export function checkTransmitter(s: StationStatus): Finding[] {
@@ -76,28 +90,19 @@ export function checkMains(s: StationStatus): Finding[] {
   return [s.mainsPresent ? ok('mains', 'doc.mains.ok') : fault('mains', 'doc.mains.lost')];
 }
 
-/** Alarms not already explained by a more specific check above. */
-export function checkAlarms(s: StationStatus, explained: Set<string>): Finding[] {
-  return s.alarms
-    .filter((a) => !explained.has(a.key))
-    .map((a) => fault(`alarm.${a.key}`, 'doc.alarm', { key: a.key, message: a.message }));
-}
-
 /** A catalogue reference: the renderer translates values that start with '@'. */
 function onoff(b: boolean): string {
   return b ? '@word.on' : '@word.off';
 }
 
+/** The core's checks; active alarms are added once, after every check (alarms.ts). */
 export function coreChecks(s: StationStatus): Finding[] {
-  const explained = new Set(['tx.lockout', 'tx.overtemp', 'mains.lost', ...MODEM_EXPLAINED]);
-  for (const z of s.zones) explained.add(`relay.stuck:zone.${z.id}`);
-  explained.add('relay.stuck:amp.power');
   return [
     ...checkDrivers(s),
     ...checkRelays(s),
     ...checkAmplifier(s),
+    ...checkAmpTemperature(s),
     ...checkTransmitter(s),
     ...checkMains(s),
-    ...checkAlarms(s, explained),
   ];
 }

@@ -3,9 +3,11 @@
  * (`key`) and the next step (`key.next`). Written for a part-time technician, not an engineer.
  */
 import type { Catalog } from '../../core/i18n.js';
+import { doctorAlarmMessages } from './messages-alarms.js';
 import { modemDoctorMessages } from './messages-modem.js';
 
 export const doctorMessages: Catalog = {
+  ...doctorAlarmMessages,
   'doc.title': { en: 'Loa doctor — station {id}', vi: 'Kiểm tra đài Loa — đài {id}' },
   'doc.summary.ok': { en: 'All good.', vi: 'Mọi thứ đều tốt.' },
   'doc.summary.warn': {
@@ -21,8 +23,8 @@ export const doctorMessages: Catalog = {
   'word.off': { en: 'off', vi: 'tắt' },
 
   'doc.daemon.down': {
-    en: 'The Loa service is not running or not answering ({msg}).',
-    vi: 'Dịch vụ Loa không chạy hoặc không trả lời ({msg}).',
+    en: 'The Loa service is not running or not answering (at {msg}).',
+    vi: 'Dịch vụ Loa không chạy hoặc không trả lời (tại {msg}).',
   },
   'doc.daemon.down.next': {
     en: 'Run: sudo systemctl restart loa-station, wait 10 s, then run stationctl doctor again. If it fails again: journalctl -u loa-station -n 50',
@@ -64,10 +66,6 @@ export const doctorMessages: Catalog = {
   'doc.zone.relay': {
     en: 'Zone {zone} ({name}) relay commanded {commanded} but its contact reads {contact}.',
     vi: 'Rơ-le vùng {zone} ({name}) được lệnh {commanded} nhưng tiếp điểm đang {contact}.',
-  },
-  'doc.zone.relay.next': {
-    en: 'Check that zone relay on the relay board; run stationctl test relays to click each one.',
-    vi: 'Kiểm tra rơ-le của vùng đó trên bo rơ-le; chạy stationctl test relays để thử từng cái.',
   },
 
   'doc.amp.current': {
@@ -139,12 +137,6 @@ export const doctorMessages: Catalog = {
   'doc.mains.lost.next': {
     en: 'Check the breaker and the supply to the rack; Loa restores the programme when power returns.',
     vi: 'Kiểm tra aptomat và nguồn cấp cho tủ máy; Loa tự phát lại khi có điện.',
-  },
-
-  'doc.alarm': { en: 'Alarm {key}: {message}', vi: 'Cảnh báo {key}: {message}' },
-  'doc.alarm.next': {
-    en: 'See stationctl events --kind {key} for when it started.',
-    vi: 'Xem stationctl events --kind {key} để biết bắt đầu từ khi nào.',
   },
 
   'doc.ffmpeg.ok': { en: 'ffmpeg {version} is installed.', vi: 'Đã cài ffmpeg {version}.' },
@@ -276,20 +268,6 @@ export const doctorMessages: Catalog = {
   'doc.audio.source.next': {
     en: 'Check the 4G link and the stream address; Loa switches back by itself after 10 s of good signal.',
     vi: 'Kiểm tra kết nối 4G và địa chỉ luồng; Loa tự chuyển lại sau 10 giây tín hiệu tốt.',
-  },
-
-  'doc.media.ok': {
-    en: 'Media cache: {n} file(s), all intact.',
-    vi: 'Kho tệp phát: {n} tệp, tất cả nguyên vẹn.',
-  },
-  'doc.media.ok.next': { en: '-', vi: '-' },
-  'doc.media.bad': {
-    en: 'Media file {name} is damaged ({problem}) and will not be aired.',
-    vi: 'Tệp {name} bị hỏng ({problem}) và sẽ không được phát.',
-  },
-  'doc.media.bad.next': {
-    en: 'Add it again (stationctl media add FILE) or let the district send it again.',
-    vi: 'Thêm lại tệp (stationctl media add TỆP) hoặc để huyện gửi lại.',
   },
 
   'doc.schedule.ok': {

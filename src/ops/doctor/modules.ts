@@ -3,6 +3,7 @@
  * the audio output and its sources, the media cache's integrity, the schedule and the clock,
  * and the district uplink. A module that is not running gives no finding.
  */
+import { humanLocal } from '../../core/local-time.js';
 import { type Finding, fault, ok, warn } from './types.js';
 
 interface LineZone {
@@ -80,15 +81,33 @@ export function checkAudio(audio: unknown): Finding[] {
   return out;
 }
 
-export function checkMedia(
-  results: Array<{ name: string; ok: boolean; problem?: string }> | undefined,
-): Finding[] {
-  if (!results) return [];
-  const bad = results.filter((r) => !r.ok);
-  if (bad.length === 0) return [ok('media', 'doc.media.ok', { n: results.length })];
-  return bad.map((r) =>
-    fault(`media.${r.name}`, 'doc.media.bad', { name: r.name, problem: r.problem ?? '' }),
-  );
+interface MissingMedia {
+  programmeId: string;
+  title: string;
+  startLocal: string;
+  timezone: string;
+  missing: string[];
+  fetching: boolean;
+}
+
+/**
+ * What the schedule needs from the media cache, as the station itself found it (it verifies
+ * ahead of each window): doctor reads, never re-hashes or quarantines anything itself.
+ */
+export function checkMedia(media: unknown, schedule: unknown): Finding[] {
+  const files = (media as { files?: number } | undefined)?.files;
+  const missing = (schedule as { mediaMissing?: MissingMedia[] } | undefined)?.mediaMissing ?? [];
+  const out = missing.map((m) => {
+    const f = fault(`media.missing.${m.programmeId}`, 'doc.media.missing', {
+      title: m.title,
+      startLocal: m.startLocal,
+      timezone: m.timezone,
+      missing: m.missing.join(', '),
+    });
+    return m.fetching ? { ...f, next: 'doc.media.missing.fetching' } : f;
+  });
+  if (out.length === 0 && files !== undefined) out.push(ok('media', 'doc.media.ok', { n: files }));
+  return out;
 }
 
 interface ScheduleSection {
@@ -97,6 +116,10 @@ interface ScheduleSection {
   clock?: { state: string; open: boolean };
   nextWakeAt?: number | null;
   emergency?: { active: boolean };
+  onAir?: unknown;
+  /** The next programme within `soonDays` (null: none); absent from older daemons. */
+  next?: { startLocal: string } | null;
+  soonDays?: number;
 }
 
 export function checkSchedule(schedule: unknown, timeZone = 'Asia/Ho_Chi_Minh'): Finding[] {
@@ -107,11 +130,14 @@ export function checkSchedule(schedule: unknown, timeZone = 'Asia/Ho_Chi_Minh'):
   else if (s.stale) out.push(warn('schedule', 'doc.schedule.stale', { version: String(s.version) }));
   else {
     const next = s.nextWakeAt
-      ? new Date(s.nextWakeAt).toLocaleString('sv-SE', { timeZone }).slice(0, 16)
+      ? humanLocal(s.nextWakeAt, timeZone).slice(0, 16) + humanLocal(s.nextWakeAt, timeZone).slice(19)
       : '-';
-    out.push(ok('schedule', 'doc.schedule.ok', { version: String(s.version), next }));
+    // valid, but nothing to play within the horizon (only past dates, another zone…)
+    if (s.next === null && !s.onAir)
+      out.push(warn('schedule', 'doc.schedule.idle', { version: String(s.version), days: s.soonDays ?? 7 }));
+    else out.push(ok('schedule', 'doc.schedule.ok', { version: String(s.version), next }));
   }
-  if (s.clock?.state === 'unsynchronised') out.push(fault('clock.schedule', 'doc.clock.unsync'));
+  if (s.clock?.state === 'unsynchronised') out.push(fault('clock', 'doc.clock.unsync'));
   if (s.emergency?.active) out.push(warn('emergency', 'doc.emergency.active'));
   return out;
 }

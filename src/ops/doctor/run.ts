@@ -1,10 +1,11 @@
 /** Runs every doctor check and renders the findings for a person (en/vi) or as JSON. */
 import { type Lang, translate } from '../../core/i18n.js';
 import type { StationStatus } from '../../station/control.js';
+import { mergeById, withAlarms } from './alarms.js';
 import { coreChecks } from './core.js';
 import { checkClock, checkDisk, checkFfmpeg, type Probe } from './local.js';
 import { doctorMessages } from './messages.js';
-import { checkModem } from './modem.js';
+import { checkModem, MODEM_EXPLAINED } from './modem.js';
 import { checkAudio, checkLines, checkMedia, checkSchedule, checkUplink } from './modules.js';
 import { checkSoundOutput, soundMessages } from './sound.js';
 import { type Finding, fault, ok } from './types.js';
@@ -14,8 +15,6 @@ export interface DoctorInput {
   status: StationStatus | { error: string };
   dataDir: string;
   probe: Probe;
-  /** The media cache's verification (`media.verify`), when the station has one. */
-  media?: Array<{ name: string; ok: boolean; problem?: string }> | undefined;
   now?: number;
 }
 
@@ -29,9 +28,9 @@ export async function runDoctor(i: DoctorInput): Promise<Finding[]> {
     out.push(
       ...checkLines(m.lines),
       ...checkSoundOutput(m.audio, checkAudio(m.audio)),
-      ...checkMedia(i.media),
+      ...checkMedia(m.media, m.schedule),
     );
-    out.push(...checkSchedule(m.schedule), ...checkUplink(m.uplink, i.now ?? Date.now()));
+    out.push(...checkSchedule(m.schedule, i.status.timezone), ...checkUplink(m.uplink, i.now ?? Date.now()));
     out.push(
       ...checkModem(
         m.modem,
@@ -40,10 +39,15 @@ export async function runDoctor(i: DoctorInput): Promise<Finding[]> {
     );
   }
   out.push(...(await checkFfmpeg(i.probe)), ...(await checkDisk(i.dataDir)), ...(await checkClock(i.probe)));
-  return out;
+  const merged = mergeById(out);
+  // the modem's alarms are told by its own check (modem.ts)
+  return 'error' in i.status
+    ? merged
+    : withAlarms(
+        merged,
+        i.status.alarms.filter((a) => !(MODEM_EXPLAINED as readonly string[]).includes(a.key)),
+      );
 }
-
-const MARK = { ok: '  ok  ', warn: ' WARN ', fault: 'FAULT ' } as const;
 
 export function renderFindings(findings: Finding[], lang: Lang, stationId: string): string {
   const t = (k: string, v?: Record<string, string | number>): string =>
@@ -55,10 +59,11 @@ export function renderFindings(findings: Finding[], lang: Lang, stationId: strin
   const order = { fault: 0, warn: 1, ok: 2 } as const;
   const sorted = [...findings].sort((a, b) => order[a.status] - order[b.status]);
   const lines = [t('doc.title', { id: stationId }), ''];
+  const indent = ' '.repeat(t('doc.mark.ok').length + 3);
   for (const f of sorted) {
-    lines.push(`[${MARK[f.status]}] ${t(f.key, f.vars)}`);
-    const next = t(`${f.key}.next`, f.vars);
-    if (f.status !== 'ok' && next !== '-') lines.push(`         → ${t('doc.next')}: ${next}`);
+    lines.push(`[${t(`doc.mark.${f.status}`)}] ${t(f.key, f.vars)}`);
+    const next = t(f.next ?? `${f.key}.next`, f.vars);
+    if (f.status !== 'ok' && next !== '-') lines.push(`${indent}→ ${t('doc.next')}: ${next}`);
   }
   const faults = findings.filter((f) => f.status === 'fault').length;
   const warns = findings.filter((f) => f.status === 'warn').length;

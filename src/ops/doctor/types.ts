@@ -8,6 +8,8 @@ export interface Finding {
   /** Catalogue key; the catalogue has `<key>` (what is wrong) and `<key>.next` (what to do). */
   key: string;
   vars?: Record<string, string | number>;
+  /** The next step's catalogue key when it depends on the station's state (default `<key>.next`). */
+  next?: string;
 }
 
 export const ok = (id: string, key: string, vars?: Finding['vars']): Finding => ({

@@ -12,6 +12,10 @@ export interface Alarm {
    */
   'since'?: (number | string | Long);
   'details'?: (_google_protobuf_Struct | null);
+  /**
+   * `since` as ISO 8601 in the station's time zone, with its offset.
+   */
+  'sinceTime'?: (string);
 }
 
 export interface Alarm__Output {
@@ -23,4 +27,8 @@ export interface Alarm__Output {
    */
   'since': (number);
   'details': (_google_protobuf_Struct__Output | null);
+  /**
+   * `since` as ISO 8601 in the station's time zone, with its offset.
+   */
+  'sinceTime': (string);
 }

@@ -17,6 +17,10 @@ export interface Event {
   'sub'?: (string);
   'message'?: (string);
   'details'?: (_google_protobuf_Struct | null);
+  /**
+   * `ts` as ISO 8601 in the station's time zone, with its offset.
+   */
+  'time'?: (string);
 }
 
 export interface Event__Output {
@@ -33,4 +37,8 @@ export interface Event__Output {
   'sub': (string);
   'message': (string);
   'details': (_google_protobuf_Struct__Output | null);
+  /**
+   * `ts` as ISO 8601 in the station's time zone, with its offset.
+   */
+  'time': (string);
 }

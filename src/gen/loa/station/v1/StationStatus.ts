@@ -31,6 +31,10 @@ export interface StationStatus {
    * One section per station module (audio, schedule, lines, uplink, ...), under its name.
    */
   'modules'?: (_google_protobuf_Struct | null);
+  /**
+   * The station's IANA time zone (config.json): people read every time in it.
+   */
+  'timezone'?: (string);
 }
 
 export interface StationStatus__Output {
@@ -53,4 +57,8 @@ export interface StationStatus__Output {
    * One section per station module (audio, schedule, lines, uplink, ...), under its name.
    */
   'modules': (_google_protobuf_Struct__Output | null);
+  /**
+   * The station's IANA time zone (config.json): people read every time in it.
+   */
+  'timezone': (string);
 }
