@@ -5,7 +5,7 @@
  */
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { StationControl, StationStatus } from '../station/control.js';
-import { MetricsServer } from './metrics-http.js';
+import { MetricsServer } from '../process/metrics-http.js';
 
 const CHAIN_STATES = ['off', 'powering-up', 'on', 'powering-down'] as const;
 const TX_STATES = ['off', 'on', 'tripped', 'overtemp', 'lockout', 'absent'] as const;
@@ -83,4 +83,4 @@ export class StationMetrics {
   }
 }
 
-export { parseListen } from './metrics-http.js';
+export { parseListen } from '../process/metrics-http.js';

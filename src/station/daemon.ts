@@ -12,7 +12,7 @@ import { Logger, type LogLevel } from '../core/log.js';
 import { driverFactories } from '../hal/drivers.js';
 import { loadProfile } from '../hal/profile.js';
 import { parseListen, StationMetrics } from '../ops/metrics.js';
-import { SystemdNotifier } from '../ops/notify.js';
+import { SystemdNotifier } from '../process/notify.js';
 import { rateLimits } from '../security/config.js';
 import { serveStationApi, stationSecurity } from '../security/station-setup.js';
 import { registerStationMethods } from './methods.js';
