@@ -15,7 +15,7 @@ import type { SessionRequest } from '../../src/gen/loa/district/v1/SessionReques
 import type { SessionResponse__Output } from '../../src/gen/loa/district/v1/SessionResponse.js';
 import { channelCredentials } from '../../src/grpc/credentials.js';
 import { districtProto } from '../../src/grpc/proto.js';
-import { toStruct } from '../../src/grpc/struct.js';
+import { toStruct } from '../../src/wire/struct.js';
 import { type Figure, median, percentile } from '../figures.js';
 import { LAB_ENV, startHubProc } from './link.js';
 

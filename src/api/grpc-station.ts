@@ -13,12 +13,12 @@ import type { WatchStatusRequest__Output } from '../gen/loa/station/v1/WatchStat
 import type { LinkSecurity } from '../grpc/credentials.js';
 import { stationProto } from '../grpc/proto.js';
 import { GrpcServer } from '../grpc/server.js';
-import { toServiceError } from '../grpc/status.js';
-import { fromValue, toValue } from '../grpc/struct.js';
 import { type CallerOf, networkCaller, unixCaller } from '../security/callers.js';
 import { CommandGate } from '../security/gate.js';
 import { type Role, requireRole, STATION_RPC_ROLES } from '../security/roles.js';
 import type { StationStatus } from '../station/control.js';
+import { toServiceError } from '../wire/status.js';
+import { fromValue, toValue } from '../wire/struct.js';
 import type { CommandRegistry } from './registry.js';
 import { encodeStatus, ROUTES } from './station-routes.js';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { LoaError } from '../core/errors.js';
 import type { CommandInfo__Output } from '../gen/loa/district/v1/CommandInfo.js';
 import type { MediaRef__Output } from '../gen/loa/district/v1/MediaRef.js';
-import { toStruct, toValue } from '../grpc/struct.js';
+import { toStruct, toValue } from '../wire/struct.js';
 import { flagInt, flagString } from './args.js';
 import { plainCommand } from './district-commands.js';
 import { type DCommand, type DCtx, existingFile, selection, show, ttlMs } from './district-context.js';

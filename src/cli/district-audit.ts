@@ -4,7 +4,7 @@
  */
 import { translate } from '../core/i18n.js';
 import type { AuditEntry__Output } from '../gen/loa/district/v1/AuditEntry.js';
-import { fromStruct } from '../grpc/struct.js';
+import { fromStruct } from '../wire/struct.js';
 import { flagInt, flagString } from './args.js';
 import { type DCommand, parseSince, show } from './district-context.js';
 import { auditMessages } from './messages-security.js';

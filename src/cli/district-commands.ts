@@ -4,7 +4,7 @@ import type { CommandInfo__Output } from '../gen/loa/district/v1/CommandInfo.js'
 import type { DistrictEvent__Output } from '../gen/loa/district/v1/DistrictEvent.js';
 import type { GetStationResponse__Output } from '../gen/loa/district/v1/GetStationResponse.js';
 import type { StationSummary__Output } from '../gen/loa/district/v1/StationSummary.js';
-import { fromStruct, fromValue } from '../grpc/struct.js';
+import { fromStruct, fromValue } from '../wire/struct.js';
 import { flagInt, flagString } from './args.js';
 import { type DCommand, type DCtx, parseSince, show } from './district-context.js';
 import {

@@ -11,7 +11,7 @@ import type { WatchStationsResponse__Output } from '../gen/loa/district/v1/Watch
 import { channelCredentials, INSECURE, type LinkSecurity } from '../grpc/credentials.js';
 import { districtProto } from '../grpc/proto.js';
 import { MAX_MESSAGE_BYTES } from '../grpc/server.js';
-import { deadlineIn, fromServiceError } from '../grpc/status.js';
+import { deadlineIn, fromServiceError } from '../wire/status.js';
 
 type Raw = (
   req: Record<string, unknown>,

@@ -16,6 +16,7 @@ import { mediaOf } from '../media/module.js';
 import type { StationModule } from '../station/module.js';
 import type { Station } from '../station/station.js';
 import type { JsonDoc } from '../store/doc.js';
+import { softwareVersion } from '../wire/session.js';
 import { CommandRunner, type IncomingCommand } from './commands.js';
 import { Deadband, flatten } from './deadband.js';
 import { DesiredApplier } from './desired.js';
@@ -26,7 +27,6 @@ import { Outbox } from './outbox.js';
 import { resolveMediaParams } from './params.js';
 import type { UplinkSettings } from './settings.js';
 import { type UplinkState, uplinkStateDoc } from './state.js';
-import { softwareVersion } from './wire.js';
 
 export interface UplinkOptions {
   dataDir: string;

@@ -13,12 +13,12 @@ import type { Logger } from '../core/log.js';
 import type { SessionRequest } from '../gen/loa/district/v1/SessionRequest.js';
 import type { SessionResponse__Output } from '../gen/loa/district/v1/SessionResponse.js';
 import type { Welcome__Output } from '../gen/loa/district/v1/Welcome.js';
-import { fromStruct, toStruct, toValue } from '../grpc/struct.js';
+import { fromWireCommand, toWireItem } from '../wire/session.js';
+import { fromStruct, toStruct, toValue } from '../wire/struct.js';
 import type { CommandRunner } from './commands.js';
 import { type Deadband, flatten } from './deadband.js';
 import type { DesiredApplier, DesiredReport } from './desired.js';
 import type { Outbox } from './outbox.js';
-import { fromWireCommand, toWireItem } from './wire.js';
 
 export type SessionCall = grpc.ClientDuplexStream<SessionRequest, SessionResponse__Output>;
 

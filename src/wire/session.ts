@@ -4,9 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command__Output } from '../gen/loa/district/v1/Command.js';
 import type { OutboxItem as WireItem } from '../gen/loa/district/v1/OutboxItem.js';
-import { fromValue, toStruct } from '../grpc/struct.js';
-import type { IncomingCommand } from './commands.js';
-import type { OutboxItem } from './outbox.js';
+import type { IncomingCommand } from '../uplink/commands.js';
+import type { OutboxItem } from '../uplink/outbox.js';
+import { fromValue, toStruct } from './struct.js';
 
 export function toWireItem(i: OutboxItem): WireItem {
   const base = { seq: i.seq, tsMs: i.ts };
