@@ -17,7 +17,7 @@ import { type CallerOf, networkCaller, unixCaller } from '../security/callers.js
 import { CommandGate } from '../security/gate.js';
 import { type Role, requireRole, STATION_RPC_ROLES } from '../security/roles.js';
 import type { StationStatus } from '../station/control.js';
-import { toServiceError } from '../wire/status.js';
+import { failStream, toServiceError } from '../wire/status.js';
 import { fromValue, toValue } from '../wire/struct.js';
 import type { CommandRegistry } from './registry.js';
 import { encodeStatus, ROUTES } from './station-routes.js';
@@ -98,7 +98,7 @@ export class StationApiServer {
         const c = callerOf(call);
         requireRole(c.role, STATION_RPC_ROLES.WatchStatus ?? 'admin', 'WatchStatus', c.who);
       } catch (e) {
-        call.emit('error', Object.assign(new Error(toLoaError(e).message), toServiceError(e)));
+        failStream(call, e);
         return;
       }
       void this.watch(call);
@@ -143,7 +143,7 @@ export class StationApiServer {
         await new Promise((r) => setTimeout(r, every));
       }
     } catch (e) {
-      call.emit('error', Object.assign(new Error(toLoaError(e).message), toServiceError(e)));
+      failStream(call, e);
     } finally {
       this.watches.delete(call);
     }

@@ -7,16 +7,15 @@
 import type * as grpc from '@grpc/grpc-js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import type { Hello__Output } from '../gen/loa/district/v1/Hello.js';
-import type { OutboxItem__Output } from '../gen/loa/district/v1/OutboxItem.js';
 import type { SessionRequest__Output } from '../gen/loa/district/v1/SessionRequest.js';
 import type { SessionResponse } from '../gen/loa/district/v1/SessionResponse.js';
-import { flatten } from '../uplink/deadband.js';
-import { toServiceError } from '../wire/status.js';
-import { fromStruct, fromValue, toStruct, toValue } from '../wire/struct.js';
+import { flatten } from '../wire/flatten.js';
+import { fromWireItem, toWireCommand, toWireDesired } from '../wire/session.js';
+import { failStream, toServiceError } from '../wire/status.js';
+import { fromStruct, fromValue } from '../wire/struct.js';
 import type { CommandRow } from './commands.js';
 import type { DesiredRow } from './desired.js';
 import type { Hub } from './hub.js';
-import type { IngestItem } from './stations.js';
 
 type Call = grpc.ServerDuplexStream<SessionRequest__Output, SessionResponse>;
 
@@ -55,21 +54,20 @@ export class HubSession {
   }
 
   sendCommand(c: CommandRow): void {
-    this.write({
-      command: {
-        id: c.id,
-        method: c.method,
-        params: toValue(JSON.parse(c.params)),
-        sentAtMs: this.hub.clock.now(),
-        expiresAtMs: c.expires,
-        issuedBy: c.issued_by,
-        issuerRole: c.issuer_role,
-      },
+    const command = toWireCommand({
+      id: c.id,
+      method: c.method,
+      params: JSON.parse(c.params),
+      sentAtMs: this.hub.clock.now(),
+      expiresAtMs: c.expires,
+      issuedBy: c.issued_by,
+      issuerRole: c.issuer_role,
     });
+    this.write({ command });
   }
 
   sendDesired(d: DesiredRow): void {
-    this.write({ desiredState: { version: d.version, schedule: toStruct(d.schedule), media: d.media } });
+    this.write({ desiredState: toWireDesired(d) });
   }
 
   private close(): void {
@@ -83,7 +81,7 @@ export class HubSession {
     const err = toLoaError(e);
     this.hub.log.warn('session refused', { station: this.stationId, error: err.message });
     this.close();
-    this.call.emit('error', Object.assign(new Error(err.message), toServiceError(err)));
+    failStream(this.call, err);
   }
 
   private write(m: SessionResponse): void {
@@ -102,7 +100,7 @@ export class HubSession {
       this.hub.stations.snapshot(id, m.snapshot.asOfSeq, flatten(fromStruct(m.snapshot.status)));
       this.hub.emit('station', id);
     } else if (m.batch) {
-      const { acked, events } = this.hub.stations.ingest(id, m.batch.items.map(fromWire));
+      const { acked, events } = this.hub.stations.ingest(id, m.batch.items.map(fromWireItem));
       this.write({ ack: { seq: acked } });
       this.hub.published(events);
       this.hub.emit('station', id);
@@ -138,24 +136,6 @@ export class HubSession {
     this.hub.deliverCommands(h.stationId);
     this.hub.deliverDesired(h.stationId, h.appliedDesiredVersion);
   }
-}
-
-function fromWire(i: OutboxItem__Output): IngestItem {
-  const base = { seq: i.seq, ts: i.tsMs };
-  if (i.event) {
-    const e = i.event;
-    const event = {
-      seq: e.eventSeq,
-      kind: e.kind,
-      severity: e.severity as 'info' | 'warning' | 'alarm',
-      sub: e.sub,
-      message: e.message,
-      details: fromStruct(e.details),
-    };
-    return { ...base, kind: 'event', event };
-  }
-  if (i.dropped) return { ...base, kind: 'dropped', dropped: i.dropped };
-  return { ...base, kind: 'changes', changes: fromStruct(i.changes) };
 }
 
 /** GatewayService handlers. */

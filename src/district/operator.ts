@@ -15,7 +15,7 @@ import { checkNoStationPaths, checkParams } from '../security/hostile.js';
 import type { Caller } from '../security/identity.js';
 import { DISTRICT_RPC_ROLES, methodRole, requireRole } from '../security/roles.js';
 import { validateParams } from '../security/schemas.js';
-import { toServiceError } from '../wire/status.js';
+import { failStream, toServiceError } from '../wire/status.js';
 import { fromStruct, fromValue, toStruct, toValue } from '../wire/struct.js';
 import type { CommandRow } from './commands.js';
 import { queryEvents } from './history.js';
@@ -254,7 +254,7 @@ function watch(hub: Hub) {
     try {
       guard(hub, 'WatchStations', call as never, call.request as unknown as Req);
     } catch (e) {
-      call.emit('error', Object.assign(new Error(toLoaError(e).message), toServiceError(e)));
+      failStream(call, e);
       return;
     }
     const only = new Set(call.request.stationIds);

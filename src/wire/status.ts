@@ -31,6 +31,14 @@ export function fromServiceError(e: unknown, peer: string): LoaError {
   return new LoaError(loaCodeForGrpc(se.code), se.details ?? String(e));
 }
 
+/**
+ * Ends a streaming call with `e` as its gRPC status — the one way every server stream
+ * (StationService, GatewayService, DistrictService) fails, with the exact code in the trailer.
+ */
+export function failStream(call: { emit(event: 'error', error: Error): unknown }, e: unknown): void {
+  call.emit('error', Object.assign(new Error(toLoaError(e).message), toServiceError(e)));
+}
+
 /** A deadline `ms` from now, for every unary call our clients make. */
 export function deadlineIn(ms: number): Date {
   return new Date(Date.now() + ms);
