@@ -9,6 +9,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { isENOENT, toLoaError } from '../core/errors.js';
 import { MemoryEvents } from '../core/events.js';
 import type { Logger } from '../core/log.js';
+import type { CommandRegistry } from '../core/registry.js';
 import type { WatchStatusRequest__Output } from '../gen/loa/station/v1/WatchStatusRequest.js';
 import type { LinkSecurity } from '../grpc/credentials.js';
 import { stationProto } from '../grpc/proto.js';
@@ -19,7 +20,6 @@ import { type Role, requireRole, STATION_RPC_ROLES } from '../security/roles.js'
 import type { StationStatus } from '../station/control.js';
 import { failStream, toServiceError } from '../wire/status.js';
 import { fromValue, toValue } from '../wire/struct.js';
-import type { CommandRegistry } from './registry.js';
 import { encodeStatus, ROUTES } from './station-routes.js';
 
 type Unary = grpc.handleUnaryCall<Record<string, unknown>, Record<string, unknown>>;

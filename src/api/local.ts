@@ -3,4 +3,4 @@
  * socket; commands live in the CommandRegistry. This re-export keeps modules that typed their
  * handlers against the old JSON-lines API compiling unchanged.
  */
-export type { Handler } from './registry.js';
+export type { Handler } from '../core/registry.js';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Registry } from 'prom-client';
 import type { Handler } from '../api/local.js';
 import { mediaOf } from '../media/module.js';
-import type { StationModule } from '../station/module.js';
+import type { StationModule } from '../module/module.js';
 import type { Station } from '../station/station.js';
 import { JsonDoc } from '../store/doc.js';
 import { type AudioConfig, audioConfigSchema, defaultAudioConfig } from './config.js';

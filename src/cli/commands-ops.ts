@@ -2,11 +2,11 @@
 import { createInterface } from 'node:readline/promises';
 import { LoaError, toLoaError } from '../core/errors.js';
 import { translate } from '../core/i18n.js';
+import type { RelayResult } from '../diagnostics/relay-test.js';
 import { systemProbe } from '../ops/doctor/local.js';
 import { renderFindings, runDoctor } from '../ops/doctor/run.js';
 import { doctorExitCode } from '../ops/doctor/types.js';
 import { logSource, parseSince, printLogs } from '../ops/logs.js';
-import type { RelayResult } from '../ops/relay-test.js';
 import { renderFrame } from '../ops/watch.js';
 import type { StationStatus } from '../station/control.js';
 import { defaultDataDir } from '../station/daemon.js';

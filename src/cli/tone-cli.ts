@@ -6,7 +6,7 @@
  */
 import { LoaError } from '../core/errors.js';
 import { translate } from '../core/i18n.js';
-import type { ToneStatus } from '../ops/tone-test.js';
+import type { ToneStatus } from '../diagnostics/tone-test.js';
 import { flagInt, flagString } from './args.js';
 import type { Ctx } from './context.js';
 import { opsMessages } from './messages-ops.js';

@@ -16,7 +16,7 @@ import { LoaError } from '../core/errors.js';
 import { formatIssues } from '../core/validate.js';
 import type { Hal } from '../hal/hal.js';
 import type { Profile } from '../hal/profile.js';
-import type { StationModule } from '../station/module.js';
+import type { StationModule } from '../module/module.js';
 import type { Station } from '../station/station.js';
 import { JsonDoc } from '../store/doc.js';
 import { HistoryLog } from './history.js';

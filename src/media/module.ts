@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { Handler } from '../api/local.js';
 import { LoaError } from '../core/errors.js';
-import type { StationModule } from '../station/module.js';
+import type { StationModule } from '../module/module.js';
 import type { Station } from '../station/station.js';
 import { MediaCache } from './cache.js';
 

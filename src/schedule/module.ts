@@ -9,7 +9,7 @@ import type { OnAirPort } from '../audio/port.js';
 import { SystemClock } from '../core/clock.js';
 import { toLoaError } from '../core/errors.js';
 import { mediaOf } from '../media/module.js';
-import type { StationModule } from '../station/module.js';
+import type { StationModule } from '../module/module.js';
 import type { Station } from '../station/station.js';
 import type { JsonDoc } from '../store/doc.js';
 import { writeChime } from './chime.js';

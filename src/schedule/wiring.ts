@@ -4,6 +4,7 @@
  * again, stops) an emergency, the play log follows both.
  */
 import type { OnAirPort } from '../audio/port.js';
+import { ClockWake, NodeScheduleWake } from '../core/wake.js';
 import type { Station } from '../station/station.js';
 import type { JsonDoc } from '../store/doc.js';
 import { ClockGate, type ClockProbe } from './clock-gate.js';
@@ -16,7 +17,6 @@ import { Runner } from './runner.js';
 import type { ScheduleSettings } from './settings.js';
 import type { MediaLookup } from './sources.js';
 import type { ScheduleState } from './state.js';
-import { ClockWake, NodeScheduleWake } from './wake.js';
 
 export interface WiringDeps {
   station: Station;

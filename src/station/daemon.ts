@@ -11,14 +11,14 @@ import { LoaError, toLoaError } from '../core/errors.js';
 import { Logger, type LogLevel } from '../core/log.js';
 import { driverFactories } from '../hal/drivers.js';
 import { loadProfile } from '../hal/profile.js';
-import { parseListen, StationMetrics } from '../ops/metrics.js';
 import { metricsUrl } from '../process/metrics-http.js';
 import { SystemdNotifier } from '../process/notify.js';
 import { handleShutdown } from '../process/signals.js';
 import { rateLimits } from '../security/config.js';
-import { serveStationApi, stationSecurity } from '../security/station-setup.js';
+import { serveStationApi, stationSecurity } from './api-server.js';
 import type { StationControl } from './control.js';
 import { registerStationMethods } from './methods.js';
+import { parseListen, StationMetrics } from './metrics.js';
 import { stationModules } from './modules.js';
 import { Station } from './station.js';
 

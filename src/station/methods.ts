@@ -1,7 +1,7 @@
 /** Registers the station's core commands and every module's methods in its command registry. */
-import type { CommandRegistry } from '../api/registry.js';
-import { testRelays } from '../ops/relay-test.js';
-import { ToneTest } from '../ops/tone-test.js';
+import type { CommandRegistry } from '../core/registry.js';
+import { testRelays } from '../diagnostics/relay-test.js';
+import { ToneTest } from '../diagnostics/tone-test.js';
 import { StationControl } from './control.js';
 import type { Station } from './station.js';
 

@@ -3,10 +3,10 @@ import { AudioModule } from '../audio/module.js';
 import type { LinkSecurity } from '../grpc/credentials.js';
 import { LinesModule } from '../lines/module.js';
 import { MediaModule } from '../media/module.js';
+import type { StationModule } from '../module/module.js';
 import { ScheduleModule } from '../schedule/module.js';
 import { uplinkModule } from '../uplink/module.js';
 import { uplinkSettings } from '../uplink/settings.js';
-import type { StationModule } from './module.js';
 
 export interface ModuleOptions {
   dataDir: string;

@@ -4,22 +4,23 @@
  * state, restores what was commanded before a restart (a lockout survives), and powers down
  * in order on stop.
  */
-import { CommandRegistry } from '../api/registry.js';
+
 import type { Clock } from '../core/clock.js';
 import { Alarms } from '../core/events.js';
 import type { Logger } from '../core/log.js';
+import { CommandRegistry } from '../core/registry.js';
 import { type DriverFactory, Hal } from '../hal/hal.js';
 import type { Profile } from '../hal/profile.js';
 import { SimDriver } from '../hal/sim/index.js';
 import type { SimStation } from '../hal/sim/model.js';
 import type { DigitalOut } from '../hal/types.js';
+import type { StationModule } from '../module/module.js';
 import { type Commanded, PowerChain } from '../power/chain.js';
 import { type SupervisedRelay, Supervisor } from '../power/supervisor.js';
 import { TransmitterGuard } from '../power/transmitter.js';
 import { CommandGate } from '../security/gate.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
 import { Store } from '../store/store.js';
-import type { StationModule } from './module.js';
 
 export interface StationOptions {
   profile: Profile;

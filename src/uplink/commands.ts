@@ -11,10 +11,10 @@
  */
 
 import { createHash } from 'node:crypto';
-import type { CommandRegistry } from '../api/registry.js';
 import type { Clock } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
+import type { CommandRegistry } from '../core/registry.js';
 import { CommandGate } from '../security/gate.js';
 import { checkNoStationPaths } from '../security/hostile.js';
 import type { Caller } from '../security/identity.js';

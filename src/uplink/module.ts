@@ -6,15 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Handler } from '../api/registry.js';
 import type { Timer } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import type { StationEvent } from '../core/events.js';
 import type { Logger } from '../core/log.js';
+import type { Handler } from '../core/registry.js';
 import { softwareVersion } from '../core/version.js';
 import type { LinkSecurity } from '../grpc/credentials.js';
 import { mediaOf } from '../media/module.js';
-import type { StationModule } from '../station/module.js';
+import type { StationModule } from '../module/module.js';
 import type { Station } from '../station/station.js';
 import type { JsonDoc } from '../store/doc.js';
 import { flatten } from '../wire/flatten.js';

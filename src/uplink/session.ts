@@ -6,10 +6,10 @@
  * answers go back on the same stream. A Session never reconnects: the Link opens a new one.
  */
 import type * as grpc from '@grpc/grpc-js';
-import type { CommandRegistry } from '../api/registry.js';
 import type { Clock, Timer } from '../core/clock.js';
 import { toLoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import type { CommandRegistry } from '../core/registry.js';
 import type { SessionRequest } from '../gen/loa/district/v1/SessionRequest.js';
 import type { SessionResponse__Output } from '../gen/loa/district/v1/SessionResponse.js';
 import type { Welcome__Output } from '../gen/loa/district/v1/Welcome.js';

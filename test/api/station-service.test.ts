@@ -6,10 +6,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StationApiServer } from '../../src/api/grpc-station.js';
-import { CommandRegistry } from '../../src/api/registry.js';
 import { StationClient } from '../../src/api/station-client.js';
 import { LoaError } from '../../src/core/errors.js';
 import { memoryLogger } from '../../src/core/log.js';
+import { CommandRegistry } from '../../src/core/registry.js';
 import { registerStationMethods } from '../../src/station/methods.js';
 import { type SimHarness, startSimStation, tempDir } from '../helpers/sim-station.js';
 

@@ -4,7 +4,7 @@
  * session (commands) and the desired-state applier all call commands through it by name, so
  * a module's command is reachable everywhere as soon as the module registers it.
  */
-import { LoaError } from '../core/errors.js';
+import { LoaError } from './errors.js';
 
 export type Handler = (params: unknown) => unknown | Promise<unknown>;
 

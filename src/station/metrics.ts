@@ -5,7 +5,7 @@
  */
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { MetricsServer } from '../process/metrics-http.js';
-import type { StationControl, StationStatus } from '../station/control.js';
+import type { StationControl, StationStatus } from './control.js';
 
 const CHAIN_STATES = ['off', 'powering-up', 'on', 'powering-down'] as const;
 const TX_STATES = ['off', 'on', 'tripped', 'overtemp', 'lockout', 'absent'] as const;

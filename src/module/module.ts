@@ -4,8 +4,8 @@
  * reverse before the ordered power-down. Each module may add local API methods and a
  * section to the status.
  */
-import type { Handler } from '../api/registry.js';
-import type { Station } from './station.js';
+import type { Handler } from '../core/registry.js';
+import type { Station } from '../station/station.js';
 
 export interface StationModule {
   readonly name: string;

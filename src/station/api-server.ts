@@ -7,10 +7,10 @@ import { StationApiServer } from '../api/grpc-station.js';
 import { LoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { LinkSecurity } from '../grpc/credentials.js';
-import type { Station } from '../station/station.js';
-import { daemonSecurity, labInsecure, tlsFiles } from './config.js';
-import { localSockets } from './local.js';
-import type { TlsMaterial } from './tls.js';
+import { daemonSecurity, labInsecure, tlsFiles } from '../security/config.js';
+import { localSockets } from '../security/local.js';
+import type { TlsMaterial } from '../security/tls.js';
+import type { Station } from './station.js';
 
 export const API_TLS_ENV = { ca: 'LOA_TLS_CA', cert: 'LOA_API_TLS_CERT', key: 'LOA_API_TLS_KEY' } as const;
 

@@ -5,7 +5,7 @@
  * wakes, so a late or missed wake never replays or skips anything.
  */
 import schedule from 'node-schedule';
-import type { Clock, Timer } from '../core/clock.js';
+import type { Clock, Timer } from './clock.js';
 
 export interface WakeTimer {
   /** Calls fn at wall-clock instant epochMs (at once if it has passed). */
