@@ -17,10 +17,10 @@ import { GrpcServer } from '../grpc/server.js';
 import { type CallerOf, networkCaller, unixCaller } from '../security/callers.js';
 import { CommandGate } from '../security/gate.js';
 import { type Role, requireRole, STATION_RPC_ROLES } from '../security/roles.js';
-import type { StationStatus } from '../station/control.js';
 import { failStream, toServiceError } from '../wire/status.js';
 import { fromValue, toValue } from '../wire/struct.js';
 import { encodeStatus, ROUTES } from './station-routes.js';
+import type { StationStatus } from './status.js';
 
 type Unary = grpc.handleUnaryCall<Record<string, unknown>, Record<string, unknown>>;
 type Call = grpc.ServerUnaryCall<Record<string, unknown>, Record<string, unknown>>;

@@ -1,5 +1,6 @@
 /** stationctl's field-operations commands: doctor, watch, logs, test relays, test tone. */
 import { createInterface } from 'node:readline/promises';
+import type { StationStatus } from '../api/status.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import { translate } from '../core/i18n.js';
 import type { RelayResult } from '../diagnostics/relay-test.js';
@@ -8,7 +9,6 @@ import { renderFindings, runDoctor } from '../ops/doctor/run.js';
 import { doctorExitCode } from '../ops/doctor/types.js';
 import { logSource, parseSince, printLogs } from '../ops/logs.js';
 import { renderFrame } from '../ops/watch.js';
-import type { StationStatus } from '../station/control.js';
 import { defaultDataDir } from '../station/daemon.js';
 import { flagInt, flagString } from './args.js';
 import { type Command, type Ctx, show } from './context.js';

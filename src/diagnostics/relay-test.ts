@@ -4,7 +4,10 @@
  * replacing a relay board; refused while the power chain is up (a programme may be on air).
  */
 import { LoaError } from '../core/errors.js';
-import type { Station } from '../station/station.js';
+import type { ToneDeps } from './tone-test.js';
+
+/** What the relay test clicks and reads. */
+export type RelayDeps = Pick<ToneDeps, 'clock' | 'events' | 'profile' | 'hal' | 'chain'>;
 
 export interface RelayResult {
   output: string;
@@ -13,7 +16,7 @@ export interface RelayResult {
   ok: boolean;
 }
 
-export async function testRelays(station: Station): Promise<RelayResult[]> {
+export async function testRelays(station: RelayDeps): Promise<RelayResult[]> {
   if (station.chain.state !== 'off')
     throw new LoaError(
       'REFUSED',
@@ -22,7 +25,7 @@ export async function testRelays(station: Station): Promise<RelayResult[]> {
   const settleMs = 100 + 4 * station.profile.timings.supervisionPollMs;
   const names = ['amp.mute', ...station.profile.zones.map((z) => z.relay)];
   const results: RelayResult[] = [];
-  station.store.events.emit({
+  station.events.emit({
     kind: 'test.relays',
     severity: 'info',
     sub: 'ops',
@@ -32,17 +35,17 @@ export async function testRelays(station: Station): Promise<RelayResult[]> {
     const out = station.hal.output(name);
     const before = out.commanded;
     await out.set(!before);
-    await station.o.clock.sleep(settleMs);
+    await station.clock.sleep(settleMs);
     const first = await station.hal.feedback(name);
     await out.set(before);
-    await station.o.clock.sleep(settleMs);
+    await station.clock.sleep(settleMs);
     const second = await station.hal.feedback(name);
     const [onContact, offContact] = before ? [second, first] : [first, second];
     const ok = onContact === undefined || (onContact === true && offContact === false);
     results.push({ output: name, onContact, offContact, ok });
   }
   const bad = results.filter((r) => !r.ok).map((r) => r.output);
-  station.store.events.emit({
+  station.events.emit({
     kind: 'test.relays',
     severity: bad.length ? 'alarm' : 'info',
     sub: 'ops',

@@ -10,11 +10,26 @@
  * crash or power cut mid-test restarts the station as it was before.
  */
 
-import { audioPortOf } from '../audio/module.js';
-import type { EndReason, OnAirPort } from '../audio/port.js';
+import type { EndReason, OnAirPort, OutputMeter } from '../audio/port.js';
+import type { Clock } from '../core/clock.js';
 import { LoaError } from '../core/errors.js';
-import type { Commanded } from '../power/chain.js';
-import type { Station } from '../station/station.js';
+import type { EventSink } from '../core/events.js';
+import type { Hal } from '../hal/hal.js';
+import type { Profile } from '../hal/profile.js';
+import type { LinesPort } from '../lines/port.js';
+import type { Commanded, PowerChain } from '../power/chain.js';
+
+/** What a tone test drives and reads (the diagnostics module's ports). */
+export interface ToneDeps {
+  clock: Clock;
+  events: EventSink;
+  profile: Profile;
+  hal: Hal;
+  chain: PowerChain;
+  onAir: OnAirPort | undefined;
+  lines: LinesPort | undefined;
+  meter: OutputMeter | undefined;
+}
 
 export interface ToneParams {
   zone: number;
@@ -72,7 +87,7 @@ export class ToneTest {
   /** From the preflight to the restore, so two tests never interleave. */
   private active = false;
 
-  constructor(private readonly station: Station) {}
+  constructor(private readonly station: ToneDeps) {}
 
   status(): ToneStatus {
     return { ...this.last, running: this.active };
@@ -88,11 +103,11 @@ export class ToneTest {
     await this.checkLine(p.zone);
     const port = this.preflight();
     this.active = true;
-    const id = `test-tone-${p.zone}-${s.o.clock.now()}`;
+    const id = `test-tone-${p.zone}-${s.clock.now()}`;
     const before = s.chain.commanded;
     const ended = this.endedOf(port, id, p.seconds);
     const zoneName = s.profile.zones.find((z) => z.id === p.zone)?.name;
-    this.last = { running: true, ...p, ...(zoneName ? { zoneName } : {}), startedAt: s.o.clock.now() };
+    this.last = { running: true, ...p, ...(zoneName ? { zoneName } : {}), startedAt: s.clock.now() };
     this.emit('info', `tone test: ${p.hz} Hz on zone ${p.zone} for ${p.seconds} s`, p);
     try {
       for (const z of s.profile.zones) await s.chain.setZone(z.id, z.id === p.zone);
@@ -116,8 +131,8 @@ export class ToneTest {
       this.finished(r ?? reason);
     });
     this.cur = { id, before, done, stop: () => void port.stop('programme', id) };
-    this.last.endsAt = s.o.clock.now() + p.seconds * 1000;
-    await s.o.clock.sleep(MEASURE_AFTER_MS);
+    this.last.endsAt = s.clock.now() + p.seconds * 1000;
+    await s.clock.sleep(MEASURE_AFTER_MS);
     Object.assign(this.last, await this.readings());
     return this.status();
   }
@@ -133,7 +148,7 @@ export class ToneTest {
 
   private preflight(): OnAirPort {
     const s = this.station;
-    const port = audioPortOf(s);
+    const port = s.onAir;
     if (!port) throw new LoaError('REFUSED', 'this station runs no audio engine');
     if (this.active)
       throw new LoaError('REFUSED', 'a tone test is already running; stationctl test tone stop ends it');
@@ -151,10 +166,7 @@ export class ToneTest {
 
   /** A zone isolated for a shorted line keeps its relay open: a tone would test nothing. */
   private async checkLine(zone: number): Promise<void> {
-    const lines = (await this.station.modules.find((m) => m.name === 'lines')?.status?.()) as
-      | { zones?: Array<{ id: number; state: string; isolated: boolean }> }
-      | undefined;
-    const z = lines?.zones?.find((x) => x.id === zone);
+    const z = this.station.lines?.status().zones.find((x) => x.id === zone);
     if (z?.isolated)
       throw new LoaError(
         'REFUSED',
@@ -163,7 +175,7 @@ export class ToneTest {
   }
 
   private firstAudio(port: OnAirPort, id: string): Promise<void> {
-    const clock = this.station.o.clock;
+    const clock = this.station.clock;
     return new Promise<void>((resolve, reject) => {
       const timer = clock.setTimeout(() => {
         off();
@@ -182,7 +194,7 @@ export class ToneTest {
   private endedOf(port: OnAirPort, id: string, seconds: number) {
     let off = () => {};
     const promise = new Promise<EndReason>((resolve) => {
-      const timer = this.station.o.clock.setTimeout(
+      const timer = this.station.clock.setTimeout(
         () => {
           off();
           void port.stop('programme', id);
@@ -225,10 +237,7 @@ export class ToneTest {
     const s = this.station;
     const current = s.hal.analog.get('amp.current_a');
     const amp = current ? await current.read().catch(() => null) : null;
-    const audio = s.modules.find((m) => m.name === 'audio')?.status?.() as
-      | { output?: { peakDbfs?: number } }
-      | undefined;
-    const peak = audio?.output?.peakDbfs;
+    const peak = s.meter?.peakDbfs();
     return {
       ampCurrentA: amp === null ? null : Math.round(amp * 100) / 100,
       outputPeakDbfs: typeof peak === 'number' && Number.isFinite(peak) ? Math.round(peak * 10) / 10 : null,
@@ -236,7 +245,7 @@ export class ToneTest {
   }
 
   private finished(reason: NonNullable<ToneStatus['ended']>['reason'], detail?: string): void {
-    const at = this.station.o.clock.now();
+    const at = this.station.clock.now();
     this.last.ended = { reason, at, ...(detail ? { detail } : {}) };
     this.emit(
       reason === 'failed' ? 'warning' : 'info',
@@ -246,7 +255,7 @@ export class ToneTest {
   }
 
   private emit(severity: 'info' | 'warning', message: string, details: object): void {
-    this.station.store.events.emit({
+    this.station.events.emit({
       kind: 'test.tone',
       severity,
       sub: 'ops',

@@ -2,8 +2,9 @@
  * `stationctl watch`: the station at a glance, redrawn in place, fitting an 80×24 terminal
  * over SSH. The frame is a pure function of the status so it is tested without a terminal.
  */
+
+import type { StationStatus } from '../api/status.js';
 import { type Lang, translate } from '../core/i18n.js';
-import type { StationStatus } from '../station/control.js';
 import { watchMessages } from './watch-messages.js';
 
 export const WIDTH = 80;

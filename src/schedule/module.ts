@@ -4,20 +4,21 @@
  * the audio engine's OnAirPort.
  */
 import { join } from 'node:path';
-import type { Handler } from '../api/local.js';
-import type { OnAirPort } from '../audio/port.js';
-import { SystemClock } from '../core/clock.js';
+import { ON_AIR, type OnAirPort } from '../audio/port.js';
 import { toLoaError } from '../core/errors.js';
-import { mediaOf } from '../media/module.js';
-import type { StationModule } from '../module/module.js';
-import type { Station } from '../station/station.js';
+import type { Handler } from '../core/registry.js';
+import { HAL } from '../hal/port.js';
+import type { MediaCache } from '../media/cache.js';
+import { MEDIA_CACHE } from '../media/port.js';
+import type { ModuleContext, StationModule } from '../module/module.js';
+import { POWER, POWER_HOLDER } from '../power/ports.js';
 import type { JsonDoc } from '../store/doc.js';
 import { writeChime } from './chime.js';
 import { type ClockGate, type ClockProbe, timedatectlProbe } from './clock-gate.js';
 import type { Plan } from './compile.js';
 import type { ScheduleDoc } from './document.js';
 import type { Emergency, EmergencyOrigin, EmergencyStatus } from './emergency.js';
-import { findOnAirPort, UnavailablePort } from './onair.js';
+import { UnavailablePort } from './onair.js';
 import { PlayLog } from './play-log.js';
 import { PowerLink } from './power-link.js';
 import { preRollMs } from './power-plan.js';
@@ -38,7 +39,7 @@ import { ScheduleWiring } from './wiring.js';
 import { formatLocal } from './zoned-time.js';
 
 export interface ScheduleModuleOptions {
-  /** The audio engine; found among the station's modules ('audio') when not given. */
+  /** The audio engine; port ON_AIR when not given. */
   port?: OnAirPort;
   media?: MediaLookup;
   probe?: ClockProbe;
@@ -46,8 +47,11 @@ export interface ScheduleModuleOptions {
 
 export class ScheduleModule implements StationModule {
   readonly name = 'schedule';
-  private station!: Station;
-  private power: PowerLink | undefined;
+  readonly needs = [HAL, POWER];
+  readonly wants = [ON_AIR, MEDIA_CACHE];
+  readonly provides = [POWER_HOLDER];
+  private ctx!: ModuleContext;
+  private media: MediaCache | undefined;
   private state!: JsonDoc<ScheduleState>;
   private settings!: ScheduleSettings;
   private plan: Plan | undefined;
@@ -67,9 +71,10 @@ export class ScheduleModule implements StationModule {
     return this.w.gate;
   }
 
-  async start(station: Station): Promise<void> {
-    this.station = station;
-    const { clock, dataDir } = station.o;
+  async start(ctx: ModuleContext): Promise<void> {
+    this.ctx = ctx;
+    this.media = ctx.want(MEDIA_CACHE);
+    const { clock, dataDir } = ctx;
     const sdoc = settingsDoc(dataDir, clock);
     await sdoc.load();
     this.settings = sdoc.data;
@@ -77,15 +82,22 @@ export class ScheduleModule implements StationModule {
     await this.state.load();
     this.plan = this.restorePlan();
     if (this.state.data.applied) this.pinMedia(this.state.data.applied);
-    const playLog = new PlayLog(dataDir, this.settings.playLogMax, station.store.events);
+    const playLog = new PlayLog(dataDir, this.settings.playLogMax, ctx.store.events);
     await playLog.load();
     const attentionPath = await writeChime(join(dataDir, 'attention.wav'));
-    const port = this.o.port ?? findOnAirPort(station.modules) ?? new UnavailablePort();
-    const power = new PowerLink(station.chain, this.zoneIds());
-    this.power = power;
-    station.powerHolder = power;
+    const port = this.o.port ?? ctx.want(ON_AIR) ?? new UnavailablePort();
+    const chain = ctx.need(POWER).chain;
+    const power = new PowerLink(chain, this.zoneIds());
+    ctx.provide(POWER_HOLDER, power);
     this.w = new ScheduleWiring({
-      station,
+      station: {
+        clock,
+        profile: ctx.profile,
+        alarms: ctx.alarms,
+        events: ctx.store.events,
+        hal: ctx.need(HAL),
+        chain,
+      },
       port,
       playLog,
       attentionPath,
@@ -94,19 +106,14 @@ export class ScheduleModule implements StationModule {
       plan: () => this.plan,
       media: this.o.media,
       probe: this.o.probe ?? timedatectlProbe(),
-      wake: clock instanceof SystemClock ? 'node-schedule' : 'clock',
+      wake: ctx.wake,
       power,
-      preRollMs: preRollMs(
-        station.profile.timings,
-        station.profile.zones.length,
-        this.settings.preRollMarginMs,
-      ),
+      preRollMs: preRollMs(ctx.profile.timings, ctx.profile.zones.length, this.settings.preRollMarginMs),
     });
     await this.w.start();
   }
 
   async stop(): Promise<void> {
-    if (this.station?.powerHolder === this.power) this.station.powerHolder = undefined;
     await this.w?.stop();
     await this.state?.flush();
   }
@@ -115,18 +122,18 @@ export class ScheduleModule implements StationModule {
   check(raw: unknown): Validated {
     return validateSchedule(raw, {
       zones: this.zoneIds(),
-      defaultTz: this.station.store.config.data.timezone,
-      now: this.station.o.clock.now(),
+      defaultTz: this.ctx.store.config.data.timezone,
+      now: this.ctx.clock.now(),
     });
   }
 
   /** Validates in full, writes atomically, then re-plans from now. */
   async apply(raw: unknown): Promise<{ version: number; programmes: number; missingMedia: string[] }> {
     const v = this.check(raw);
-    await persistApplied(this.state, v.doc, this.station.o.clock.now());
+    await persistApplied(this.state, v.doc, this.ctx.clock.now());
     this.plan = v.plan;
     this.pinMedia(v.doc);
-    this.station.store.events.emit({
+    this.ctx.store.events.emit({
       kind: 'schedule.applied',
       severity: 'info',
       sub: 'schedule',
@@ -143,10 +150,10 @@ export class ScheduleModule implements StationModule {
 
   show(x: unknown): ShowResult {
     const q = parseShow(x);
-    const now = this.station.o.clock.now();
+    const now = this.ctx.clock.now();
     const p = this.plan;
     return {
-      timezone: p?.tz ?? this.station.store.config.data.timezone,
+      timezone: p?.tz ?? this.ctx.store.config.data.timezone,
       version: p?.version ?? null,
       validUntil: p?.validUntilMs ?? null,
       // the last second of validity: "2030-12-31 23:59", not "2031-01-01 00:00"
@@ -190,7 +197,7 @@ export class ScheduleModule implements StationModule {
     return {
       version: p?.version ?? null,
       timezone: p?.tz ?? null,
-      stale: p ? this.station.o.clock.now() >= p.validUntilMs : false,
+      stale: p ? this.ctx.clock.now() >= p.validUntilMs : false,
       clock: { state: this.w.gate.state ?? 'unknown', open: this.w.gate.open },
       onAir: cur ? { programmeId: cur.rule.id, title: cur.rule.title, start: cur.start, end: cur.end } : null,
       nextWakeAt: this.w.runner.nextWakeAt ?? null,
@@ -200,18 +207,18 @@ export class ScheduleModule implements StationModule {
 
   /** The media cache never evicts what the applied schedule needs. */
   private pinMedia(doc: ScheduleDoc): void {
-    mediaOf(this.station)?.cache.pin('schedule', mediaRefsOf(doc.programmes.map((p) => p.source)));
+    this.media?.pin('schedule', mediaRefsOf(doc.programmes.map((p) => p.source)));
   }
 
   /** Cached files the schedule names that the cache does not hold (yet): said, not refused. */
   private missingMedia(doc: ScheduleDoc): string[] {
-    const cache = mediaOf(this.station)?.cache;
+    const cache = this.media;
     if (!cache) return [];
     return mediaRefsOf(doc.programmes.map((p) => p.source)).filter((sha) => !cache.manifest.data.items[sha]);
   }
 
   private zoneIds(): number[] {
-    return this.station.profile.zones.map((z) => z.id).sort((a, b) => a - b);
+    return this.ctx.profile.zones.map((z) => z.id).sort((a, b) => a - b);
   }
 
   /** The persisted schedule, checked again against this station (a profile may have changed). */
@@ -221,7 +228,7 @@ export class ScheduleModule implements StationModule {
     try {
       return this.check(applied).plan;
     } catch (e) {
-      this.station.alarms.raise(
+      this.ctx.alarms.raise(
         'schedule.invalid',
         'schedule',
         `the stored schedule no longer fits this station: ${toLoaError(e).message}`,

@@ -9,6 +9,7 @@ import type { StationApiServer } from '../api/grpc-station.js';
 import { SystemClock } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import { Logger, type LogLevel } from '../core/log.js';
+import { NodeScheduleWake } from '../core/wake.js';
 import { driverFactories } from '../hal/drivers.js';
 import { loadProfile } from '../hal/profile.js';
 import { metricsUrl } from '../process/metrics-http.js';
@@ -17,7 +18,6 @@ import { handleShutdown } from '../process/signals.js';
 import { rateLimits } from '../security/config.js';
 import { serveStationApi, stationSecurity } from './api-server.js';
 import type { StationControl } from './control.js';
-import { registerStationMethods } from './methods.js';
 import { parseListen, StationMetrics } from './metrics.js';
 import { stationModules } from './modules.js';
 import { Station } from './station.js';
@@ -107,6 +107,8 @@ async function startStation(args: DaemonArgs, id: Identity, running: Running) {
       env,
     }),
     limits: rateLimits(process.env),
+    // node-schedule: a wall-clock job survives clock steps and waits past a timer's 24.8 days
+    wake: new NodeScheduleWake(),
   });
   running.station = station;
   await station.start();
@@ -146,11 +148,10 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
   let metrics = 'off';
   try {
     const { station, security } = await startStation(args, id, running);
-    const control = registerStationMethods(station.commands, station);
     const served = await serveStationApi(station, log.child('api'), id.socket, security, process.env);
     running.api = served.api;
     listening = { sockets: served.sockets, ...(served.port ? { port: served.port } : {}) };
-    metrics = await serveMetrics(args, control, id, running);
+    metrics = await serveMetrics(args, station.control, id, running);
   } catch (e) {
     const err = toLoaError(e);
     log.error(`cannot start: ${err.message}`, { code: err.code });

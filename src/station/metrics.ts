@@ -4,8 +4,9 @@
  * own gauges through `registerMetrics`.
  */
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import type { StationStatus } from '../api/status.js';
 import { MetricsServer } from '../process/metrics-http.js';
-import type { StationControl, StationStatus } from './control.js';
+import type { StationControl } from './control.js';
 
 const CHAIN_STATES = ['off', 'powering-up', 'on', 'powering-down'] as const;
 const TX_STATES = ['off', 'on', 'tripped', 'overtemp', 'lockout', 'absent'] as const;

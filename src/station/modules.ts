@@ -1,5 +1,10 @@
-/** The station's subsystems, in start order. Each issue's subsystem adds itself here. */
+/**
+ * The station's subsystems, in start order. Each issue's subsystem adds itself here. The
+ * order follows the ports (module/module.ts): a module comes after every module whose port it
+ * needs or wants — the station checks this when it is built and names what is wrong.
+ */
 import { AudioModule } from '../audio/module.js';
+import { DiagnosticsModule } from '../diagnostics/module.js';
 import type { LinkSecurity } from '../grpc/credentials.js';
 import { LinesModule } from '../lines/module.js';
 import { MediaModule } from '../media/module.js';
@@ -23,6 +28,7 @@ export function stationModules(o: ModuleOptions): StationModule[] {
     new AudioModule(o),
     new LinesModule({ dataDir: o.dataDir }),
     new ScheduleModule(),
+    new DiagnosticsModule(),
     // last: stops first, so what the others log while stopping is sent after the next start
     uplinkModule(o.dataDir, uplinkSettings(o.env ?? process.env, o.district), o.security),
   ];

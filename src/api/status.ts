@@ -1,0 +1,34 @@
+/**
+ * The station's `status` as the technician API carries it (loa.station.v1 StationStatus,
+ * api/station-routes.ts): what station/control.ts builds and stationctl, doctor and the
+ * metrics read.
+ */
+import type { ActiveAlarm } from '../core/events.js';
+import type { DriverHealth } from '../hal/types.js';
+import type { ChainState } from '../power/chain.js';
+import type { TxReadings, TxState } from '../power/transmitter.js';
+
+export interface ZoneStatus {
+  id: number;
+  name: string;
+  commanded: boolean;
+  relay: boolean;
+  feedback: boolean | undefined;
+}
+
+export interface StationStatus {
+  stationId: string;
+  profile: string;
+  uptimeS: number;
+  power: { state: ChainState; commandedOn: boolean; blockedBy: string | undefined };
+  transmitter: { state: TxState; trips: number } & TxReadings;
+  amplifier: { on: boolean; muted: boolean; feedback: boolean | undefined; currentA: number | undefined };
+  mainsPresent: boolean;
+  zones: ZoneStatus[];
+  alarms: ActiveAlarm[];
+  drivers: DriverHealth[];
+  events: { lastSeq: number; retained: number; dropped: number };
+  sim: { faults: string[] } | undefined;
+  /** One section per station module (audio, schedule, lines, uplink, …), under its name. */
+  modules: Record<string, unknown>;
+}
