@@ -6,8 +6,8 @@
 import { StationApiServer } from '../api/grpc-station.js';
 import { LoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import type { LinkSecurity } from '../grpc/credentials.js';
 import { daemonSecurity, labInsecure, tlsFiles } from '../security/config.js';
+import type { LinkSecurity } from '../security/credentials.js';
 import { localSockets } from '../security/local.js';
 import type { TlsMaterial } from '../security/tls.js';
 import type { Station } from './station.js';

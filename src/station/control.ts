@@ -8,18 +8,17 @@ import { z } from 'zod';
 import type { StationStatus, ZoneStatus } from '../api/status.js';
 import type { Clock } from '../core/clock.js';
 import { LoaError } from '../core/errors.js';
-import type { ActiveAlarm, Alarms, StationEvent } from '../core/events.js';
+import type { Alarms, StationEvent } from '../core/events.js';
 import type { CommandRegistry } from '../core/registry.js';
 import { formatIssues } from '../core/validate.js';
 import type { Hal } from '../hal/hal.js';
 import type { Profile } from '../hal/profile.js';
 import { faultKey, parseFault } from '../hal/sim/index.js';
 import type { SimStation } from '../hal/sim/model.js';
-import type { DriverHealth } from '../hal/types.js';
 import type { StationModule } from '../module/module.js';
 import type { ChainState, PowerChain } from '../power/chain.js';
 import type { Supervisor } from '../power/supervisor.js';
-import type { TransmitterGuard, TxReadings, TxState } from '../power/transmitter.js';
+import type { TransmitterGuard, TxReadings } from '../power/transmitter.js';
 import type { Store } from '../store/store.js';
 
 /** What the core commands read and drive of a started station (station.ts implements it). */

@@ -5,11 +5,11 @@
  */
 import { AudioModule } from '../audio/module.js';
 import { DiagnosticsModule } from '../diagnostics/module.js';
-import type { LinkSecurity } from '../grpc/credentials.js';
 import { LinesModule } from '../lines/module.js';
 import { MediaModule } from '../media/module.js';
 import type { StationModule } from '../module/module.js';
 import { ScheduleModule } from '../schedule/module.js';
+import type { LinkSecurity } from '../security/credentials.js';
 import { uplinkModule } from '../uplink/module.js';
 import { uplinkSettings } from '../uplink/settings.js';
 

@@ -6,7 +6,7 @@
  * security/config.ts).
  */
 import * as grpc from '@grpc/grpc-js';
-import type { TlsMaterial } from '../security/tls.js';
+import type { TlsMaterial } from './tls.js';
 
 export type LinkSecurity = { kind: 'insecure' } | { kind: 'tls'; material: TlsMaterial };
 
