@@ -76,20 +76,7 @@ export class AudioModule implements StationModule {
       ...(media ? { bridge: (p: string) => media.bridges.forAir(p) } : {}),
     });
     const engine = this.built.engine;
-    if (cfg.onAirLog.enabled) {
-      this.onAirLog = new OnAirLog({
-        dir: join(this.o.dataDir, 'onair'),
-        clock,
-        children: this.built.children,
-        events,
-        keepDays: cfg.onAirLog.keepDays,
-        quotaMb: cfg.onAirLog.quotaMb,
-        bitrateKbps: cfg.onAirLog.bitrateKbps,
-        timezone: ctx.store.config.data.timezone,
-      });
-      await this.onAirLog.start();
-      engine.addTap(this.onAirLog);
-    }
+    if (cfg.onAirLog.enabled) await this.startOnAirLog(ctx, cfg);
     if (cfg.monitor.enabled) await this.startMonitor(cfg, events);
     await engine.start();
     ctx.provide(FADER, engine);
@@ -112,6 +99,23 @@ export class AudioModule implements StationModule {
     );
     // what an operator left playing before a crash, power cut or restart
     await manual.resume(engine);
+  }
+
+  /** The on-air log: what went out, recorded from the engine's own output (a tap). */
+  private async startOnAirLog(ctx: ModuleContext, cfg: AudioConfig): Promise<void> {
+    if (!this.built) return;
+    this.onAirLog = new OnAirLog({
+      dir: join(this.o.dataDir, 'onair'),
+      clock: ctx.clock,
+      children: this.built.children,
+      events: ctx.store.events,
+      keepDays: cfg.onAirLog.keepDays,
+      quotaMb: cfg.onAirLog.quotaMb,
+      bitrateKbps: cfg.onAirLog.bitrateKbps,
+      timezone: ctx.store.config.data.timezone,
+    });
+    await this.onAirLog.start();
+    this.built.engine.addTap(this.onAirLog);
   }
 
   /** A monitor that cannot listen (port taken) is reported, never fatal: the station still plays. */
