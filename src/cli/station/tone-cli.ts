@@ -4,10 +4,10 @@
  * once the tone is heard, then waits for the end (Ctrl-C ends the test early, not just the
  * command).
  */
-import { LoaError } from '../core/errors.js';
-import { translate } from '../core/i18n.js';
-import type { ToneStatus } from '../diagnostics/tone-test.js';
-import { flagInt, flagString } from './args.js';
+import { LoaError } from '../../core/errors.js';
+import { translate } from '../../core/i18n.js';
+import type { ToneStatus } from '../../diagnostics/tone-test.js';
+import { flagInt, flagString } from '../args.js';
 import type { Ctx } from './context.js';
 import { opsMessages } from './messages-ops.js';
 

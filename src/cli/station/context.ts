@@ -1,6 +1,6 @@
 /** What every stationctl command receives, and the one way results are printed. */
-import type { Lang } from '../core/i18n.js';
-import type { Parsed } from './args.js';
+import type { Lang } from '../../core/i18n.js';
+import type { Parsed } from '../args.js';
 
 export interface Ctx {
   p: Parsed;

@@ -1,5 +1,5 @@
 /** stationctl's schedule, play-log and emergency words, in English and Vietnamese. */
-import type { Catalog } from '../core/i18n.js';
+import type { Catalog } from '../../core/i18n.js';
 
 export const scheduleMessages: Catalog = {
   'sched.title': {

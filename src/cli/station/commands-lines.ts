@@ -1,10 +1,10 @@
 /** stationctl lines status | check [ZONE] | calibrate [ZONE] | history ZONE [--limit N] */
-import { LoaError } from '../core/errors.js';
-import { type Lang, translate } from '../core/i18n.js';
-import type { HistoryEntry, Trend } from '../lines/history.js';
-import type { LinesStatus, ZoneLineStatus } from '../lines/report.js';
-import type { Baseline } from '../lines/settings.js';
-import { flagInt } from './args.js';
+import { LoaError } from '../../core/errors.js';
+import { type Lang, translate } from '../../core/i18n.js';
+import type { HistoryEntry, Trend } from '../../lines/history.js';
+import type { LinesStatus, ZoneLineStatus } from '../../lines/report.js';
+import type { Baseline } from '../../lines/settings.js';
+import { flagInt } from '../args.js';
 import { type Command, type Ctx, show } from './context.js';
 import { linesMessages } from './messages-lines.js';
 

@@ -1,9 +1,9 @@
 /** Human rendering of the hub's answers for districtctl (JSON stays JSON with --json). */
-import { type Lang, translate } from '../core/i18n.js';
-import type { CommandInfo__Output } from '../gen/loa/district/v1/CommandInfo.js';
-import type { DistrictEvent__Output } from '../gen/loa/district/v1/DistrictEvent.js';
-import type { StationSummary__Output } from '../gen/loa/district/v1/StationSummary.js';
-import { districtMessages } from './district-messages.js';
+import { type Lang, translate } from '../../core/i18n.js';
+import type { CommandInfo__Output } from '../../gen/loa/district/v1/CommandInfo.js';
+import type { DistrictEvent__Output } from '../../gen/loa/district/v1/DistrictEvent.js';
+import type { StationSummary__Output } from '../../gen/loa/district/v1/StationSummary.js';
+import { districtMessages } from './messages.js';
 
 const t = (lang: Lang, key: string, vars?: Record<string, string | number>) =>
   translate(districtMessages, lang, key, vars);

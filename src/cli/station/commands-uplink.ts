@@ -1,6 +1,6 @@
 /** stationctl link: the district link as the technician sees it (the uplink module's status). */
-import type { Catalog } from '../core/i18n.js';
-import { translate } from '../core/i18n.js';
+import type { Catalog } from '../../core/i18n.js';
+import { translate } from '../../core/i18n.js';
 import { type Command, show } from './context.js';
 
 export const uplinkMessages: Catalog = {

@@ -4,13 +4,13 @@
  * (except `run`, which is the daemon). Exit codes: 0 ok, 1 refused (with the reason),
  * 2 daemon unreachable.
  */
-import { callStation } from '../api/station-client.js';
-import { exitCodeFor, LoaError, toLoaError } from '../core/errors.js';
-import { pickLang, translate } from '../core/i18n.js';
-import { clientSecurity } from '../security/config.js';
-import { pickSocket } from '../security/local.js';
-import { assertLogLevel, defaultDataDir, defaultSocket, runDaemon } from '../station/daemon.js';
-import { flagString, type Parsed, parseArgs } from './args.js';
+import { callStation } from '../../api/station-client.js';
+import { exitCodeFor, LoaError, toLoaError } from '../../core/errors.js';
+import { pickLang, translate } from '../../core/i18n.js';
+import { clientSecurity } from '../../security/config.js';
+import { pickSocket } from '../../security/local.js';
+import { assertLogLevel, defaultDataDir, defaultSocket, runDaemon } from '../../station/daemon.js';
+import { flagString, type Parsed, parseArgs } from '../args.js';
 import type { Ctx } from './context.js';
 import { messages } from './messages.js';
 import { allCommands, allUsage } from './registry.js';

@@ -3,8 +3,8 @@
  * over SSH. The frame is a pure function of the status so it is tested without a terminal.
  */
 
-import type { StationStatus } from '../api/status.js';
-import { type Lang, translate } from '../core/i18n.js';
+import type { StationStatus } from '../../api/status.js';
+import { type Lang, translate } from '../../core/i18n.js';
 import { watchMessages } from './watch-messages.js';
 
 export const WIDTH = 80;

@@ -1,5 +1,5 @@
 /** districtctl's words, in English and Vietnamese. */
-import type { Catalog } from '../core/i18n.js';
+import type { Catalog } from '../../core/i18n.js';
 
 export const districtMessages: Catalog = {
   'col.station': { en: 'STATION', vi: 'ĐÀI' },

@@ -1,5 +1,5 @@
 /** Words of stationctl's field-operations commands, in English and Vietnamese. */
-import type { Catalog } from '../core/i18n.js';
+import type { Catalog } from '../../core/i18n.js';
 
 export const opsMessages: Catalog = {
   'ops.needYes': {

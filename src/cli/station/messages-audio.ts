@@ -1,5 +1,5 @@
 /** Words of stationctl's audio and media commands, in English and Vietnamese. */
-import type { Catalog } from '../core/i18n.js';
+import type { Catalog } from '../../core/i18n.js';
 
 export const audioMessages: Catalog = {
   'a.onair': { en: 'On air: {what}', vi: 'Đang phát: {what}' },

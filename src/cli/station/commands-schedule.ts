@@ -1,14 +1,14 @@
 /** stationctl's schedule, play-log and emergency commands. */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { LoaError, toLoaError } from '../core/errors.js';
-import { loadProfile } from '../hal/profile.js';
-import type { EmergencyStatus } from '../schedule/emergency.js';
-import type { PlayLogEntry } from '../schedule/play-log.js';
-import type { ShowResult } from '../schedule/service.js';
-import { validateSchedule } from '../schedule/validate.js';
-import { parseDuration } from '../schedule/zoned-time.js';
-import { flagInt, flagString } from './args.js';
+import { LoaError, toLoaError } from '../../core/errors.js';
+import { loadProfile } from '../../hal/profile.js';
+import type { EmergencyStatus } from '../../schedule/emergency.js';
+import type { PlayLogEntry } from '../../schedule/play-log.js';
+import type { ShowResult } from '../../schedule/service.js';
+import { validateSchedule } from '../../schedule/validate.js';
+import { parseDuration } from '../../schedule/zoned-time.js';
+import { flagInt, flagString } from '../args.js';
 import { type Command, type Ctx, show } from './context.js';
 import { renderEmergency, renderEmergencyStarted, renderPlayLog, renderShow, ts } from './format-schedule.js';
 

@@ -2,12 +2,12 @@
  * `districtctl audit [--station ID] [--since 1d|ISO] [--limit N]`: who asked what of the hub
  * and of the stations, in which role, and what came of it (docs/security.md).
  */
-import { translate } from '../core/i18n.js';
-import type { AuditEntry__Output } from '../gen/loa/district/v1/AuditEntry.js';
-import { fromStruct } from '../wire/struct.js';
-import { flagInt, flagString } from './args.js';
-import { type DCommand, parseSince, show } from './district-context.js';
-import { auditMessages } from './messages-security.js';
+import { translate } from '../../core/i18n.js';
+import type { AuditEntry__Output } from '../../gen/loa/district/v1/AuditEntry.js';
+import { fromStruct } from '../../wire/struct.js';
+import { flagInt, flagString } from '../args.js';
+import { auditMessages } from '../messages-security.js';
+import { type DCommand, parseSince, show } from './context.js';
 
 function line(e: AuditEntry__Output, params: Record<string, unknown>): string {
   const when = new Date(e.tsMs).toISOString().replace('T', ' ').slice(0, 19);

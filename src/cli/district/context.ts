@@ -1,9 +1,9 @@
 /** What every districtctl command receives, and the shared option parsing. */
 import { existsSync } from 'node:fs';
-import { LoaError } from '../core/errors.js';
-import type { Lang } from '../core/i18n.js';
-import type { DistrictClient } from '../district/client.js';
-import { flagInt, flagString, type Parsed } from './args.js';
+import { LoaError } from '../../core/errors.js';
+import type { Lang } from '../../core/i18n.js';
+import type { DistrictClient } from '../../district/client.js';
+import { flagInt, flagString, type Parsed } from '../args.js';
 
 export interface DCtx {
   p: Parsed;

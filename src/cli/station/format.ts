@@ -1,8 +1,8 @@
 /** Human rendering of the station's answers for stationctl (JSON stays JSON with --json). */
 
-import type { StationStatus } from '../api/status.js';
-import type { StationEvent } from '../core/events.js';
-import { type Lang, translate } from '../core/i18n.js';
+import type { StationStatus } from '../../api/status.js';
+import type { StationEvent } from '../../core/events.js';
+import { type Lang, translate } from '../../core/i18n.js';
 import { messages } from './messages.js';
 
 const t = (lang: Lang, key: string, vars?: Record<string, string | number>) =>

@@ -1,10 +1,10 @@
 /** stationctl's core commands: status, power, zones, lockout, events, simulator faults. */
 
-import type { StationStatus } from '../api/status.js';
-import { LoaError } from '../core/errors.js';
-import type { StationEvent } from '../core/events.js';
-import { AUDIT_KIND } from '../security/audit.js';
-import { flagInt, flagString, onOff } from './args.js';
+import type { StationStatus } from '../../api/status.js';
+import { LoaError } from '../../core/errors.js';
+import type { StationEvent } from '../../core/events.js';
+import { AUDIT_KIND } from '../../security/audit.js';
+import { flagInt, flagString, onOff } from '../args.js';
 import { type Command, show } from './context.js';
 import { renderEvents, renderStatus } from './format.js';
 

@@ -1,19 +1,13 @@
 /** districtctl's read commands: stations, status, watch, events, play-log, commands. */
-import { LoaError } from '../core/errors.js';
-import type { CommandInfo__Output } from '../gen/loa/district/v1/CommandInfo.js';
-import type { DistrictEvent__Output } from '../gen/loa/district/v1/DistrictEvent.js';
-import type { GetStationResponse__Output } from '../gen/loa/district/v1/GetStationResponse.js';
-import type { StationSummary__Output } from '../gen/loa/district/v1/StationSummary.js';
-import { fromStruct, fromValue } from '../wire/struct.js';
-import { flagInt, flagString } from './args.js';
-import { type DCommand, type DCtx, parseSince, show } from './district-context.js';
-import {
-  renderCommand,
-  renderEvent,
-  renderEvents,
-  renderStation,
-  renderStations,
-} from './district-format.js';
+import { LoaError } from '../../core/errors.js';
+import type { CommandInfo__Output } from '../../gen/loa/district/v1/CommandInfo.js';
+import type { DistrictEvent__Output } from '../../gen/loa/district/v1/DistrictEvent.js';
+import type { GetStationResponse__Output } from '../../gen/loa/district/v1/GetStationResponse.js';
+import type { StationSummary__Output } from '../../gen/loa/district/v1/StationSummary.js';
+import { fromStruct, fromValue } from '../../wire/struct.js';
+import { flagInt, flagString } from '../args.js';
+import { type DCommand, type DCtx, parseSince, show } from './context.js';
+import { renderCommand, renderEvent, renderEvents, renderStation, renderStations } from './format.js';
 
 /** A district event as plain JSON (details as an object). */
 export function plainEvent(e: DistrictEvent__Output) {

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { LoaError } from '../core/errors.js';
+import { LoaError } from '../../core/errors.js';
 
 export interface LogFilter {
   sub?: string | undefined;

@@ -3,14 +3,14 @@
  * a schedule's media) are uploaded to the hub first; stations fetch them from the hub.
  */
 import { readFileSync } from 'node:fs';
-import { LoaError } from '../core/errors.js';
-import type { CommandInfo__Output } from '../gen/loa/district/v1/CommandInfo.js';
-import type { MediaRef__Output } from '../gen/loa/district/v1/MediaRef.js';
-import { toStruct, toValue } from '../wire/struct.js';
-import { flagInt, flagString } from './args.js';
-import { plainCommand } from './district-commands.js';
-import { type DCommand, type DCtx, existingFile, selection, show, ttlMs } from './district-context.js';
-import { renderCommand } from './district-format.js';
+import { LoaError } from '../../core/errors.js';
+import type { CommandInfo__Output } from '../../gen/loa/district/v1/CommandInfo.js';
+import type { MediaRef__Output } from '../../gen/loa/district/v1/MediaRef.js';
+import { toStruct, toValue } from '../../wire/struct.js';
+import { flagInt, flagString } from '../args.js';
+import { plainCommand } from './commands.js';
+import { type DCommand, type DCtx, existingFile, selection, show, ttlMs } from './context.js';
+import { renderCommand } from './format.js';
 
 const URL_RE = /^(https?|icecast|rtsp|srt):\/\//i;
 const FINAL = new Set(['done', 'failed', 'refused', 'expired']);

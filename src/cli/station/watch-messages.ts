@@ -1,5 +1,5 @@
 /** `stationctl watch` words, in English and Vietnamese. */
-import type { Catalog } from '../core/i18n.js';
+import type { Catalog } from '../../core/i18n.js';
 
 export const watchMessages: Catalog = {
   'w.title': {

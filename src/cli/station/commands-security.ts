@@ -1,8 +1,8 @@
 /** stationctl security status|reload: the certificates in use, the sockets and their roles. */
-import { LoaError } from '../core/errors.js';
-import { translate } from '../core/i18n.js';
+import { LoaError } from '../../core/errors.js';
+import { translate } from '../../core/i18n.js';
+import { securityMessages } from '../messages-security.js';
 import { type Command, show } from './context.js';
-import { securityMessages } from './messages-security.js';
 
 export const securityUsage = [
   'security status                certificates in use (expiry), local sockets and their roles',

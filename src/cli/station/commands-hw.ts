@@ -1,12 +1,12 @@
 /** stationctl's hardware commands: `safe-state` (needs no running daemon). */
-import { SystemClock } from '../core/clock.js';
-import { LoaError } from '../core/errors.js';
-import { type Catalog, translate } from '../core/i18n.js';
-import { Logger } from '../core/log.js';
-import { driverFactories } from '../hal/drivers.js';
-import { loadProfile } from '../hal/profile.js';
-import { driveSafeState } from '../hal/safe-state.js';
-import { flagString } from './args.js';
+import { SystemClock } from '../../core/clock.js';
+import { LoaError } from '../../core/errors.js';
+import { type Catalog, translate } from '../../core/i18n.js';
+import { Logger } from '../../core/log.js';
+import { driverFactories } from '../../hal/drivers.js';
+import { loadProfile } from '../../hal/profile.js';
+import { driveSafeState } from '../../hal/safe-state.js';
+import { flagString } from '../args.js';
 import { type Command, show } from './context.js';
 
 export const hwUsage = [

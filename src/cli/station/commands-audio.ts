@@ -1,10 +1,10 @@
 /** stationctl's audio commands: audio status, play, stop, fallback, media. */
 import { resolve } from 'node:path';
-import type { EngineStatus } from '../audio/engine.js';
-import { LoaError } from '../core/errors.js';
-import { translate } from '../core/i18n.js';
-import type { MediaItem } from '../media/cache.js';
-import { flagString } from './args.js';
+import type { EngineStatus } from '../../audio/engine.js';
+import { LoaError } from '../../core/errors.js';
+import { translate } from '../../core/i18n.js';
+import type { MediaItem } from '../../media/cache.js';
+import { flagString } from '../args.js';
 import { type Command, type Ctx, show } from './context.js';
 import { audioMessages } from './messages-audio.js';
 

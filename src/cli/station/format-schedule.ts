@@ -1,8 +1,8 @@
 /** Human rendering of schedule, play-log and emergency answers (JSON stays JSON with --json). */
-import { type Lang, translate } from '../core/i18n.js';
-import type { EmergencyStatus } from '../schedule/emergency.js';
-import type { PlayLogEntry } from '../schedule/play-log.js';
-import type { ShowResult } from '../schedule/service.js';
+import { type Lang, translate } from '../../core/i18n.js';
+import type { EmergencyStatus } from '../../schedule/emergency.js';
+import type { PlayLogEntry } from '../../schedule/play-log.js';
+import type { ShowResult } from '../../schedule/service.js';
 import { scheduleMessages } from './messages-schedule.js';
 
 const t = (lang: Lang, key: string, vars?: Record<string, string | number>) =>

@@ -1,5 +1,5 @@
 /** stationctl's words for speaker line supervision, in English and Vietnamese. */
-import type { Catalog } from '../core/i18n.js';
+import type { Catalog } from '../../core/i18n.js';
 
 export const linesMessages: Catalog = {
   'lines.title': {

@@ -1,19 +1,19 @@
 /** stationctl's field-operations commands: doctor, watch, logs, test relays, test tone. */
 import { createInterface } from 'node:readline/promises';
-import type { StationStatus } from '../api/status.js';
-import { LoaError, toLoaError } from '../core/errors.js';
-import { translate } from '../core/i18n.js';
-import type { RelayResult } from '../diagnostics/relay-test.js';
-import { systemProbe } from '../ops/doctor/local.js';
-import { renderFindings, runDoctor } from '../ops/doctor/run.js';
-import { doctorExitCode } from '../ops/doctor/types.js';
-import { logSource, parseSince, printLogs } from '../ops/logs.js';
-import { renderFrame } from '../ops/watch.js';
-import { defaultDataDir } from '../station/daemon.js';
-import { flagInt, flagString } from './args.js';
+import type { StationStatus } from '../../api/status.js';
+import { LoaError, toLoaError } from '../../core/errors.js';
+import { translate } from '../../core/i18n.js';
+import type { RelayResult } from '../../diagnostics/relay-test.js';
+import { systemProbe } from '../../ops/doctor/local.js';
+import { renderFindings, runDoctor } from '../../ops/doctor/run.js';
+import { doctorExitCode } from '../../ops/doctor/types.js';
+import { defaultDataDir } from '../../station/daemon.js';
+import { flagInt, flagString } from '../args.js';
 import { type Command, type Ctx, show } from './context.js';
+import { logSource, parseSince, printLogs } from './logs.js';
 import { opsMessages } from './messages-ops.js';
 import { toneCommand } from './tone-cli.js';
+import { renderFrame } from './watch.js';
 
 export const opsUsage = [
   'doctor                         what is wrong and what to do (exit 0 good, 1 warnings, 2 faults)',

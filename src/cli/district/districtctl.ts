@@ -3,20 +3,20 @@
  * (--hub HOST:PORT, else LOA_HUB, else 127.0.0.1:50051); `serve` runs the hub itself.
  * Exit codes: 0 ok, 1 refused or invalid (with the reason), 2 hub unreachable.
  */
-import { exitCodeFor, LoaError, toLoaError } from '../core/errors.js';
-import { pickLang, translate } from '../core/i18n.js';
-import { DistrictClient } from '../district/client.js';
-import { DEFAULT_LISTEN, runHub } from '../district/daemon.js';
-import { clientSecurity } from '../security/config.js';
-import type { LinkSecurity } from '../security/credentials.js';
-import { assertLogLevel } from '../station/daemon.js';
-import { flagString, type Parsed, parseArgs } from './args.js';
-import { districtActionCommands } from './district-actions.js';
-import { auditCommand } from './district-audit.js';
-import { districtReadCommands } from './district-commands.js';
-import type { DCommand, DCtx } from './district-context.js';
-import { districtMessages } from './district-messages.js';
-import { auditMessages } from './messages-security.js';
+import { exitCodeFor, LoaError, toLoaError } from '../../core/errors.js';
+import { pickLang, translate } from '../../core/i18n.js';
+import { DistrictClient } from '../../district/client.js';
+import { DEFAULT_LISTEN, runHub } from '../../district/daemon.js';
+import { clientSecurity } from '../../security/config.js';
+import type { LinkSecurity } from '../../security/credentials.js';
+import { assertLogLevel } from '../../station/daemon.js';
+import { flagString, type Parsed, parseArgs } from '../args.js';
+import { auditMessages } from '../messages-security.js';
+import { districtActionCommands } from './actions.js';
+import { auditCommand } from './audit.js';
+import { districtReadCommands } from './commands.js';
+import type { DCommand, DCtx } from './context.js';
+import { districtMessages } from './messages.js';
 
 const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--ca F --cert F --key F] COMMAND
   serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off]   run the district hub (= loa-district)
