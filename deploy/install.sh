@@ -5,6 +5,10 @@
 #   deploy/install.sh [--role station|district] [--profile NAME] [--station-id ID]
 #                     [--district HOST:PORT] [--listen HOST:PORT] [--root DIR] [--no-apt]
 #                     [--no-systemd] [--tls-dir DIR | --tls-ca F --tls-cert F --tls-key F]
+#                     [--sound-device DEV|null] [--sound]
+#
+# Sound (deploy/install-sound.sh): a real board's card is found and written to audio.json, its
+# level set and stored; --sound does only that (then restarts the station).
 #
 # Certificates (deploy/pki/, docs/security.md): --tls-dir DIR holds ca.crt and, for a station,
 # station.crt + station.key (or deploy/pki's names station-ID.crt/.key), for the hub server.crt +
@@ -22,9 +26,10 @@ set -euo pipefail
 
 ROLE=station PROFILE=sim STATION_ID="" DISTRICT="" LISTEN=0.0.0.0:7443 ROOT="" APT=1 SYSTEMD=1
 TLS_DIR=${LOA_INSTALL_TLS_DIR:-} TLS_CA="" TLS_CERT="" TLS_KEY=""
+SOUND_DEVICE="" SOUND_ONLY=0
 HEALTH_TIMEOUT=${LOA_HEALTH_TIMEOUT:-60}
 SYSTEMCTL=${LOA_SYSTEMCTL:-systemctl} # overridable where systemd is not PID 1 (tests, chroots)
-usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --role) ROLE=$2; shift 2 ;;
@@ -39,6 +44,8 @@ while [ $# -gt 0 ]; do
     --root) ROOT=$2; shift 2 ;;
     --no-apt) APT=0; shift ;;
     --no-systemd) SYSTEMD=0; shift ;;
+    --sound-device) SOUND_DEVICE=$2; shift 2 ;;
+    --sound) SOUND_ONLY=1; shift ;;
     -h|--help) usage 0 ;;
     *) echo "install.sh: unknown option '$1'" >&2; usage 1 ;;
   esac
@@ -55,13 +62,15 @@ log() { echo "loa-install: $*" >&2; }
 die() { echo "install.sh: $*" >&2; exit 1; }
 # shellcheck source=deploy/install-tls.sh
 source "$SRC/deploy/install-tls.sh"
+# shellcheck source=deploy/install-sound.sh
+source "$SRC/deploy/install-sound.sh"
 # everything about the certificates is checked before anything is written
 check_tls
 VERSION=$(node -p "require('$SRC/package.json').version")-$(date -u +%Y%m%d%H%M%S%N | cut -c1-17)
 
 install_packages() {
   [ "$APT" = 1 ] || return 0
-  local pkgs=(ffmpeg libsystemd-dev python3 make g++)
+  local pkgs=(ffmpeg libsystemd-dev python3 make g++ alsa-utils) # alsa-utils: aplay, amixer, alsactl
   [ "$ROLE" = district ] && pkgs=(python3 make g++)
   log "apt-get install ${pkgs[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -177,6 +186,11 @@ healthy() {
 }
 
 main() {
+  if [ "$SOUND_ONLY" = 1 ]; then # only (re)choose the sound card and level
+    setup_sound
+    [ "$SYSTEMD" = 1 ] && $SYSTEMCTL restart "loa-$ROLE"
+    return 0
+  fi
   install_packages
   create_user
   local release previous=""
@@ -184,6 +198,7 @@ main() {
   [ -L "$OPT/current" ] && previous=$(readlink -f "$OPT/current")
   install_tls
   write_config
+  setup_sound
   install_units
   switch_to "$release"
   log "current -> $release${previous:+ (previous: $previous)}"

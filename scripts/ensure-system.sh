@@ -11,7 +11,12 @@ set -euo pipefail
 # openssl: deploy/pki/ makes the district CA and certificates (the security tests use it).
 # openssh-server, rsync, sudo: deploy/fleet.sh is tested over a real sshd on 127.0.0.1 (started
 # by the test on a free port; the package's own service is not started, see policy-rc.d below).
-PACKAGES=(ffmpeg icecast2 socat libsystemd-dev shellcheck debootstrap systemd-container openssl openssh-server rsync sudo)
+# gcc-avr, avr-libc, arduino-core-avr: build hw/firmware (LoaFirmata) with Debian's AVR toolchain;
+# simavr's libsimavr-dev (+ libelf-dev, pkg-config): the harness that runs that image on a
+# simulated ATmega2560 in the Firmata tests (test/helpers/avr/); alsa-utils: aplay/amixer for
+# the sound-card set-up (deploy/install-sound.sh) and alsa-lib's PCM plugins in the sound tests.
+PACKAGES=(ffmpeg icecast2 socat libsystemd-dev shellcheck debootstrap systemd-container openssl openssh-server rsync sudo
+  gcc-avr avr-libc arduino-core-avr libsimavr-dev libelf-dev pkg-config make gcc alsa-utils)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -26,7 +26,12 @@ export type SinkConfig = z.infer<typeof sinkSchema>;
 
 export const audioConfigSchema = z.object({
   schema: z.literal(1),
-  sink: sinkSchema.default({ kind: 'null' }),
+  /**
+   * Where the programmes play. Absent: the board profile's sound output (ALSA), or null on the
+   * simulator (output-choice.ts). `null`/`wav` on a real board only when a person writes it here,
+   * and the daemon then wants --allow-silent-output.
+   */
+  sink: sinkSchema.optional(),
   switching: z
     .strictObject({
       /** DESIGN.md: a recovered source waits 10 s healthy before it is taken back. */

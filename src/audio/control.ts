@@ -23,7 +23,7 @@ import type { ManualPlays } from './manual-plays.js';
 import type { ConfidenceMonitor } from './monitor.js';
 import type { SourceSpec } from './port.js';
 
-const playSchema = z.strictObject({
+export const playSchema = z.strictObject({
   source: z.string().min(1).max(4096),
   zones: z.array(z.number().int()).max(32).optional(),
   slot: z.enum(['programme', 'emergency']).default('programme'),
@@ -33,7 +33,7 @@ const stopSchema = z.strictObject({
   slot: z.enum(['programme', 'emergency', 'fallback']).default('programme'),
   id: z.string().optional(),
 });
-const addSchema = z.strictObject({ item: z.string().min(1).max(4096) });
+export const addSchema = z.strictObject({ item: z.string().min(1).max(4096) });
 
 function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const r = schema.safeParse(input ?? {}, { reportInput: true });

@@ -20,6 +20,7 @@ import { ManualPlays } from './manual-plays.js';
 import { type AudioMetricsStatus, registerAudioMetrics } from './metrics.js';
 import type { ConfidenceMonitor } from './monitor.js';
 import { OnAirLog } from './onair-log.js';
+import { chooseOutput, type OutputChoice, requireAudible } from './output-choice.js';
 import { ON_AIR, OUTPUT_METER } from './port.js';
 import { type BuiltEngine, buildEngine } from './setup.js';
 
@@ -37,7 +38,9 @@ export class AudioModule implements StationModule {
   private power: StationPower | undefined;
   private rampMs = 200;
 
-  constructor(private readonly o: { dataDir: string }) {}
+  private output: OutputChoice | undefined;
+
+  constructor(private readonly o: { dataDir: string; allowSilentOutput?: boolean | undefined }) {}
 
   /** The engine: OnAirPort for the schedule and emergency modules, Fader for the power chain. */
   get engine(): AudioEngine {
@@ -65,7 +68,9 @@ export class AudioModule implements StationModule {
     });
     await manual.load();
     this.manual = manual;
-    const cfg = this.config.data;
+    this.output = chooseOutput(this.config.data, ctx.profile);
+    requireAudible(this.output, ctx.profile.name, this.o.allowSilentOutput === true);
+    const cfg = { ...this.config.data, sink: this.output.sink };
     const media = ctx.want(MEDIA_CACHE);
     const events = ctx.store.events;
     this.built = buildEngine(cfg, {
@@ -180,7 +185,16 @@ export class AudioModule implements StationModule {
       onAir: s.onAir,
       output: s.output,
       masterGain: s.masterGain,
-      sink: { kind: s.sink.kind, ok: s.sink.ok },
+      sink: {
+        kind: s.sink.kind,
+        target: s.sink.target,
+        ok: s.sink.ok,
+        ...(s.sink.error ? { error: s.sink.error } : {}),
+        // for the doctor: a real board's output, where it came from, whether silence was allowed
+        real: this.output?.real ?? false,
+        from: this.output?.from ?? 'none',
+        allowSilent: this.o.allowSilentOutput === true,
+      },
       sources: Object.entries(s.slots).flatMap(([slot, r]) =>
         (r?.sources ?? []).map((x) => ({
           slot,

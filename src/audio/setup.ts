@@ -44,8 +44,11 @@ export function limitsOf(cfg: AudioConfig): HealthLimits {
   };
 }
 
+/** Raised while the sound output is gone (USB card unplugged, device taken); the schedule runs on. */
+export const ALARM_OUTPUT_LOST = 'audio.output-lost';
+
 export function makeSink(s: SinkConfig, d: EngineDeps, children: Children): OutputSink {
-  const onState = (ok: boolean, error: string | undefined) =>
+  const onState = (ok: boolean, error: string | undefined) => {
     d.events.emit({
       kind: ok ? 'audio.sink-restored' : 'audio.sink-failed',
       severity: ok ? 'info' : 'warning',
@@ -53,6 +56,13 @@ export function makeSink(s: SinkConfig, d: EngineDeps, children: Children): Outp
       message: ok ? `output ${s.kind} restarted` : `output ${s.kind} failed: ${error}`,
       details: { sink: s.kind, error: error ?? null },
     });
+    if (ok) d.alarms.clear(ALARM_OUTPUT_LOST, `sound output ${s.kind} is back`);
+    else
+      d.alarms.raise(ALARM_OUTPUT_LOST, 'audio', `sound output ${s.kind} lost: ${error}; retrying`, {
+        sink: s.kind,
+        error: error ?? null,
+      });
+  };
   switch (s.kind) {
     case 'null':
       return new NullSink();
@@ -89,7 +99,7 @@ export function buildEngine(cfg: AudioConfig, d: EngineDeps): BuiltEngine {
         details: { path, why },
       }),
   });
-  const sink = makeSink(cfg.sink, d, children);
+  const sink = makeSink(cfg.sink ?? { kind: 'null' }, d, children);
   const watch = new OnAirWatch({
     events: d.events,
     alarms: d.alarms,

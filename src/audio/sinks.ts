@@ -14,6 +14,13 @@ import type { OutputSink, SinkStatus } from './sink.js';
 
 /** More than this queued in Node means the writer is stuck: drop rather than grow. */
 const MAX_QUEUED = 4 * 1024 * 1024;
+/**
+ * A restarted sink child alive this long is taken as the device back (see confirmBack). A real
+ * card that is missing fails ffmpeg at open, in milliseconds; a device whose reader is gone
+ * fails at the first write, which alsa-lib's file plugin delays until its buffer is full:
+ * 3.7 s measured here (test/audio/sound-output.test.ts's socket card). 5 s covers both.
+ */
+const BACK_AFTER_MS = 5000;
 
 export class WavSink implements OutputSink {
   readonly kind = 'wav';
@@ -193,11 +200,23 @@ export class ChildSink implements OutputSink {
     this.d.onState?.(false, this.error);
     // a device that stays missing is retried ever more slowly (2 s doubling to 60 s)
     this.retry = this.d.clock.setTimeout(() => {
-      void this.open().then(() => {
-        this.error = undefined;
-        this.d.onState?.(true, undefined);
-      });
+      void this.open().then(() => this.confirmBack());
     }, this.delay);
     this.delay = Math.min(this.delay * 2, 60_000);
+  }
+
+  /**
+   * A restarted child counts as the output back once it has lived BACK_AFTER_MS: ffmpeg starts
+   * fine on a card that is still missing and only dies at the first write, and reporting "back"
+   * then would make the output-lost alarm flap on every retry.
+   */
+  private confirmBack(): void {
+    const child = this.child;
+    this.retry = this.d.clock.setTimeout(() => {
+      if (this.closed || !child || child !== this.child) return;
+      this.error = undefined;
+      this.delay = 2000;
+      this.d.onState?.(true, undefined);
+    }, BACK_AFTER_MS);
   }
 }

@@ -7,7 +7,16 @@ export interface Parsed {
 }
 
 /** Flags that never take a value (so `--json status` does not eat "status"). */
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'yes', 'audit', 'follow', 'all', 'force']);
+const BOOLEAN_FLAGS = new Set([
+  'json',
+  'help',
+  'yes',
+  'audit',
+  'follow',
+  'all',
+  'force',
+  'allow-silent-output',
+]);
 
 export function parseArgs(argv: string[]): Parsed {
   const positionals: string[] = [];

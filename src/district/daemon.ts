@@ -63,6 +63,7 @@ function startHub(dataDir: string, log: Logger, running: Running): Hub {
     log: log.child('hub'),
     security,
     limits: rateLimits(process.env),
+    crlPath: process.env.LOA_TLS_CRL || undefined,
     ...(keepaliveMs ? { keepaliveMs } : {}),
     ...(keepaliveTimeoutMs ? { keepaliveTimeoutMs } : {}),
   });
@@ -104,6 +105,7 @@ export async function runHub(args: HubArgs): Promise<void> {
     running.metrics = new HubMetrics({
       summaries: () => hub.stations.list().map((r) => hub.summary(r)),
       now: () => Date.now(),
+      refusals: () => hub.refusals.all(),
     });
     const metrics = await serveHubMetrics(running.metrics, args.metricsListen, log);
     log.info('ready', {

@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { restrictDbFiles } from './db-mode.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -69,8 +70,11 @@ CREATE TABLE IF NOT EXISTS media (
 
 export function openDatabase(dataDir: string): Database.Database {
   mkdirSync(dataDir, { recursive: true, mode: 0o750 });
-  const db = new Database(join(dataDir, 'district.sqlite'));
+  const file = join(dataDir, 'district.sqlite');
+  restrictDbFiles(file);
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  restrictDbFiles(file);
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);

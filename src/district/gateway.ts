@@ -18,16 +18,18 @@ import { failStream, toServiceError } from '../wire/status.js';
 import { fromStruct, fromValue } from '../wire/struct.js';
 import type { CommandRow } from './commands.js';
 import type { DesiredRow } from './desired.js';
+import { acceptResult } from './result-guard.js';
+import { acceptApplied, type InputChecks, screenBatch } from './session-input.js';
 import type { Sessions, StationSession } from './sessions.js';
 import type { HubStores } from './stores.js';
 
 type Call = grpc.ServerDuplexStream<SessionRequest__Output, SessionResponse>;
 
 /** What the gateway service works with: the stores it writes, the live sessions, and who may connect. */
-export interface GatewayDeps {
+export interface GatewayDeps extends InputChecks {
   clock: Clock;
   log: Logger;
-  stores: Pick<HubStores, 'stations' | 'commands' | 'desired' | 'media'>;
+  stores: Pick<HubStores, 'stations' | 'commands' | 'desired' | 'media' | 'audit'>;
   sessions: Sessions;
   /** Refuses (and audits) a hello whose station is not the one its certificate names. */
   admit(call: AuthCall, stationId: string): void;
@@ -114,15 +116,18 @@ export class HubSession implements StationSession {
       this.d.stores.stations.snapshot(id, m.snapshot.asOfSeq, flatten(fromStruct(m.snapshot.status)));
       this.d.sessions.changed(id);
     } else if (m.batch) {
-      const { acked, events } = this.d.stores.stations.ingest(id, m.batch.items.map(fromWireItem));
+      const items = screenBatch(this.d, id, m.batch.items.map(fromWireItem));
+      const { acked, events } = this.d.stores.stations.ingest(id, items);
       this.write({ ack: { seq: acked } });
       this.d.sessions.published(events);
       this.d.sessions.changed(id);
     } else if (m.commandResult) {
       const r = m.commandResult;
+      if (!acceptResult(this.d, id, r)) return;
       this.d.stores.commands.result({ ...r, result: fromValue(r.result) });
       this.d.sessions.changed(id);
     } else if (m.desiredReport) {
+      if (!acceptApplied(this.d, id, m.desiredReport.appliedVersion)) return;
       this.d.stores.stations.report(id, m.desiredReport.appliedVersion, m.desiredReport);
       this.d.sessions.changed(id);
     }
@@ -137,7 +142,8 @@ export class HubSession implements StationSession {
       );
     if (!h.outboxEpoch) throw new LoaError('INVALID_ARGUMENT', 'hello.outbox_epoch: required');
     this.d.admit(this.call, h.stationId);
-    const acked = this.d.stores.stations.hello(h);
+    const applied = acceptApplied(this.d, h.stationId, h.appliedDesiredVersion) ? h.appliedDesiredVersion : 0;
+    const acked = this.d.stores.stations.hello({ ...h, appliedDesiredVersion: applied });
     this.stationId = h.stationId;
     this.ready = true;
     this.since = this.lastContact = this.d.clock.now();
@@ -148,7 +154,7 @@ export class HubSession implements StationSession {
     });
     this.d.log.info('session started', { station: h.stationId, boot: h.bootId, acked, lastSeq: h.lastSeq });
     this.d.sessions.deliverCommands(h.stationId);
-    this.d.sessions.deliverDesired(h.stationId, h.appliedDesiredVersion);
+    this.d.sessions.deliverDesired(h.stationId, applied);
   }
 }
 

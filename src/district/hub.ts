@@ -10,16 +10,21 @@ import { LoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { districtProto } from '../grpc/proto.js';
 import { GrpcServer } from '../grpc/server.js';
+import { hookTls } from '../grpc/tls-connections.js';
 import { type AuthCall, LAB_CALLER, peerIdentity, tlsCaller } from '../security/callers.js';
 import { INSECURE, type LinkSecurity } from '../security/credentials.js';
 import type { Caller } from '../security/identity.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
 import { gatewayService } from './gateway.js';
 import { operatorService } from './operator.js';
+import { Revocations } from './revocation.js';
+import { refuseRevoked } from './revoke-rpc.js';
+import { SecurityCounters } from './security-counters.js';
 import { Sessions } from './sessions.js';
 import { openSqliteStores } from './sqlite.js';
 import type { StationRow, StationStore } from './stations.js';
 import type { HubStores } from './stores.js';
+import { TlsGuard } from './tls-guard.js';
 
 export const GATEWAY_SERVICE = 'loa.district.v1.GatewayService';
 export const DISTRICT_SERVICE = 'loa.district.v1.DistrictService';
@@ -39,6 +44,8 @@ export interface HubOptions {
   security?: LinkSecurity;
   /** Operator commands per identity; none: unlimited. */
   limits?: RateLimits;
+  /** The CA's revocation list (LOA_TLS_CRL; deploy/pki/revoke.sh), reloaded when it changes. */
+  crlPath?: string | undefined;
 }
 
 /** The hub's composition root: stores, live sessions, the gateway and operator services. */
@@ -48,6 +55,9 @@ export class Hub {
   readonly stations: StationStore;
   readonly sessions: Sessions;
   readonly limiter: RateLimiter | undefined;
+  readonly refusals = new SecurityCounters();
+  readonly revocations: Revocations;
+  private readonly tlsGuard: TlsGuard;
   private readonly server: GrpcServer;
   private sweeper: Timer | undefined;
 
@@ -58,6 +68,14 @@ export class Hub {
     this.stations = stores.stations;
     this.sessions = new Sessions(stores);
     this.limiter = o.limits ? new RateLimiter(o.limits, o.clock) : undefined;
+    const caPath = o.security?.kind === 'tls' ? o.security.material.files.ca : undefined;
+    this.revocations = new Revocations(this.db, o.clock, o.log, { crlPath: o.crlPath, caPath });
+    this.tlsGuard = new TlsGuard({
+      ...o,
+      audit: stores.audit,
+      revocations: this.revocations,
+      refusals: this.refusals,
+    });
     this.server = new GrpcServer({
       schema: ['district'],
       keepaliveMs: o.keepaliveMs ?? 300_000,
@@ -70,6 +88,7 @@ export class Hub {
       log: o.log,
       stores,
       sessions: this.sessions,
+      refusals: this.refusals,
       admit: (call, id) => this.checkStation(call, id),
     });
     const operator = operatorService({
@@ -78,6 +97,8 @@ export class Hub {
       callerOf: (call) => this.callerOf(call),
       via: this.security.kind === 'tls' ? 'tls' : 'lab',
       limiter: this.limiter,
+      log: o.log,
+      revoke: (identity, serial, by, reason) => this.revoke(identity, serial, by, reason),
     });
     this.server.add(GATEWAY_SERVICE, pkg.GatewayService.service, gateway);
     this.server.add(DISTRICT_SERVICE, pkg.DistrictService.service, operator);
@@ -96,7 +117,15 @@ export class Hub {
 
   /** The operator behind a DistrictService call: its certificate, or the lab's admin. */
   callerOf(call: AuthCall): Caller {
-    return this.security.kind === 'tls' ? tlsCaller(call) : LAB_CALLER;
+    if (this.security.kind !== 'tls') return LAB_CALLER;
+    refuseRevoked(this, peerIdentity(call));
+    return tlsCaller(call);
+  }
+
+  /** Revokes certificates (districtctl station|operator revoke) and closes their connections at once. */
+  revoke(identity: string, serial: string | undefined, by: string, reason: string) {
+    const serials = this.revocations.revoke(identity, serial, by, reason);
+    return { serials, dropped: this.tlsGuard.drop(serials), at: this.clock.now() };
   }
 
   /** With TLS, a session's hello must name the station its certificate was issued to. */
@@ -104,6 +133,7 @@ export class Hub {
     if (this.security.kind !== 'tls') return;
     const id = peerIdentity(call);
     const caller = { who: id.station ?? id.cn, role: 'station', via: 'tls' };
+    refuseRevoked(this, id);
     let err: LoaError | undefined;
     if (!id.station)
       err = new LoaError(
@@ -128,6 +158,8 @@ export class Hub {
   /** Binds (e.g. "127.0.0.1:0") and returns the port. */
   async listen(address: string): Promise<number> {
     const port = await this.server.listen(address);
+    if (this.security.kind === 'tls' && hookTls(this.server.server, this.tlsGuard) === 0)
+      this.log.warn('TLS connections not visible: revoked certificates are refused per call only');
     this.sweeper = this.o.clock.setInterval(() => this.sweep(), 5000);
     return port;
   }
@@ -145,6 +177,8 @@ export class Hub {
   }
 
   private sweep(): void {
+    const listed = this.revocations.loadCrl();
+    if (listed.length) this.log.info('CRL: connections closed', { count: this.tlsGuard.drop(listed) });
     if (this.stores.commands.expireDue() > 0) for (const id of this.sessions.ids()) this.sessions.changed(id);
   }
 }

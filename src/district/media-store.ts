@@ -27,7 +27,12 @@ export class MediaStore {
   }
 
   /** Writes the chunks to a temp file, hashing them; moves it into place when complete. */
-  async put(name: string, chunks: AsyncIterable<Buffer>): Promise<MediaRef> {
+  /** `accept` may refuse the complete file (upload-check.ts) before it is kept. */
+  async put(
+    name: string,
+    chunks: AsyncIterable<Buffer>,
+    accept?: (file: string, size: number) => Promise<void>,
+  ): Promise<MediaRef> {
     const tmp = join(this.dir, `.upload-${randomUUID()}`);
     const h = createHash('sha256');
     let size = 0;
@@ -41,6 +46,7 @@ export class MediaStore {
         await fh.write(c);
       }
       await fh.datasync();
+      await accept?.(tmp, size);
     } catch (e) {
       await fh.close();
       await unlink(tmp).catch(() => undefined);

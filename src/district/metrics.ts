@@ -11,6 +11,8 @@ import { MetricsServer } from '../process/metrics-http.js';
 export interface HubView {
   summaries(): StationSummary[];
   now(): number;
+  /** Security refusals since the hub started, by kind (security-counters.ts). */
+  refusals?(): Record<string, number>;
 }
 
 export class HubMetrics {
@@ -47,7 +49,13 @@ export class HubMetrics {
       'station',
     ]);
     const seq = gauge('loa_hub_station_last_event_seq', 'Last event sequence acknowledged', ['station']);
+    const refused = gauge(
+      'loa_hub_security_refused',
+      'Requests refused for security since the hub started (forged results, revoked certificates, TLS handshakes)',
+      ['kind'],
+    );
     this.refresh = () => {
+      for (const [kind, n] of Object.entries(view.refusals?.() ?? {})) refused.set({ kind }, n);
       const all = view.summaries();
       const now = view.now();
       for (const g of [up, age, air, power, alarm, pending, lag, seq]) g.reset();

@@ -18,6 +18,7 @@ import {
   listStations,
 } from './operator/queries.js';
 import { watch } from './operator/watch.js';
+import { revokeCertificate } from './revoke-rpc.js';
 
 export type { OperatorDeps } from './operator/guard.js';
 
@@ -33,6 +34,7 @@ export function operatorService(d: OperatorDeps): grpc.UntypedServiceImplementat
     ListAlarms: unary(d, 'ListAlarms', (req) => listAlarms(d, req)),
     ListEvents: unary(d, 'ListEvents', (req) => listEvents(d, req)),
     ListPlayLog: unary(d, 'ListPlayLog', (req) => listPlayLog(d, req)),
+    RevokeCertificate: unary(d, 'RevokeCertificate', (req, caller) => revokeCertificate(d, req, caller)),
     ListAudit: unary(d, 'ListAudit', (req) => listAudit(d, req)),
   };
 }

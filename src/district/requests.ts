@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LoaError } from '../core/errors.js';
 import { formatIssues } from '../core/validate.js';
 import { checkFileName } from '../security/hostile.js';
+import { own } from '../security/lookup.js';
 
 export const STATION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const stationId = z
@@ -69,11 +70,19 @@ export const REQUEST_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   }),
   ListPlayLog: z.object({ stationId: optionalStation, sinceMs: epochMs, limit }),
   ListAudit: z.object({ stationId: optionalStation, sinceMs: epochMs, limit }),
+  RevokeCertificate: z.object({
+    stationId: optionalStation,
+    user: z
+      .string()
+      .regex(/^[\w.@-]{0,64}$/, 'a certificate user name: letters, digits, ".", "@", "_" or "-"'),
+    serial: z.string().regex(/^[0-9A-Fa-f]{0,64}$/, 'a serial in hex (openssl x509 -serial)'),
+    reason: z.string().max(200),
+  }),
 };
 
 /** INVALID_ARGUMENT naming the fields, or nothing. Unknown fields were dropped by the decoder. */
 export function checkRequest(rpc: string, req: unknown): void {
-  const schema = REQUEST_SCHEMAS[rpc];
+  const schema = own(REQUEST_SCHEMAS, rpc);
   if (!schema) return;
   const r = schema.safeParse(req ?? {}, { reportInput: true });
   if (!r.success) throw new LoaError('INVALID_ARGUMENT', `${rpc}: ${formatIssues(r.error.issues)}`);

@@ -14,6 +14,7 @@ import type { HubStores } from './stores.js';
 export interface SqliteStores extends HubStores {
   db: Database.Database;
   stations: StationStore;
+  audit: AuditStore;
 }
 
 export function openSqliteStores(dataDir: string, clock: Clock): SqliteStores {

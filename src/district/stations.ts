@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../core/clock.js';
 import type { StationEvent } from '../core/events.js';
 import type { LinkItem } from '../wire/session.js';
+import { stateOfEvent } from './event-state.js';
 
 export interface StationRow {
   id: string;
@@ -161,6 +162,9 @@ export class StationStore {
           details,
         );
         events.push({ stationId: id, seq: it.seq, ts: it.ts, received: now, event: e });
+        const implied = stateOfEvent(e);
+        if (implied && it.seq > row.snapshot_seq)
+          state = applyChanges(state ?? JSON.parse(row.state), implied);
       }
       this.q.progress.run(acked, state ? JSON.stringify(state) : row.state, now, id);
       return { acked, events };

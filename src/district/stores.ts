@@ -48,10 +48,17 @@ export interface DesiredStateStore {
   /** A new version for these stations; returns it. */
   push(stations: string[], schedule: Record<string, unknown>, media: MediaRef[]): number;
   forStation(station: string): DesiredRow | undefined;
+  /** The newest version issued (0 when none): a station cannot have applied a later one. */
+  latestVersion(): number;
 }
 
 export interface MediaFilesStore {
-  put(name: string, chunks: AsyncIterable<Buffer>): Promise<MediaRef>;
+  /** Stores an upload; `accept` may refuse the complete file (its path and size) before it is kept. */
+  put(
+    name: string,
+    chunks: AsyncIterable<Buffer>,
+    accept?: (file: string, size: number) => Promise<void>,
+  ): Promise<MediaRef>;
   read(sha256: string, offset: number, length: number): Promise<{ data: Buffer; total: number }>;
   get(sha256: string): MediaRef | undefined;
 }

@@ -26,6 +26,8 @@ import type { ListStationsResponse as _loa_district_v1_ListStationsResponse, Lis
 import type { MediaRef as _loa_district_v1_MediaRef, MediaRef__Output as _loa_district_v1_MediaRef__Output } from './loa/district/v1/MediaRef.js';
 import type { PushScheduleRequest as _loa_district_v1_PushScheduleRequest, PushScheduleRequest__Output as _loa_district_v1_PushScheduleRequest__Output } from './loa/district/v1/PushScheduleRequest.js';
 import type { PushScheduleResponse as _loa_district_v1_PushScheduleResponse, PushScheduleResponse__Output as _loa_district_v1_PushScheduleResponse__Output } from './loa/district/v1/PushScheduleResponse.js';
+import type { RevokeCertificateRequest as _loa_district_v1_RevokeCertificateRequest, RevokeCertificateRequest__Output as _loa_district_v1_RevokeCertificateRequest__Output } from './loa/district/v1/RevokeCertificateRequest.js';
+import type { RevokeCertificateResponse as _loa_district_v1_RevokeCertificateResponse, RevokeCertificateResponse__Output as _loa_district_v1_RevokeCertificateResponse__Output } from './loa/district/v1/RevokeCertificateResponse.js';
 import type { SendCommandRequest as _loa_district_v1_SendCommandRequest, SendCommandRequest__Output as _loa_district_v1_SendCommandRequest__Output } from './loa/district/v1/SendCommandRequest.js';
 import type { SendCommandResponse as _loa_district_v1_SendCommandResponse, SendCommandResponse__Output as _loa_district_v1_SendCommandResponse__Output } from './loa/district/v1/SendCommandResponse.js';
 import type { StationAlarm as _loa_district_v1_StationAlarm, StationAlarm__Output as _loa_district_v1_StationAlarm__Output } from './loa/district/v1/StationAlarm.js';
@@ -78,6 +80,8 @@ export interface ProtoGrpcType {
         MediaRef: MessageTypeDefinition<_loa_district_v1_MediaRef, _loa_district_v1_MediaRef__Output>
         PushScheduleRequest: MessageTypeDefinition<_loa_district_v1_PushScheduleRequest, _loa_district_v1_PushScheduleRequest__Output>
         PushScheduleResponse: MessageTypeDefinition<_loa_district_v1_PushScheduleResponse, _loa_district_v1_PushScheduleResponse__Output>
+        RevokeCertificateRequest: MessageTypeDefinition<_loa_district_v1_RevokeCertificateRequest, _loa_district_v1_RevokeCertificateRequest__Output>
+        RevokeCertificateResponse: MessageTypeDefinition<_loa_district_v1_RevokeCertificateResponse, _loa_district_v1_RevokeCertificateResponse__Output>
         SendCommandRequest: MessageTypeDefinition<_loa_district_v1_SendCommandRequest, _loa_district_v1_SendCommandRequest__Output>
         SendCommandResponse: MessageTypeDefinition<_loa_district_v1_SendCommandResponse, _loa_district_v1_SendCommandResponse__Output>
         StationAlarm: MessageTypeDefinition<_loa_district_v1_StationAlarm, _loa_district_v1_StationAlarm__Output>

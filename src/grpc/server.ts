@@ -7,6 +7,7 @@ import * as grpc from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
 import { INSECURE, type LinkSecurity, serverCredentials } from '../security/credentials.js';
+import { guardDefinition, guardImplementation } from './decode-guard.js';
 import { reflectionSchema } from './reflection.js';
 
 /** 4 MiB: a full status or a 256 KiB media chunk fits many times over; anything bigger is a bug or abuse. */
@@ -41,7 +42,7 @@ export class GrpcServer {
   }
 
   add(name: string, def: grpc.ServiceDefinition, impl: grpc.UntypedServiceImplementation): void {
-    this.server.addService(def, impl);
+    this.server.addService(guardDefinition(def), guardImplementation(def, impl));
     this.names.push(name);
   }
 

@@ -78,6 +78,25 @@ export const transmitterSchema = z.strictObject({
 
 const driverConfig = z.looseObject({ kind: z.enum(['sim', 'onoff', 'firmata']) });
 
+/**
+ * The sound output of a real board: the ALSA device the programmes play to (by card name, which
+ * stays put when USB cards are re-plugged: "plughw:CARD=Headphones,DEV=0") and the mixer control
+ * that sets its level. install.sh finds the card, sets the level and writes the device into
+ * audio.json; without an audio.json sink the station plays here.
+ */
+export const soundOutputSchema = z.strictObject({
+  device: z
+    .string()
+    .regex(/^[A-Za-z0-9_:=,.-]{1,120}$/, 'an ALSA device name such as plughw:CARD=Headphones,DEV=0'),
+  /** The card's id in /proc/asound/cards and `aplay -l` ("Headphones", "Device"). */
+  card: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'an ALSA card id such as Headphones'),
+  /** The amixer simple control for the level ("PCM", "Speaker", "Master"). */
+  mixer: z.string().min(1).max(64).default('PCM'),
+  /** Level install.sh sets, percent of the control's range. */
+  levelPct: z.number().int().min(0).max(100).default(80),
+});
+export type SoundOutput = z.infer<typeof soundOutputSchema>;
+
 const baseSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, up to 40'),
@@ -89,12 +108,19 @@ const baseSchema = z.strictObject({
   zones: z.array(zone).min(1).max(32),
   transmitter: transmitterSchema.default(transmitterSchema.parse({})),
   timings: timingsSchema.default(timingsSchema.parse({})),
+  /** Where a real board's sound goes; absent on the simulator (its output is null). */
+  sound: soundOutputSchema.optional(),
 });
 
 export type Profile = z.infer<typeof baseSchema>;
 export const profileSchema = baseSchema.superRefine(crossCheck);
 export type Timings = z.infer<typeof timingsSchema>;
 export type ZoneSpec = Profile['zones'][number];
+
+/** The simulator: every driver is the built-in physical model (no sound card expected). */
+export function isSimProfile(p: Pick<Profile, 'drivers'>): boolean {
+  return Object.values(p.drivers).every((d) => d.kind === 'sim');
+}
 
 const REQUIRED_OUTPUTS = ['tx.power', 'amp.power', 'amp.mute'];
 const REQUIRED_INPUTS = ['amp.feedback', 'mains.present'];

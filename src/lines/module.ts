@@ -208,7 +208,7 @@ function adcStep(profile: Profile, channel: string): number | undefined {
   return Math.abs(a.calibration.scale);
 }
 
-const zoneParams = z.strictObject({ zone: z.number().int().min(1).max(32).optional() });
+export const zoneParams = z.strictObject({ zone: z.number().int().min(1).max(32).optional() });
 const historyParams = z.strictObject({
   zone: z.number().int().min(1).max(32),
   limit: z.number().int().min(1).max(20_000).default(100),

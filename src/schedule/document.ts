@@ -6,6 +6,7 @@
  * scheduled item.
  */
 import { z } from 'zod';
+import { SCHEDULE_LIMITS } from '../security/schedule-limits.js';
 import { isTimeZone, parseDate, parseDuration, parseTimeOfDay, WEEKDAYS } from './zoned-time.js';
 
 export const SCHEDULE_SCHEMA = 1;
@@ -38,7 +39,7 @@ export const mediaRef = z.union([
 
 const playlist = z.strictObject({
   kind: z.literal('playlist'),
-  items: z.array(mediaRef).min(1).max(500),
+  items: z.array(mediaRef).min(1).max(SCHEDULE_LIMITS.playlistItems),
   shuffle: z.boolean().default(false),
   /** Start again from the top until the window ends (a relay's fallback always loops). */
   loop: z.boolean().default(false),
@@ -84,8 +85,8 @@ export const scheduleSchema = z.strictObject({
   /** After this local date (end of day) or instant the schedule is stale (alarm, keeps playing). */
   valid_until: z.union([date, z.iso.datetime({ offset: true })]),
   /** The commune's order for clashing priority bulletins: programme ids, first wins. */
-  priority_order: z.array(programmeId).max(200).default([]),
-  programmes: z.array(programmeSchema).max(500),
+  priority_order: z.array(programmeId).max(SCHEDULE_LIMITS.priorityOrder).default([]),
+  programmes: z.array(programmeSchema).max(SCHEDULE_LIMITS.programmes),
 });
 
 export type MediaRef = z.infer<typeof mediaRef>;

@@ -4,6 +4,8 @@
  *   LOA_TLS_WATCH_MS                         reload when the files change (default 60000; 0 off)
  *   LOA_INSECURE_LAB=1                       plain-text gRPC, for a lab only (loud warning)
  *   LOA_RATE_BURST, LOA_RATE_PER_MIN         commands per identity (token bucket)
+ *   LOA_RATE_ALLOW                           own limits for callers arriving one way:
+ *                                            "unix:admin=600/6000" (burst/per minute), comma-separated
  * A missing or half-given setting is a CONFIG error naming the variable.
  */
 import { LoaError } from '../core/errors.js';
@@ -57,7 +59,26 @@ export function rateLimits(env: NodeJS.ProcessEnv): RateLimits {
   return {
     burst: envInt(env, 'LOA_RATE_BURST', 30, 1, 1_000_000),
     perMinute: envInt(env, 'LOA_RATE_PER_MIN', 30, 1, 6_000_000),
+    allow: rateAllowances(env.LOA_RATE_ALLOW),
   };
+}
+
+const VIAS = /^(unix:(viewer|operator|admin)|tls|district|lab)$/;
+
+/** LOA_RATE_ALLOW="unix:admin=600/6000,…": a script's own allowance (e.g. the hw bench). */
+export function rateAllowances(v: string | undefined): RateLimits['allow'] {
+  if (v === undefined || v.trim() === '') return undefined;
+  const allow: NonNullable<RateLimits['allow']> = {};
+  for (const item of v.split(',')) {
+    const m = /^\s*([a-z:]+)=(\d{1,7})\/(\d{1,7})\s*$/.exec(item);
+    if (!m || !VIAS.test(m[1] as string) || Number(m[2]) < 1 || Number(m[3]) < 1)
+      throw new LoaError(
+        'CONFIG',
+        `LOA_RATE_ALLOW: "${item}" is not WAY=BURST/PER_MINUTE (WAY one of unix:viewer, unix:operator, unix:admin, tls, district, lab; numbers 1 to 9999999), e.g. unix:admin=600/6000`,
+      );
+    allow[m[1] as string] = { burst: Number(m[2]), perMinute: Number(m[3]) };
+  }
+  return allow;
 }
 
 /**

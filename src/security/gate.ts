@@ -10,6 +10,7 @@ import type { EventSink } from '../core/events.js';
 import type { CommandRegistry } from '../core/registry.js';
 import { audit } from './audit.js';
 import type { Caller } from './identity.js';
+import { limitKey } from './limit-key.js';
 import type { RateLimiter } from './ratelimit.js';
 import { methodRole, requireRole } from './roles.js';
 import { validateParams } from './schemas.js';
@@ -31,7 +32,7 @@ export class CommandGate {
     let clean: unknown = params;
     try {
       requireRole(caller.role, need, method, caller.who);
-      if (audited) this.o.limiter?.take(`${caller.who} (${caller.via})`);
+      if (audited) this.o.limiter?.take(limitKey(caller), caller.via);
       clean = validateParams(method, params);
       const result = await this.registry.call(method, clean);
       if (audited) this.record(caller, method, clean, undefined, commandId);

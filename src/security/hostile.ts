@@ -6,8 +6,18 @@
  */
 import { LoaError } from '../core/errors.js';
 import { formatPath } from '../core/validate.js';
+import { checkDistrictMedia } from './media-ref.js';
 
-export const LIMITS = {
+export interface JsonLimits {
+  paramsBytes: number;
+  depth: number;
+  keys: number;
+  arrayItems: number;
+  stringChars: number;
+  keyChars: number;
+}
+
+export const LIMITS: JsonLimits = {
   /** Whole parameters as JSON: a schedule of a few hundred items fits; 4 MiB is the message cap. */
   paramsBytes: 256 * 1024,
   depth: 12,
@@ -15,7 +25,7 @@ export const LIMITS = {
   arrayItems: 5000,
   stringChars: 4096,
   keyChars: 64,
-} as const;
+};
 
 /** Keys whose string values name files or media. */
 const FILE_KEY = /(^|[._-])(path|file|filename|name|media|attention)$/i;
@@ -39,11 +49,13 @@ export function checkFileName(value: string, path: (string | number)[]): void {
     bad(path, `a file name without ".." (path traversal refused; got ${JSON.stringify(value.slice(0, 60))})`);
 }
 
-function walk(v: unknown, path: (string | number)[], depth: number, counter: { keys: number }): void {
-  if (depth > LIMITS.depth) bad(path, `nested at most ${LIMITS.depth} levels deep`);
+type Counter = { keys: number; limits: JsonLimits };
+
+function walk(v: unknown, path: (string | number)[], depth: number, counter: Counter): void {
+  const lim = counter.limits;
+  if (depth > lim.depth) bad(path, `nested at most ${lim.depth} levels deep`);
   if (typeof v === 'string') {
-    if (v.length > LIMITS.stringChars)
-      bad(path, `at most ${LIMITS.stringChars} characters (got ${v.length})`);
+    if (v.length > lim.stringChars) bad(path, `at most ${lim.stringChars} characters (got ${v.length})`);
     if (v.includes('\u0000')) bad(path, 'text without NUL characters');
     const key = path.at(-1);
     if (typeof key === 'string' && FILE_KEY.test(key)) checkFileName(v, path);
@@ -55,7 +67,7 @@ function walk(v: unknown, path: (string | number)[], depth: number, counter: { k
   }
   if (v === null || typeof v === 'boolean') return;
   if (Array.isArray(v)) {
-    if (v.length > LIMITS.arrayItems) bad(path, `at most ${LIMITS.arrayItems} items (got ${v.length})`);
+    if (v.length > lim.arrayItems) bad(path, `at most ${lim.arrayItems} items (got ${v.length})`);
     v.forEach((x, i) => {
       walk(x, [...path, i], depth + 1, counter);
     });
@@ -63,43 +75,39 @@ function walk(v: unknown, path: (string | number)[], depth: number, counter: { k
   }
   if (typeof v !== 'object') bad(path, 'JSON values only');
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-    if (++counter.keys > LIMITS.keys) bad(path, `at most ${LIMITS.keys} keys in all`);
-    if (k.length > LIMITS.keyChars || hasControl(k) || k === '__proto__')
-      bad(
-        path,
-        `keys of at most ${LIMITS.keyChars} plain characters (got ${JSON.stringify(k.slice(0, 40))})`,
-      );
+    if (++counter.keys > lim.keys) bad(path, `at most ${lim.keys} keys in all`);
+    if (k.length > lim.keyChars || hasControl(k) || k === '__proto__')
+      bad(path, `keys of at most ${lim.keyChars} plain characters (got ${JSON.stringify(k.slice(0, 40))})`);
     walk(x, [...path, k], depth + 1, counter);
   }
 }
 
 /** Parameters of any command: absent, or a JSON object within the limits. */
-export function checkParams(params: unknown): Record<string, unknown> | undefined {
+export function checkParams(
+  params: unknown,
+  limits: JsonLimits = LIMITS,
+  root = 'params',
+): Record<string, unknown> | undefined {
   if (params === undefined || params === null) return undefined;
   if (typeof params !== 'object' || Array.isArray(params))
     throw new LoaError(
       'INVALID_ARGUMENT',
-      `params: an object of named parameters (got ${Array.isArray(params) ? 'a list' : typeof params})`,
+      `${root}: an object of named parameters (got ${Array.isArray(params) ? 'a list' : typeof params})`,
     );
   const size = Buffer.byteLength(JSON.stringify(params) ?? '');
-  if (size > LIMITS.paramsBytes)
+  if (size > limits.paramsBytes)
     throw new LoaError(
       'INVALID_ARGUMENT',
-      `params: at most ${LIMITS.paramsBytes} bytes as JSON (got ${size})`,
+      `${root}: at most ${limits.paramsBytes} bytes as JSON (got ${size})`,
     );
-  walk(params, ['params'], 0, { keys: 0 });
+  walk(params, [root], 0, { keys: 0, limits });
   return params as Record<string, unknown>;
 }
 
-/** District commands name media by content (sha256), never by a path on the station. */
+/**
+ * District commands name media by content (sha256, media:NAME) or a stream URL, never by a
+ * station path, in any field at any depth (media-ref.ts).
+ */
 export function checkNoStationPaths(params: unknown, path: (string | number)[] = []): void {
-  if (typeof params !== 'object' || params === null) return;
-  for (const [k, v] of Object.entries(params)) {
-    if (k === 'path' && typeof v === 'string')
-      bad(
-        [...path, k],
-        'not allowed from the district: name media by content (source.sha256), not by a station path',
-      );
-    checkNoStationPaths(v, [...path, k]);
-  }
+  checkDistrictMedia(params, path);
 }

@@ -1,6 +1,9 @@
 /**
  * Per-identity token buckets for commands: `burst` at once, then `perMinute` (refilled
  * continuously on the injected clock). Refusals name the limit and when to retry.
+ * `allow` gives callers that arrive one way (a unix socket: "unix:admin") their own limits:
+ * the kernel decides who may connect to a socket (file permissions), so unlike the user name a
+ * local client claims, the socket is an identity an allowance can trust (docs/security.md).
  */
 import type { Clock } from '../core/clock.js';
 import { LoaError } from '../core/errors.js';
@@ -8,6 +11,8 @@ import { LoaError } from '../core/errors.js';
 export interface RateLimits {
   burst: number;
   perMinute: number;
+  /** Limits by the caller's `via` ("unix:admin"), instead of burst/perMinute. */
+  allow?: Record<string, { burst: number; perMinute: number }>;
 }
 
 interface Bucket {
@@ -26,10 +31,10 @@ export class RateLimiter {
     private readonly clock: Clock,
   ) {}
 
-  /** Takes one token for `who`, or throws RATE_LIMITED. */
-  take(who: string): void {
+  /** Takes one token for `who` (arriving `via`), or throws RATE_LIMITED. */
+  take(who: string, via?: string): void {
     const now = this.clock.monotonic();
-    const { burst, perMinute } = this.limits;
+    const { burst, perMinute } = (via !== undefined && this.limits.allow?.[via]) || this.limits;
     const b = this.buckets.get(who) ?? { tokens: burst, at: now };
     b.tokens = Math.min(burst, b.tokens + ((now - b.at) * perMinute) / 60_000);
     b.at = now;

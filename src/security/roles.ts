@@ -7,6 +7,7 @@
  * decides who may run it.
  */
 import { LoaError } from '../core/errors.js';
+import { own } from './lookup.js';
 
 export type Role = 'viewer' | 'operator' | 'admin';
 export const ROLES: readonly Role[] = ['viewer', 'operator', 'admin'];
@@ -16,7 +17,8 @@ export function isRole(v: unknown): v is Role {
 }
 
 export function atLeast(have: Role, need: Role): boolean {
-  return ROLES.indexOf(have) >= ROLES.indexOf(need);
+  // an unknown role (never one of ours) grants nothing and is satisfied by nothing
+  return isRole(have) && isRole(need) && ROLES.indexOf(have) >= ROLES.indexOf(need);
 }
 
 /** Station commands (CommandRegistry method names), whatever the transport. */
@@ -82,10 +84,16 @@ export const DISTRICT_RPC_ROLES: Readonly<Record<string, Role>> = {
   SendCommand: 'operator',
   PushSchedule: 'operator',
   UploadMedia: 'operator',
+  RevokeCertificate: 'admin',
 };
 
 export function methodRole(method: string): Role {
-  return STATION_METHOD_ROLES[method] ?? 'admin';
+  return own(STATION_METHOD_ROLES, method) ?? 'admin';
+}
+
+/** The role a DistrictService RPC needs; one missing from the table needs admin. */
+export function rpcRole(rpc: string): Role {
+  return own(DISTRICT_RPC_ROLES, rpc) ?? 'admin';
 }
 
 /** A command changes something (and is audited) when it needs more than viewer. */

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { LoaError } from '../core/errors.js';
 import { formatIssues } from '../core/validate.js';
 import { checkParams } from './hostile.js';
+import { own } from './lookup.js';
+import { checkScheduleSize, SCHEDULE_JSON_LIMITS, SCHEDULE_METHODS } from './schedule-size.js';
 
 const empty = z.strictObject({});
 const bool = z.boolean();
@@ -39,8 +41,10 @@ export const PARAM_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
 
 /** The parameters as the handler will receive them, or INVALID_ARGUMENT naming the field. */
 export function validateParams(method: string, params: unknown): unknown {
-  const obj = checkParams(params);
-  const schema = PARAM_SCHEMAS[method];
+  const doc = SCHEDULE_METHODS.has(method) ? (params as { doc?: unknown } | null)?.doc : undefined;
+  if (doc !== undefined) checkScheduleSize(doc, 'params.doc');
+  const obj = checkParams(params, doc !== undefined ? SCHEDULE_JSON_LIMITS : undefined);
+  const schema = own(PARAM_SCHEMAS, method);
   if (!schema) return obj;
   const r = schema.safeParse(obj ?? {}, { reportInput: true });
   if (!r.success) {

@@ -33,6 +33,8 @@ export interface DaemonArgs {
   logFormat?: 'json' | 'pretty' | undefined;
   /** Prometheus endpoint, HOST:PORT or "off" (default LOA_METRICS_LISTEN, else 127.0.0.1:9464). */
   metricsListen?: string | undefined;
+  /** Start a real board even when its sound output is null or a file (audio/output-choice.ts). */
+  allowSilentOutput?: boolean | undefined;
 }
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -105,6 +107,7 @@ async function startStation(args: DaemonArgs, id: Identity, running: Running) {
       district: problem ? undefined : args.district,
       security: security.uplink,
       env,
+      allowSilentOutput: args.allowSilentOutput,
     }),
     limits: rateLimits(process.env),
     // node-schedule: a wall-clock job survives clock steps and waits past a timer's 24.8 days

@@ -20,6 +20,8 @@ export interface ModuleOptions {
   env?: NodeJS.ProcessEnv;
   /** The uplink's transport security (security/station-setup.ts); plain text when absent. */
   security?: LinkSecurity | undefined;
+  /** --allow-silent-output: a real board may start with a null or WAV sound output. */
+  allowSilentOutput?: boolean | undefined;
 }
 
 export function stationModules(o: ModuleOptions): StationModule[] {

@@ -13,6 +13,7 @@ import { LoaError, toLoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
 import type { CommandRegistry } from '../core/registry.js';
 import { formatIssues } from '../core/validate.js';
+import { checkDesiredSchedule } from '../security/district-input.js';
 import type { JsonDoc } from '../store/doc.js';
 import type { MediaFetcher } from './media.js';
 import { type Desired, desiredSchema, type UplinkState } from './state.js';
@@ -79,6 +80,12 @@ export class DesiredApplier {
       return;
     }
     const d = r.data;
+    try {
+      checkDesiredSchedule(d.schedule);
+    } catch (e) {
+      this.fail(toLoaError(e), d.version);
+      return;
+    }
     if (d.version <= this.appliedVersion || d.version <= (this.doc.data.desired?.version ?? 0)) {
       void this.converge();
       return;

@@ -1,6 +1,6 @@
 /**
- * The power chain and interlocks on the firmata driver, end to end through the real protocol:
- * antenna-open on the emulator trips the transmitter; a host that dies (kill -9) or hangs
+ * The power chain and interlocks on the firmata driver, end to end through the real protocol and
+ * the real LoaFirmata firmware on simavr: antenna-open on the board trips the transmitter; a host that dies (kill -9) or hangs
  * (SIGSTOP) stops its heartbeats and the board drops its relays; an unplugged board leaves
  * the daemon up and reporting, and it comes back by itself.
  */
@@ -13,20 +13,20 @@ import { SystemClock } from '../../src/core/clock.js';
 import { memoryLogger } from '../../src/core/log.js';
 import { driverFactories } from '../../src/hal/drivers.js';
 import { Station } from '../../src/station/station.js';
+import { AvrBoard } from '../helpers/avr-board.js';
 import { type Daemon, pollUntil, startDaemon } from '../helpers/daemon.js';
-import { FirmataEmulator } from '../helpers/firmata-emulator.js';
 import { hwProfile, wireFirmataOnly, writeProfile } from '../helpers/hw-profiles.js';
 import { tempDir } from '../helpers/sim-station.js';
 
 const RELAYS = [22, 23, 24, 25, 26, 27, 28]; // firmata-only: tx, amp, mute, zones 1–4
 let dir: string;
-let emu: FirmataEmulator;
+let emu: AvrBoard;
 let station: Station | undefined;
 let daemon: Daemon | undefined;
 
 beforeEach(async () => {
   dir = tempDir('loa-fstation-');
-  emu = await FirmataEmulator.start({ dir });
+  emu = await AvrBoard.start({ dir });
   wireFirmataOnly(emu);
   emu.setAnalog(2, 60); // ~29 °C
 });
@@ -45,12 +45,21 @@ async function startDaemonOnBoard(): Promise<Daemon> {
   const data = join(dir, 'data');
   mkdirSync(data);
   const profile = writeProfile(dir, hwProfile('firmata-only', emu.path));
-  daemon = await startDaemon(['--profile', profile, '--data-dir', data, '--station-id', 'hw-e2e']);
+  // relays and the board are under test, not the sound card (the box has none here)
+  daemon = await startDaemon([
+    '--profile',
+    profile,
+    '--data-dir',
+    data,
+    '--station-id',
+    'hw-e2e',
+    '--allow-silent-output',
+  ]);
   return daemon;
 }
 
 describe('station on the firmata driver', () => {
-  it('trips the transmitter when the emulator reports an open antenna', async () => {
+  it('trips the transmitter when the board reports an open antenna', async () => {
     const { log } = memoryLogger('e2e');
     const profile = hwProfile('firmata-only', emu.path);
     const clock = new SystemClock();
@@ -107,7 +116,7 @@ describe('station on the firmata driver', () => {
       const s = (await callLocal(d.socket, 'status')) as StationStatus;
       return s.drivers[0]?.ok === false && s;
     });
-    expect(missing.drivers[0]?.detail).toMatch(/board MISSING on .*Mega_2560_emulated/);
+    expect(missing.drivers[0]?.detail).toMatch(/board MISSING on .*Mega_2560_simavr/);
     const text = await d.ctl('status');
     expect(text.code).toBe(0);
     await emu.replug();

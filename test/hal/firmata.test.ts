@@ -1,7 +1,8 @@
 /**
- * The firmata driver against the emulator on a real pseudo-terminal (socat): handshake,
- * calibrated and filtered analogue reads, glitch-free digital writes, unplug and replug,
- * garbage on the line, a board that never answers, bad options.
+ * The firmata driver against the real LoaFirmata firmware on a simulated ATmega2560 (simavr,
+ * UART on a pseudo-terminal): handshake, calibrated and filtered analogue reads, glitch-free
+ * digital writes, unplug and replug, garbage on the line both ways, a hung board, a board that
+ * never answers, bad options.
  */
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,13 +12,13 @@ import { memoryLogger } from '../../src/core/log.js';
 import { driverFactories } from '../../src/hal/drivers.js';
 import { Hal } from '../../src/hal/hal.js';
 import type { Profile } from '../../src/hal/profile.js';
+import { AvrBoard } from '../helpers/avr-board.js';
 import { pollUntil } from '../helpers/daemon.js';
-import { FirmataEmulator } from '../helpers/firmata-emulator.js';
 import { hwProfile, wireFirmataOnly } from '../helpers/hw-profiles.js';
 import { tempDir } from '../helpers/sim-station.js';
 
 let dir: string;
-let emu: FirmataEmulator;
+let emu: AvrBoard;
 let hal: Hal | undefined;
 const writes: [number, number][] = [];
 
@@ -29,7 +30,7 @@ async function openHal(p: Profile): Promise<Hal> {
 
 beforeEach(async () => {
   dir = tempDir('loa-firmata-');
-  emu = await FirmataEmulator.start({ dir });
+  emu = await AvrBoard.start({ dir });
   wireFirmataOnly(emu);
   writes.length = 0;
   emu.onWrite((pin, level) => writes.push([pin, level]));
@@ -105,7 +106,7 @@ describe('firmata driver', () => {
 
   it('reports a board that goes silent with its port open, and picks it up when it answers again', async () => {
     const h = await openHal(hwProfile('firmata-only', emu.path));
-    emu.mute(true); // firmware hung: no reports, no answers
+    emu.mute(true); // firmware hung (the simulated CPU stopped): no reports, no answers
     await pollUntil(async () => h.health()[0]?.detail?.includes('silent for'));
     expect(h.health()[0]?.ok).toBe(false);
     emu.mute(false);
@@ -113,14 +114,20 @@ describe('firmata driver', () => {
     await h.analogIn('tx.temperature_c').read();
   });
 
-  it('survives garbage on the line', async () => {
+  it('survives garbage on the line, both ways', async () => {
     emu.setAnalog(0, 200);
     const h = await openHal(hwProfile('firmata-only', emu.path));
     emu.garbage([0x00, 0x42, 0xe7, 0xf0, 0x33, 0x99, 0x12, 0xf7, 0x7f, 0xc3, 0x90]);
+    // to the firmware: stray data, a truncated digital write, an unsupported pin mode for the
+    // transmitter relay, and an over-long sysex that would energise zone 2 if it were obeyed
+    const longSysex = [0xf0, 0x0b, ...new Array(30).fill([26, 0]).flat(), 0xf7];
+    emu.garbageToBoard([0x05, 0x7f, 0x93, 0x01, 0xf0, 0x0a, 0x90, 0x00, 0xf4, 22, 0x05, ...longSysex]);
     emu.setAnalog(0, 300);
     await pollUntil(async () => Math.abs((await h.analogIn('tx.forward_w').read()) - 300 * 0.0978) < 1e-9);
     await h.output('zone.1').set(true);
-    await pollUntil(async () => emu.level(25) === 0);
+    await pollUntil(async () => emu.level(25) === 0); // written after the garbage: it got through
+    expect(emu.level(26)).toBe(1); // zone 2 still off
+    expect(emu.level(22)).toBe(1); // the transmitter relay still driven, off
     expect(h.health()[0]?.ok).toBe(true);
   });
 

@@ -8,9 +8,9 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StationStatus } from '../../src/api/status.js';
+import { AvrBoard } from '../helpers/avr-board.js';
 import { pollUntil } from '../helpers/daemon.js';
 import { FakeGpioKernel } from '../helpers/fake-gpio-kernel.js';
-import { FirmataEmulator } from '../helpers/firmata-emulator.js';
 import { openGpioNamespace } from '../helpers/gpio-namespace.js';
 import { hwProfile, writeProfile } from '../helpers/hw-profiles.js';
 import { type NsDaemon, nsStationctl, startNsDaemon } from '../helpers/ns-station.js';
@@ -45,7 +45,7 @@ describe.skipIf(skip !== undefined)('onoff driver in a private mount namespace',
   const nsx = ns as Exclude<typeof ns, { skip: string }>;
   let dir: string;
   let kernel: FakeGpioKernel;
-  let emu: FirmataEmulator;
+  let emu: AvrBoard;
   let daemon: NsDaemon | undefined;
   let profile: string;
 
@@ -57,7 +57,7 @@ describe.skipIf(skip !== undefined)('onoff driver in a private mount namespace',
     kernel.setInput(g(5), 1); // contacts open: pulled up
     for (const c of [6, 12, 13, 19, 26, 21]) kernel.setInput(g(c), 1);
     kernel.setInput(g(20), 0); // mains.present: the opto pulls the line low while mains is there
-    emu = await FirmataEmulator.start({ dir });
+    emu = await AvrBoard.start({ dir });
     profile = writeProfile(dir, hwProfile('rpi4-gpio', emu.path));
   });
 

@@ -1,11 +1,12 @@
 /**
- * The shipped hardware profiles, pointed at test doubles: the Firmata board at an emulator's
- * pty, with timings short enough for tests (the shipped values are for a real rack).
+ * The shipped hardware profiles, pointed at test doubles: the Firmata board at the pty of the
+ * real firmware on simavr (avr-board.ts), with timings short enough for tests (the shipped
+ * values are for a real rack).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadProfile, type Profile } from '../../src/hal/profile.js';
-import type { FirmataEmulator } from './firmata-emulator.js';
+import type { AvrBoard } from './avr-board.js';
 
 export const FAST_TIMINGS = {
   txSettleMs: 20,
@@ -38,8 +39,8 @@ export function writeProfile(dir: string, p: Profile): string {
   return file;
 }
 
-/** firmata-only's wiring on the emulator: relay contacts D22–D28 → D30–D35, mains present. */
-export function wireFirmataOnly(emu: FirmataEmulator): void {
+/** firmata-only's wiring on the board: relay contacts D22–D28 → D30–D35, mains present. */
+export function wireFirmataOnly(emu: Pick<AvrBoard, 'linkContact' | 'setDigital'>): void {
   const contacts: [number, number][] = [
     [22, 30], // tx.power → tx.feedback
     [23, 31], // amp.power → amp.feedback

@@ -16,7 +16,12 @@ export interface NsDaemon {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export function startNsDaemon(ns: GpioNamespace, profile: string, dataDir: string): NsDaemon {
+export function startNsDaemon(
+  ns: GpioNamespace,
+  profile: string,
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+): NsDaemon {
   const socket = join(dataDir, 'station.sock');
   const proc = ns.spawn(
     process.execPath,
@@ -28,8 +33,9 @@ export function startNsDaemon(ns: GpioNamespace, profile: string, dataDir: strin
       dataDir,
       '--station-id',
       'hw-test',
+      '--allow-silent-output', // GPIO tests: no sound card in the namespace (audio/output-choice.ts)
     ],
-    { env: { ...process.env, LOA_LOG_FORMAT: 'json' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { env: { ...process.env, LOA_LOG_FORMAT: 'json', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
   const onData = (b: Buffer) => output.push(...b.toString().split('\n').filter(Boolean));

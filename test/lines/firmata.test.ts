@@ -1,6 +1,6 @@
 /**
  * The same line faults, read through the real Firmata protocol: a station on the firmata-only
- * profile talks to the Firmata emulator over a pseudo-terminal; the emulator's analogue inputs
+ * profile talks to the real LoaFirmata firmware on simavr over a pseudo-terminal; the board's analogue inputs
  * carry what a sense board would put on A4–A15 (per zone: line voltage, line current, earth).
  */
 import { rmSync } from 'node:fs';
@@ -10,8 +10,8 @@ import { memoryLogger } from '../../src/core/log.js';
 import { driverFactories } from '../../src/hal/drivers.js';
 import { LinesModule } from '../../src/lines/module.js';
 import { Station } from '../../src/station/station.js';
+import { AvrBoard } from '../helpers/avr-board.js';
 import { pollUntil } from '../helpers/daemon.js';
-import { FirmataEmulator } from '../helpers/firmata-emulator.js';
 import { hwProfile, wireFirmataOnly } from '../helpers/hw-profiles.js';
 import { tempDir } from '../helpers/sim-station.js';
 
@@ -22,7 +22,7 @@ const HEALTHY_I: Record<number, number> = { 1: 123, 2: 77, 3: 92, 4: 62 }; // 41
 const RELAY: Record<number, number> = { 1: 25, 2: 26, 3: 27, 4: 28 };
 
 let dir: string;
-let emu: FirmataEmulator;
+let emu: AvrBoard;
 let station: Station | undefined;
 let lines: LinesModule;
 
@@ -36,7 +36,7 @@ const stateOf = (zone: number) => lines.status().zones.find((z) => z.id === zone
 
 beforeEach(async () => {
   dir = tempDir('loa-lines-fw-');
-  emu = await FirmataEmulator.start({ dir });
+  emu = await AvrBoard.start({ dir });
   wireFirmataOnly(emu);
   emu.setAnalog(2, 60); // transmitter ~29 °C
   for (const z of [1, 2, 3, 4]) healthy(z);
@@ -63,7 +63,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('line supervision on the Firmata emulator', () => {
+describe('line supervision on the Firmata board (LoaFirmata on simavr)', () => {
   it('calibrates from the board, then reads open, earth fault, sensor fault and degraded on zone 2 only', async () => {
     const s = station as Station;
     await pollUntil(async () => lines.status().zones.every((z) => z.state === 'ok'), 15_000);

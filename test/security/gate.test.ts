@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { LoaError } from '../../src/core/errors.js';
 import { auditEvent, redact } from '../../src/security/audit.js';
+import { rateLimits } from '../../src/security/config.js';
 import { checkParams } from '../../src/security/hostile.js';
 import { RateLimiter } from '../../src/security/ratelimit.js';
 import { DISTRICT_RPC_ROLES, methodRole, STATION_METHOD_ROLES } from '../../src/security/roles.js';
@@ -64,6 +65,22 @@ describe('command gate', () => {
     await clock.advance(10_000);
     l.take('a');
     expect(() => l.take('a')).toThrow(LoaError);
+  });
+
+  it('gives a socket its configured allowance (LOA_RATE_ALLOW), and refuses a bad one naming it', () => {
+    const clock = new ManualClock();
+    const l = new RateLimiter(rateLimits({ LOA_RATE_ALLOW: 'unix:admin=5/600' }), clock);
+    for (let i = 0; i < 5; i++) l.take('uid 0 (bench) (unix:admin)', 'unix:admin');
+    expect(() => l.take('uid 0 (bench) (unix:admin)', 'unix:admin')).toThrow(
+      /5 commands at once, then 600 per minute/,
+    );
+    // the same claimed user on another socket gets the default limits, not the allowance
+    for (let i = 0; i < 30; i++) l.take('uid 0 (bench) (unix:operator)', 'unix:operator');
+    expect(() => l.take('uid 0 (bench) (unix:operator)', 'unix:operator')).toThrow(/30 commands at once/);
+    expect(() => rateLimits({ LOA_RATE_ALLOW: 'uid 0=5/600' })).toThrow(
+      /LOA_RATE_ALLOW: "uid 0=5\/600" is not WAY=BURST\/PER_MINUTE \(WAY one of unix:viewer/,
+    );
+    expect(() => rateLimits({ LOA_RATE_ALLOW: 'unix:admin=0/5' })).toThrow(/LOA_RATE_ALLOW/);
   });
 
   it('refuses oversized, deep, control-character and traversal input naming the field', () => {

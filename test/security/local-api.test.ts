@@ -7,10 +7,27 @@
 import { execFile } from 'node:child_process';
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stationProto } from '../../src/grpc/proto.js';
+import { toValue } from '../../src/wire/struct.js';
 import { type Daemon, ROOT, STATIONCTL, startDaemon } from '../helpers/daemon.js';
 import { tempDir } from '../helpers/sim-station.js';
 import { type Pair, TestCa } from './pki.js';
+
+/** StationService.Call over a unix socket with a claimed user name (metadata loa-user). */
+function callAs(sock: string, user: string, method: string, params: unknown): Promise<string> {
+  const Ctor = stationProto().grpc.loa.station.v1.StationService;
+  const client = new Ctor(`unix:${sock}`, grpc.credentials.createInsecure());
+  const md = new grpc.Metadata();
+  md.set('loa-user', user);
+  return new Promise((resolve) =>
+    client.call({ method, params: toValue(params) }, md, { deadline: new Date(Date.now() + 20_000) }, (e) => {
+      client.close();
+      resolve(e ? `${grpc.status[e.code]}: ${e.details}` : 'OK');
+    }),
+  );
+}
 
 interface Run {
   code: number;
@@ -133,8 +150,13 @@ describe.skipIf(process.getuid?.() !== 0)('local API roles', { timeout: 180_000 
     const limited = await ctl({}, 'zone', '3', 'off');
     expect(limited.code).toBe(1);
     expect(limited.stderr).toMatch(
-      /rate limit: 5 commands at once, then 1 per minute for uid 0 \(root\) \(unix:admin\); retry in \d+ s/,
+      /rate limit: 5 commands at once, then 1 per minute for the unix:admin socket; retry in \d+ s/,
     );
+    // a client that claims another user name on every call gets no fresh bucket: the socket counts
+    for (const name of ['mallory', 'uid 1 (daemon)', 'x'.repeat(60)])
+      expect(await callAs(sock, name, 'zone', { zone: 3, on: false })).toMatch(
+        /^RESOURCE_EXHAUSTED: rate limit/,
+      );
     const st = JSON.parse((await ctl({}, 'status', '--json')).stdout);
     expect(st.zones[2].commanded).toBe(true); // the limited command did not run
     expect((await ctl({ uid: NOBODY, gid: NOGROUP }, 'zone', '4', 'off')).code).toBe(0); // another identity

@@ -9,6 +9,7 @@ import { DistrictClient } from '../../district/client.js';
 import { DEFAULT_LISTEN, runHub } from '../../district/daemon.js';
 import { clientSecurity } from '../../security/config.js';
 import type { LinkSecurity } from '../../security/credentials.js';
+import { own } from '../../security/lookup.js';
 import { assertLogLevel } from '../../station/daemon.js';
 import { flagString, type Parsed, parseArgs } from '../args.js';
 import { auditMessages } from '../messages-security.js';
@@ -17,6 +18,7 @@ import { auditCommand } from './audit.js';
 import { districtReadCommands } from './commands.js';
 import type { DCommand, DCtx } from './context.js';
 import { districtMessages } from './messages.js';
+import { districtRevokeCommands } from './revoke.js';
 
 const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--ca F --cert F --key F] COMMAND
   serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off]   run the district hub (= loa-district)
@@ -31,6 +33,8 @@ const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--c
   events [--station ID] [--since 2h|ISO] [--severity alarm] [--kind K] [--limit N]
   play-log [--station ID] [--since 1d|ISO] [--limit N]
   audit [--station ID] [--since 1d|ISO] [--limit N]  who asked what, in which role, and the result
+  station revoke ID [--serial HEX] [--reason R]    a stolen box: its certificate stops working at once (admin)
+  operator revoke NAME [--serial HEX] [--reason R] a person's certificate likewise (admin)
 TLS: --ca/--cert/--key, else LOA_TLS_CA/LOA_TLS_CERT/LOA_TLS_KEY (deploy/pki/operator.sh); none: plain text (a lab hub)
 exit codes: 0 ok, 1 refused or invalid, 2 hub unreachable`;
 
@@ -38,6 +42,7 @@ const COMMANDS: Record<string, DCommand> = {
   ...districtReadCommands,
   ...districtActionCommands,
   audit: auditCommand,
+  ...districtRevokeCommands,
 };
 
 async function serve(p: Parsed): Promise<void> {
@@ -67,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       await serve(p);
       return -1; // the hub keeps the process alive and exits by itself
     }
-    const handler = COMMANDS[cmd];
+    const handler = own(COMMANDS, cmd);
     if (!handler)
       throw new LoaError(
         'INVALID_ARGUMENT',

@@ -9,7 +9,7 @@ import { type Command, show } from './context.js';
 import { renderEvents, renderStatus } from './format.js';
 
 export const coreUsage = [
-  'run --profile NAME|FILE --data-dir DIR [--station-id ID] [--district HOST:PORT]   run the station (the daemon)',
+  'run --profile NAME|FILE --data-dir DIR [--station-id ID] [--district HOST:PORT] [--allow-silent-output]   run the station (the daemon; a real board without a sound output refuses to start unless --allow-silent-output)',
   'status                         what the station is doing now',
   'power on|off                   the amplifier/transmitter chain, in sequence',
   'zone N on|off                  one loudspeaker zone',

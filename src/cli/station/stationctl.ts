@@ -31,6 +31,7 @@ async function run(p: Parsed): Promise<void> {
     district: flagString(p, 'district'),
     logLevel: assertLogLevel(flagString(p, 'log-level')),
     metricsListen: flagString(p, 'metrics-listen'),
+    allowSilentOutput: p.flags.get('allow-silent-output') === true,
   });
 }
 

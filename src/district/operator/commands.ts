@@ -2,11 +2,13 @@
 import { LoaError } from '../../core/errors.js';
 import { formatIssues } from '../../core/validate.js';
 import { scheduleSchema } from '../../schedule/document.js';
-import { checkNoStationPaths, checkParams } from '../../security/hostile.js';
+import { checkNoStationPaths } from '../../security/hostile.js';
 import type { Caller } from '../../security/identity.js';
 import { methodRole, requireRole } from '../../security/roles.js';
+import { checkScheduleSize } from '../../security/schedule-size.js';
 import { validateParams } from '../../security/schemas.js';
 import { fromStruct, fromValue, toValue } from '../../wire/struct.js';
+import { checkDistrictCommand } from '../command-schemas.js';
 import type { CommandRow } from '../commands.js';
 import type { StationsStore } from '../stores.js';
 import { limitOf, type OperatorDeps, type Req } from './guard.js';
@@ -65,6 +67,7 @@ export function sendCommand(d: OperatorDeps, req: Req, caller: Caller) {
   const params = fromValue(req.params as never) ?? {};
   validateParams(method, params);
   checkNoStationPaths(params, ['params']);
+  checkDistrictCommand(method, params);
   const rows = stations.map((s) => d.stores.commands.create(s, method, params, ttl, caller));
   for (const r of rows) {
     d.sessions.deliverCommands(r.station, new Set([r.id]));
@@ -75,7 +78,8 @@ export function sendCommand(d: OperatorDeps, req: Req, caller: Caller) {
 
 export function pushSchedule(d: OperatorDeps, req: Req) {
   const schedule = fromStruct(req.schedule as never);
-  checkParams({ schedule });
+  checkScheduleSize(schedule);
+  checkNoStationPaths(schedule, ['schedule']);
   const stations = selectStations(d.stores.stations, req.stationIds, req.all);
   const media = (req.media as { sha256: string; sizeBytes: number; name: string }[]) ?? [];
   for (const m of media)

@@ -5,20 +5,24 @@
  */
 import type * as grpc from '@grpc/grpc-js';
 import { LoaError, toLoaError } from '../../core/errors.js';
+import type { Logger } from '../../core/log.js';
 import type { AuthCall } from '../../security/callers.js';
 import type { Caller } from '../../security/identity.js';
 import type { RateLimiter } from '../../security/ratelimit.js';
-import { DISTRICT_RPC_ROLES, requireRole } from '../../security/roles.js';
+import { requireRole, rpcRole } from '../../security/roles.js';
 import { toServiceError } from '../../wire/status.js';
 import { fromValue } from '../../wire/struct.js';
+import { refusedCaller } from '../refused-caller.js';
 import { checkRequest } from '../requests.js';
+import type { RevokeDeps } from '../revoke-rpc.js';
 import type { Sessions } from '../sessions.js';
 import type { HubStores } from '../stores.js';
 
 /** What the operator services work with: the hub's stores, its live sessions, who calls. */
-export interface OperatorDeps {
+export interface OperatorDeps extends RevokeDeps {
   stores: HubStores;
   sessions: Sessions;
+  log: Logger;
   /** The operator behind a call: its certificate's name and role, or the lab's admin. */
   callerOf(call: AuthCall): Caller;
   /** How an unidentified caller is recorded in the audit: mutual TLS or a lab. */
@@ -36,7 +40,7 @@ export type AnyCall =
 /** Who calls, with the role the RPC needs and a valid request; or the refusal, audited. */
 export function guard(d: OperatorDeps, rpc: string, call: AnyCall, req: Req): Caller {
   let caller: Caller = { who: 'unknown', role: 'viewer', via: d.via };
-  const need = DISTRICT_RPC_ROLES[rpc] ?? 'admin';
+  const need = rpcRole(rpc);
   try {
     caller = d.callerOf(call);
     requireRole(caller.role, need, rpc, caller.who);
@@ -44,7 +48,8 @@ export function guard(d: OperatorDeps, rpc: string, call: AnyCall, req: Req): Ca
     checkRequest(rpc, req);
     return caller;
   } catch (e) {
-    d.stores.audit.add(caller, rpc, auditParams(req), stationsOf(req), toLoaError(e));
+    const who = caller.who === 'unknown' ? refusedCaller(call, caller.via) : caller;
+    d.stores.audit.add(who, rpc, auditParams(req), stationsOf(req), toLoaError(e));
     throw e;
   }
 }
@@ -75,7 +80,7 @@ export function unary(d: OperatorDeps, rpc: string, fn: (req: Req, caller: Calle
       })
       .then(
         (res) => {
-          if (caller && DISTRICT_RPC_ROLES[rpc] !== 'viewer')
+          if (caller && rpcRole(rpc) !== 'viewer')
             d.stores.audit.add(caller, rpc, auditParams(call.request), stationsOf(call.request));
           cb(null, res as object);
         },

@@ -5,6 +5,7 @@ import type { UploadMediaRequest__Output } from '../../gen/loa/district/v1/Uploa
 import type { Caller } from '../../security/identity.js';
 import { toServiceError } from '../../wire/status.js';
 import { mediaName } from '../requests.js';
+import { uploadCheck } from '../upload-check.js';
 import { guard, type OperatorDeps } from './guard.js';
 
 export function upload(d: OperatorDeps) {
@@ -30,15 +31,26 @@ export function upload(d: OperatorDeps) {
         yield m.data;
       }
     }
-    d.stores.media.put(name, chunks()).then(
-      (ref) => {
-        d.stores.audit.add(caller, 'UploadMedia', { name, sha256: ref.sha256, sizeBytes: ref.sizeBytes }, []);
-        cb(null, { media: { ...ref, name: ref.name || name } });
-      },
-      (e) => {
-        d.stores.audit.add(caller, 'UploadMedia', { name: name || '(refused)' }, [], toLoaError(e));
-        cb(toServiceError(e));
-      },
-    );
+    d.stores.media
+      .put(
+        name,
+        chunks(),
+        uploadCheck(() => name),
+      )
+      .then(
+        (ref) => {
+          d.stores.audit.add(
+            caller,
+            'UploadMedia',
+            { name, sha256: ref.sha256, sizeBytes: ref.sizeBytes },
+            [],
+          );
+          cb(null, { media: { ...ref, name: ref.name || name } });
+        },
+        (e) => {
+          d.stores.audit.add(caller, 'UploadMedia', { name: name || '(refused)' }, [], toLoaError(e));
+          cb(toServiceError(e));
+        },
+      );
   };
 }

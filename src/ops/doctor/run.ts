@@ -6,6 +6,7 @@ import { coreChecks } from './core.js';
 import { checkClock, checkDisk, checkFfmpeg, type Probe } from './local.js';
 import { doctorMessages } from './messages.js';
 import { checkAudio, checkLines, checkMedia, checkSchedule, checkUplink } from './modules.js';
+import { checkSoundOutput, soundMessages } from './sound.js';
 import { type Finding, fault, ok } from './types.js';
 
 export interface DoctorInput {
@@ -25,7 +26,11 @@ export async function runDoctor(i: DoctorInput): Promise<Finding[]> {
     out.push(ok('daemon', 'doc.daemon.ok', { uptime: `${i.status.uptimeS} s` }));
     out.push(...coreChecks(i.status));
     const m = i.status.modules ?? {};
-    out.push(...checkLines(m.lines), ...checkAudio(m.audio), ...checkMedia(i.media));
+    out.push(
+      ...checkLines(m.lines),
+      ...checkSoundOutput(m.audio, checkAudio(m.audio)),
+      ...checkMedia(i.media),
+    );
     out.push(...checkSchedule(m.schedule), ...checkUplink(m.uplink, i.now ?? Date.now()));
   }
   out.push(...(await checkFfmpeg(i.probe)), ...(await checkDisk(i.dataDir)), ...(await checkClock(i.probe)));
@@ -36,7 +41,7 @@ const MARK = { ok: '  ok  ', warn: ' WARN ', fault: 'FAULT ' } as const;
 
 export function renderFindings(findings: Finding[], lang: Lang, stationId: string): string {
   const t = (k: string, v?: Record<string, string | number>): string =>
-    translate(doctorMessages, lang, k, v && localise(v));
+    translate({ ...doctorMessages, ...soundMessages }, lang, k, v && localise(v));
   const localise = (v: Record<string, string | number>): Record<string, string | number> =>
     Object.fromEntries(
       Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && x.startsWith('@') ? t(x.slice(1)) : x]),

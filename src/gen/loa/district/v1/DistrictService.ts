@@ -18,6 +18,8 @@ import type { ListStationsRequest as _loa_district_v1_ListStationsRequest, ListS
 import type { ListStationsResponse as _loa_district_v1_ListStationsResponse, ListStationsResponse__Output as _loa_district_v1_ListStationsResponse__Output } from '../../../loa/district/v1/ListStationsResponse.js';
 import type { PushScheduleRequest as _loa_district_v1_PushScheduleRequest, PushScheduleRequest__Output as _loa_district_v1_PushScheduleRequest__Output } from '../../../loa/district/v1/PushScheduleRequest.js';
 import type { PushScheduleResponse as _loa_district_v1_PushScheduleResponse, PushScheduleResponse__Output as _loa_district_v1_PushScheduleResponse__Output } from '../../../loa/district/v1/PushScheduleResponse.js';
+import type { RevokeCertificateRequest as _loa_district_v1_RevokeCertificateRequest, RevokeCertificateRequest__Output as _loa_district_v1_RevokeCertificateRequest__Output } from '../../../loa/district/v1/RevokeCertificateRequest.js';
+import type { RevokeCertificateResponse as _loa_district_v1_RevokeCertificateResponse, RevokeCertificateResponse__Output as _loa_district_v1_RevokeCertificateResponse__Output } from '../../../loa/district/v1/RevokeCertificateResponse.js';
 import type { SendCommandRequest as _loa_district_v1_SendCommandRequest, SendCommandRequest__Output as _loa_district_v1_SendCommandRequest__Output } from '../../../loa/district/v1/SendCommandRequest.js';
 import type { SendCommandResponse as _loa_district_v1_SendCommandResponse, SendCommandResponse__Output as _loa_district_v1_SendCommandResponse__Output } from '../../../loa/district/v1/SendCommandResponse.js';
 import type { UploadMediaRequest as _loa_district_v1_UploadMediaRequest, UploadMediaRequest__Output as _loa_district_v1_UploadMediaRequest__Output } from '../../../loa/district/v1/UploadMediaRequest.js';
@@ -153,6 +155,25 @@ export interface DistrictServiceClient extends grpc.Client {
   pushSchedule(argument: _loa_district_v1_PushScheduleRequest, callback: grpc.requestCallback<_loa_district_v1_PushScheduleResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Revokes the certificates of a station or a person at this hub (admin; a stolen box): every
+   * serial the hub has seen for that identity, or the one serial given. The hub refuses them
+   * at the next handshake and drops their open connections at once (docs/security.md).
+   */
+  RevokeCertificate(argument: _loa_district_v1_RevokeCertificateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_RevokeCertificateResponse__Output>): grpc.ClientUnaryCall;
+  RevokeCertificate(argument: _loa_district_v1_RevokeCertificateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_RevokeCertificateResponse__Output>): grpc.ClientUnaryCall;
+  RevokeCertificate(argument: _loa_district_v1_RevokeCertificateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_RevokeCertificateResponse__Output>): grpc.ClientUnaryCall;
+  RevokeCertificate(argument: _loa_district_v1_RevokeCertificateRequest, callback: grpc.requestCallback<_loa_district_v1_RevokeCertificateResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Revokes the certificates of a station or a person at this hub (admin; a stolen box): every
+   * serial the hub has seen for that identity, or the one serial given. The hub refuses them
+   * at the next handshake and drops their open connections at once (docs/security.md).
+   */
+  revokeCertificate(argument: _loa_district_v1_RevokeCertificateRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_RevokeCertificateResponse__Output>): grpc.ClientUnaryCall;
+  revokeCertificate(argument: _loa_district_v1_RevokeCertificateRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_RevokeCertificateResponse__Output>): grpc.ClientUnaryCall;
+  revokeCertificate(argument: _loa_district_v1_RevokeCertificateRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_RevokeCertificateResponse__Output>): grpc.ClientUnaryCall;
+  revokeCertificate(argument: _loa_district_v1_RevokeCertificateRequest, callback: grpc.requestCallback<_loa_district_v1_RevokeCertificateResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * A command (registry method + params) to one, several or all stations; delivered now to
    * the stations online, when they return to the others, unless it expires first.
    */
@@ -244,6 +265,13 @@ export interface DistrictServiceHandlers extends grpc.UntypedServiceImplementati
   PushSchedule: grpc.handleUnaryCall<_loa_district_v1_PushScheduleRequest__Output, _loa_district_v1_PushScheduleResponse>;
   
   /**
+   * Revokes the certificates of a station or a person at this hub (admin; a stolen box): every
+   * serial the hub has seen for that identity, or the one serial given. The hub refuses them
+   * at the next handshake and drops their open connections at once (docs/security.md).
+   */
+  RevokeCertificate: grpc.handleUnaryCall<_loa_district_v1_RevokeCertificateRequest__Output, _loa_district_v1_RevokeCertificateResponse>;
+  
+  /**
    * A command (registry method + params) to one, several or all stations; delivered now to
    * the stations online, when they return to the others, unless it expires first.
    */
@@ -270,6 +298,7 @@ export interface DistrictServiceDefinition extends grpc.ServiceDefinition {
   ListPlayLog: MethodDefinition<_loa_district_v1_ListPlayLogRequest, _loa_district_v1_ListPlayLogResponse, _loa_district_v1_ListPlayLogRequest__Output, _loa_district_v1_ListPlayLogResponse__Output>
   ListStations: MethodDefinition<_loa_district_v1_ListStationsRequest, _loa_district_v1_ListStationsResponse, _loa_district_v1_ListStationsRequest__Output, _loa_district_v1_ListStationsResponse__Output>
   PushSchedule: MethodDefinition<_loa_district_v1_PushScheduleRequest, _loa_district_v1_PushScheduleResponse, _loa_district_v1_PushScheduleRequest__Output, _loa_district_v1_PushScheduleResponse__Output>
+  RevokeCertificate: MethodDefinition<_loa_district_v1_RevokeCertificateRequest, _loa_district_v1_RevokeCertificateResponse, _loa_district_v1_RevokeCertificateRequest__Output, _loa_district_v1_RevokeCertificateResponse__Output>
   SendCommand: MethodDefinition<_loa_district_v1_SendCommandRequest, _loa_district_v1_SendCommandResponse, _loa_district_v1_SendCommandRequest__Output, _loa_district_v1_SendCommandResponse__Output>
   UploadMedia: MethodDefinition<_loa_district_v1_UploadMediaRequest, _loa_district_v1_UploadMediaResponse, _loa_district_v1_UploadMediaRequest__Output, _loa_district_v1_UploadMediaResponse__Output>
   WatchStations: MethodDefinition<_loa_district_v1_WatchStationsRequest, _loa_district_v1_WatchStationsResponse, _loa_district_v1_WatchStationsRequest__Output, _loa_district_v1_WatchStationsResponse__Output>
