@@ -7,7 +7,7 @@
  * real-time pace; the recording is read by the peer's own tones.mjs and dead-air.mjs.
  */
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Icecast } from '../test/helpers/icecast.js';
@@ -26,6 +26,10 @@ export interface RunResult {
   backupAfterMs: number;
   rssKb: number;
   pssKb: number;
+  /** Peak summed USS (private pages of each process). */
+  ussKb: number;
+  /** The runtime's own process's private memory by mapping at the RSS peak, kB. */
+  rootPrivate: Record<string, number>;
   setupRssKb: number;
   /** Peak summed RSS while relaying with the fallback armed, before the failure. */
   armedRssKb: number;
@@ -125,6 +129,8 @@ export async function runOnce(
     backupAfterMs: Number.isFinite(backupFrom) ? Math.round((backupFrom - failedAtS) * 1000) : Number.NaN,
     rssKb: sampler.peakRssKb,
     pssKb: sampler.peakPssKb,
+    ussKb: sampler.peakUssKb,
+    rootPrivate: sampler.peakRootPrivate,
     setupRssKb: setup.rssKb,
     armedRssKb,
     cpuS: sampler.cpuSeconds,
@@ -143,6 +149,19 @@ export function unitNodeFlags(): string[] {
   const exec = /^ExecStart=(.*)$/m.exec(unit)?.[1]?.split(/\s+/) ?? [];
   const end = exec.findIndex((a) => a.endsWith('/bin/loa-station'));
   return exec.slice(1, Math.max(1, end)).filter((a) => a.startsWith('--'));
+}
+
+/**
+ * The daemon's Node, as a station box pays for it: a copy of this Node's binary that no other
+ * process maps. On the box the daemon is the only Node process, so the binary's resident pages
+ * (≈ 50 MB of code and read-only data) are all its own; here the bench runner, the sound card
+ * script and other work on the machine run the same file, and PSS would share those pages out.
+ */
+export function privateNode(dir: string): string {
+  const copy = join(dir, 'node');
+  if (!existsSync(copy)) copyFileSync(process.execPath, copy);
+  chmodSync(copy, 0o755);
+  return copy;
 }
 
 /** Loa: the station daemon (sim profile), its audio module writing into the FIFO. */
@@ -165,7 +184,7 @@ export function loaRuntime(): Runtime {
       };
       writeFileSync(join(data, 'audio.json'), JSON.stringify(cfg));
       const p = spawn(
-        process.execPath,
+        privateNode(dir),
         [...unitNodeFlags(), join(ROOT, 'bin', 'loa-station'), '--profile', 'sim', '--data-dir', data],
         {
           env: { ...process.env, LOA_LOG_FORMAT: 'json', LOA_METRICS_LISTEN: 'off' },

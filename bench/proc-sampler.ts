@@ -4,7 +4,7 @@
  * peak, and the CPU seconds of every process seen (per-pid maximum of utime+stime, so nothing
  * is counted twice). `mark()` starts a window: CPU spent from then on is reported apart.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 const TICKS = 100; // USER_HZ on Linux
 
@@ -71,8 +71,12 @@ export function tree(root: number): number[] {
 export class ProcSampler {
   peakRssKb = 0;
   peakPssKb = 0;
+  /** Peak summed USS: each process's private pages (Private_Clean + Private_Dirty). */
+  peakUssKb = 0;
   /** The processes at the summed-RSS peak. */
   peakRows: ProcRow[] = [];
+  /** The root process's private memory by mapping at that peak (privateByMapping). */
+  peakRootPrivate: Record<string, number> = {};
   private readonly cpu = new Map<number, number>();
   private cpuAtMark = new Map<number, number>();
   private markedAt = 0;
@@ -98,6 +102,7 @@ export class ProcSampler {
     const before = { rssKb: this.peakRssKb, pssKb: this.peakPssKb, rows: this.peakRows };
     this.peakRssKb = 0;
     this.peakPssKb = 0;
+    this.peakUssKb = 0;
     this.peakRows = [];
     this.sample();
     this.cpuAtMark = new Map(this.cpu);
@@ -140,8 +145,13 @@ export class ProcSampler {
     if (rss > this.peakRssKb) {
       this.peakRssKb = rss;
       this.peakRows = rows;
+      this.peakRootPrivate = privateByMapping(this.root);
     }
     this.peakPssKb = Math.max(this.peakPssKb, pss);
+    this.peakUssKb = Math.max(
+      this.peakUssKb,
+      rows.reduce((t, r) => t + r.privateKb, 0),
+    );
   }
 }
 
@@ -154,4 +164,36 @@ export function formatRows(title: string, rows: ProcRow[]): string {
   const sum = (k: 'rssKb' | 'pssKb' | 'privateKb') => rows.reduce((t, r) => t + r[k], 0);
   lines.push(`  sum rss ${sum('rssKb')} pss ${sum('pssKb')} private ${sum('privateKb')} kB`);
   return `${title}\n${lines.join('\n')}`;
+}
+
+/**
+ * A process's private memory (kB) by what holds it, from /proc/PID/smaps: its own executable's
+ * pages (code and read-only data; private when no other process runs that file, as on a
+ * station box), other files (shared libraries), the malloc heap ([heap]: native allocations)
+ * and anonymous mappings (V8's heap, thread stacks, large mallocs).
+ */
+export function privateByMapping(pid: number): Record<string, number> {
+  let exe = '';
+  try {
+    exe = readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    return {};
+  }
+  const out: Record<string, number> = {};
+  let kind = '';
+  for (const line of read(pid, 'smaps').split('\n')) {
+    const m = /^[0-9a-f]+-[0-9a-f]+ (\S+) \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (m) {
+      const path = m[2] ?? '';
+      const perms = m[1] ?? '';
+      if (path === exe) kind = perms.includes('x') ? 'binary code' : 'binary data';
+      else if (path.startsWith('/')) kind = 'libraries';
+      else if (path === '[heap]') kind = 'malloc heap';
+      else kind = 'anonymous';
+      continue;
+    }
+    const p = /^Private_(Clean|Dirty):\s+(\d+) kB/.exec(line);
+    if (p) out[kind] = (out[kind] ?? 0) + Number(p[2]);
+  }
+  return out;
 }

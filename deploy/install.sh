@@ -66,7 +66,10 @@ source "$SRC/deploy/install-tls.sh"
 source "$SRC/deploy/install-sound.sh"
 # everything about the certificates is checked before anything is written
 check_tls
-VERSION=$(node -p "require('$SRC/package.json').version")-$(date -u +%Y%m%d%H%M%S%N | cut -c1-17)
+# shellcheck source=deploy/install-node.sh
+source "$SRC/deploy/install-node.sh"
+require_node # Node 22+ (LOA_NODE=PATH to choose one), else how to get it for this board, exit 1
+VERSION=$("$NODE" -p "require('$SRC/package.json').version")-$(date -u +%Y%m%d%H%M%S%N | cut -c1-17)
 
 install_packages() {
   [ "$APT" = 1 ] || return 0
@@ -75,7 +78,6 @@ install_packages() {
   log "apt-get install ${pkgs[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
-  command -v node >/dev/null || { log "Node.js 20 is needed: install it first (e.g. Debian's nodejs from bookworm-backports or NodeSource)"; exit 1; }
 }
 
 # The service user and the groups. With --root: in ROOT/etc/{passwd,group} (--prefix), if any.
@@ -131,7 +133,9 @@ install_modules() {
     (cd "$dest" && npm prune --omit=dev --loglevel=warn --no-audit --no-fund)
   else
     (cd "$dest" && npm ci --omit=dev --loglevel=warn --no-audit --no-fund)
+    node_abi > "$dest/node_modules/.loa-node-abi"
   fi
+  rebuild_for_node "$dest"
 }
 
 prune_releases() { # keep the current, the previous and one more
@@ -161,11 +165,13 @@ write_config() {
 
 install_units() {
   mkdir -p "$UNITS"
-  cp "$SRC/systemd/loa-$ROLE.service" "$UNITS/"
+  # the units and stationctl run the Node this release was built for (require_node)
+  sed "s|/usr/bin/node|$NODE|g" "$SRC/systemd/loa-$ROLE.service" > "$UNITS/loa-$ROLE.service"
   if [ "$ROLE" = station ]; then
     mkdir -p "$ROOT/var/lib/loa" "$ROOT/usr/local/bin"
     # stationctl on the technicians' PATH, finding the sockets in /run/loa
-    install -m 0755 "$SRC/deploy/templates/stationctl.sh" "$ROOT/usr/local/bin/stationctl"
+    sed "s|/usr/bin/node|$NODE|g" "$SRC/deploy/templates/stationctl.sh" > "$ROOT/usr/local/bin/stationctl"
+    chmod 0755 "$ROOT/usr/local/bin/stationctl"
   fi
 }
 

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-system.sh
-bash scripts/ensure-node.sh
+# sourced: the station runs on the project's Node (ensure-node.sh)
+source scripts/ensure-node.sh
 mkdir -p var/sim
 echo "loa: simulated station starting; in another terminal: ./bin/stationctl --data-dir var/sim status" >&2
 exec node bin/loa-station --profile sim --data-dir var/sim --station-id sim-demo "$@"

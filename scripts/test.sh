@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# `npm test`: install what the tests need (Debian packages, npm dependencies), build, run them.
+# `npm test`: install what the tests need (Debian packages, the pinned Node, npm dependencies),
+# build, run them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-system.sh
-bash scripts/ensure-node.sh
+# sourced: vitest and everything it spawns run on the project's Node (ensure-node.sh)
+source scripts/ensure-node.sh
 mkdir -p var
 set +e
 npx vitest run --reporter=default --reporter=json --outputFile.json=var/test-results.json "$@"

@@ -4,7 +4,10 @@
  * stall and garbage, when the backup took over (stall run), peak RSS and PSS of the runtime
  * plus its children (the per-process breakdown at the peak goes to stderr), CPU seconds of
  * the stall run (≈ 27 s from start to stop, set-up included) and CPU % of one core in the
- * relaying window alone. The daemon runs as the systemd unit runs it (--max-semi-space-size=1).
+ * relaying window alone. The daemon runs as the systemd unit runs it (--max-semi-space-size=1),
+ * on a private copy of the Node binary (audio-scenario.ts privateNode: as on a box, where no
+ * other process shares its pages). relay_uss_kb sums each process's private pages; stderr also
+ * gets the daemon's private memory by mapping (binary, libraries, malloc heap, anonymous).
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -66,6 +69,12 @@ function figures(prefix: string, runs: RunResult[]): Figure[] {
       note: 'same, PSS (shared library pages counted once); window: relaying with the fallback armed, then failover',
     },
     {
+      name: `${prefix}relay_uss_kb`,
+      value: Math.max(...runs.map((r) => r.ussKb)),
+      unit: 'kB',
+      note: 'same, USS: the pages each process alone maps, summed',
+    },
+    {
       name: `${prefix}relay_cpu_s`,
       value: stall.cpuS,
       unit: 's',
@@ -86,6 +95,8 @@ function breakdown(prefix: string, runs: RunResult[]): void {
   const setup = runs.reduce((a, b) => (b.setupRssKb > a.setupRssKb ? b : a));
   console.error(formatRows(`${prefix}relay_rss_kb peak (${peak.mode} run), per process:`, peak.peakRows));
   console.error(formatRows(`${prefix} set-up peak (${setup.mode} run), per process:`, setup.setupRows));
+  const own = Object.entries(peak.rootPrivate).map(([k, v]) => `${k} ${v}`);
+  console.error(`${prefix}relay_rss_kb peak: the runtime's own private memory, kB: ${own.join(', ')}`);
 }
 
 async function runAll(

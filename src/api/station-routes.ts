@@ -71,6 +71,7 @@ export function decodeStatus(m: StationStatus__Output): Status {
     ...(m as unknown as Status),
     alarms: m.alarms.map((a: Alarm__Output) => ({ ...a, details: fromStruct(a.details) })),
     sim: m.sim ?? undefined,
+    transmitter: m.transmitter ?? undefined,
     modules: fromStruct(m.modules),
   } as Status;
 }

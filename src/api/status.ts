@@ -21,7 +21,8 @@ export interface StationStatus {
   profile: string;
   uptimeS: number;
   power: { state: ChainState; commandedOn: boolean; blockedBy: string | undefined };
-  transmitter: { state: TxState; trips: number } & TxReadings;
+  /** Absent on a profile without a transmitter (a 4G cluster): no row, rather than "off". */
+  transmitter?: ({ state: TxState; trips: number } & TxReadings) | undefined;
   amplifier: { on: boolean; muted: boolean; feedback: boolean | undefined; currentA: number | undefined };
   mainsPresent: boolean;
   zones: ZoneStatus[];

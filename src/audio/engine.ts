@@ -58,7 +58,7 @@ export interface EngineStatus {
 }
 
 type EndedCb = (slot: Slot, id: string, reason: EndReason) => void;
-type FirstAudioCb = (slot: Slot, id: string, atMs: number) => void;
+type FirstAudioCb = (slot: Slot, id: string, atMs: number, readyMs?: number) => void;
 
 export class AudioEngine implements OnAirPort, Fader {
   private readonly slots = new Map<Slot, ActiveRequest>();
@@ -134,6 +134,7 @@ export class AudioEngine implements OnAirPort, Fader {
       id: req.id,
       role: i === 0 ? ('source' as const) : ('fallback' as const),
       gain,
+      notBefore: req.startAt,
     }));
     const old = this.slots.get(slot);
     const older = this.leaving.get(slot);
@@ -263,17 +264,17 @@ export class AudioEngine implements OnAirPort, Fader {
       masterUp: this.master.target > 0,
       sources: cands.map((c) => c.source),
     });
-    if (on) this.heard(on);
+    if (on) this.heard(on, now);
   }
 
-  private heard(c: Candidate): void {
+  private heard(c: Candidate, now: number): void {
     const r = this.slots.get(c.slot);
     if (!r || r.req.id !== c.id || r.heard) return;
     r.heard = true;
     const l = this.leaving.get(c.slot);
     if (l) void this.finish(l, 'stopped');
     const at = this.o.clock.now();
-    for (const cb of this.firstCbs) cb(c.slot, c.id, at);
+    for (const cb of this.firstCbs) cb(c.slot, c.id, at, c.readyAt ?? now);
   }
 
   private reapFinished(): void {

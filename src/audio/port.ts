@@ -32,6 +32,12 @@ export interface PlayRequest {
   fallback?: SourceSpec;
   /** 0..1, applied with a ramp. */
   volume?: number;
+  /**
+   * Held off air until this instant of the engine's monotonic clock (ms): decoded and buffered
+   * meanwhile (what was on air in the slot goes on until then), so a scheduled start is heard
+   * on time however long the decoder took to start.
+   */
+  startAt?: number;
 }
 
 export type EndReason = 'finished' | 'stopped' | 'failed';
@@ -54,7 +60,8 @@ export interface OnAirPort {
   /** A request's source ended by itself, was stopped, or failed for good. */
   onEnded(cb: (slot: Slot, id: string, reason: EndReason) => void): () => void;
   /** The first audio of a request reached the output (play log, latency figures). */
-  onFirstAudio(cb: (slot: Slot, id: string, atMs: number) => void): () => void;
+  /** `readyMs`: when the request's audio was first ready to play (monotonic; before `atMs` if held). */
+  onFirstAudio(cb: (slot: Slot, id: string, atMs: number, readyMs?: number) => void): () => void;
 }
 
 /** The audio engine as the schedule, emergencies and diagnostics play through it. */

@@ -42,6 +42,7 @@ const playRequestSchema = z.strictObject({
   source: sourceSpecSchema,
   fallback: sourceSpecSchema.optional(),
   volume: z.number().min(0).max(1).optional(),
+  startAt: z.number().min(0).optional(),
 });
 
 export const slotSchema = z.enum(['emergency', 'programme', 'fallback']);

@@ -23,6 +23,10 @@ export interface Candidate {
   role: 'source' | 'fallback';
   /** The request's volume, ramped. */
   gain: GainRamp;
+  /** Not on air before this monotonic instant (PlayRequest.startAt). */
+  notBefore?: number;
+  /** When it was first ready while held (monotonic), for the start-delay estimate. */
+  readyAt?: number;
 }
 
 export type SwitchReason = 'start' | 'failover' | 'priority' | 'recovered' | 'ended' | 'silence';
@@ -51,6 +55,8 @@ export class Switcher {
   current: Candidate | undefined;
   private fade: Fade | undefined;
   private readonly states = new Map<Candidate, HealthState>();
+  /** The frame being made (monotonic ms): a held candidate is not ready before its instant. */
+  private now = 0;
   /** Fade the next frame in (after a hard cut), so a cut mid-waveform does not click. */
   private fadeInNext = false;
 
@@ -64,6 +70,7 @@ export class Switcher {
   next(cands: Candidate[], now: number, onSwitch: (e: SwitchEvent) => void): Buffer {
     // one map for every frame (50 a second), refilled rather than reallocated
     this.states.clear();
+    this.now = now;
     for (const c of cands) this.states.set(c, c.source.state(now));
     if (this.current && !cands.includes(this.current)) this.current = undefined;
     if (this.fade && !(cands.includes(this.fade.from) && cands.includes(this.fade.to))) this.endFade();
@@ -76,7 +83,10 @@ export class Switcher {
   }
 
   private ready(c: Candidate): boolean {
-    return (this.states.get(c)?.healthy ?? false) && c.source.hasFrame;
+    if (!((this.states.get(c)?.healthy ?? false) && c.source.hasFrame)) return false;
+    if (c.notBefore === undefined || this.now >= c.notBefore) return true;
+    c.readyAt ??= this.now; // decoded, buffered, waiting for its instant
+    return false;
   }
 
   private choose(cands: Candidate[], now: number): Candidate | undefined {

@@ -1,6 +1,7 @@
 /** A station's one-line summary for operators, from its stored row and live session. */
 import type { StationSummary } from '../gen/loa/district/v1/StationSummary.js';
 import type { DesiredRow } from './desired.js';
+import { linkQuality } from './link-quality.js';
 import type { StationRow } from './stations.js';
 
 /** A station's open session, as its summary needs it. */
@@ -44,5 +45,6 @@ export function summarize(
     appliedVersion: row.applied_version,
     lastSeq: row.acked_seq,
     pendingCommands,
+    ...(state['modules.modem.source'] ? { link: linkQuality(state) } : {}),
   };
 }

@@ -11,6 +11,7 @@ import type { DistrictEvent as _loa_district_v1_DistrictEvent, DistrictEvent__Ou
 import type { DistrictServiceClient as _loa_district_v1_DistrictServiceClient, DistrictServiceDefinition as _loa_district_v1_DistrictServiceDefinition } from './loa/district/v1/DistrictService.js';
 import type { GetStationRequest as _loa_district_v1_GetStationRequest, GetStationRequest__Output as _loa_district_v1_GetStationRequest__Output } from './loa/district/v1/GetStationRequest.js';
 import type { GetStationResponse as _loa_district_v1_GetStationResponse, GetStationResponse__Output as _loa_district_v1_GetStationResponse__Output } from './loa/district/v1/GetStationResponse.js';
+import type { LinkQuality as _loa_district_v1_LinkQuality, LinkQuality__Output as _loa_district_v1_LinkQuality__Output } from './loa/district/v1/LinkQuality.js';
 import type { ListAlarmsRequest as _loa_district_v1_ListAlarmsRequest, ListAlarmsRequest__Output as _loa_district_v1_ListAlarmsRequest__Output } from './loa/district/v1/ListAlarmsRequest.js';
 import type { ListAlarmsResponse as _loa_district_v1_ListAlarmsResponse, ListAlarmsResponse__Output as _loa_district_v1_ListAlarmsResponse__Output } from './loa/district/v1/ListAlarmsResponse.js';
 import type { ListAuditRequest as _loa_district_v1_ListAuditRequest, ListAuditRequest__Output as _loa_district_v1_ListAuditRequest__Output } from './loa/district/v1/ListAuditRequest.js';
@@ -65,6 +66,7 @@ export interface ProtoGrpcType {
         DistrictService: SubtypeConstructor<typeof grpc.Client, _loa_district_v1_DistrictServiceClient> & { service: _loa_district_v1_DistrictServiceDefinition }
         GetStationRequest: MessageTypeDefinition<_loa_district_v1_GetStationRequest, _loa_district_v1_GetStationRequest__Output>
         GetStationResponse: MessageTypeDefinition<_loa_district_v1_GetStationResponse, _loa_district_v1_GetStationResponse__Output>
+        LinkQuality: MessageTypeDefinition<_loa_district_v1_LinkQuality, _loa_district_v1_LinkQuality__Output>
         ListAlarmsRequest: MessageTypeDefinition<_loa_district_v1_ListAlarmsRequest, _loa_district_v1_ListAlarmsRequest__Output>
         ListAlarmsResponse: MessageTypeDefinition<_loa_district_v1_ListAlarmsResponse, _loa_district_v1_ListAlarmsResponse__Output>
         ListAuditRequest: MessageTypeDefinition<_loa_district_v1_ListAuditRequest, _loa_district_v1_ListAuditRequest__Output>

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LoaError } from '../core/errors.js';
 import { formatIssues } from '../core/validate.js';
+import { modemSchema } from './modem-profile.js';
 
 const channelName = z
   .string()
@@ -99,6 +100,8 @@ export type SoundOutput = z.infer<typeof soundOutputSchema>;
 
 const baseSchema = z.strictObject({
   $schema: z.string().optional(),
+  /** A commune station rack (transmitter, wired zones) or a 4G loudspeaker cluster (docs/cluster.md). */
+  role: z.enum(['station', 'cluster']).default('station'),
   name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, up to 40'),
   description: z.string().max(500).default(''),
   drivers: z.record(driverRef, driverConfig),
@@ -110,6 +113,8 @@ const baseSchema = z.strictObject({
   timings: timingsSchema.default(timingsSchema.parse({})),
   /** Where a real board's sound goes; absent on the simulator (its output is null). */
   sound: soundOutputSchema.optional(),
+  /** The 4G modem, supervised by src/modem/ (required on a cluster). */
+  modem: modemSchema.optional(),
 });
 
 export type Profile = z.infer<typeof baseSchema>;
@@ -122,9 +127,12 @@ export function isSimProfile(p: Pick<Profile, 'drivers'>): boolean {
   return Object.values(p.drivers).every((d) => d.kind === 'sim');
 }
 
-const REQUIRED_OUTPUTS = ['tx.power', 'amp.power', 'amp.mute'];
+const REQUIRED_OUTPUTS = ['amp.power', 'amp.mute'];
 const REQUIRED_INPUTS = ['amp.feedback', 'mains.present'];
-const REQUIRED_ANALOG = ['tx.forward_w', 'tx.reflected_w', 'tx.temperature_c'];
+const TX_OUTPUTS = ['tx.power'];
+const TX_ANALOG = ['tx.forward_w', 'tx.reflected_w', 'tx.temperature_c'];
+/** A cluster box drives one amplifier into one or two speaker zones (Decision 135 clusters). */
+const CLUSTER_MAX_ZONES = 2;
 
 function crossCheck(prof: Profile, ctx: z.RefinementCtx): void {
   const need = (section: 'outputs' | 'inputs' | 'analog', names: string[]) => {
@@ -134,7 +142,12 @@ function crossCheck(prof: Profile, ctx: z.RefinementCtx): void {
   };
   need('outputs', REQUIRED_OUTPUTS);
   need('inputs', REQUIRED_INPUTS);
-  need('analog', REQUIRED_ANALOG);
+  if (prof.transmitter.present) {
+    need('outputs', TX_OUTPUTS);
+    need('analog', TX_ANALOG);
+  } else checkNoTransmitter(prof, ctx);
+  checkRole(prof, ctx);
+  checkModem(prof, ctx);
   const drivers = Object.keys(prof.drivers);
   for (const section of ['outputs', 'inputs', 'analog'] as const)
     for (const [name, spec] of Object.entries(prof[section]))
@@ -175,6 +188,61 @@ function crossCheck(prof: Profile, ctx: z.RefinementCtx): void {
       code: 'custom',
       path: ['transmitter', 'resumeTempC'],
       message: `must be below overTempC (${prof.transmitter.overTempC})`,
+    });
+}
+
+/** Without a transmitter, its channels would be wired to nothing the station drives: refuse them. */
+function checkNoTransmitter(prof: Profile, ctx: z.RefinementCtx): void {
+  for (const section of ['outputs', 'inputs', 'analog'] as const)
+    for (const name of Object.keys(prof[section]))
+      if (name.startsWith('tx.'))
+        ctx.addIssue({
+          code: 'custom',
+          path: [section, name],
+          message: `"${name}" is a transmitter channel but transmitter.present is false; remove it`,
+        });
+}
+
+function checkRole(prof: Profile, ctx: z.RefinementCtx): void {
+  if (prof.role !== 'cluster') return;
+  if (prof.transmitter.present)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['transmitter', 'present'],
+      message: 'a cluster has no transmitter: set "transmitter": {"present": false}',
+    });
+  if (prof.zones.length > CLUSTER_MAX_ZONES)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['zones'],
+      message: `a cluster has 1 or ${CLUSTER_MAX_ZONES} zones (got ${prof.zones.length})`,
+    });
+  if (!prof.modem)
+    ctx.addIssue({ code: 'custom', path: ['modem'], message: 'a cluster needs its 4G modem described' });
+}
+
+function checkModem(prof: Profile, ctx: z.RefinementCtx): void {
+  const m = prof.modem;
+  if (!m) return;
+  if (m.source === 'at' && !m.port)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['modem', 'port'],
+      message: 'source "at" needs the AT port, e.g. /dev/serial/by-id/usb-Quectel_EC25-if02-port0',
+    });
+  if (!m.powerRelay) return;
+  const out = prof.outputs[m.powerRelay];
+  if (!out)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['modem', 'powerRelay'],
+      message: `output "${m.powerRelay}" is not defined under outputs`,
+    });
+  else if (out.safe)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['outputs', m.powerRelay, 'safe'],
+      message: 'the modem power relay cuts power when energised: its safe level must be false',
     });
 }
 

@@ -8,7 +8,7 @@ import type { Clock } from '../core/clock.js';
 import type { EventSink } from '../core/events.js';
 import type { Timings } from '../hal/profile.js';
 import type { DigitalOut } from '../hal/types.js';
-import type { TransmitterGuard } from './transmitter.js';
+import type { Transmitter } from './transmitter.js';
 
 export type ChainState = 'off' | 'powering-up' | 'on' | 'powering-down';
 
@@ -22,7 +22,7 @@ export interface ChainDeps {
   clock: Clock;
   events: EventSink;
   timings: Timings;
-  tx: TransmitterGuard;
+  tx: Transmitter;
   ampPower: DigitalOut;
   ampMute: DigitalOut;
   zones: Map<number, DigitalOut>;

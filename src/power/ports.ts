@@ -7,7 +7,7 @@
 import { port } from '../core/port.js';
 import type { Commanded, Fader, PowerChain } from './chain.js';
 import type { Supervisor } from './supervisor.js';
-import type { TransmitterGuard } from './transmitter.js';
+import type { Transmitter } from './transmitter.js';
 
 /** Something that holds the power chain on behalf of the schedule or an emergency. */
 export interface PowerHolder {
@@ -19,7 +19,7 @@ export interface PowerHolder {
 
 export interface StationPower {
   readonly chain: PowerChain;
-  readonly tx: TransmitterGuard;
+  readonly tx: Transmitter;
   readonly supervisor: Supervisor;
   /** Persists the commanded state (after every command that changed it). */
   saveCommanded(): void;

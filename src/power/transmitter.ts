@@ -39,7 +39,18 @@ export interface TxDeps {
   persist(state: TxPersisted): void;
 }
 
-export class TransmitterGuard {
+/** What the power chain, the status and the technician's reset need of a transmitter. */
+export interface Transmitter {
+  readonly state: TxState;
+  readonly readings: TxReadings;
+  readonly tripCount: number;
+  request(on: boolean): Promise<void>;
+  resetLockout(): Promise<boolean>;
+  forceOff(): Promise<void>;
+  stop(): void;
+}
+
+export class TransmitterGuard implements Transmitter {
   private wanted = false;
   private stateValue: TxState;
   private highSince: number | undefined;

@@ -18,7 +18,7 @@ import type { SimStation } from '../hal/sim/model.js';
 import type { StationModule } from '../module/module.js';
 import type { ChainState, PowerChain } from '../power/chain.js';
 import type { Supervisor } from '../power/supervisor.js';
-import type { TransmitterGuard, TxReadings } from '../power/transmitter.js';
+import type { Transmitter, TxReadings } from '../power/transmitter.js';
 import type { Store } from '../store/store.js';
 
 /** What the core commands read and drive of a started station (station.ts implements it). */
@@ -29,7 +29,7 @@ export interface StationView {
   readonly startedAt: number;
   readonly hal: Hal;
   readonly chain: PowerChain;
-  readonly tx: TransmitterGuard;
+  readonly tx: Transmitter;
   readonly supervisor: Supervisor;
   readonly alarms: Alarms;
   readonly store: Store;
@@ -81,7 +81,10 @@ export class StationControl {
       profile: s.profile.name,
       uptimeS: Math.round((s.clock.now() - s.startedAt) / 1000),
       power: { state: s.chain.state, commandedOn: s.chain.commanded.on, blockedBy: s.chain.blockedBy },
-      transmitter: { state: s.tx.state, trips: s.tx.tripCount, ...(await this.txReadings()) },
+      transmitter:
+        s.tx.state === 'absent'
+          ? undefined
+          : { state: s.tx.state, trips: s.tx.tripCount, ...(await this.txReadings()) },
       amplifier: {
         on: h.output('amp.power').commanded,
         muted: h.output('amp.mute').commanded,

@@ -24,11 +24,16 @@ export class StationMetrics {
       new Gauge({ name, help, labelNames, registers: [this.registry] });
     this.g = {
       chain: gauge('loa_power_chain_state', 'Power chain state (1 for the current one)', ['state']),
-      tx: gauge('loa_transmitter_state', 'Transmitter state (1 for the current one)', ['state']),
-      fwd: gauge('loa_transmitter_forward_watts', 'Transmitter forward power'),
-      refl: gauge('loa_transmitter_reflected_watts', 'Transmitter reflected power'),
-      temp: gauge('loa_transmitter_temperature_celsius', 'Transmitter temperature'),
-      trips: gauge('loa_transmitter_recent_trips', 'Transmitter trips within the lockout window'),
+      // a profile without a transmitter (a 4G cluster) has no transmitter series at all
+      ...(control.station.profile.transmitter.present
+        ? {
+            tx: gauge('loa_transmitter_state', 'Transmitter state (1 for the current one)', ['state']),
+            fwd: gauge('loa_transmitter_forward_watts', 'Transmitter forward power'),
+            refl: gauge('loa_transmitter_reflected_watts', 'Transmitter reflected power'),
+            temp: gauge('loa_transmitter_temperature_celsius', 'Transmitter temperature'),
+            trips: gauge('loa_transmitter_recent_trips', 'Transmitter trips within the lockout window'),
+          }
+        : {}),
       ampOn: gauge('loa_amplifier_on', 'Amplifier commanded on'),
       ampA: gauge('loa_amplifier_current_amperes', 'Amplifier current draw'),
       mains: gauge('loa_mains_present', 'Mains power present'),
@@ -64,11 +69,14 @@ export class StationMetrics {
 
   private setCore(s: StationStatus): void {
     for (const st of CHAIN_STATES) this.g.chain?.set({ state: st }, s.power.state === st ? 1 : 0);
-    for (const st of TX_STATES) this.g.tx?.set({ state: st }, s.transmitter.state === st ? 1 : 0);
-    this.g.fwd?.set(s.transmitter.forwardW);
-    this.g.refl?.set(s.transmitter.reflectedW);
-    this.g.temp?.set(s.transmitter.temperatureC);
-    this.g.trips?.set(s.transmitter.trips);
+    const tx = s.transmitter;
+    if (tx) {
+      for (const st of TX_STATES) this.g.tx?.set({ state: st }, tx.state === st ? 1 : 0);
+      this.g.fwd?.set(tx.forwardW);
+      this.g.refl?.set(tx.reflectedW);
+      this.g.temp?.set(tx.temperatureC);
+      this.g.trips?.set(tx.trips);
+    }
     this.g.ampOn?.set(s.amplifier.on ? 1 : 0);
     if (s.amplifier.currentA !== undefined) this.g.ampA?.set(s.amplifier.currentA);
     this.g.mains?.set(s.mainsPresent ? 1 : 0);

@@ -7,6 +7,7 @@ import { AudioModule } from '../audio/module.js';
 import { DiagnosticsModule } from '../diagnostics/module.js';
 import { LinesModule } from '../lines/module.js';
 import { MediaModule } from '../media/module.js';
+import { ModemModule } from '../modem/module.js';
 import type { StationModule } from '../module/module.js';
 import { ScheduleModule } from '../schedule/module.js';
 import type { LinkSecurity } from '../security/credentials.js';
@@ -31,6 +32,8 @@ export function stationModules(o: ModuleOptions): StationModule[] {
     new LinesModule({ dataDir: o.dataDir }),
     new ScheduleModule(),
     new DiagnosticsModule(),
+    // the 4G modem, when the profile has one (a cluster always does)
+    new ModemModule({ dataDir: o.dataDir }),
     // last: stops first, so what the others log while stopping is sent after the next start
     uplinkModule(o.dataDir, uplinkSettings(o.env ?? process.env, o.district), o.security),
   ];

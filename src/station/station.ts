@@ -21,9 +21,10 @@ import type { DigitalOut } from '../hal/types.js';
 import type { ModuleContext, StationModule } from '../module/module.js';
 import { PortBoard } from '../module/ports.js';
 import { PowerChain } from '../power/chain.js';
+import { NoTransmitter } from '../power/no-transmitter.js';
 import { FADER, POWER, POWER_HOLDER, type PowerHolder } from '../power/ports.js';
 import { type SupervisedRelay, Supervisor } from '../power/supervisor.js';
-import { TransmitterGuard } from '../power/transmitter.js';
+import { type Transmitter, TransmitterGuard } from '../power/transmitter.js';
 import { CommandGate } from '../security/gate.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
 import { Store } from '../store/store.js';
@@ -52,7 +53,7 @@ export interface StationOptions {
 const CORE_PORTS: readonly Port<unknown>[] = [HAL, POWER];
 
 interface Power {
-  tx: TransmitterGuard;
+  tx: Transmitter;
   chain: PowerChain;
   supervisor: Supervisor;
 }
@@ -113,7 +114,7 @@ export class Station {
     return this.hw;
   }
 
-  get tx(): TransmitterGuard {
+  get tx(): Transmitter {
     return this.powered().tx;
   }
 
@@ -263,17 +264,16 @@ export class Station {
     await this.store.flush();
   }
 
-  private buildPower(h: Hal): Power {
-    const { clock } = this.o;
+  /** The transmitter guard on its relay and sensors (a profile without one: NoTransmitter). */
+  private buildTransmitter(h: Hal): TransmitterGuard {
     const p = this.o.profile;
-    const events = this.store.events;
-    const tx = new TransmitterGuard({
+    return new TransmitterGuard({
       relay: h.output('tx.power'),
       forward: h.analogIn('tx.forward_w'),
       reflected: h.analogIn('tx.reflected_w'),
       temperature: h.analogIn('tx.temperature_c'),
-      clock,
-      events,
+      clock: this.o.clock,
+      events: this.store.events,
       alarms: this.alarms,
       timings: p.timings,
       limits: p.transmitter,
@@ -283,6 +283,13 @@ export class Station {
           s.tx = tx;
         }),
     });
+  }
+
+  private buildPower(h: Hal): Power {
+    const { clock } = this.o;
+    const p = this.o.profile;
+    const events = this.store.events;
+    const tx = p.transmitter.present ? this.buildTransmitter(h) : new NoTransmitter(p.name);
     const zones = new Map<number, DigitalOut>();
     for (const z of [...p.zones].sort((a, b) => a.id - b.id)) zones.set(z.id, h.output(z.relay));
     const chain = new PowerChain({

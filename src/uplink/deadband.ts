@@ -19,6 +19,11 @@ export interface Band {
  * audio levels 6 dB tell programme from silence without following the programme's dynamics.
  */
 const BANDS: [RegExp, Band][] = [
+  // 4G signal (modem module): RSRP/RSSI wander ±3 dB on a still cell; 6 dB is a real change
+  // (one quality band is 15 dB), RSRQ/SINR 3 dB; data use in MB: 1 MB or 10 %
+  [/(rsrp|rssi)Dbm$/, { abs: 6, rel: 0 }],
+  [/(rsrq|sinr)Db$/, { abs: 3, rel: 0 }],
+  [/Mb$/, { abs: 1, rel: 0.1 }],
   [/temperatureC$/, { abs: 1, rel: 0 }],
   [/currentA$/, { abs: 0.1, rel: 0.05 }],
   [/Dbfs$/, { abs: 6, rel: 0 }],

@@ -30,11 +30,12 @@ export async function startSimStation(
     clock?: ManualClock;
     tweak?: (p: Profile) => void;
     modules?: StationModule[];
+    profile?: string;
   } = {},
 ): Promise<SimHarness> {
   const clock = opts.clock ?? new ManualClock();
   const dataDir = opts.dataDir ?? tempDir();
-  const profile = loadProfile('sim');
+  const profile = loadProfile(opts.profile ?? 'sim');
   opts.tweak?.(profile);
   const { log, lines } = memoryLogger('sim-test');
   const station = new Station({
@@ -57,7 +58,7 @@ export async function startSimStation(
     lines,
     async restart() {
       await drive(clock, station.stop());
-      return startSimStation({ dataDir, clock, ...(opts.tweak ? { tweak: opts.tweak } : {}) });
+      return startSimStation({ ...opts, dataDir, clock });
     },
     async cleanup() {
       await drive(clock, station.stop());

@@ -74,8 +74,11 @@ describe('runner: start lead', () => {
     });
     await h.clock.advance(2 * HOUR);
     const [a, b] = programmeCalls();
-    expect(a?.at).toBe(vn('2026-01-05', '05:30') - 300); // before any start: 100 ms guess + 200 ms
+    expect(a?.at).toBe(vn('2026-01-05', '05:30') - 1200); // before any start: 1000 ms guess + 200 ms
     expect(b?.at).toBe(vn('2026-01-05', '06:00') - 250); // measured: the fake engine's 50 ms
+    // both asked ahead of their instant: held by the engine until then (less the output latency)
+    expect(typeof a?.req.startAt).toBe('number');
+    expect(typeof b?.req.startAt).toBe('number');
     expect(h.runner.lead()).toBe(250);
     // the window still ends at its time: the item is marked done, not replayed after a jump back
     expect(h.playLog.query().map((e) => e.endReason)).toEqual(['window ended', 'window ended']);

@@ -15,6 +15,7 @@ import { flagString, type Parsed, parseArgs } from '../args.js';
 import { auditMessages } from '../messages-security.js';
 import { districtActionCommands } from './actions.js';
 import { auditCommand } from './audit.js';
+import { clustersCommand } from './clusters.js';
 import { districtReadCommands } from './commands.js';
 import type { DCommand, DCtx } from './context.js';
 import { districtMessages } from './messages.js';
@@ -24,6 +25,7 @@ const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--c
   serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off]   run the district hub (= loa-district)
   stations                                         one line per station: link, on air, power, alarms, last contact
   status ID                                        one station in detail
+  clusters                                         4G links: signal, data against the SIM plan, stream health, last contact
   watch [--stations a,b] [--count N]               changes and events as they arrive (Ctrl-C stops)
   emergency start (--stations a,b | --all) FILE|URL [--zones 1,2] [--ttl S] [--wait S]
   emergency stop (--stations a,b | --all)
@@ -43,6 +45,7 @@ const COMMANDS: Record<string, DCommand> = {
   ...districtActionCommands,
   audit: auditCommand,
   ...districtRevokeCommands,
+  clusters: clustersCommand,
 };
 
 async function serve(p: Parsed): Promise<void> {

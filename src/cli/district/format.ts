@@ -3,6 +3,7 @@ import { type Lang, translate } from '../../core/i18n.js';
 import type { CommandInfo__Output } from '../../gen/loa/district/v1/CommandInfo.js';
 import type { DistrictEvent__Output } from '../../gen/loa/district/v1/DistrictEvent.js';
 import type { StationSummary__Output } from '../../gen/loa/district/v1/StationSummary.js';
+import { linkRows } from './link.js';
 import { districtMessages } from './messages.js';
 
 const t = (lang: Lang, key: string, vars?: Record<string, string | number>) =>
@@ -79,6 +80,7 @@ export function renderStation(d: StationDetail, lang: Lang, now: number): string
       'status.tx',
       `${tx.state ?? '-'}  fwd ${tx.forwardW ?? '-'} W  refl ${tx.reflectedW ?? '-'} W  ${tx.temperatureC ?? '-'} °C`,
     );
+  for (const [label, value] of linkRows(s.link, lang)) lines.push(`  ${label.padEnd(22)} ${value}`);
   row('status.onAir', s.onAir || '-');
   row(
     'status.schedule',

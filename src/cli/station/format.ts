@@ -3,6 +3,7 @@
 import type { StationStatus } from '../../api/status.js';
 import type { StationEvent } from '../../core/events.js';
 import { type Lang, translate } from '../../core/i18n.js';
+import type { ModemStatus } from '../../modem/status.js';
 import { messages } from './messages.js';
 
 const t = (lang: Lang, key: string, vars?: Record<string, string | number>) =>
@@ -12,6 +13,22 @@ function duration(s: number): string {
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   return h ? `${h}h${String(m).padStart(2, '0')}m` : m ? `${m}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+/** The 4G row: a cluster's (or any station's) modem, when its profile has one. */
+function modemText(section: unknown, lang: Lang): string | undefined {
+  const m = section as ModemStatus | undefined;
+  if (!m?.signal) return undefined;
+  if (!m.present) return t(lang, 'status.modemMissing', { error: m.error ?? '-' });
+  const s = m.signal;
+  return t(lang, 'status.modemLine', {
+    op: s.operator ?? '-',
+    tech: (s.tech ?? '-').toUpperCase(),
+    rsrp: s.rsrpDbm ?? '-',
+    sinr: s.sinrDb ?? '-',
+    data: m.data.state,
+    month: m.data.monthMb,
+  });
 }
 
 export function renderStatus(s: StationStatus, lang: Lang): string {
@@ -25,16 +42,19 @@ export function renderStatus(s: StationStatus, lang: Lang): string {
     `${t(lang, `state.${s.power.state}`)}${s.power.blockedBy ? ` (${s.power.blockedBy})` : ''}`,
   );
   const tx = s.transmitter;
-  row(
-    'status.tx',
-    `${t(lang, `state.${tx.state}`)}  fwd ${tx.forwardW.toFixed(1)} W  refl ${tx.reflectedW.toFixed(1)} W  ${tx.temperatureC.toFixed(1)} °C  trips ${tx.trips}`,
-  );
+  if (tx)
+    row(
+      'status.tx',
+      `${t(lang, `state.${tx.state}`)}  fwd ${tx.forwardW.toFixed(1)} W  refl ${tx.reflectedW.toFixed(1)} W  ${tx.temperatureC.toFixed(1)} °C  trips ${tx.trips}`,
+    );
   const a = s.amplifier;
   row(
     'status.amp',
     `${onoff(a.on)}${a.muted ? ` (${t(lang, 'word.muted')})` : ''}  ${t(lang, 'word.contact')} ${onoff(a.feedback)}${a.currentA !== undefined ? `  ${a.currentA.toFixed(2)} A` : ''}`,
   );
   row('status.mains', s.mainsPresent ? t(lang, 'word.present') : t(lang, 'word.lost'));
+  const modem = modemText(s.modules.modem, lang);
+  if (modem) row('status.modem', modem);
   lines.push(`  ${t(lang, 'status.zones')}`);
   for (const z of s.zones)
     lines.push(

@@ -10,6 +10,12 @@ export const messages: Catalog = {
   'status.tx': { en: 'Transmitter', vi: 'Máy phát' },
   'status.amp': { en: 'Amplifier', vi: 'Tăng âm' },
   'status.mains': { en: 'Mains', vi: 'Điện lưới' },
+  'status.modem': { en: '4G', vi: '4G' },
+  'status.modemLine': {
+    en: '{op} {tech}  RSRP {rsrp} dBm  SINR {sinr} dB  data {data}  {month} MB this month',
+    vi: '{op} {tech}  RSRP {rsrp} dBm  SINR {sinr} dB  dữ liệu {data}  {month} MB tháng này',
+  },
+  'status.modemMissing': { en: 'MODEM NOT ANSWERING: {error}', vi: 'MODEM KHÔNG TRẢ LỜI: {error}' },
   'status.zones': { en: 'Zones', vi: 'Vùng loa' },
   'status.alarms': { en: 'Alarms', vi: 'Cảnh báo' },
   'status.noAlarms': { en: 'none', vi: 'không có' },

@@ -13,7 +13,6 @@ import { assertLogLevel, defaultDataDir, defaultSocket, runDaemon } from '../../
 import { flagString, type Parsed, parseArgs } from '../args.js';
 import type { Ctx } from './context.js';
 import { messages } from './messages.js';
-import { allCommands, allUsage } from './registry.js';
 
 const USAGE = `usage: stationctl [--json] [--lang vi|en] [--socket PATH | --data-dir DIR | --socket HOST:PORT --ca F --cert F --key F] COMMAND
 %COMMANDS%
@@ -43,6 +42,12 @@ export async function main(argv: string[]): Promise<number> {
   const t = (key: string, vars?: Record<string, string | number>) => translate(messages, lang, key, vars);
   const [cmd, ...rest] = p.positionals;
   try {
+    if (cmd === 'run' && !p.flags.has('help')) {
+      await run(p);
+      return -1; // the daemon keeps the process alive and exits by itself
+    }
+    // loaded here, not at the top: the daemon (`run`) starts without the commands' modules
+    const { allCommands, allUsage } = await import('./registry.js');
     if (!cmd || p.flags.has('help')) {
       console.log(
         USAGE.replace(
@@ -53,10 +58,6 @@ export async function main(argv: string[]): Promise<number> {
         ),
       );
       return cmd || p.flags.has('help') ? 0 : 1;
-    }
-    if (cmd === 'run') {
-      await run(p);
-      return -1; // the daemon keeps the process alive and exits by itself
     }
     const commands = allCommands();
     const handler = commands[cmd];

@@ -16,6 +16,11 @@ export const watchMessages: Catalog = {
     en: 'Transmitter: {state}  fwd {fwd} W  refl {refl} W  {temp} °C',
     vi: 'Máy phát: {state}  ra {fwd} W  phản xạ {refl} W  {temp} °C',
   },
+  'w.modem': {
+    en: '4G: {tech}  RSRP {rsrp} dBm  data {data}',
+    vi: '4G: {tech}  RSRP {rsrp} dBm  dữ liệu {data}',
+  },
+  'w.modem.none': { en: '4G: (modem not supervised)', vi: '4G: (chưa giám sát modem)' },
   'w.amp': { en: 'Amplifier: {on} {muted}  {a} A', vi: 'Tăng âm: {on} {muted}  {a} A' },
   'w.muted': { en: '(muted)', vi: '(tắt tiếng)' },
   'w.on': { en: 'on', vi: 'bật' },

@@ -34,6 +34,20 @@ function onAirLine(m: Sections, t: (k: string, v?: Record<string, string | numbe
   );
 }
 
+/** A cluster has no transmitter row; its 4G link is what it depends on instead. */
+function modemLine(m: Sections, t: (k: string, v?: Record<string, string | number>) => string): string {
+  const modem = m.modem as
+    | { signal?: { rsrpDbm?: number | null; tech?: string | null }; data?: { state?: string } }
+    | undefined;
+  if (!modem?.signal) return t('w.modem.none');
+  const rsrp = modem.signal.rsrpDbm;
+  return t('w.modem', {
+    tech: modem.signal.tech ?? '-',
+    rsrp: rsrp === null || rsrp === undefined ? '-' : String(rsrp),
+    data: modem.data?.state ?? '-',
+  });
+}
+
 function lineState(m: Sections, zone: number): string {
   const lines = m.lines as { zones?: Array<{ id: number; state?: string }> } | undefined;
   return lines?.zones?.find((z) => z.id === zone)?.state ?? '-';
@@ -47,12 +61,16 @@ export function renderFrame(s: StationStatus, lang: Lang, now: Date): string[] {
     t('w.title', { id: s.stationId, time: now.toISOString().slice(11, 19) }),
     '─'.repeat(WIDTH),
     t('w.power', { state: s.power.state, mains: s.mainsPresent ? t('w.mains.ok') : t('w.mains.lost') }),
-    t('w.tx', {
-      state: tx.state,
-      fwd: tx.forwardW.toFixed(1),
-      refl: tx.reflectedW.toFixed(1),
-      temp: tx.temperatureC.toFixed(1),
-    }),
+    ...(tx
+      ? [
+          t('w.tx', {
+            state: tx.state,
+            fwd: tx.forwardW.toFixed(1),
+            refl: tx.reflectedW.toFixed(1),
+            temp: tx.temperatureC.toFixed(1),
+          }),
+        ]
+      : [modemLine(s.modules, t)]),
     t('w.amp', {
       on: onoff(s.amplifier.on),
       muted: s.amplifier.muted ? t('w.muted') : '',

@@ -3,6 +3,7 @@
  * transmitter, mains, and active alarms. Pure functions of a status snapshot.
  */
 import type { StationStatus } from '../../api/status.js';
+import { MODEM_EXPLAINED } from './modem.js';
 import { type Finding, fault, ok, warn } from './types.js';
 
 export function checkDrivers(s: StationStatus): Finding[] {
@@ -46,6 +47,7 @@ export function checkAmplifier(s: StationStatus): Finding[] {
 
 export function checkTransmitter(s: StationStatus): Finding[] {
   const t = s.transmitter;
+  if (!t) return []; // a profile without a transmitter (a 4G cluster): nothing to check
   const vars = {
     fwd: t.forwardW.toFixed(1),
     refl: t.reflectedW.toFixed(1),
@@ -87,7 +89,7 @@ function onoff(b: boolean): string {
 }
 
 export function coreChecks(s: StationStatus): Finding[] {
-  const explained = new Set(['tx.lockout', 'tx.overtemp', 'mains.lost']);
+  const explained = new Set(['tx.lockout', 'tx.overtemp', 'mains.lost', ...MODEM_EXPLAINED]);
   for (const z of s.zones) explained.add(`relay.stuck:zone.${z.id}`);
   explained.add('relay.stuck:amp.power');
   return [

@@ -3,6 +3,7 @@
  * (`key`) and the next step (`key.next`). Written for a part-time technician, not an engineer.
  */
 import type { Catalog } from '../../core/i18n.js';
+import { modemDoctorMessages } from './messages-modem.js';
 
 export const doctorMessages: Catalog = {
   'doc.title': { en: 'Loa doctor — station {id}', vi: 'Kiểm tra đài Loa — đài {id}' },
@@ -331,4 +332,5 @@ export const doctorMessages: Catalog = {
     en: 'Set LOA_DISTRICT in /etc/loa/station.env, then: sudo systemctl restart loa-station',
     vi: 'Đặt LOA_DISTRICT trong /etc/loa/station.env rồi chạy: sudo systemctl restart loa-station',
   },
+  ...modemDoctorMessages,
 };

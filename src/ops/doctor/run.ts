@@ -5,6 +5,7 @@ import { type Lang, translate } from '../../core/i18n.js';
 import { coreChecks } from './core.js';
 import { checkClock, checkDisk, checkFfmpeg, type Probe } from './local.js';
 import { doctorMessages } from './messages.js';
+import { checkModem } from './modem.js';
 import { checkAudio, checkLines, checkMedia, checkSchedule, checkUplink } from './modules.js';
 import { checkSoundOutput, soundMessages } from './sound.js';
 import { type Finding, fault, ok } from './types.js';
@@ -32,6 +33,12 @@ export async function runDoctor(i: DoctorInput): Promise<Finding[]> {
       ...checkMedia(i.media),
     );
     out.push(...checkSchedule(m.schedule), ...checkUplink(m.uplink, i.now ?? Date.now()));
+    out.push(
+      ...checkModem(
+        m.modem,
+        i.status.alarms.map((a) => a.key),
+      ),
+    );
   }
   out.push(...(await checkFfmpeg(i.probe)), ...(await checkDisk(i.dataDir)), ...(await checkClock(i.probe)));
   return out;

@@ -1,5 +1,6 @@
 // Original file: proto/loa/district/v1/district.proto
 
+import type { LinkQuality as _loa_district_v1_LinkQuality, LinkQuality__Output as _loa_district_v1_LinkQuality__Output } from '../../../loa/district/v1/LinkQuality.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface StationSummary {
@@ -25,6 +26,10 @@ export interface StationSummary {
   'appliedVersion'?: (number | string | Long);
   'lastSeq'?: (number | string | Long);
   'pendingCommands'?: (number);
+  /**
+   * The station's 4G link (a loudspeaker cluster's only link): absent when it has no modem.
+   */
+  'link'?: (_loa_district_v1_LinkQuality | null);
 }
 
 export interface StationSummary__Output {
@@ -50,4 +55,8 @@ export interface StationSummary__Output {
   'appliedVersion': (number);
   'lastSeq': (number);
   'pendingCommands': (number);
+  /**
+   * The station's 4G link (a loudspeaker cluster's only link): absent when it has no modem.
+   */
+  'link': (_loa_district_v1_LinkQuality__Output | null);
 }
