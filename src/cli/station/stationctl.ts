@@ -6,7 +6,7 @@
  */
 import { callStation } from '../../api/station-client.js';
 import { exitCodeFor, LoaError, toLoaError } from '../../core/errors.js';
-import { pickLang, translate } from '../../core/i18n.js';
+import { type Lang, pickLang, translate } from '../../core/i18n.js';
 import { clientSecurity } from '../../security/config.js';
 import { pickSocket } from '../../security/local.js';
 import { assertLogLevel, defaultDataDir, defaultSocket, runDaemon } from '../../station/daemon.js';
@@ -32,6 +32,29 @@ async function run(p: Parsed): Promise<void> {
     metricsListen: flagString(p, 'metrics-listen'),
     allowSilentOutput: p.flags.get('allow-silent-output') === true,
   });
+}
+
+/** Where the commands go (--socket, else the data directory's) and how (TLS for HOST:PORT). */
+function commandContext(p: Parsed, lang: Lang, t: Ctx['t']): Ctx {
+  const socket =
+    flagString(p, 'socket') ?? pickSocket(defaultSocket(flagString(p, 'data-dir') ?? defaultDataDir()));
+  // a HOST:PORT target is the station's TCP API: mutual TLS with --ca/--cert/--key or LOA_TLS_*
+  const security = socket.includes('/')
+    ? undefined
+    : clientSecurity(process.env, {
+        ca: flagString(p, 'ca'),
+        cert: flagString(p, 'cert'),
+        key: flagString(p, 'key'),
+      });
+  return {
+    p,
+    lang,
+    json: p.flags.has('json'),
+    socket,
+    call: (method, params) => callStation(socket, method, params, security),
+    out: (text) => console.log(text),
+    t,
+  };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -66,26 +89,7 @@ export async function main(argv: string[]): Promise<number> {
         'INVALID_ARGUMENT',
         `unknown command "${cmd}"; allowed: run, ${Object.keys(commands).join(', ')}`,
       );
-    const socket =
-      flagString(p, 'socket') ?? pickSocket(defaultSocket(flagString(p, 'data-dir') ?? defaultDataDir()));
-    // a HOST:PORT target is the station's TCP API: mutual TLS with --ca/--cert/--key or LOA_TLS_*
-    const security = socket.includes('/')
-      ? undefined
-      : clientSecurity(process.env, {
-          ca: flagString(p, 'ca'),
-          cert: flagString(p, 'cert'),
-          key: flagString(p, 'key'),
-        });
-    const ctx: Ctx = {
-      p,
-      lang,
-      json: p.flags.has('json'),
-      socket,
-      call: (method, params) => callStation(socket, method, params, security),
-      out: (text) => console.log(text),
-      t,
-    };
-    const code = await handler(ctx, rest);
+    const code = await handler(commandContext(p, lang, t), rest);
     return typeof code === 'number' ? code : 0;
   } catch (e) {
     const err = toLoaError(e);
