@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --json] [-- --only GROUP]
  * Prints a readable table, or one JSON object per line ({"name","value","unit"}).
- * Groups: station, hw, audio, schedule, lines, link, security, ops, cluster (peer figures inside).
+ * Groups: station, hw, audio, schedule, lines, link, security, bulletin, ops, cluster (peer figures inside).
  */
 import type { BenchGroup, Figure } from './figures.js';
 
@@ -14,9 +14,21 @@ const GROUPS: Record<string, () => Promise<{ run: BenchGroup }>> = {
   ops: () => import('./groups/ops.js'),
   link: () => import('./groups/link.js'),
   security: () => import('./groups/security.js'),
+  bulletin: () => import('./groups/bulletin.js'),
   cluster: () => import('./groups/cluster.js'),
 };
-const ORDER = ['station', 'hw', 'audio', 'schedule', 'lines', 'link', 'security', 'ops', 'cluster'];
+const ORDER = [
+  'station',
+  'hw',
+  'audio',
+  'schedule',
+  'lines',
+  'link',
+  'security',
+  'bulletin',
+  'ops',
+  'cluster',
+];
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);

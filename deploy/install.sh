@@ -73,8 +73,9 @@ VERSION=$("$NODE" -p "require('$SRC/package.json').version")-$(date -u +%Y%m%d%H
 
 install_packages() {
   [ "$APT" = 1 ] || return 0
-  local pkgs=(ffmpeg libsystemd-dev python3 make g++ alsa-utils) # alsa-utils: aplay, amixer, alsactl
-  [ "$ROLE" = district ] && pkgs=(python3 make g++)
+  # espeak-ng: text bulletins are spoken at the station (and previewed at the hub)
+  local pkgs=(ffmpeg espeak-ng libsystemd-dev python3 make g++ alsa-utils) # alsa-utils: aplay, amixer, alsactl
+  [ "$ROLE" = district ] && pkgs=(espeak-ng python3 make g++)
   log "apt-get install ${pkgs[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null

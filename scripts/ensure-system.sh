@@ -15,8 +15,10 @@ set -euo pipefail
 # simavr's libsimavr-dev (+ libelf-dev, pkg-config): the harness that runs that image on a
 # simulated ATmega2560 in the Firmata tests (test/helpers/avr/); alsa-utils: aplay/amixer for
 # the sound-card set-up (deploy/install-sound.sh) and alsa-lib's PCM plugins in the sound tests.
+# espeak-ng: the station speaks text bulletins with it (Vietnamese voices vi, vi-vn-x-central,
+# vi-vn-x-south); the hub renders previews with it.
 PACKAGES=(ffmpeg icecast2 socat libsystemd-dev shellcheck debootstrap systemd-container openssl openssh-server rsync sudo
-  gcc-avr avr-libc arduino-core-avr libsimavr-dev libelf-dev pkg-config make gcc alsa-utils)
+  gcc-avr avr-libc arduino-core-avr libsimavr-dev libelf-dev pkg-config make gcc alsa-utils espeak-ng)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

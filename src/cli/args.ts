@@ -16,6 +16,7 @@ const BOOLEAN_FLAGS = new Set([
   'all',
   'force',
   'allow-silent-output',
+  'stop',
 ]);
 
 export function parseArgs(argv: string[]): Parsed {

@@ -14,6 +14,7 @@ import { metricsUrl, parseListen } from '../process/metrics-http.js';
 import { SystemdNotifier } from '../process/notify.js';
 import { handleShutdown } from '../process/signals.js';
 import { daemonSecurity, rateLimits } from '../security/config.js';
+import { startCap } from './cap/index.js';
 import { Hub } from './hub.js';
 import { HubMetrics } from './metrics.js';
 
@@ -51,6 +52,7 @@ function envMs(name: string): number | undefined {
 interface Running {
   hub?: Hub;
   metrics?: HubMetrics;
+  cap?: Awaited<ReturnType<typeof startCap>>;
 }
 
 function startHub(dataDir: string, log: Logger, running: Running): Hub {
@@ -94,6 +96,7 @@ export async function runHub(args: HubArgs): Promise<void> {
     stopping: 'stopping',
     stop: async () => {
       await running.metrics?.close();
+      await running.cap?.close();
       await running.hub?.close();
     },
   });
@@ -108,12 +111,14 @@ export async function runHub(args: HubArgs): Promise<void> {
       refusals: () => hub.refusals.all(),
     });
     const metrics = await serveHubMetrics(running.metrics, args.metricsListen, log);
+    running.cap = await startCap(hub, dataDir, log.child('cap'));
     log.info('ready', {
       ms: Math.round(performance.now() - t0),
       dataDir,
       listen: `${host}:${port}`,
       port,
       metrics,
+      cap: running.cap?.url ?? 'off',
     });
     notifier.ready(`district hub ready on ${host}:${port}`);
   } catch (e) {

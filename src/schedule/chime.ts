@@ -8,6 +8,8 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 
 export const CHIME_TONES_HZ = [880, 659] as const;
+/** The closing chime after a text bulletin: the same two tones rising ("that was all"). */
+export const CLOSING_TONES_HZ = [659, 880] as const;
 const RATE = 48_000;
 const TONE_S = 0.6;
 const TAIL_S = 0.3;
@@ -30,11 +32,11 @@ function header(dataBytes: number): Buffer {
   return h;
 }
 
-export function chimeWav(): Buffer {
+export function chimeWav(tones: readonly number[] = CHIME_TONES_HZ): Buffer {
   const toneFrames = Math.round(RATE * TONE_S);
-  const frames = toneFrames * CHIME_TONES_HZ.length + Math.round(RATE * TAIL_S);
+  const frames = toneFrames * tones.length + Math.round(RATE * TAIL_S);
   const data = Buffer.alloc(frames * 4);
-  CHIME_TONES_HZ.forEach((hz, k) => {
+  tones.forEach((hz, k) => {
     for (let i = 0; i < toneFrames; i++) {
       const attack = Math.min(1, i / (RATE * 0.005)); // 5 ms: no click
       const decay = Math.exp(-i / (RATE * 0.45));
@@ -48,8 +50,8 @@ export function chimeWav(): Buffer {
 }
 
 /** Writes the chime into the data dir (atomically, only when missing or different). */
-export async function writeChime(file: string): Promise<string> {
-  const wav = chimeWav();
+export async function writeChime(file: string, tones: readonly number[] = CHIME_TONES_HZ): Promise<string> {
+  const wav = chimeWav(tones);
   const old = await readFile(file).catch(() => undefined);
   if (old?.equals(wav)) return file; // no SD-card write on every boot
   const tmp = `${file}.${process.pid}.tmp`;

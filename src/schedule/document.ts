@@ -7,6 +7,8 @@
  */
 import { z } from 'zod';
 import { SCHEDULE_LIMITS } from '../security/schedule-limits.js';
+import { voiceSchema } from '../speech/config.js';
+import { MAX_TEXT_CHARS } from '../speech/text.js';
 import { isTimeZone, parseDate, parseDuration, parseTimeOfDay, WEEKDAYS } from './zoned-time.js';
 
 export const SCHEDULE_SCHEMA = 1;
@@ -45,10 +47,26 @@ const playlist = z.strictObject({
   loop: z.boolean().default(false),
 });
 
+/** A notice read out by the station's own voice (src/speech), between two chimes. */
+const text = z.strictObject({
+  kind: z.literal('text'),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'the notice to read out (empty)')
+    .max(
+      MAX_TEXT_CHARS,
+      `at most ${MAX_TEXT_CHARS} characters (about 3 minutes of speech); split it or record it`,
+    ),
+  voice: voiceSchema.optional(),
+  repeat: z.number().int().min(1).max(10).default(1),
+});
+
 export const sourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('relay'), url, fallback: playlist.optional() }),
   playlist,
   z.strictObject({ kind: z.literal('file'), file: mediaRef }),
+  text,
 ]);
 
 export const programmeSchema = z.strictObject({
@@ -91,6 +109,7 @@ export const scheduleSchema = z.strictObject({
 
 export type MediaRef = z.infer<typeof mediaRef>;
 export type ProgrammeSource = z.infer<typeof sourceSchema>;
+export type TextSource = z.infer<typeof text>;
 export type Programme = z.infer<typeof programmeSchema>;
 export type ScheduleDoc = z.infer<typeof scheduleSchema>;
 export type Tier = 'normal' | 'priority';

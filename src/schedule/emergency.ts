@@ -14,6 +14,7 @@ import type { Clock, Timer } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
 import type { ItemLog } from './item-log.js';
+import type { SpeechProof } from './play-log.js';
 import type { PowerLink } from './power-link.js';
 
 export type EmergencyOrigin = 'command' | 'button' | 'district';
@@ -28,7 +29,18 @@ export interface EmergencyRequest {
   origin: EmergencyOrigin;
   /** The district's command id, when it came from there. */
   commandId?: string;
+  /**
+   * A text bulletin plays here too, at its own tier (Circular 39/2020: normal, priority,
+   * emergency); absent: an emergency.
+   */
+  tier?: BulletinTier;
+  /** Played after the message on each repetition (the closing chime of a text bulletin). */
+  closingPath?: string;
+  /** What was read out, for the play log (a text bulletin). */
+  speech?: SpeechProof;
 }
+
+export type BulletinTier = 'normal' | 'priority' | 'emergency';
 
 export type EmergencyPhase = 'powering' | 'attention' | 'message' | 'waiting';
 
@@ -41,6 +53,9 @@ export interface EmergencyStatus {
   repeat?: number;
   zones?: number[];
   message?: string;
+  tier?: BulletinTier;
+  speech?: SpeechProof;
+  commandId?: string;
   startedAt?: number;
   /** Command → first audio of the attention signal at the output, ms (monotonic). */
   latencyMs?: number;
@@ -107,11 +122,12 @@ export class Emergency {
       done: Promise.resolve(),
     };
     this.run = run;
+    const what = nameOf(req);
     this.d.events.emit({
-      kind: 'emergency.start',
-      severity: 'alarm',
+      kind: `${what.kind}.start`,
+      severity: what.kind === 'emergency' ? 'alarm' : 'info',
       sub: 'schedule',
-      message: `emergency bulletin started (${req.origin}) on zones ${req.zones.join(',')}`,
+      message: `${what.title} started (${req.origin}) on zones ${req.zones.join(',')}`,
       details: { id, ...req },
     });
     run.done = (previous?.done ?? Promise.resolve()).then(() => this.execute(run));
@@ -139,6 +155,9 @@ export class Emergency {
       repeat: r.req.repeat,
       zones: r.req.zones,
       message: m ? (m.kind === 'file' ? m.path : m.url) : 'attention signal only',
+      ...(r.req.tier ? { tier: r.req.tier } : {}),
+      ...(r.req.speech ? { speech: r.req.speech } : {}),
+      ...(r.req.commandId ? { commandId: r.req.commandId } : {}),
       startedAt: r.startedAt,
       ...(r.latencyMs !== undefined ? { latencyMs: r.latencyMs } : {}),
     };
@@ -177,11 +196,12 @@ export class Emergency {
       await this.d.power.setEmergency(undefined).catch(() => undefined);
     }
     this.last = { id: r.id, ended: this.d.clock.now(), reason };
+    const what = nameOf(r.req);
     this.d.events.emit({
-      kind: 'emergency.end',
+      kind: `${what.kind}.end`,
       severity: reason.startsWith('failed') ? 'alarm' : 'info',
       sub: 'schedule',
-      message: `emergency bulletin ended: ${reason}`,
+      message: `${what.title} ended: ${reason}`,
       details: { id: r.id, reason, repetitions: r.repetition, latencyMs: r.latencyMs },
     });
   }
@@ -195,8 +215,12 @@ export class Emergency {
   private async playRepetition(r: Run): Promise<void> {
     const attention = this.d.attentionPath;
     const msg = r.req.message;
+    const closing = r.req.closingPath ? [r.req.closingPath] : [];
     if (msg?.kind === 'file')
-      return this.playPart(r, 'attention+message', { kind: 'playlist', paths: [attention, msg.path] });
+      return this.playPart(r, 'attention+message', {
+        kind: 'playlist',
+        paths: [attention, msg.path, ...closing],
+      });
     await this.playPart(r, 'attention', { kind: 'file', path: attention });
     if (msg) await this.playPart(r, 'message', msg);
   }
@@ -211,17 +235,20 @@ export class Emergency {
     r.phase = part === 'message' ? 'message' : 'attention';
     const reqId = `${r.id}:${part}:${r.repetition}`;
     const m = r.req;
+    const what = nameOf(m);
     const titles = {
       attention: 'attention signal',
-      message: `emergency message (${m.origin})`,
-      'attention+message': `attention signal + emergency message (${m.origin})`,
+      message: `${what.message} (${m.origin})`,
+      'attention+message': `attention signal + ${what.message} (${m.origin})`,
     };
     this.d.items.expect(reqId, {
-      kind: 'emergency',
+      kind: m.speech ? 'bulletin' : 'emergency',
       title: titles[part],
-      tier: 'emergency',
+      tier: m.tier ?? 'emergency',
       origin: m.origin,
       zones: m.zones,
+      ...(m.speech ? { speech: m.speech } : {}),
+      ...(m.commandId ? { commandId: m.commandId } : {}),
     });
     let unsubscribe: () => void = () => undefined;
     const ended = new Promise<string>((resolve, reject) => {
@@ -262,6 +289,17 @@ export class Emergency {
       };
     });
   }
+}
+
+/** An emergency keeps its names (events, play log); a text bulletin at a lower tier is a bulletin. */
+function nameOf(req: EmergencyRequest): { kind: 'emergency' | 'bulletin'; title: string; message: string } {
+  const tier = req.tier ?? 'emergency';
+  if (!req.speech) return { kind: 'emergency', title: 'emergency bulletin', message: 'emergency message' };
+  return {
+    kind: tier === 'emergency' ? 'emergency' : 'bulletin',
+    title: `${tier} text bulletin`,
+    message: `${tier} text bulletin`,
+  };
 }
 
 function describe(s: SourceSpec): string {

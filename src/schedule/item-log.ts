@@ -7,7 +7,7 @@
 import type { OnAirPort } from '../audio/port.js';
 import type { Clock } from '../core/clock.js';
 import type { Occurrence } from './plan.js';
-import type { Confirmation, PlayLog, PlayLogEntry } from './play-log.js';
+import type { Confirmation, PlayLog, PlayLogEntry, SpeechProof } from './play-log.js';
 
 export interface ItemLogDeps {
   clock: Clock;
@@ -39,8 +39,9 @@ export class ItemLog {
 
   constructor(private readonly d: ItemLogDeps) {}
 
-  expect(reqId: string, what: Occurrence | Expected): void {
-    this.expected.set(reqId, 'rule' in what ? expectedOf(what) : what);
+  expect(reqId: string, what: Occurrence | Expected, speech?: SpeechProof): void {
+    const exp = 'rule' in what ? expectedOf(what) : what;
+    this.expected.set(reqId, speech ? { ...exp, speech } : exp);
   }
 
   /** First audio of a request reached the output. */

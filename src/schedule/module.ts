@@ -5,15 +5,16 @@
  */
 import { join } from 'node:path';
 import { ON_AIR, type OnAirPort } from '../audio/port.js';
-import { toLoaError } from '../core/errors.js';
+import { LoaError, toLoaError } from '../core/errors.js';
 import type { Handler } from '../core/registry.js';
 import { HAL } from '../hal/port.js';
 import type { MediaCache } from '../media/cache.js';
 import { MEDIA_CACHE } from '../media/port.js';
 import type { ModuleContext, StationModule } from '../module/module.js';
 import { POWER, POWER_HOLDER } from '../power/ports.js';
+import { SPEAKER } from '../speech/port.js';
 import type { JsonDoc } from '../store/doc.js';
-import { writeChime } from './chime.js';
+import { CLOSING_TONES_HZ, writeChime } from './chime.js';
 import { type ClockGate, type ClockProbe, timedatectlProbe } from './clock-gate.js';
 import type { Plan } from './compile.js';
 import type { ScheduleDoc } from './document.js';
@@ -34,6 +35,8 @@ import {
 import { type ScheduleSettings, settingsDoc } from './settings.js';
 import { type MediaLookup, mediaRefsOf } from './sources.js';
 import { persistApplied, type ScheduleState, stateDoc } from './state.js';
+import { TextBulletins } from './text-bulletin.js';
+import { textRenderer } from './text-source.js';
 import { type Validated, validateSchedule } from './validate.js';
 import { ScheduleWiring } from './wiring.js';
 import { formatLocal } from './zoned-time.js';
@@ -48,7 +51,7 @@ export interface ScheduleModuleOptions {
 export class ScheduleModule implements StationModule {
   readonly name = 'schedule';
   readonly needs = [HAL, POWER];
-  readonly wants = [ON_AIR, MEDIA_CACHE];
+  readonly wants = [ON_AIR, MEDIA_CACHE, SPEAKER];
   readonly provides = [POWER_HOLDER];
   private ctx!: ModuleContext;
   private media: MediaCache | undefined;
@@ -56,6 +59,7 @@ export class ScheduleModule implements StationModule {
   private settings!: ScheduleSettings;
   private plan: Plan | undefined;
   private w!: ScheduleWiring;
+  private text!: TextBulletins;
 
   constructor(private readonly o: ScheduleModuleOptions = {}) {}
 
@@ -85,6 +89,8 @@ export class ScheduleModule implements StationModule {
     const playLog = new PlayLog(dataDir, this.settings.playLogMax, ctx.store.events);
     await playLog.load();
     const attentionPath = await writeChime(join(dataDir, 'attention.wav'));
+    const closingPath = await writeChime(join(dataDir, 'closing.wav'), CLOSING_TONES_HZ);
+    const speaker = ctx.want(SPEAKER);
     const port = this.o.port ?? ctx.want(ON_AIR) ?? new UnavailablePort();
     const chain = ctx.need(POWER).chain;
     const power = new PowerLink(chain, this.zoneIds());
@@ -105,10 +111,21 @@ export class ScheduleModule implements StationModule {
       state: this.state,
       plan: () => this.plan,
       media: this.o.media,
+      speak: textRenderer(() => speaker, attentionPath, closingPath),
       probe: this.o.probe ?? timedatectlProbe(),
       wake: ctx.wake,
       power,
       preRollMs: preRollMs(ctx.profile.timings, ctx.profile.zones.length, this.settings.preRollMarginMs),
+    });
+    this.text = new TextBulletins({
+      emergency: this.w.emergency,
+      speaker: () => {
+        if (!speaker) throw new LoaError('UNAVAILABLE', 'this station has no text-to-speech module');
+        return speaker;
+      },
+      zoneIds: () => this.zoneIds(),
+      closingPath,
+      scheduledTier: () => this.w.runner.onAirItem?.rule.tier,
     });
     await this.w.start();
   }
@@ -188,6 +205,8 @@ export class ScheduleModule implements StationModule {
       'emergency.start': (x) => this.startEmergency(x, 'command'),
       'emergency.stop': () => this.w.emergency.stop(),
       'emergency.status': () => this.w.emergency.status(),
+      'bulletin.text': (x) => this.text.say(x, 'command'),
+      'bulletin.stop': (x) => this.text.stop(x),
     };
   }
 

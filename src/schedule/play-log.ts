@@ -28,9 +28,18 @@ export interface Confirmation {
   zones: Record<string, boolean | undefined>;
 }
 
+/** The proof of a spoken bulletin: which text (its sha256) and which voice read it. */
+export interface SpeechProof {
+  textSha256: string;
+  voice: string;
+  engine: string;
+  engineVersion?: string;
+  chars: number;
+}
+
 export interface PlayLogEntry {
   id: string;
-  kind: 'programme' | 'emergency';
+  kind: 'programme' | 'emergency' | 'bulletin';
   programmeId?: string;
   title: string;
   tier: 'normal' | 'priority' | 'emergency';
@@ -42,6 +51,9 @@ export interface PlayLogEntry {
   sources: SourceChange[];
   zones: number[];
   confirmed?: Confirmation;
+  speech?: SpeechProof;
+  /** The district command that started it (the hub finds its bulletin's entries by it). */
+  commandId?: string;
 }
 
 export interface PlayLogQuery {

@@ -17,7 +17,7 @@ import { nextChange, type Occurrence, onAirAt } from './plan.js';
 import type { PowerLink } from './power-link.js';
 import { nextPowerChange, type PowerOptions, powerWindowAt, zonesFor } from './power-plan.js';
 import type { ScheduleSettings } from './settings.js';
-import { type MediaLookup, playable } from './sources.js';
+import { type MediaLookup, playable, type TextRender } from './sources.js';
 import type { ScheduleState } from './state.js';
 import { DAY_MS } from './zoned-time.js';
 
@@ -41,6 +41,7 @@ export interface RunnerDeps {
   settings: ScheduleSettings;
   power_: PowerOptions;
   media: MediaLookup | undefined;
+  speak?: TextRender | undefined;
 }
 
 interface Current {
@@ -159,9 +160,9 @@ export class Runner {
     const reqId = `${occ.key}#${now}`;
     this.requested.set(reqId, this.d.clock.monotonic());
     try {
-      const p = await playable(occ.rule.source, offsetMs, this.d.media);
+      const { speech, ...p } = await playable(occ.rule.source, offsetMs, this.d.media, this.d.speak);
       this.current = { occ, reqId };
-      this.d.items.expect(reqId, occ);
+      this.d.items.expect(reqId, occ, speech);
       const startAt = ahead ? this.holdUntil(occ.start) : undefined;
       await this.d.port.play('programme', { id: reqId, ...p, volume: occ.rule.volume, startAt });
       this.d.events.emit({

@@ -6,14 +6,20 @@
  */
 import type { SourceSpec } from '../audio/port.js';
 import { LoaError } from '../core/errors.js';
-import type { MediaRef, ProgrammeSource } from './document.js';
+import type { MediaRef, ProgrammeSource, TextSource } from './document.js';
+import type { SpeechProof } from './play-log.js';
 
 /** sha256 → a verified file path in the media cache, or undefined when not cached. */
 export type MediaLookup = (sha256: string) => Promise<string | undefined>;
 
+/** A text item → what to play (the chimes and the speech, rendered by the station's voice). */
+export type TextRender = (src: TextSource) => Promise<{ source: SourceSpec; speech: SpeechProof }>;
+
 export interface Playable {
   source: SourceSpec;
   fallback?: SourceSpec;
+  /** A text item: what was read, for the play log. */
+  speech?: SpeechProof;
 }
 
 async function pathOf(ref: MediaRef, lookup: MediaLookup | undefined): Promise<string> {
@@ -38,8 +44,13 @@ export async function playable(
   src: ProgrammeSource,
   offsetMs: number,
   lookup: MediaLookup | undefined,
+  speak?: TextRender,
 ): Promise<Playable> {
   switch (src.kind) {
+    case 'text':
+      // read from the start on a late start or a restart: half a sentence is no notice
+      if (!speak) throw new LoaError('UNAVAILABLE', 'this station cannot speak text (no speech module)');
+      return speak(src);
     case 'relay': {
       if (!src.fallback) return { source: { kind: 'stream', url: src.url } };
       const fb = await paths(src.fallback.items, lookup).catch(() => []);

@@ -19,7 +19,7 @@ import type { Confirmation, PlayLog } from './play-log.js';
 import type { PowerLink } from './power-link.js';
 import { Runner } from './runner.js';
 import type { ScheduleSettings } from './settings.js';
-import type { MediaLookup } from './sources.js';
+import type { MediaLookup, TextRender } from './sources.js';
 import type { ScheduleState } from './state.js';
 
 /** What of the station the schedule reads and drives. */
@@ -41,6 +41,7 @@ export interface WiringDeps {
   state: JsonDoc<ScheduleState>;
   plan: () => Plan | undefined;
   media: MediaLookup | undefined;
+  speak?: TextRender;
   probe: ClockProbe;
   wake: WakeTimer;
   power: PowerLink;
@@ -94,6 +95,7 @@ export class ScheduleWiring {
       settings: d.settings,
       power_: { preRollMs: d.preRollMs, gapMs: d.settings.powerGapMs },
       media: d.media,
+      speak: d.speak,
     });
     this.emergency = new Emergency({
       clock,

@@ -41,6 +41,7 @@ export const STATION_METHOD_ROLES: Readonly<Record<string, Role>> = {
   'uplink.status': 'viewer',
   'uplink.desired': 'viewer',
   'security.status': 'viewer',
+  'speech.status': 'viewer',
   // operator: the programme and the loudspeakers
   zone: 'operator',
   'audio.play': 'operator',
@@ -50,6 +51,10 @@ export const STATION_METHOD_ROLES: Readonly<Record<string, Role>> = {
   'schedule.apply': 'operator',
   'emergency.start': 'operator',
   'emergency.stop': 'operator',
+  // a text bulletin is a bulletin like a recorded one (an emergency tier included)
+  'bulletin.text': 'operator',
+  'bulletin.stop': 'operator',
+  'speech.render': 'operator',
   'lines.check': 'operator',
   // a tone on one zone: amplifier only, never the transmitter, refused while anything is on air
   'test.tone': 'operator',

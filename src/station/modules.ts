@@ -11,6 +11,7 @@ import { ModemModule } from '../modem/module.js';
 import type { StationModule } from '../module/module.js';
 import { ScheduleModule } from '../schedule/module.js';
 import type { LinkSecurity } from '../security/credentials.js';
+import { SpeechModule } from '../speech/module.js';
 import { uplinkModule } from '../uplink/module.js';
 import { uplinkSettings } from '../uplink/settings.js';
 
@@ -28,6 +29,7 @@ export interface ModuleOptions {
 export function stationModules(o: ModuleOptions): StationModule[] {
   return [
     new MediaModule(o),
+    new SpeechModule(o),
     new AudioModule(o),
     new LinesModule({ dataDir: o.dataDir }),
     new ScheduleModule(),

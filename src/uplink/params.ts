@@ -4,7 +4,8 @@
  * Before the command runs, the station fetches that file ahead of any background download and
  * puts the cached file's absolute path in its place, so the module receives what it takes from
  * a technician: `emergency.start` a path string; an audio source {kind: "file", …} a `path`.
- * `emergency.start` also gets the district command's id (commandId) for its play log.
+ * `emergency.start` and `bulletin.text` also get the district command's id (commandId) for
+ * their play log.
  */
 import type { Clock } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
@@ -24,7 +25,8 @@ export async function resolveMediaParams(
 ): Promise<unknown> {
   const p = (cmd.params ?? {}) as Record<string, unknown> & { source?: unknown };
   const out: Record<string, unknown> = { ...p };
-  if (cmd.method === 'emergency.start' && out.commandId === undefined) out.commandId = cmd.id;
+  const takesId = cmd.method === 'emergency.start' || cmd.method === 'bulletin.text';
+  if (takesId && out.commandId === undefined) out.commandId = cmd.id;
   const src = p.source as Source | undefined;
   if (!src || typeof src !== 'object' || src.sha256 === undefined) return out;
   const ref = mediaRefSchema.safeParse({

@@ -23,7 +23,7 @@ async function upload(ctx: DCtx, path: string): Promise<MediaRef__Output> {
 }
 
 /** Sends a command; with --wait S, polls until every station answered (or S seconds passed). */
-async function send(ctx: DCtx, method: string, params: unknown): Promise<void> {
+export async function send(ctx: DCtx, method: string, params: unknown): Promise<void> {
   const req = { ...selection(ctx.p), method, params: toValue(params), ttlMs: ttlMs(ctx.p) };
   let cmds = (await ctx.hub().call<{ commands: CommandInfo__Output[] }>('SendCommand', req)).commands;
   const waitS = flagInt(ctx.p, 'wait', 0, 3600) ?? 0;

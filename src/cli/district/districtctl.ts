@@ -15,6 +15,8 @@ import { flagString, type Parsed, parseArgs } from '../args.js';
 import { auditMessages } from '../messages-security.js';
 import { districtActionCommands } from './actions.js';
 import { auditCommand } from './audit.js';
+import { bulletinCommand, bulletinUsage } from './bulletin.js';
+import { capCommand } from './cap.js';
 import { clustersCommand } from './clusters.js';
 import { districtReadCommands } from './commands.js';
 import type { DCommand, DCtx } from './context.js';
@@ -31,6 +33,7 @@ const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--c
   emergency stop (--stations a,b | --all)
   schedule push FILE (--stations a,b | --all) [--media a.mp3,b.mp3]
   command METHOD (--stations a,b | --all) [--params JSON] [--ttl S] [--wait S]
+%BULLETIN%
   commands [--station ID] [--limit N]              commands sent and their outcome
   events [--station ID] [--since 2h|ISO] [--severity alarm] [--kind K] [--limit N]
   play-log [--station ID] [--since 1d|ISO] [--limit N]
@@ -44,6 +47,8 @@ const COMMANDS: Record<string, DCommand> = {
   ...districtReadCommands,
   ...districtActionCommands,
   audit: auditCommand,
+  bulletin: bulletinCommand,
+  cap: capCommand,
   ...districtRevokeCommands,
   clusters: clustersCommand,
 };
@@ -68,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
   let security: LinkSecurity | undefined;
   try {
     if (!cmd || p.flags.has('help')) {
-      console.log(USAGE);
+      console.log(USAGE.replace('%BULLETIN%', bulletinUsage.join('\n')));
       return cmd || p.flags.has('help') ? 0 : 1;
     }
     if (cmd === 'serve') {

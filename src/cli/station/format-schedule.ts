@@ -67,6 +67,9 @@ export function renderPlayLog(entries: PlayLogEntry[], lang: Lang): string {
         `${t(lang, 'sched.zones', { zones: e.zones.join(',') })}`,
         heard(e, lang),
         confirmation(e, lang),
+        e.speech
+          ? t(lang, 'log.speech', { sha: e.speech.textSha256.slice(0, 12), voice: e.speech.voice })
+          : '',
         e.endReason ?? '',
       ]
         .filter(Boolean)

@@ -45,6 +45,7 @@ export const scheduleMessages: Catalog = {
   'log.onAir': { en: 'on air', vi: 'đang phát' },
   'log.confirmed': { en: 'relays confirmed', vi: 'rơ-le đã xác nhận' },
   'log.unconfirmed': { en: 'relays NOT confirmed: {which}', vi: 'rơ-le CHƯA xác nhận: {which}' },
+  'log.speech': { en: 'text {sha}… read by {voice}', vi: 'văn bản {sha}… giọng {voice}' },
   'log.noFeedback': { en: 'no feedback contacts', vi: 'không có tiếp điểm phản hồi' },
   'emg.started': {
     en: 'Emergency bulletin {id} started on zones {zones} ({repeat}×): {message}',

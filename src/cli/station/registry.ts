@@ -10,6 +10,7 @@ import { linesCommands, linesUsage } from './commands-lines.js';
 import { opsCommands, opsUsage } from './commands-ops.js';
 import { scheduleCommands, scheduleUsage } from './commands-schedule.js';
 import { securityCommands, securityUsage } from './commands-security.js';
+import { speechCommands, speechUsage } from './commands-speech.js';
 import { uplinkCommands, uplinkUsage } from './commands-uplink.js';
 import type { Command } from './context.js';
 
@@ -21,6 +22,7 @@ export function allCommands(): Record<string, Command> {
     ...audioCommands,
     ...linesCommands,
     ...scheduleCommands,
+    ...speechCommands,
     ...uplinkCommands,
     ...securityCommands,
   };
@@ -34,6 +36,7 @@ export function allUsage(): string[] {
     ...audioUsage,
     ...linesUsage,
     ...scheduleUsage,
+    ...speechUsage,
     ...uplinkUsage,
     ...securityUsage,
   ];

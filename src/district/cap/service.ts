@@ -1,0 +1,178 @@
+/**
+ * CAP intake at the hub: parse (hostile input refused), de-duplicate by (sender, identifier),
+ * decide (status Actual only, a Vietnamese info block, not expired, a tier, stations in the
+ * area), then send each station a `bulletin.text` command — the text travels, each station
+ * speaks it. An Update replaces what its references sent (stations no longer in the area stop
+ * it); a Cancel stops it on air. Every step is in the hub's audit trail (who: cap:SENDER).
+ */
+import type { LoaError } from '../../core/errors.js';
+import { toLoaError } from '../../core/errors.js';
+import { validateParams } from '../../security/schemas.js';
+import { textSha256 } from '../../speech/text.js';
+import type { Hub } from '../hub.js';
+import { stationsIn } from './area.js';
+import type { CapConfig } from './config.js';
+import { type CapAlert, parseCap } from './parse.js';
+import { type CapRow, CapStore } from './store.js';
+import { REPEATS, spokenText, tierOf, vietnameseInfo } from './tier.js';
+
+export interface CapOutcome {
+  outcome: 'aired' | 'not-aired' | 'duplicate' | 'cancelled';
+  identifier: string;
+  sender: string;
+  reason: string;
+  tier?: string;
+  stations: string[];
+  commands: Record<string, string>;
+}
+
+/** A command to a station lives at most this long at the hub (an alert's `expires` may cut it). */
+const MAX_TTL_MS = 3_600_000;
+
+export class CapService {
+  readonly store: CapStore;
+
+  constructor(
+    private readonly hub: Hub,
+    private readonly cfg: CapConfig,
+  ) {
+    this.store = new CapStore(hub.db);
+  }
+
+  /** One CAP message from `via` (http, a token's name). Throws INVALID_ARGUMENT for hostile input. */
+  ingest(xml: string | Buffer, via: string): CapOutcome {
+    let alert: CapAlert;
+    try {
+      alert = parseCap(xml);
+    } catch (e) {
+      this.audit('cap.refused', { via }, [], toLoaError(e), via);
+      throw e;
+    }
+    const base = { identifier: alert.identifier, sender: alert.sender, stations: [], commands: {} };
+    if (this.store.get(alert.sender, alert.identifier)) {
+      const out: CapOutcome = { ...base, outcome: 'duplicate', reason: 'already received: ignored' };
+      this.audit('cap.duplicate', out, [], undefined, via, alert.sender);
+      return out;
+    }
+    const out = alert.msgType === 'Cancel' ? this.cancel(alert) : this.alert(alert);
+    this.record(alert, out, via);
+    this.audit(`cap.${out.outcome}`, out, out.stations, undefined, via, alert.sender);
+    return out;
+  }
+
+  private alert(a: CapAlert): CapOutcome {
+    const base = { identifier: a.identifier, sender: a.sender, stations: [] as string[], commands: {} };
+    const no = (reason: string): CapOutcome => ({ ...base, outcome: 'not-aired', reason });
+    if (a.msgType === 'Ack' || a.msgType === 'Error') return no(`msgType ${a.msgType}: nothing to broadcast`);
+    if (a.status !== 'Actual') return no(`status ${a.status}: recorded, not broadcast`);
+    const info = vietnameseInfo(a.info);
+    if (!info) return no('no Vietnamese info block (language "vi"): not broadcast');
+    const expires = info.expires ? Date.parse(info.expires) : undefined;
+    const now = this.hub.clock.now();
+    if (expires !== undefined && expires <= now) return no(`expired at ${info.expires}`);
+    const tier = tierOf(info);
+    if (!tier) return no(`urgency ${info.urgency}, certainty ${info.certainty}: not broadcast`);
+    const known = new Set(this.hub.stations.list().map((r) => r.id));
+    const stations = stationsIn(info.area, this.cfg.stations).filter((s) => known.has(s));
+    if (a.msgType === 'Update') this.stopReferenced(a, new Set(stations));
+    if (!stations.length) return no('the area covers none of this hub’s stations');
+    const text = spokenText(info);
+    const ttl = Math.min(MAX_TTL_MS, expires !== undefined ? expires - now : MAX_TTL_MS);
+    const params = { text, tier, repeat: REPEATS[tier] };
+    const commands = Object.fromEntries(
+      stations.map((s) => [s, this.send(s, 'bulletin.text', params, ttl, a)]),
+    );
+    return { ...base, outcome: 'aired', reason: `${info.event}: ${tier}`, tier, stations, commands };
+  }
+
+  /** Cancel: the bulletins its references sent are stopped where they are on air. */
+  private cancel(a: CapAlert): CapOutcome {
+    const stopped = this.stopReferenced(a, new Set());
+    return {
+      identifier: a.identifier,
+      sender: a.sender,
+      outcome: stopped.length ? 'cancelled' : 'not-aired',
+      reason: stopped.length ? `stopped on ${stopped.join(', ')}` : 'no referenced alert was broadcast here',
+      stations: stopped,
+      commands: {},
+    };
+  }
+
+  /** Sends bulletin.stop for each referenced alert's command on stations not in `keep`. */
+  private stopReferenced(a: CapAlert, keep: Set<string>): string[] {
+    const stopped: string[] = [];
+    for (const ref of references(a)) {
+      const row = this.store.get(ref.sender, ref.identifier);
+      if (!row) continue;
+      for (const [station, commandId] of Object.entries(row.commands))
+        if (!keep.has(station)) {
+          this.send(station, 'bulletin.stop', { commandId }, MAX_TTL_MS, a);
+          stopped.push(station);
+        }
+      this.store.setState(
+        row.sender,
+        row.identifier,
+        a.msgType === 'Cancel' ? 'cancelled' : 'updated',
+        `by ${a.identifier}`,
+      );
+    }
+    return stopped;
+  }
+
+  private send(station: string, method: string, params: unknown, ttlMs: number, a: CapAlert): string {
+    validateParams(method, params);
+    const who = { who: `cap:${a.sender}`, role: 'operator' };
+    const row = this.hub.stores.commands.create(station, method, params, Math.max(1000, ttlMs), who);
+    this.hub.sessions.deliverCommands(station, new Set([row.id]));
+    this.hub.sessions.changed(station);
+    return row.id;
+  }
+
+  private record(a: CapAlert, out: CapOutcome, via: string): void {
+    const info = vietnameseInfo(a.info);
+    const row: CapRow = {
+      sender: a.sender,
+      identifier: a.identifier,
+      sent: a.sent,
+      received: this.hub.clock.now(),
+      msgType: a.msgType,
+      status: a.status,
+      tier: out.tier ?? '',
+      state: out.outcome === 'aired' ? 'aired' : out.outcome === 'cancelled' ? 'cancel' : 'not-aired',
+      reason: out.reason,
+      headline: info?.headline ?? a.info[0]?.headline ?? '',
+      textSha256: info && out.outcome === 'aired' ? textSha256(spokenText(info).normalize('NFC')) : '',
+      expires: info?.expires ? Date.parse(info.expires) : 0,
+      commands: out.commands,
+      via,
+    };
+    this.store.add(row);
+  }
+
+  private audit(
+    action: string,
+    params: unknown,
+    stations: string[],
+    err: LoaError | undefined,
+    via: string,
+    sender = '?',
+  ) {
+    this.hub.stores.audit.add(
+      { who: `cap:${sender}`, role: 'operator', via: `cap-${via}` },
+      action,
+      params,
+      stations,
+      err,
+    );
+  }
+}
+
+/** CAP 1.2 §3.2.1 references: "sender,identifier,sent" groups separated by spaces. */
+function references(a: CapAlert): Array<{ sender: string; identifier: string }> {
+  return (a.references ?? '')
+    .trim()
+    .split(/\s+/)
+    .map((g) => g.split(','))
+    .filter((p) => p.length >= 2)
+    .map(([sender, identifier]) => ({ sender: sender as string, identifier: identifier as string }));
+}

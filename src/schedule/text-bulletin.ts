@@ -1,0 +1,125 @@
+/**
+ * Text bulletins (`stationctl say`, the district's `bulletin.text`): the text is checked,
+ * spoken by the station's own engine (src/speech: no media to fetch, so it works when media
+ * sync is blocked), and played like an emergency — power chain up on its zones, attention
+ * chime, the speech, a closing chime, repeated as asked — in the slot above the programme,
+ * which is heard again when the bulletin ends. The tier decides who gives way (Circular
+ * 39/2020/TT-BTTTT order: emergency > priority > normal): a bulletin never interrupts one of
+ * a higher tier, on air by command or by the schedule; an equal or higher tier replaces it.
+ */
+import { z } from 'zod';
+import { LoaError } from '../core/errors.js';
+import { formatIssues } from '../core/validate.js';
+import { voiceSchema } from '../speech/config.js';
+import type { Rendered, Speaker } from '../speech/speaker.js';
+import { checkText } from '../speech/text.js';
+import type { BulletinTier, Emergency, EmergencyOrigin, EmergencyStatus } from './emergency.js';
+
+export const TIERS: readonly BulletinTier[] = ['normal', 'priority', 'emergency'];
+
+export const textBulletinParams = z.strictObject({
+  text: z.string(),
+  tier: z.enum(TIERS).default('normal'),
+  /** Warning systems repeat an alert (three times is usual); each time with both chimes. */
+  repeat: z.number().int().min(1).max(10).default(1),
+  everyS: z.number().int().min(0).max(3600).default(0),
+  voice: voiceSchema.optional(),
+  zones: z.union([z.literal('all'), z.array(z.number().int().min(1).max(32)).min(1).max(32)]).default('all'),
+  commandId: z.string().max(128).optional(),
+});
+
+export interface TextBulletinDeps {
+  emergency: Emergency;
+  speaker: () => Speaker;
+  zoneIds: () => number[];
+  closingPath: string;
+  /** The tier of the scheduled item on air now, if any. */
+  scheduledTier: () => BulletinTier | undefined;
+}
+
+export interface SayResult extends EmergencyStatus {
+  rendered: Pick<
+    Rendered,
+    'textSha256' | 'voice' | 'engine' | 'engineVersion' | 'cached' | 'renderMs' | 'spoken'
+  >;
+}
+
+const rank = (t: BulletinTier) => TIERS.indexOf(t);
+const an = (t: BulletinTier) => (t === 'emergency' ? 'an' : 'a');
+
+export class TextBulletins {
+  constructor(private readonly d: TextBulletinDeps) {}
+
+  async say(x: unknown, origin: EmergencyOrigin): Promise<SayResult> {
+    const r = textBulletinParams.safeParse(x ?? {}, { reportInput: true });
+    if (!r.success) throw new LoaError('INVALID_ARGUMENT', `bulletin.text: ${formatIssues(r.error.issues)}`);
+    const p = r.data;
+    const text = checkText(p.text, 'bulletin.text: text');
+    const zones = this.zones(p.zones);
+    this.mayInterrupt(p.tier);
+    const spoken = await this.d.speaker().speak({ text, voice: p.voice });
+    this.mayInterrupt(p.tier); // another bulletin may have started while this one was rendered
+    const status = this.d.emergency.start({
+      message: { kind: 'file', path: spoken.path },
+      zones,
+      repeat: p.repeat,
+      everyS: p.everyS,
+      origin: p.commandId && origin === 'command' ? 'district' : origin,
+      ...(p.commandId ? { commandId: p.commandId } : {}),
+      tier: p.tier,
+      closingPath: this.d.closingPath,
+      speech: {
+        textSha256: spoken.textSha256,
+        voice: spoken.voice,
+        engine: spoken.engine,
+        engineVersion: spoken.engineVersion,
+        chars: [...text].length,
+      },
+    });
+    const { textSha256, voice, engine, engineVersion, cached, renderMs } = spoken;
+    return {
+      ...status,
+      rendered: { textSha256, voice, engine, engineVersion, cached, renderMs, spoken: spoken.spoken },
+    };
+  }
+
+  /** Stops the bulletin on air; with `commandId` only that command's (a CAP Cancel). */
+  async stop(x: unknown): Promise<EmergencyStatus> {
+    const id = (x as { commandId?: unknown } | undefined)?.commandId;
+    if (id !== undefined) {
+      if (typeof id !== 'string')
+        throw new LoaError(
+          'INVALID_ARGUMENT',
+          'bulletin.stop: commandId: the id of the command whose bulletin to stop',
+        );
+      const now = this.d.emergency.status();
+      if (!now.active || now.commandId !== id)
+        throw new LoaError('REFUSED', `the bulletin of command ${id} is not on air; nothing was stopped`);
+    }
+    return this.d.emergency.stop();
+  }
+
+  private zones(z: 'all' | number[]): number[] {
+    const all = this.d.zoneIds();
+    if (z === 'all') return all;
+    const zones = [...new Set(z)].sort((a, b) => a - b);
+    for (const n of zones)
+      if (!all.includes(n))
+        throw new LoaError(
+          'INVALID_ARGUMENT',
+          `bulletin.text: zones: zone ${n} does not exist; allowed: ${all.join(', ')} or "all"`,
+        );
+    return zones;
+  }
+
+  private mayInterrupt(tier: BulletinTier): void {
+    const now = this.d.emergency.status();
+    const onAir = now.active ? (now.tier ?? 'emergency') : this.d.scheduledTier();
+    if (onAir && rank(onAir) > rank(tier))
+      throw new LoaError(
+        'REFUSED',
+        `${an(onAir)} ${onAir} bulletin is on air; ${an(tier)} ${tier} bulletin does not interrupt it (order: emergency > priority > normal). Send it again when it ends, or with a higher --tier`,
+        { onAir, tier },
+      );
+  }
+}
