@@ -18,7 +18,10 @@ import { type ProcRow, ProcSampler } from './proc-sampler.js';
 const run = promisify(execFile);
 export const ROOT = resolve(import.meta.dirname, '..');
 export const PEER = resolve(ROOT, '..', 'shared', 'peer');
-export type Mode = 'close' | 'stall' | 'garbage';
+export type Mode = 'close' | 'stall' | 'garbage' | 'slow';
+
+/** The 64 kbit/s MP3 feed in bytes per second (the slow link carries half of it). */
+export const STREAM_BPS = 8000;
 
 export interface RunResult {
   mode: Mode;
@@ -39,6 +42,11 @@ export interface RunResult {
   /** Per-process breakdown at the relaying and at the set-up RSS peaks. */
   peakRows: ProcRow[];
   setupRows: ProcRow[];
+  /** The recording (raw WAV written by the card) and when the failure began in it, s. */
+  heard: string;
+  failedAtS: number;
+  /** Switch events the runtime logged from the failure on (Loa: audio.switch; null: not known). */
+  switches: number | null;
 }
 
 export interface Runtime {
@@ -48,6 +56,8 @@ export interface Runtime {
   spawn(url: string, backup: string, fifo: string, dir: string): ChildProcess;
   /** Whatever the runtime needs told after it started (Loa: stationctl fallback add, play). */
   prepare(p: ChildProcess): Promise<void>;
+  /** Switch events logged since `sinceMs` (wall), read before the runtime stops. */
+  switches?(p: ChildProcess, sinceMs: number): Promise<number>;
   stop(p: ChildProcess): Promise<void>;
 }
 
@@ -55,11 +65,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function fail(mode: Mode, relay: Relay, feeder: { stop(): Promise<void> }): Promise<void> {
   if (mode === 'close') await feeder.stop();
+  else if (mode === 'slow') relay.throttle(STREAM_BPS / 2);
   else relay.set(mode === 'stall' ? 'frozen' : 'garbage');
 }
 
 /** The wall time the card's recording starts (its `card-start` line on stderr), within 60 s. */
-function cardStartTime(card: ChildProcess): Promise<number> {
+export function cardStartTime(card: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
     let buf = '';
     const timer = setTimeout(
@@ -81,7 +92,15 @@ function cardStartTime(card: ChildProcess): Promise<number> {
 export async function runOnce(
   rt: Runtime,
   mode: Mode,
-  o: { ice: Icecast; mount: string; backup: string; dir: string; afterS: number },
+  o: {
+    ice: Icecast;
+    mount: string;
+    backup: string;
+    dir: string;
+    afterS: number;
+    /** slow: the link carries half the bit rate this long, then recovers (afterS follow). */
+    slowS?: number;
+  },
 ): Promise<RunResult> {
   const feeder = await o.ice.feed(o.mount, 'sine=frequency=1000:sample_rate=44100');
   const relay = await startRelay(o.ice.port);
@@ -111,8 +130,13 @@ export async function runOnce(
   const failedAt = Date.now();
   const failedAtS = (failedAt - (await cardStart)) / 1000;
   await fail(mode, relay, feeder);
+  if (mode === 'slow') {
+    await sleep((o.slowS ?? 20) * 1000);
+    relay.throttle(undefined);
+  }
   await sleep(o.afterS * 1000);
   sampler.stop();
+  const switches = rt.switches ? await rt.switches(proc, failedAt) : null;
   await rt.stop(proc);
   await stopProc(card, 'SIGTERM');
   relay.set('pass');
@@ -137,6 +161,9 @@ export async function runOnce(
     steadyCpuPct: sampler.windowCpuPct,
     peakRows: sampler.peakRows,
     setupRows: setup.rows,
+    heard,
+    failedAtS,
+    switches,
   };
 }
 
@@ -218,6 +245,12 @@ export function loaRuntime(): Runtime {
       )
         await sleep(100);
     },
+    async switches(p, sinceMs) {
+      const j = jobs.get(p);
+      if (!j) return Number.NaN;
+      const out = await ctl(j.sock, '--json', 'events', '--kind', 'audio.switch', '--limit', '10000');
+      return (JSON.parse(out.stdout) as Array<{ ts: number }>).filter((e) => e.ts >= sinceMs).length;
+    },
     stop: (p) => stopProc(p, 'SIGTERM'),
   };
 }
@@ -246,7 +279,8 @@ export function liquidsoapRuntime(): Runtime {
           'settings.init.allow_root.set(true)',
           'settings.log.stdout.set(true)',
           'settings.log.file.set(false)',
-          `live = input.http("${url}")`,
+          // an HLS playlist needs Liquidsoap's HLS input (issue 24's peer figures)
+          `live = ${/\.m3u8/.test(url) ? 'input.hls' : 'input.http'}("${url}")`,
           `backup = single("${backup}")`,
           's = fallback(track_sensitive=false, [live, backup])',
           `output.file(%wav(stereo=true, samplesize=16, header=false), "${fifo}", fallible=true, s)`,

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { startIcecast } from '../../test/helpers/icecast.js';
 import { tempDir } from '../../test/helpers/sim-station.js';
 import { makeTone } from '../../test/helpers/tone-files.js';
+import { hlsFigures, runHls } from '../audio-hls.js';
 import {
   liquidsoapRuntime,
   loaRuntime,
@@ -24,6 +25,7 @@ import {
   runOnce,
   unitNodeFlags,
 } from '../audio-scenario.js';
+import { SLOW_S, slowFigures } from '../audio-slow.js';
 import type { Figure } from '../figures.js';
 import { formatRows } from '../proc-sampler.js';
 
@@ -108,7 +110,16 @@ async function runAll(
   const runs: RunResult[] = [];
   for (const mode of MODES)
     runs.push(await runOnce(rt, mode, { ice, mount: `${rt.name}-${mode}`, backup, dir, afterS: AFTER_S }));
-  return runs;
+  // issue 14: half the bit rate for 20 s, then 5 s of a good link
+  const slow = await runOnce(rt, 'slow', {
+    ice,
+    mount: `${rt.name}-slow`,
+    backup,
+    dir,
+    afterS: 5,
+    slowS: SLOW_S,
+  });
+  return { runs, slow };
 }
 
 export async function run(): Promise<Figure[]> {
@@ -124,12 +135,16 @@ export async function run(): Promise<Figure[]> {
       `audio: loa-station runs with node ${unitNodeFlags().join(' ')} (from systemd/loa-station.service)`,
     );
     const loa = await runAll(loaRuntime(), ice, dir, backup);
-    breakdown('audio.', loa);
-    const out = figures('audio.', loa);
+    breakdown('audio.', loa.runs);
+    const out = [...figures('audio.', loa.runs), ...slowFigures('audio.', loa.slow, false)];
+    out.push(...hlsFigures('audio.', await runHls(loaRuntime(), backup, dir), false));
     if (has('liquidsoap')) {
       const peer = await runAll(liquidsoapRuntime(), ice, dir, backup);
-      breakdown('peer.liquidsoap.', peer);
-      out.push(...figures('peer.liquidsoap.', peer));
+      breakdown('peer.liquidsoap.', peer.runs);
+      out.push(
+        ...figures('peer.liquidsoap.', peer.runs),
+        ...slowFigures('peer.liquidsoap.', peer.slow, true),
+      );
     } else console.error('liquidsoap not installed: no peer figures');
     return out;
   } finally {

@@ -115,9 +115,8 @@ function modemReportBytes(hubDir: string): { bytes: number; items: number } {
   return { bytes, items };
 }
 
-async function clusterDay(dir: string): Promise<{ reports: Figure; linkBytes: number }> {
-  const netDir = join(dir, 'net');
-  const emu = await ModemEmulator.start({ dir, netDir, trafficMs: 100, bytesPerTick: 60 });
+/** Hub, counting relay and the cluster daemon with every link timing divided by SCALE. */
+async function startClusterLink(dir: string, emu: ModemEmulator, netDir: string) {
   const hub = await startHubProc(dir, {
     ...LAB_ENV,
     LOA_HUB_KEEPALIVE_MS: String(Math.round(300_000 / SCALE)),
@@ -131,28 +130,37 @@ async function clusterDay(dir: string): Promise<{ reports: Figure; linkBytes: nu
     LOA_LINK_SAMPLE_MS: String(Math.max(50, Math.round(10_000 / SCALE))),
   };
   const data = join(dir, 'c');
-  const station = await spawnReady(
-    'loa-station',
-    [
-      '--profile',
-      clusterProfile(dir, emu, netDir),
-      '--data-dir',
-      data,
-      '--station-id',
-      'cluster-a',
-      '--district',
-      relay.address,
-    ],
-    env,
-  );
-  const st = new StationClient(join(data, 'station.sock'));
+  const profile = clusterProfile(dir, emu, netDir);
+  const args = [
+    '--profile',
+    profile,
+    '--data-dir',
+    data,
+    '--station-id',
+    'cluster-a',
+    '--district',
+    relay.address,
+  ];
+  const station = await spawnReady('loa-station', args, env);
+  return { hub, relay, station, st: new StationClient(join(data, 'station.sock')) };
+}
+
+/** xorshift32: the same "random" day on every run. */
+function prng(): () => number {
   let seed = 0x9e3779b9;
-  const rnd = () => {
+  return () => {
     seed ^= seed << 13;
     seed ^= seed >>> 17;
     seed ^= seed << 5;
     return (seed >>> 0) / 0xffffffff;
   };
+}
+
+async function clusterDay(dir: string): Promise<{ reports: Figure; linkBytes: number }> {
+  const netDir = join(dir, 'net');
+  const emu = await ModemEmulator.start({ dir, netDir, trafficMs: 100, bytesPerTick: 60 });
+  const { hub, relay, station, st } = await startClusterLink(dir, emu, netDir);
+  const rnd = prng();
   let t0 = Date.now();
   const wander = setInterval(() => emu.set(signalAt(((Date.now() - t0) * SCALE) / 1000, rnd)), 100);
   try {

@@ -21,6 +21,7 @@ import { failStream, toServiceError } from '../wire/status.js';
 import { fromValue, toValue } from '../wire/struct.js';
 import { encodeStatus, ROUTES } from './station-routes.js';
 import type { StationStatus } from './status.js';
+import { logRefusedHandshakes } from './tcp-handshakes.js';
 
 type Unary = grpc.handleUnaryCall<Record<string, unknown>, Record<string, unknown>>;
 type Call = grpc.ServerUnaryCall<Record<string, unknown>, Record<string, unknown>>;
@@ -60,8 +61,11 @@ export class StationApiServer {
    * Also serves on TCP ("HOST:PORT"; port 0 picks one): with TLS the client certificate's role
    * applies; plain text is a lab's admin port (the daemon refuses it unless LOA_INSECURE_LAB=1).
    */
-  listenTcp(address: string, security: LinkSecurity = { kind: 'insecure' }): Promise<number> {
-    return this.server(networkCaller(security), security).listen(address);
+  async listenTcp(address: string, security: LinkSecurity = { kind: 'insecure' }): Promise<number> {
+    const s = this.server(networkCaller(security), security);
+    const port = await s.listen(address);
+    if (security.kind === 'tls') logRefusedHandshakes(s, this.log);
+    return port;
   }
 
   async close(): Promise<void> {

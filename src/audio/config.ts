@@ -47,6 +47,10 @@ export const audioConfigSchema = z.object({
       garbageErrors: z.number().int().min(1).max(1000).default(3),
       garbageClearMs: ms(2000, 60_000),
       reconnectMs: z.number().int().min(500).max(120_000).default(5000),
+      /** The input rate against real time is measured over this window. */
+      rateWindowMs: z.number().int().min(1000).max(60_000).default(5000),
+      /** Below this fraction of real time a live source is slow (reported, and starving when low). */
+      slowRate: z.number().min(0.1).max(1).default(0.8),
     })
     .prefault({}),
   buffers: z

@@ -40,6 +40,9 @@ export function decoderArgs(input: DecoderInput, live: boolean): string[] {
     case 'url':
       if (/^(https?|tcp|tls):/.test(input.url)) args.push('-rw_timeout', '10000000');
       if (/^rtsps?:/.test(input.url)) args.push('-rtsp_transport', 'tcp', '-timeout', '10000000');
+      // a live stream (SRT, RTMP…): probe 1 s of it, not ffmpeg's default 5 s, which arrive in
+      // real time and would outlast the stall watch (reconnectMs) before the first PCM
+      if (live) args.push('-analyzeduration', '1000000');
       args.push('-i', input.url);
       break;
     case 'lavfi':

@@ -6,6 +6,7 @@ import type { Clock } from '../core/clock.js';
 import type { Children } from './children.js';
 import type { SourceFactory } from './engine.js';
 import type { HealthLimits } from './health.js';
+import { HlsSource, isHls } from './hls-source.js';
 import type { SourceSpec } from './port.js';
 import { type BridgeResolver, type MediaResolver, SequenceSource } from './sequence-source.js';
 import type { BufferedSource, BufferSizes } from './source.js';
@@ -30,14 +31,16 @@ export class FfmpegSourceFactory implements SourceFactory {
 
   create(spec: SourceSpec, key: string): BufferedSource {
     const { clock, children, limits } = this.d;
+    // HLS is fetched segment by segment by us (src/audio/hls-source.ts), other URLs as one stream
+    const stream = {
+      clock,
+      children,
+      limits,
+      sizes: this.d.live,
+      reconnectMs: this.d.reconnectMs,
+    };
     if (spec.kind === 'stream')
-      return new StreamSource(key, spec.url, {
-        clock,
-        children,
-        limits,
-        sizes: this.d.live,
-        reconnectMs: this.d.reconnectMs,
-      });
+      return isHls(spec.url) ? new HlsSource(key, spec.url, stream) : new StreamSource(key, spec.url, stream);
     return new SequenceSource(key, spec, {
       clock,
       children,

@@ -12,7 +12,12 @@ export class JitterBuffer {
   /** Bytes dropped because the buffer overflowed. */
   dropped = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(private maxBytes: number) {}
+
+  /** A new bound (a source that learnt its transport's needs, e.g. an HLS target duration). */
+  setMax(bytes: number): void {
+    this.maxBytes = bytes;
+  }
 
   get bytes(): number {
     return this.size;

@@ -12,7 +12,14 @@ export interface AudioMetricsStatus {
   output: { peakDbfs: number; rmsDbfs: number };
   masterGain: number;
   sink: { kind: string; ok: boolean };
-  sources: Array<{ slot: string; kind: string; healthy: boolean; bufferMs: number }>;
+  sources: Array<{
+    slot: string;
+    kind: string;
+    healthy: boolean;
+    bufferMs: number;
+    slow?: { rate: number };
+    failure?: { cause: string };
+  }>;
 }
 
 /** Silence is −Infinity dBFS; the series floor keeps graphs and alert rules finite. */
@@ -33,6 +40,16 @@ export function registerAudioMetrics(registry: Registry, status: () => AudioMetr
   const sink = gauge('loa_audio_sink_ok', 'The audio sink accepts audio', ['kind']);
   const healthy = gauge('loa_audio_source_healthy', 'Source health by slot and kind', ['slot', 'kind']);
   const buffer = gauge('loa_audio_source_buffer_ms', 'Decoded audio buffered ahead', ['slot', 'kind']);
+  const rate = gauge(
+    'loa_audio_source_input_rate',
+    'Audio received per second of real time, while a live source is slow (1 = keeps up)',
+    ['slot', 'kind'],
+  );
+  const failed = gauge(
+    'loa_audio_source_failed',
+    'A source that never became healthy (audio.source-failed), by cause',
+    ['slot', 'kind', 'cause'],
+  );
   return () => {
     const s = status();
     if (!s) return;
@@ -46,9 +63,13 @@ export function registerAudioMetrics(registry: Registry, status: () => AudioMetr
     sink.set({ kind: s.sink.kind }, s.sink.ok ? 1 : 0);
     healthy.reset();
     buffer.reset();
+    rate.reset();
+    failed.reset();
     for (const x of s.sources) {
       healthy.set({ slot: x.slot, kind: x.kind }, x.healthy ? 1 : 0);
       buffer.set({ slot: x.slot, kind: x.kind }, x.bufferMs);
+      rate.set({ slot: x.slot, kind: x.kind }, x.slow?.rate ?? 1);
+      if (x.failure) failed.set({ slot: x.slot, kind: x.kind, cause: x.failure.cause }, 1);
     }
   };
 }

@@ -203,6 +203,8 @@ export class AudioModule implements StationModule {
           healthy: x.healthy,
           reason: x.reason,
           bufferMs: x.bufferMs,
+          ...(x.slow ? { slow: x.slow } : {}),
+          ...(x.failure ? { failure: x.failure } : {}),
         })),
       ),
       monitor: this.monitor ? `http://${this.config.data.monitor.host}:${this.monitor.port}/` : null,

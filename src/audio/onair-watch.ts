@@ -5,6 +5,7 @@
  * for longer than the limit while something is meant to play).
  */
 import type { EventSink } from '../core/events.js';
+import { EventBudget } from './event-budget.js';
 import { FRAME_MS, type FrameLevel, msToDb } from './pcm.js';
 import type { EndReason, PlayRequest, Slot } from './port.js';
 import type { BufferedSource } from './source.js';
@@ -34,6 +35,18 @@ const NO_SOURCE_GRACE_MS = 5000;
 
 export const ALARM_NO_SOURCE = 'audio.no-source';
 export const ALARM_OUTPUT_SILENT = 'audio.output-silent';
+export const ALARM_SOURCE_FAILED = 'audio.source-failed';
+
+/** Plain words for a failure cause (event messages, the alarm). */
+const CAUSES: Record<string, string> = {
+  refused: 'connection refused',
+  dns: 'host name not found',
+  'http-status': 'the server refused the request',
+  'not-http': 'the answer is not HTTP',
+  'not-audio': 'what arrives is not audio',
+  timeout: 'no answer (timeout)',
+  other: 'cannot connect',
+};
 
 const label = (c: Candidate | undefined) =>
   c ? `${c.slot}/${c.id}/${c.role} (${c.source.kind})` : 'silence';
@@ -41,8 +54,14 @@ const label = (c: Candidate | undefined) =>
 export class OnAirWatch {
   private readonly reported = new WeakMap<BufferedSource, string>();
   private readonly down = new WeakSet<BufferedSource>();
+  private readonly slowSeen = new WeakMap<BufferedSource, boolean>();
+  private readonly budget = new EventBudget();
   private outputSilentMs = 0;
   private noSourceMs = 0;
+  /** Frames seen × 20 ms: the watch's own time for coalescing events. */
+  private ms = 0;
+  /** The source the audio.source-failed alarm is raised for. */
+  private failed: BufferedSource | undefined;
 
   constructor(private readonly o: WatchOptions) {}
 
@@ -58,21 +77,19 @@ export class OnAirWatch {
   switched(e: SwitchEvent): void {
     const bad = e.reason === 'failover' || e.reason === 'silence';
     const why = e.cause ? ` (${e.cause})` : '';
-    this.emit(
-      'audio.switch',
-      bad ? 'warning' : 'info',
-      `on air: ${label(e.to)} ← ${label(e.from)}: ${e.reason}${why}`,
-      {
-        from: e.from ? { slot: e.from.slot, id: e.from.id, role: e.from.role } : null,
-        to: e.to ? { slot: e.to.slot, id: e.to.id, role: e.to.role } : null,
-        reason: e.reason,
-        cause: e.cause ?? null,
-        crossfade: e.crossfade,
-      },
-    );
+    const message = `on air: ${label(e.to)} ← ${label(e.from)}: ${e.reason}${why}`;
+    if (!this.budget.allow('switch', this.ms, message)) return;
+    this.emit('audio.switch', bad ? 'warning' : 'info', message, {
+      from: e.from ? { slot: e.from.slot, id: e.from.id, role: e.from.role } : null,
+      to: e.to ? { slot: e.to.slot, id: e.to.id, role: e.to.role } : null,
+      reason: e.reason,
+      cause: e.cause ?? null,
+      crossfade: e.crossfade,
+    });
   }
 
   ended(slot: Slot, id: string, reason: EndReason, error: string | undefined): void {
+    if (this.failed?.key.startsWith(`${slot}:${id}:`)) this.clearFailed('the request ended');
     this.emit('audio.ended', reason === 'failed' ? 'warning' : 'info', `${slot}: ${id} ${reason}`, {
       slot,
       id,
@@ -82,7 +99,16 @@ export class OnAirWatch {
   }
 
   frame(level: FrameLevel, ctx: FrameContext): void {
-    for (const s of ctx.sources) this.sourceHealth(s);
+    this.ms += FRAME_MS;
+    for (const s of ctx.sources) {
+      this.sourceHealth(s);
+      this.sourceRate(s);
+    }
+    // every 200 ms: a source that never became healthy, and coalesced summaries
+    if (this.ms % 200 === 0) {
+      this.sourceFailed(ctx.sources);
+      this.summaries();
+    }
     this.noSourceMs = ctx.anyRequest && !ctx.onAir ? this.noSourceMs + FRAME_MS : 0;
     if (this.noSourceMs >= NO_SOURCE_GRACE_MS)
       this.o.alarms.raise(
@@ -112,17 +138,82 @@ export class OnAirWatch {
     this.reported.set(s, now);
     if (before === 'ok' && now !== 'ended') {
       this.down.add(s);
-      this.emit('audio.source-unhealthy', 'warning', `${s.key} (${s.kind}) unhealthy: ${now}`, {
-        source: s.key,
-        reason: now,
-        error: s.health.lastError ?? null,
-      });
+      const message = `${s.key} (${s.kind}) unhealthy: ${now}`;
+      if (this.budget.allow(`health:${s.key}`, this.ms, message))
+        this.emit('audio.source-unhealthy', 'warning', message, {
+          source: s.key,
+          reason: now,
+          error: s.health.lastError ?? null,
+        });
     } else if (now === 'ok' && this.down.has(s)) {
       this.down.delete(s);
-      this.emit('audio.source-recovered', 'info', `${s.key} (${s.kind}) healthy again after ${before}`, {
+      const message = `${s.key} (${s.kind}) healthy again after ${before}`;
+      if (this.budget.allow(`health:${s.key}`, this.ms, message))
+        this.emit('audio.source-recovered', 'info', message, { source: s.key, after: before });
+    }
+  }
+
+  /** A live source receiving slower than real time is reported before its buffer runs dry. */
+  private sourceRate(s: BufferedSource): void {
+    const slow = s.health.slow !== undefined;
+    if (slow === (this.slowSeen.get(s) ?? false)) return;
+    this.slowSeen.set(s, slow);
+    const st = s.status();
+    const rate = st.slow
+      ? `${st.slow.rate.toFixed(2)}× real time${st.slow.kbps !== null ? `, ${st.slow.kbps} kbit/s in` : ''}`
+      : '';
+    const message = slow
+      ? `${s.key} (${s.kind}) slow: receiving ${rate}, ${st.bufferMs} ms buffered`
+      : `${s.key} (${s.kind}) receiving at full rate again`;
+    if (this.budget.allow(`slow:${s.key}`, this.ms, message))
+      this.emit('audio.source-slow', slow ? 'warning' : 'info', message, {
         source: s.key,
-        after: before,
+        slow,
+        rate: st.slow?.rate ?? null,
+        kbps: st.slow?.kbps ?? null,
+        bufferMs: st.bufferMs,
       });
+  }
+
+  private sourceFailed(sources: BufferedSource[]): void {
+    if (this.failed && (!sources.includes(this.failed) || this.failed.health.everHealthy))
+      this.clearFailed(this.failed.health.everHealthy ? 'the source plays now' : 'the source was replaced');
+    if (this.failed) return;
+    for (const s of sources) {
+      const f = s.failure();
+      if (!f) continue;
+      this.failed = s;
+      const url = (s.detail() as { url?: string }).url ?? s.kind;
+      this.o.alarms.raise(
+        ALARM_SOURCE_FAILED,
+        'audio',
+        `${s.key} never played: ${CAUSES[f.cause] ?? f.cause} (${f.attempts} attempt(s): ${f.error}) — ${url}`,
+        { source: s.key, url, cause: f.cause, attempts: f.attempts, error: f.error },
+      );
+      return;
+    }
+  }
+
+  private clearFailed(why: string): void {
+    this.failed = undefined;
+    this.o.alarms.clear(ALARM_SOURCE_FAILED, why);
+  }
+
+  private summaries(): void {
+    for (const x of this.budget.due(this.ms)) {
+      const what = x.key === 'switch' ? 'switches' : 'changes';
+      const src = x.key === 'switch' ? 'on air' : x.key.slice(x.key.indexOf(':') + 1);
+      this.emit(
+        'audio.flapping',
+        'warning',
+        `${src}: flapping: ${x.count} ${what} in ${x.spanMs / 1000} s (last: ${x.last})`,
+        {
+          key: x.key,
+          count: x.count,
+          seconds: x.spanMs / 1000,
+          last: x.last,
+        },
+      );
     }
   }
 

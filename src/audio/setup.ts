@@ -41,6 +41,11 @@ export function limitsOf(cfg: AudioConfig): HealthLimits {
     garbageErrors: h.garbageErrors,
     garbageClearMs: h.garbageClearMs,
     holdoffMs: cfg.switching.holdoffMs,
+    rateWindowMs: h.rateWindowMs,
+    slowRate: h.slowRate,
+    // a cleanly closed source plays out to the last crossfade's worth of audio (plus 200 ms of
+    // margin for the frames queued ahead of the sink)
+    tailMs: cfg.switching.crossfadeMs + 200,
   };
 }
 

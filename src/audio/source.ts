@@ -35,7 +35,20 @@ export interface SourceStatus {
   levels: Levels;
   droppedMs: number;
   lastError?: string | undefined;
+  /** Receiving slower than real time: the measured fraction and input rate. */
+  slow?: { rate: number; kbps: number | null } | undefined;
+  /** Never fit for air and giving up hope: why (audio.source-failed). */
+  failure?: SourceFailure | undefined;
   detail: Record<string, unknown>;
+}
+
+/** Why a source never became healthy (the alarm's cause). */
+export type FailureCause = 'refused' | 'dns' | 'http-status' | 'not-http' | 'not-audio' | 'timeout' | 'other';
+
+export interface SourceFailure {
+  cause: FailureCause;
+  attempts: number;
+  error: string;
 }
 
 export abstract class BufferedSource {
@@ -56,7 +69,8 @@ export abstract class BufferedSource {
     // the pipe chunk already in flight (up to 64 KiB from ffmpeg) past the full mark
     const slack = live ? 0 : IN_FLIGHT_BYTES;
     this.buffer = new JitterBuffer(Math.round(sizes.maxMs * BYTES_PER_MS) + slack);
-    this.health = new Health(limits, live, clock.monotonic());
+    // each source its own copy of the limits: a transport may retune them (HLS)
+    this.health = new Health({ ...limits }, live, clock.monotonic(), live ? sizes.prerollMs : 0);
   }
 
   abstract start(): Promise<void>;
@@ -66,13 +80,23 @@ export abstract class BufferedSource {
     return {};
   }
 
+  /** The engine's monotonic time (ms). */
+  get nowMs(): number {
+    return this.clock.monotonic();
+  }
+
+  /** Why this source has never become healthy, once it is clear it will not soon. */
+  failure(): SourceFailure | undefined {
+    return undefined;
+  }
+
   /** Called after every read; decoders resume a paused child here. */
   protected afterRead(): void {}
 
   /** Decoded PCM arrives. */
   protected feed(chunk: Buffer): void {
     this.buffer.push(chunk);
-    this.health.onPcm(this.clock.monotonic());
+    this.health.onPcm(this.clock.monotonic(), chunk.length / BYTES_PER_MS);
     if (this.buffer.bytes >= this.sizes.prerollMs * BYTES_PER_MS) this.health.onPrerolled();
   }
 
@@ -86,7 +110,7 @@ export abstract class BufferedSource {
   }
 
   state(now: number): HealthState {
-    this.lastState = this.health.evaluate(now, this.hasFrame);
+    this.lastState = this.health.evaluate(now, bytesToMs(this.buffer.bytes));
     return this.lastState;
   }
 
@@ -108,6 +132,8 @@ export abstract class BufferedSource {
   }
 
   status(): SourceStatus {
+    const now = this.clock.monotonic();
+    const slow = this.health.slow;
     return {
       key: this.key,
       kind: this.kind,
@@ -118,6 +144,11 @@ export abstract class BufferedSource {
       levels: this.meter.levels(),
       droppedMs: Math.round(bytesToMs(this.buffer.dropped)),
       lastError: this.health.lastError,
+      slow:
+        slow === undefined
+          ? undefined
+          : { rate: Math.round(slow * 100) / 100, kbps: this.health.inputKbps(now) ?? null },
+      failure: this.failure(),
       detail: this.detail(),
     };
   }

@@ -12,7 +12,7 @@ import type { Clock, Timer } from '../core/clock.js';
 import type { Children } from './children.js';
 import { Decoder, type DecoderInput } from './decoder.js';
 import type { HealthLimits } from './health.js';
-import { BufferedSource, type BufferSizes } from './source.js';
+import { BufferedSource, type BufferSizes, type FailureCause, type SourceFailure } from './source.js';
 
 export interface StreamDeps {
   clock: Clock;
@@ -36,6 +36,43 @@ const FORMATS: Record<string, string> = {
   'audio/flac': 'flac',
 };
 
+/**
+ * A source that has never been healthy is declared failed after this many failed connections
+ * in a row (0.5 + 1 + 2 s of backoff: ≈ 4 s for a refused port), or after this long with
+ * bytes that never made audio (garbage from the first byte, a hung answer).
+ */
+const FAIL_ATTEMPTS = 3;
+const FAIL_AFTER_MS = 15_000;
+
+/** What a connection error says about the source (the alarm's cause). */
+export function causeOf(why: string, code?: string): FailureCause {
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'dns';
+  if (code?.startsWith('HPE_')) return 'not-http';
+  if (/connection refused/i.test(why)) return 'refused';
+  if (code === 'ETIMEDOUT' || /stalled|timed? ?out/i.test(why)) return 'timeout';
+  if (/^HTTP \d/.test(why)) return 'http-status';
+  if (/decoder|invalid data|header missing/i.test(why)) return 'not-audio';
+  return 'other';
+}
+
+/** A network source that has never been healthy and will not soon: why (or undefined). */
+export function failureOf(
+  s: BufferedSource,
+  failedAttempts: number,
+  lastCause: FailureCause,
+  startedAt: number,
+  attempts: number,
+): SourceFailure | undefined {
+  if (s.health.everHealthy) return undefined;
+  const now = s.nowMs;
+  const r = s.current.reason;
+  const hopeless = r === 'garbage' || r === 'stalled' || r === 'closed' || r === 'failed';
+  if (failedAttempts < FAIL_ATTEMPTS && !(hopeless && now - startedAt >= FAIL_AFTER_MS)) return undefined;
+  const cause = failedAttempts >= FAIL_ATTEMPTS ? lastCause : r === 'garbage' ? 'not-audio' : 'timeout';
+  return { cause, attempts, error: s.health.lastError ?? r };
+}
+
 export function viaHttp(url: string): boolean {
   return /^https?:\/\//.test(url) && !/\.m3u8?(\?|$)/i.test(url);
 }
@@ -51,6 +88,11 @@ export class StreamSource extends BufferedSource {
   private connections = 0;
   private bytesIn = 0;
   private link = 'idle';
+  /** The upstream ended the response itself (a clean close: play out the buffer). */
+  private cleanEnd = false;
+  private failedAttempts = 0;
+  private lastCause: FailureCause = 'other';
+  private startedAt = 0;
 
   constructor(
     key: string,
@@ -62,6 +104,7 @@ export class StreamSource extends BufferedSource {
   }
 
   async start(): Promise<void> {
+    this.startedAt = this.clock.monotonic();
     this.watch = this.clock.setInterval(() => this.checkStall(), 250);
     this.connect();
   }
@@ -76,6 +119,10 @@ export class StreamSource extends BufferedSource {
 
   override detail(): Record<string, unknown> {
     return { url: this.url, link: this.link, connections: this.connections, bytesIn: this.bytesIn };
+  }
+
+  override failure(): SourceFailure | undefined {
+    return failureOf(this, this.failedAttempts, this.lastCause, this.startedAt, this.connections);
   }
 
   private connect(): void {
@@ -93,7 +140,7 @@ export class StreamSource extends BufferedSource {
     const req = get(url, { headers: { 'User-Agent': 'loa-station', 'Icy-MetaData': '0' } }, (res) =>
       this.response(res, redirects),
     );
-    req.on('error', (e) => this.dropped(`connection: ${e.message}`));
+    req.on('error', (e: NodeJS.ErrnoException) => this.dropped(`connection: ${e.message}`, e.code));
     this.req = req;
   }
 
@@ -118,10 +165,13 @@ export class StreamSource extends BufferedSource {
     res.on('data', (b: Buffer) => {
       this.lastByteAt = this.clock.monotonic();
       this.bytesIn += b.length;
-      this.health.onInput(this.lastByteAt);
+      this.health.onInput(this.lastByteAt, b.length);
       dec.write(b);
     });
-    res.on('end', () => dec.endInput());
+    res.on('end', () => {
+      this.cleanEnd = true;
+      dec.endInput();
+    });
     res.on('error', () => dec.endInput());
     res.on('aborted', () => dec.endInput());
   }
@@ -136,7 +186,10 @@ export class StreamSource extends BufferedSource {
           this.health.onInput(this.lastByteAt);
         }
         this.feed(chunk);
-        if (this.buffer.bytes >= this.sizes.prerollMs * 192) this.backoff = this.d.minBackoffMs ?? 500;
+        if (this.buffer.bytes >= this.sizes.prerollMs * 192) {
+          this.backoff = this.d.minBackoffMs ?? 500;
+          this.failedAttempts = 0;
+        }
       },
       error: (line) => this.health.onDecodeError(this.clock.monotonic(), line),
       exit: (code, err) => {
@@ -154,11 +207,18 @@ export class StreamSource extends BufferedSource {
     if (this.clock.monotonic() - this.lastByteAt > this.d.reconnectMs) this.dropped('no data (stalled)');
   }
 
-  private dropped(why: string): void {
+  private dropped(why: string, code?: string): void {
     if (this.stopped || this.link === 'waiting') return;
     this.link = 'waiting';
     this.health.lastError = why;
-    this.health.onClosed();
+    // a clean end after real audio: what is buffered plays out while we redial
+    const clean = this.cleanEnd && this.health.everHealthy;
+    this.cleanEnd = false;
+    this.health.onClosed(clean);
+    if (!clean) {
+      this.failedAttempts++;
+      this.lastCause = causeOf(why, code);
+    }
     const req = this.req;
     const dec = this.decoder;
     this.req = undefined;

@@ -6,7 +6,8 @@
  *   by the next one (which is armed and buffered): no dead air. While the failing source
  *   still has buffered audio (a stall or garbage detected early), the change is a crossfade.
  * - Going back up to a source that failed and recovered waits for its hold-off, then
- *   crossfades (equal power), so a flapping link does not stutter.
+ *   crossfades (equal power), so a flapping link does not stutter. An underrun on air counts
+ *   as a failure (refill, hold-off); a crossfade that must be abandoned fades back out.
  * - Live sources that are not on air are read and discarded in real time.
  */
 
@@ -74,12 +75,41 @@ export class Switcher {
     for (const c of cands) this.states.set(c, c.source.state(now));
     if (this.current && !cands.includes(this.current)) this.current = undefined;
     if (this.fade && !(cands.includes(this.fade.from) && cands.includes(this.fade.to))) this.endFade();
+    this.underruns(now);
     const target = this.choose(cands, now);
-    if (this.fade && target !== this.fade.to) this.endFade(target);
+    const f = this.fade;
+    if (f && target === f.from && f.to.source.hasFrame) this.reverse(f, onSwitch);
+    else if (f && target !== f.to) this.endFade(target);
     if (!this.fade && target !== this.current) this.switchTo(target, onSwitch);
     const frame = this.produce();
     this.discardOthers(cands);
     return frame;
+  }
+
+  /**
+   * On air (or coming on air), reported healthy, but nothing buffered: an underrun. It is a
+   * health event: the source must refill its pre-roll and wait out the hold-off before it is
+   * taken back, so a starving link is not let back on air one frame at a time.
+   */
+  private underruns(now: number): void {
+    for (const c of [this.fade ? this.fade.to : this.current]) {
+      if (!c || c.source.hasFrame || !this.states.get(c)?.healthy) continue;
+      c.source.health.onUnderrun();
+      this.states.set(c, c.source.state(now));
+    }
+  }
+
+  /** An abandoned crossfade fades the incoming side back out (equal power, from where it was). */
+  private reverse(f: Fade, onSwitch: (e: SwitchEvent) => void): void {
+    const st = this.states.get(f.to);
+    onSwitch({
+      from: f.to,
+      to: f.from,
+      reason: 'failover',
+      cause: st && !st.healthy ? st.reason : undefined,
+      crossfade: true,
+    });
+    this.fade = { from: f.to, to: f.from, done: f.frames - f.done, frames: f.frames };
   }
 
   private ready(c: Candidate): boolean {
@@ -93,7 +123,13 @@ export class Switcher {
     const inPlay = (c: Candidate) => c === this.current || c === this.fade?.to;
     const eligible = cands.find((c) => this.ready(c) && (inPlay(c) || now >= c.source.health.holdoffUntil));
     // nothing past its hold-off: a recovering source still beats silence
-    return eligible ?? cands.find((c) => this.ready(c));
+    const any = eligible ?? cands.find((c) => this.ready(c));
+    if (any) return any;
+    // nothing else can play: a source whose buffer still holds audio plays it out (a slow,
+    // stalled or closed link without an armed fallback), unless what it holds is corrupt
+    const on = this.fade?.to ?? this.current;
+    const st = on ? this.states.get(on) : undefined;
+    return on?.source.hasFrame && st?.reason !== 'garbage' && st?.reason !== 'failed' ? on : undefined;
   }
 
   private switchTo(target: Candidate | undefined, onSwitch: (e: SwitchEvent) => void): void {
@@ -192,7 +228,9 @@ export class Switcher {
       if (c === this.current || c === this.fade?.from || c === this.fade?.to) continue;
       const st = this.states.get(c);
       const monitored = c.source.live || st?.reason === 'silent';
-      if (monitored && st?.reason !== 'starting') c.source.read();
+      // a source refilling its pre-roll (starting, after an underrun, or starving) is left to fill
+      const filling = st?.reason === 'starting' || st?.reason === 'underrun' || st?.reason === 'slow';
+      if (monitored && !filling) c.source.read();
     }
   }
 }

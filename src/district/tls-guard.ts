@@ -11,6 +11,7 @@ import type { TLSSocket } from 'node:tls';
 import type { Clock } from '../core/clock.js';
 import { LoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import { HandshakeLog } from '../security/handshake-log.js';
 import { type CertIdentity, identityOf } from '../security/identity.js';
 import type { AuditStore } from './audit.js';
 import { identityKey, type Revocations } from './revocation.js';
@@ -28,10 +29,12 @@ export interface TlsGuardDeps {
 
 export class TlsGuard {
   private readonly open = new Map<string, Set<TLSSocket>>();
-  private failed = { count: 0, since: 0, last: '' };
+  private readonly handshakes: HandshakeLog;
   private readonly audited = new Map<string, number>();
 
-  constructor(private readonly d: TlsGuardDeps) {}
+  constructor(private readonly d: TlsGuardDeps) {
+    this.handshakes = new HandshakeLog(d.clock, d.log, LOG_EVERY_MS);
+  }
 
   secure(socket: TLSSocket): void {
     const cert = socket.getPeerCertificate();
@@ -54,12 +57,7 @@ export class TlsGuard {
 
   refused(error: Error, socket: TLSSocket): void {
     this.d.refusals.count('tls_handshake');
-    const now = this.d.clock.now();
-    this.failed.count++;
-    this.failed.last = `${socket.remoteAddress ?? '?'}: ${error.message.slice(0, 200)}`;
-    if (now - this.failed.since < LOG_EVERY_MS) return;
-    this.d.log.warn('TLS handshake refused', { count: this.failed.count, last: this.failed.last });
-    this.failed = { count: 0, since: now, last: '' };
+    this.handshakes.refused(error, socket.remoteAddress);
   }
 
   /** Closes every open connection of these serials; returns how many. */

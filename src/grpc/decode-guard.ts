@@ -14,6 +14,11 @@ import { LIMITS } from '../security/hostile.js';
 import { toServiceError } from '../wire/status.js';
 
 const UNDECODABLE = Symbol('loa.undecodable');
+/**
+ * The nesting parameters may have: security/hostile.ts LIMITS.depth, repeated here so that grpc/
+ * does not import security/ (which imports grpc/); test/security/property-round2 checks they agree.
+ */
+export const PARAMS_DEPTH = 12;
 type Marker = { [UNDECODABLE]: LoaError };
 
 function refusal(e: unknown, method: string): LoaError {
@@ -21,7 +26,7 @@ function refusal(e: unknown, method: string): LoaError {
   if (/nesting depth|recursion|call stack/i.test(why))
     return new LoaError(
       'INVALID_ARGUMENT',
-      `${method}: request nested too deeply (structures may nest at most ${LIMITS.depth} levels; docs/security.md "Hostile input")`,
+      `${method}: request nested too deeply (structures may nest at most ${PARAMS_DEPTH} levels; docs/security.md "Hostile input")`,
     );
   return new LoaError('INVALID_ARGUMENT', `${method}: not a valid protobuf request (${why.slice(0, 200)})`);
 }

@@ -10,6 +10,9 @@ import type { ModemThresholds } from '../hal/modem-profile.js';
 import { type ModemReading, registered } from './types.js';
 
 const BUDGET_CLEAR_POINTS = 5;
+/** Polls without an answer before `modem.missing`: one slow answer (a modem busy with a network
+ * scan can take seconds) is not a missing modem. */
+const MISSING_AFTER_POLLS = 3;
 
 export const MODEM_ALARMS = {
   weak: 'modem.weak-signal',
@@ -22,6 +25,7 @@ export const MODEM_ALARMS = {
 export class ModemAlarms {
   private weakSince: number | undefined;
   private unregisteredSince: number | undefined;
+  private silentPolls = 0;
 
   constructor(
     private readonly t: ModemThresholds,
@@ -31,6 +35,7 @@ export class ModemAlarms {
   ) {}
 
   reading(r: ModemReading): void {
+    this.silentPolls = 0;
     this.alarms.clear(MODEM_ALARMS.missing, 'the modem answers again');
     this.signal(r.signal.rsrpDbm);
     this.registration(r);
@@ -38,6 +43,7 @@ export class ModemAlarms {
 
   /** The modem did not answer (unplugged, hung, or ModemManager has lost it). */
   missing(reason: string): void {
+    if (++this.silentPolls < MISSING_AFTER_POLLS) return;
     this.alarms.raise(MODEM_ALARMS.missing, 'modem', `4G modem not answering: ${reason}`, { reason });
   }
 

@@ -78,7 +78,8 @@ class SocketCard {
   }
 }
 
-describe('a real station’s sound output (firmata-only board on simavr)', () => {
+// a daemon, the simulated board and the card: generous on a loaded 2-core machine
+describe('a real station’s sound output (firmata-only board on simavr)', { timeout: 180_000 }, () => {
   let dir: string;
   let board: AvrBoard;
   let daemon: Daemon | undefined;

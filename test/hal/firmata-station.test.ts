@@ -100,8 +100,10 @@ describe('station on the firmata driver', () => {
     const d = await startDaemonOnBoard();
     await callLocal(d.socket, 'power', { on: true });
     await pollUntil(async () => emu.level(22) === 0);
+    // a host starved on a loaded machine may already have tripped the board once: count from here
+    const tripsBefore = emu.trips;
     d.proc.kill('SIGSTOP');
-    await pollUntil(async () => emu.trips === 1 && emu.level(22) === 1);
+    await pollUntil(async () => emu.trips > tripsBefore && emu.level(22) === 1);
     d.proc.kill('SIGCONT');
     await pollUntil(async () => emu.level(22) === 0 && emu.level(23) === 0);
     await d.waitFor(/dropped its relays: host heartbeats stopped/);

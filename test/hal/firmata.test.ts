@@ -75,7 +75,7 @@ describe('firmata driver', () => {
   it('starts every relay at its safe level before any other write, and follows commands', async () => {
     const h = await openHal(hwProfile('firmata-only', emu.path));
     // low-level-trigger module: off = pin high; amp.mute (safe = muted) likewise de-energised
-    for (const pin of [22, 23, 24, 25, 26, 27, 28]) expect(emu.level(pin)).toBe(1);
+    await pollUntil(async () => [22, 23, 24, 25, 26, 27, 28].every((pin) => emu.level(pin) === 1));
     expect(writes.filter(([, l]) => l === 0)).toEqual([]); // nothing was energised, even briefly
     await h.output('tx.power').set(true);
     await pollUntil(async () => emu.level(22) === 0);

@@ -11,7 +11,7 @@ import type { StationEvent } from '../../src/core/events.js';
 import { memoryLogger } from '../../src/core/log.js';
 import { driverFactories } from '../../src/hal/drivers.js';
 import { modemSchema } from '../../src/hal/modem-profile.js';
-import { loadProfile } from '../../src/hal/profile.js';
+import { loadProfile, type Profile } from '../../src/hal/profile.js';
 import { ModemModule } from '../../src/modem/module.js';
 import type { ModemStatus } from '../../src/modem/status.js';
 import { Station } from '../../src/station/station.js';
@@ -35,13 +35,8 @@ export interface Rig {
   stop(): Promise<void>;
 }
 
-export async function rig(
-  recovery: Record<string, number> = {},
-  emuOptions: Partial<ModemEmulatorOptions> = {},
-): Promise<Rig> {
-  const dir = mkdtempSync(join(tmpdir(), 'loa-cluster-'));
-  const netDir = join(dir, 'net');
-  const emu = await ModemEmulator.start({ dir, netDir, vendor: 'quectel', ...emuOptions });
+/** The cluster-sim profile with its modem on the emulator's pty and short test timings. */
+function rigProfile(emu: ModemEmulator, netDir: string, recovery: Record<string, number>): Profile {
   const profile = loadProfile('cluster-sim');
   profile.modem = modemSchema.parse({
     source: 'at',
@@ -63,6 +58,17 @@ export async function rig(
       ...recovery,
     },
   });
+  return profile;
+}
+
+export async function rig(
+  recovery: Record<string, number> = {},
+  emuOptions: Partial<ModemEmulatorOptions> = {},
+): Promise<Rig> {
+  const dir = mkdtempSync(join(tmpdir(), 'loa-cluster-'));
+  const netDir = join(dir, 'net');
+  const emu = await ModemEmulator.start({ dir, netDir, vendor: 'quectel', ...emuOptions });
+  const profile = rigProfile(emu, netDir, recovery);
   const modem = new ModemModule({ dataDir: join(dir, 'data') });
   const station = new Station({
     profile,

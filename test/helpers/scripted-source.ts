@@ -21,6 +21,9 @@ export class ScriptedSource extends BufferedSource {
   private sample = 0;
   started = false;
   stopped = false;
+  /** Fraction of real time fed (a slow link below 1). */
+  rate = 1;
+  private owed = 0;
 
   constructor(
     key: string,
@@ -43,7 +46,10 @@ export class ScriptedSource extends BufferedSource {
     this.timer = this.clock.setInterval(() => {
       // on-demand decoders are held back by a full buffer (back-pressure), as ffmpeg is
       const full = !this.live && this.buffer.bytes >= (this.sizes.maxMs - 2 * FRAME_MS) * 192;
-      if (this.feed_ !== 'none' && !full) this.push(FRAME_MS);
+      if (this.feed_ === 'none' || full) return;
+      // a slow link delivers whole 20 ms frames, fewer of them
+      this.owed += this.rate;
+      for (; this.owed >= 1; this.owed--) this.push(FRAME_MS);
     }, FRAME_MS);
   }
 
@@ -68,6 +74,12 @@ export class ScriptedSource extends BufferedSource {
   close(): void {
     this.feed_ = 'none';
     this.health.onClosed();
+  }
+
+  /** The upstream ends the connection cleanly (what is buffered should play out). */
+  closeCleanly(): void {
+    this.feed_ = 'none';
+    this.health.onClosed(true);
   }
 
   reconnect(): void {

@@ -11,7 +11,7 @@ import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stationProto } from '../../src/grpc/proto.js';
 import { toValue } from '../../src/wire/struct.js';
-import { type Daemon, ROOT, STATIONCTL, startDaemon } from '../helpers/daemon.js';
+import { type Daemon, pollUntil, ROOT, STATIONCTL, startDaemon } from '../helpers/daemon.js';
 import { tempDir } from '../helpers/sim-station.js';
 import { type Pair, TestCa } from './pki.js';
 
@@ -171,6 +171,7 @@ describe.skipIf(process.getuid?.() !== 0)('local API roles', { timeout: 180_000 
     expect((await tcp(certs.operator as Pair, 'zone', '1', 'off')).code).toBe(0);
     const plain = await ctl({}, '--socket', `127.0.0.1:${port}`, 'status');
     expect(plain.code).toBe(2); // no certificate, no connection
+    await pollUntil(async () => d.output.some((l) => /TLS handshake refused/.test(l)), 20_000);
 
     const buf = (p: Pair, ...a: string[]) =>
       run(join(ROOT, 'node_modules', '.bin', 'buf'), [

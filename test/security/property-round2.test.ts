@@ -19,6 +19,8 @@ import { memoryLogger } from '../../src/core/log.js';
 import { CommandRegistry } from '../../src/core/registry.js';
 import { DistrictClient } from '../../src/district/client.js';
 import { Hub } from '../../src/district/hub.js';
+import { PARAMS_DEPTH } from '../../src/grpc/decode-guard.js';
+import { LIMITS } from '../../src/security/hostile.js';
 import { CommandRunner } from '../../src/uplink/commands.js';
 import { DesiredApplier } from '../../src/uplink/desired.js';
 import type { MediaFetcher } from '../../src/uplink/media.js';
@@ -116,6 +118,7 @@ describe('hostile input, property-based: round 2', { timeout: 300_000 }, () => {
   });
 
   it('nesting deeper than the decoder allows: INVALID_ARGUMENT naming the limit, at both daemons', async () => {
+    expect(PARAMS_DEPTH).toBe(LIMITS.depth);
     const insecure = grpc.credentials.createInsecure();
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 13, max: 400 }), async (depth) => {

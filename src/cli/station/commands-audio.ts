@@ -1,6 +1,7 @@
 /** stationctl's audio commands: audio status, play, stop, fallback, media. */
 import { resolve } from 'node:path';
 import type { EngineStatus } from '../../audio/engine.js';
+import type { SourceStatus } from '../../audio/source.js';
 import { LoaError } from '../../core/errors.js';
 import { translate } from '../../core/i18n.js';
 import type { MediaItem } from '../../media/cache.js';
@@ -25,6 +26,16 @@ const abs = (p: string) => (p.startsWith('media:') || /^[a-z][a-z0-9+.-]*:\/\//i
 function need(arg: string | undefined, what: string): string {
   if (!arg) throw new LoaError('INVALID_ARGUMENT', `${what}: missing`);
   return arg;
+}
+
+/** After a source's row: why it never played, how slow it receives, or its last error. */
+function sourceExtra(ctx: Ctx, x: SourceStatus): string {
+  if (x.failure)
+    return tt(ctx, 'a.neverPlayed', { cause: tt(ctx, `c.${x.failure.cause}`), error: x.failure.error });
+  const slow = x.slow
+    ? tt(ctx, 'a.slow', { rate: x.slow.rate.toFixed(2), kbps: x.slow.kbps === null ? '?' : x.slow.kbps })
+    : '';
+  return slow + (x.lastError && !x.healthy ? ` — ${x.lastError}` : '');
 }
 
 function renderAudio(ctx: Ctx, s: EngineStatus & { monitor: string | null }): string {
@@ -54,7 +65,7 @@ function renderAudio(ctx: Ctx, s: EngineStatus & { monitor: string | null }): st
         buf: x.bufferMs,
         peak: db(x.levels.peakDbfs),
         rms: db(x.levels.rmsDbfs),
-        extra: x.lastError && !x.healthy ? ` — ${x.lastError}` : '',
+        extra: sourceExtra(ctx, x),
       }),
     ),
   );
@@ -147,6 +158,45 @@ function zonesFlag(ctx: Ctx): number[] | undefined {
   return ids;
 }
 
+/** How long `play URL` watches the new source before it answers (a refused port fails in ≈ 4 s). */
+const START_WAIT_MS = 8000;
+
+type Started =
+  | { state: 'playing' }
+  | { state: 'failing'; cause: string; error: string }
+  | { state: 'waiting'; reason: string };
+
+/** Watches a just-requested stream until it is on air, declared failed, or the wait is over. */
+async function waitStarted(ctx: Ctx, slot: string, id: string): Promise<Started> {
+  const until = Date.now() + START_WAIT_MS;
+  let reason = 'starting';
+  for (let i = 0; i < 100 && Date.now() < until; i++) {
+    const s = (await ctx.call('audio.status')) as EngineStatus;
+    const src = s.slots[slot as keyof EngineStatus['slots']];
+    const own = src?.id === id ? src.sources[0] : undefined;
+    if (!own) return { state: 'waiting', reason: 'replaced' };
+    if (s.onAir.slot === slot && s.onAir.id === id && s.onAir.using === 'source') return { state: 'playing' };
+    if (own.failure) return { state: 'failing', cause: own.failure.cause, error: own.failure.error };
+    reason = own.reason;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { state: 'waiting', reason };
+}
+
+function playedLine(ctx: Ctx, r: { slot: string; id: string; zones: number[] }, st: Started): string {
+  const z = r.zones.length ? tt(ctx, 'a.zonesOn', { zones: r.zones.join(', ') }) : '';
+  if (st.state === 'failing')
+    return tt(ctx, 'a.failing', {
+      id: r.id,
+      cause: tt(ctx, `c.${st.cause}`),
+      error: st.error,
+      zones: z,
+    });
+  if (st.state === 'waiting')
+    return tt(ctx, 'a.waiting', { id: r.id, slot: r.slot, reason: st.reason, zones: z });
+  return tt(ctx, 'a.played', { id: r.id, slot: r.slot, zones: z });
+}
+
 export const audioCommands: Record<string, Command> = {
   async audio(ctx, [sub]) {
     if (sub !== undefined && sub !== 'status')
@@ -164,16 +214,20 @@ export const audioCommands: Record<string, Command> = {
     const r = (await ctx.call('audio.play', params)) as {
       slot: string;
       id: string;
+      source: { kind: string };
       zones: number[];
       power: string;
     };
-    show(ctx, r, () => {
-      const z = r.zones.length ? tt(ctx, 'a.zonesOn', { zones: r.zones.join(', ') }) : '';
-      return (
-        tt(ctx, 'a.played', { id: r.id, slot: r.slot, zones: z }) +
-        (r.power === 'off' ? tt(ctx, 'a.powerOff') : '')
-      );
-    });
+    // a stream may never start (refused, not audio…): say so instead of "Playing"
+    const started: Started =
+      r.source.kind === 'stream' ? await waitStarted(ctx, r.slot, r.id) : { state: 'playing' };
+    show(
+      ctx,
+      { ...r, started },
+      () => playedLine(ctx, r, started) + (r.power === 'off' ? tt(ctx, 'a.powerOff') : ''),
+    );
+    // the request stands (Loa keeps retrying), but a script must see it is not on air
+    return started.state === 'failing' ? 1 : 0;
   },
   async stop(ctx) {
     const slot = flagString(ctx.p, 'slot');

@@ -24,6 +24,29 @@ export const audioMessages: Catalog = {
     en: 'Playing {id} in the {slot} slot.{zones}',
     vi: 'Đang phát {id} ở mức ưu tiên {slot}.{zones}',
   },
+  'a.neverPlayed': {
+    en: ' — NEVER PLAYED: {cause} ({error})',
+    vi: ' — CHƯA TỪNG PHÁT ĐƯỢC: {cause} ({error})',
+  },
+  'a.slow': {
+    en: ' — SLOW LINK: receiving {rate}× real time ({kbps} kbit/s)',
+    vi: ' — ĐƯỜNG TRUYỀN CHẬM: nhận {rate}× tốc độ phát ({kbps} kbit/s)',
+  },
+  'a.failing': {
+    en: 'NOT PLAYING {id}: the source fails — {cause} ({error}). The fallback stays on air and Loa keeps retrying; check the stream address and the 4G link.{zones}',
+    vi: 'CHƯA PHÁT ĐƯỢC {id}: nguồn bị lỗi — {cause} ({error}). Vẫn phát nguồn dự phòng và Loa tiếp tục thử lại; kiểm tra địa chỉ luồng và kết nối 4G.{zones}',
+  },
+  'a.waiting': {
+    en: 'Requested {id} in the {slot} slot, not on air yet (the source is {reason}); Loa keeps trying — see "stationctl audio status".{zones}',
+    vi: 'Đã yêu cầu phát {id} ở mức ưu tiên {slot}, chưa lên sóng (nguồn đang {reason}); Loa vẫn tiếp tục thử — xem "stationctl audio status".{zones}',
+  },
+  'c.refused': { en: 'connection refused', vi: 'máy chủ từ chối kết nối' },
+  'c.dns': { en: 'host name not found', vi: 'không tìm thấy tên máy chủ' },
+  'c.http-status': { en: 'the server refused the request', vi: 'máy chủ từ chối yêu cầu' },
+  'c.not-http': { en: 'the answer is not HTTP', vi: 'câu trả lời không phải HTTP' },
+  'c.not-audio': { en: 'what arrives is not audio', vi: 'dữ liệu nhận được không phải âm thanh' },
+  'c.timeout': { en: 'no answer (timeout)', vi: 'không có phản hồi (hết thời gian chờ)' },
+  'c.other': { en: 'cannot connect', vi: 'không kết nối được' },
   'a.zonesOn': { en: ' Zones on: {zones}.', vi: ' Đã bật vùng: {zones}.' },
   'a.powerOff': {
     en: '\nThe power chain is off: run "stationctl power on" to hear it in the loudspeakers.',

@@ -265,6 +265,14 @@ export const doctorMessages: Catalog = {
     en: 'Audio source {slot} {id} is {health}; the fallback is playing instead.',
     vi: 'Nguồn âm thanh {slot} {id} đang {health}; đang phát nguồn dự phòng.',
   },
+  'doc.audio.source-failed': {
+    en: 'Audio source {slot} {id} has never played: {cause} ({error}); the fallback is playing instead.',
+    vi: 'Nguồn âm thanh {slot} {id} chưa từng phát được: {cause} ({error}); đang phát nguồn dự phòng.',
+  },
+  'doc.audio.source-failed.next': {
+    en: 'Check the stream address with the district (stationctl audio status shows it); refused or not HTTP means a wrong address or port, not audio means it is not a stream.',
+    vi: 'Kiểm tra địa chỉ luồng với huyện (xem bằng stationctl audio status); bị từ chối hoặc không phải HTTP nghĩa là sai địa chỉ hoặc cổng, không phải âm thanh nghĩa là đó không phải luồng phát.',
+  },
   'doc.audio.source.next': {
     en: 'Check the 4G link and the stream address; Loa switches back by itself after 10 s of good signal.',
     vi: 'Kiểm tra kết nối 4G và địa chỉ luồng; Loa tự chuyển lại sau 10 giây tín hiệu tốt.',

@@ -34,7 +34,14 @@ export function checkLines(lines: unknown): Finding[] {
 
 interface AudioSection {
   sink?: { kind: string; ok: boolean; error?: string };
-  sources?: Array<{ slot?: string; id?: string; health?: string; healthy?: boolean }>;
+  sources?: Array<{
+    slot?: string;
+    id?: string;
+    health?: string;
+    healthy?: boolean;
+    reason?: string;
+    failure?: { cause: string; error: string; attempts: number };
+  }>;
 }
 
 export function checkAudio(audio: unknown): Finding[] {
@@ -47,6 +54,18 @@ export function checkAudio(audio: unknown): Finding[] {
       : fault('audio.sink', 'doc.audio.sink.bad', { kind: a.sink.kind, error: a.sink.error ?? '' }),
   );
   for (const s of a.sources ?? []) {
+    if (s.failure) {
+      // never played (audio.source-failed): a wrong address or a dead server, not a weak link
+      out.push(
+        fault(`audio.source.${s.slot ?? '?'}`, 'doc.audio.source-failed', {
+          slot: s.slot ?? '?',
+          id: s.id ?? '',
+          cause: s.failure.cause,
+          error: s.failure.error,
+        }),
+      );
+      continue;
+    }
     const bad =
       s.healthy === false || (s.health !== undefined && s.health !== 'healthy' && s.health !== 'ok');
     if (bad)
@@ -54,7 +73,7 @@ export function checkAudio(audio: unknown): Finding[] {
         warn(`audio.source.${s.slot ?? '?'}`, 'doc.audio.source', {
           slot: s.slot ?? '?',
           id: s.id ?? '',
-          health: s.health ?? 'unhealthy',
+          health: s.health ?? s.reason ?? 'unhealthy',
         }),
       );
   }
