@@ -10,7 +10,6 @@
  */
 import type * as grpc from '@grpc/grpc-js';
 import { LoaError } from '../core/errors.js';
-import { LIMITS } from '../security/hostile.js';
 import { toServiceError } from '../wire/status.js';
 
 const UNDECODABLE = Symbol('loa.undecodable');
