@@ -3,8 +3,9 @@
 #
 # Loa needs Node.js 22 or later (24 LTS is the one it is developed and tested on, 22 LTS is
 # supported; package.json "engines"). LOA_NODE=/path/to/node chooses one; otherwise the `node`
-# on PATH. The units and /usr/local/bin/stationctl are written with that path, and npm builds
-# the native addons (better-sqlite3, epoll, sd-notify) for it.
+# on PATH. The units and /usr/local/bin/stationctl are written with that path (LOA_UNIT_NODE:
+# another, where the target sees that Node elsewhere — an image built with --root), and npm
+# builds the native addons (better-sqlite3, epoll, sd-notify) for it.
 #
 # No Debian or Raspberry Pi OS release packages a Node that new yet (bookworm: 18.19, trixie:
 # 20.19), so on a box without one this prints how to get the npm registry's packaged Node 24
@@ -66,6 +67,8 @@ require_node() {
     node_howto
     exit 1
   fi
+  # shellcheck disable=SC2034 # used by install.sh, which sources this file
+  UNIT_NODE=${LOA_UNIT_NODE:-$NODE}
   PATH="$(dirname "$NODE"):$PATH"
   export PATH
   # the registry's packaged Node carries its headers: addons build without downloading them

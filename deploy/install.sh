@@ -167,11 +167,11 @@ write_config() {
 install_units() {
   mkdir -p "$UNITS"
   # the units and stationctl run the Node this release was built for (require_node)
-  sed "s|/usr/bin/node|$NODE|g" "$SRC/systemd/loa-$ROLE.service" > "$UNITS/loa-$ROLE.service"
+  sed "s|/usr/bin/node|$UNIT_NODE|g" "$SRC/systemd/loa-$ROLE.service" > "$UNITS/loa-$ROLE.service"
   if [ "$ROLE" = station ]; then
     mkdir -p "$ROOT/var/lib/loa" "$ROOT/usr/local/bin"
     # stationctl on the technicians' PATH, finding the sockets in /run/loa
-    sed "s|/usr/bin/node|$NODE|g" "$SRC/deploy/templates/stationctl.sh" > "$ROOT/usr/local/bin/stationctl"
+    sed "s|/usr/bin/node|$UNIT_NODE|g" "$SRC/deploy/templates/stationctl.sh" > "$ROOT/usr/local/bin/stationctl"
     chmod 0755 "$ROOT/usr/local/bin/stationctl"
   fi
 }

@@ -110,7 +110,11 @@ describe('CAP intake at the hub', () => {
   });
 
   it('speaks an alert where its polygon is; ignores a duplicate; a Cancel stops it on air', async () => {
-    const xml = capXml({ identifier: 'lu-1' });
+    // long enough (three readings of ≈ 40 s) that the Cancel surely finds it on air, even on a loaded machine
+    const xml = capXml({
+      identifier: 'lu-1',
+      description: 'Mưa lớn 150-200mm, nước sông dâng nhanh. '.repeat(12),
+    });
     const r = await post(xml);
     expect(r.json).toMatchObject({ outcome: 'aired', tier: 'emergency', stations: ['xa-a'] });
     expect((await post(xml)).json).toMatchObject({ outcome: 'duplicate' });

@@ -3,8 +3,10 @@
  * VMs, the dev box): a Debian 12 root built by scripts/systemd-container.sh, booted with
  * `systemd-nspawn --boot` (its own PID, mount, network, UTS and IPC namespaces; systemd 252 is
  * PID 1 inside), with a release installed by deploy/install.sh --root bound read-only at
- * /opt/loa and the tests' own Node (process.execPath: install.sh writes that path into the units)
- * bound at its path and at /usr/bin/node (Debian 12 both: same libc/libstdc++).
+ * /opt/loa and the tests' own Node (process.execPath, the release's addons are built for it)
+ * bound at /usr/bin/node, the path install.sh writes into the units here (LOA_UNIT_NODE: the
+ * tests' own path may lie under /tmp or /root, which PrivateTmp/ProtectHome hide from the unit).
+ * Debian 12 both: same libc/libstdc++.
  * The host has no systemd-machined, so the container is not registered (--register=no) and
  * commands enter it with nsenter instead of machinectl/systemd-run -M.
  * Booted with --volatile=overlay: writes land in a tmpfs, the cached image stays clean.
@@ -94,7 +96,7 @@ export async function installRelease(image: string, args: string[] = []): Promis
     ['--root', root, '--no-apt', '--no-systemd', '--profile', 'sim', '--station-id', 'bench-box', ...args],
     300_000,
     // the release is built for, and its units run, the Node these tests run on
-    { ...process.env, LOA_NODE: process.execPath },
+    { ...process.env, LOA_NODE: process.execPath, LOA_UNIT_NODE: '/usr/bin/node' },
   );
   if (r.code !== 0) throw new Error(`install.sh --root failed:\n${r.stdout}${r.stderr}`);
   return root;
@@ -138,7 +140,6 @@ export class Container {
       `--bind-ro=${release}/etc/systemd/system/loa-station.service:/etc/systemd/system/loa-station.service`,
     ];
     // the technicians' stationctl (finds the sockets in /run/loa)
-    if (process.execPath !== '/usr/bin/node') args.push(`--bind-ro=${process.execPath}`);
     const cli = `${release}/usr/local/bin/stationctl`;
     if (existsSync(cli)) args.push(`--bind-ro=${cli}:/usr/local/bin/stationctl`);
     const nspawn = spawn('systemd-nspawn', args, { stdio: ['ignore', 'pipe', 'pipe'] });

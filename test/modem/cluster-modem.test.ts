@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderStatus } from '../../src/cli/station/format.js';
 import { renderFindings, runDoctor } from '../../src/ops/doctor/run.js';
+import { renderFrame } from '../../src/ops/watch.js';
 import { StationControl } from '../../src/station/control.js';
 import { type Rig, rig, until } from '../helpers/cluster-rig.js';
 
@@ -48,6 +49,15 @@ describe('cluster modem supervision', () => {
       /^ {2}4G\s+Viettel LTE {2}RSRP -88 dBm {2}SINR 14 dB {2}data connected/m,
     );
     expect(renderStatus(await control.status(), 'vi')).toMatch(/dữ liệu connected {2}[\d.]+ MB tháng này/);
+    const frame = renderFrame(await control.status(), 'en', new Date()).join('\n');
+    expect(frame).toMatch(/4G: lte {2}RSRP -88 dBm {2}data connected/);
+    expect(frame).not.toMatch(/Transmitter/);
+    const history = (await r.station.commands.call('modem.history', { limit: 3 })) as { rsrpDbm: number }[];
+    expect(history).toHaveLength(3);
+    expect(history.at(-1)?.rsrpDbm).toBe(-88);
+    await expect(r.station.commands.call('modem.history', { limit: 0 })).rejects.toThrow(
+      /limit: a whole number 1\.\.360 \(got 0\)/,
+    );
     let fs = await doctor();
     expect(fs.find((f) => f.id === 'modem')).toMatchObject({ status: 'ok', key: 'doc.modem.ok' });
     expect(renderFindings(fs, 'en', 'cluster-1')).toMatch(
