@@ -22,7 +22,7 @@ import Database from 'better-sqlite3';
 import { StationClient } from '../../src/api/station-client.js';
 import { districtProto } from '../../src/grpc/proto.js';
 import { modemSchema } from '../../src/hal/modem-profile.js';
-import { toWireItem } from '../../src/uplink/wire.js';
+import { toWireItem } from '../../src/wire/session.js';
 import { rig, until } from '../../test/helpers/cluster-rig.js';
 import { startIcecast } from '../../test/helpers/icecast.js';
 import { Relay } from '../../test/helpers/link-relay.js';

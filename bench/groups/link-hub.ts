@@ -13,9 +13,9 @@ import { DistrictClient } from '../../src/district/client.js';
 import type { GatewayServiceClient } from '../../src/gen/loa/district/v1/GatewayService.js';
 import type { SessionRequest } from '../../src/gen/loa/district/v1/SessionRequest.js';
 import type { SessionResponse__Output } from '../../src/gen/loa/district/v1/SessionResponse.js';
-import { channelCredentials } from '../../src/grpc/credentials.js';
 import { districtProto } from '../../src/grpc/proto.js';
-import { toStruct } from '../../src/grpc/struct.js';
+import { channelCredentials } from '../../src/security/credentials.js';
+import { toStruct } from '../../src/wire/struct.js';
 import { type Figure, median, percentile } from '../figures.js';
 import { LAB_ENV, startHubProc } from './link.js';
 

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { StationClient } from '../../src/api/station-client.js';
 import { DistrictClient } from '../../src/district/client.js';
-import { toValue } from '../../src/grpc/struct.js';
+import { toValue } from '../../src/wire/struct.js';
 import { Relay } from '../../test/helpers/link-relay.js';
 import { type Figure, median, percentile } from '../figures.js';
 import { hubSessions } from './link-hub.js';

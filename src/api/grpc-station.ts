@@ -9,18 +9,18 @@ import type * as grpc from '@grpc/grpc-js';
 import { isENOENT, toLoaError } from '../core/errors.js';
 import { MemoryEvents } from '../core/events.js';
 import type { Logger } from '../core/log.js';
+import type { CommandRegistry } from '../core/registry.js';
 import type { WatchStatusRequest__Output } from '../gen/loa/station/v1/WatchStatusRequest.js';
-import type { LinkSecurity } from '../grpc/credentials.js';
 import { stationProto } from '../grpc/proto.js';
 import { GrpcServer } from '../grpc/server.js';
-import { toServiceError } from '../grpc/status.js';
-import { fromValue, toValue } from '../grpc/struct.js';
 import { type CallerOf, networkCaller, unixCaller } from '../security/callers.js';
+import type { LinkSecurity } from '../security/credentials.js';
 import { CommandGate } from '../security/gate.js';
 import { type Role, requireRole, STATION_RPC_ROLES } from '../security/roles.js';
-import type { StationStatus } from '../station/control.js';
-import type { CommandRegistry } from './registry.js';
+import { failStream, toServiceError } from '../wire/status.js';
+import { fromValue, toValue } from '../wire/struct.js';
 import { encodeStatus, ROUTES } from './station-routes.js';
+import type { StationStatus } from './status.js';
 import { logRefusedHandshakes } from './tcp-handshakes.js';
 
 type Unary = grpc.handleUnaryCall<Record<string, unknown>, Record<string, unknown>>;
@@ -102,7 +102,7 @@ export class StationApiServer {
         const c = callerOf(call);
         requireRole(c.role, STATION_RPC_ROLES.WatchStatus ?? 'admin', 'WatchStatus', c.who);
       } catch (e) {
-        call.emit('error', Object.assign(new Error(toLoaError(e).message), toServiceError(e)));
+        failStream(call, e);
         return;
       }
       void this.watch(call);
@@ -147,7 +147,7 @@ export class StationApiServer {
         await new Promise((r) => setTimeout(r, every));
       }
     } catch (e) {
-      call.emit('error', Object.assign(new Error(toLoaError(e).message), toServiceError(e)));
+      failStream(call, e);
     } finally {
       this.watches.delete(call);
     }

@@ -6,11 +6,11 @@
 import { userInfo } from 'node:os';
 import * as grpc from '@grpc/grpc-js';
 import type { StationServiceClient } from '../gen/loa/station/v1/StationService.js';
-import { channelCredentials, INSECURE, type LinkSecurity } from '../grpc/credentials.js';
 import { stationProto } from '../grpc/proto.js';
 import { MAX_MESSAGE_BYTES } from '../grpc/server.js';
-import { deadlineIn, fromServiceError } from '../grpc/status.js';
 import { USER_KEY } from '../security/callers.js';
+import { channelCredentials, INSECURE, type LinkSecurity } from '../security/credentials.js';
+import { deadlineIn, fromServiceError } from '../wire/status.js';
 import { CALL, ROUTE_BY_METHOD } from './station-routes.js';
 
 type RawUnary = (

@@ -9,8 +9,8 @@ import type { StationEvent } from '../core/events.js';
 import type { Alarm__Output } from '../gen/loa/station/v1/Alarm.js';
 import type { Event, Event__Output } from '../gen/loa/station/v1/Event.js';
 import type { StationStatus, StationStatus__Output } from '../gen/loa/station/v1/StationStatus.js';
-import { fromStruct, fromValue, type Json, toStruct, toValue } from '../grpc/struct.js';
-import type { StationStatus as Status } from '../station/control.js';
+import { fromStruct, fromValue, type Json, toStruct, toValue } from '../wire/struct.js';
+import type { StationStatus as Status } from './status.js';
 
 type Msg = Record<string, unknown>;
 

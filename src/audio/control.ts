@@ -8,11 +8,14 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
+import type { Clock } from '../core/clock.js';
 import { LoaError } from '../core/errors.js';
+import type { EventSink } from '../core/events.js';
 import { formatIssues } from '../core/validate.js';
+import type { Profile } from '../hal/profile.js';
 import type { MediaCache } from '../media/cache.js';
 import { probeAudio } from '../media/probe.js';
-import type { Station } from '../station/station.js';
+import type { StationPower } from '../power/ports.js';
 import type { JsonDoc } from '../store/doc.js';
 import type { AudioConfig } from './config.js';
 import type { AudioEngine, EngineStatus } from './engine.js';
@@ -46,9 +49,17 @@ const MAX_BRIDGED = 32;
 
 const isUrl = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
 
+/** What the audio commands drive besides the engine. */
+export interface AudioControlDeps {
+  clock: Clock;
+  events: EventSink;
+  profile: Profile;
+  power: StationPower;
+}
+
 export class AudioControl {
   constructor(
-    private readonly station: Station,
+    private readonly station: AudioControlDeps,
     private readonly engine: AudioEngine,
     private readonly config: JsonDoc<AudioConfig>,
     private readonly media: MediaCache | undefined,
@@ -75,12 +86,12 @@ export class AudioControl {
         'INVALID_ARGUMENT',
         `source: an absolute file path, media:NAME or a URL (got "${p.source}")`,
       );
-    const id = p.id ?? `manual-${this.station.o.clock.now()}`;
+    const id = p.id ?? `manual-${this.station.clock.now()}`;
     await this.engine.play(p.slot, { id, source });
     await this.manual?.remember(p.slot, id, source);
-    for (const z of p.zones ?? []) await this.station.chain.setZone(z, true);
-    if (p.zones?.length) this.station.saveCommanded();
-    return { slot: p.slot, id, source, zones: p.zones ?? [], power: this.station.chain.state };
+    for (const z of p.zones ?? []) await this.station.power.chain.setZone(z, true);
+    if (p.zones?.length) this.station.power.saveCommanded();
+    return { slot: p.slot, id, source, zones: p.zones ?? [], power: this.station.power.chain.state };
   }
 
   async stop(raw: unknown) {
@@ -138,7 +149,7 @@ export class AudioControl {
   private async makeBridges(refs: string[], seconds: number): Promise<void> {
     for (const ref of refs)
       await this.media?.bridges.ensure(ref, seconds).catch((e) =>
-        this.station.store.events.emit({
+        this.station.events.emit({
           kind: 'audio.bridge-failed',
           severity: 'warning',
           sub: 'audio',

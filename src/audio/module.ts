@@ -1,20 +1,17 @@
 /**
- * The audio engine as a station module ('audio'). Other modules get the engine from the
- * station by name:
- *
- *   const audio = station.modules.find((m) => m.name === 'audio') as AudioModule | undefined;
- *   const port: OnAirPort = audio.engine;   // or audioPortOf(station)
- *
- * It loads audio.json, builds the engine (sources verified through the media module),
- * attaches the engine to the power chain as its fader, starts the on-air log and the
- * confidence monitor, and plays the fallback playlist in the 'fallback' slot.
+ * The audio engine as a station module ('audio'). It provides the engine as ports ON_AIR (for
+ * the schedule, emergencies and diagnostics), FADER (the station plugs it into the power
+ * chain) and OUTPUT_METER. It loads audio.json, builds the engine (sources verified through
+ * the media cache, when there is one), starts the on-air log and the confidence monitor, and
+ * plays the fallback playlist in the 'fallback' slot.
  */
 import { join } from 'node:path';
 import type { Registry } from 'prom-client';
-import type { Handler } from '../api/local.js';
-import { mediaOf } from '../media/module.js';
-import type { StationModule } from '../station/module.js';
-import type { Station } from '../station/station.js';
+import type { EventSink } from '../core/events.js';
+import type { Handler } from '../core/registry.js';
+import { MEDIA_CACHE } from '../media/port.js';
+import type { ModuleContext, StationModule } from '../module/module.js';
+import { FADER, POWER, type StationPower } from '../power/ports.js';
 import { JsonDoc } from '../store/doc.js';
 import { type AudioConfig, audioConfigSchema, defaultAudioConfig } from './config.js';
 import { AudioControl } from './control.js';
@@ -24,18 +21,22 @@ import { type AudioMetricsStatus, registerAudioMetrics } from './metrics.js';
 import type { ConfidenceMonitor } from './monitor.js';
 import { OnAirLog } from './onair-log.js';
 import { chooseOutput, type OutputChoice, requireAudible } from './output-choice.js';
-import type { OnAirPort } from './port.js';
+import { ON_AIR, OUTPUT_METER } from './port.js';
 import { type BuiltEngine, buildEngine } from './setup.js';
 
 export class AudioModule implements StationModule {
   readonly name = 'audio';
+  readonly needs = [POWER];
+  readonly wants = [MEDIA_CACHE];
+  readonly provides = [ON_AIR, FADER, OUTPUT_METER];
   config!: JsonDoc<AudioConfig>;
   private built: BuiltEngine | undefined;
   monitor: ConfidenceMonitor | undefined;
   private onAirLog: OnAirLog | undefined;
   private control: AudioControl | undefined;
   private manual: ManualPlays | undefined;
-  private station: Station | undefined;
+  private power: StationPower | undefined;
+  private rampMs = 200;
 
   private output: OutputChoice | undefined;
 
@@ -47,9 +48,11 @@ export class AudioModule implements StationModule {
     return this.built.engine;
   }
 
-  async start(station: Station): Promise<void> {
-    this.station = station;
-    const clock = station.o.clock;
+  async start(ctx: ModuleContext): Promise<void> {
+    const power = ctx.need(POWER);
+    this.power = power;
+    this.rampMs = ctx.profile.timings.unmuteRampMs;
+    const clock = ctx.clock;
     this.config = new JsonDoc({
       file: join(this.o.dataDir, 'audio.json'),
       writeDefaults: true,
@@ -62,41 +65,36 @@ export class AudioModule implements StationModule {
     const manual = new ManualPlays({
       file: join(this.o.dataDir, 'audio-state.json'),
       clock,
-      events: station.store.events,
+      events: ctx.store.events,
     });
     await manual.load();
     this.manual = manual;
-    this.output = chooseOutput(this.config.data, station.profile);
-    requireAudible(this.output, station.profile.name, this.o.allowSilentOutput === true);
+    this.output = chooseOutput(this.config.data, ctx.profile);
+    requireAudible(this.output, ctx.profile.name, this.o.allowSilentOutput === true);
     const cfg = { ...this.config.data, sink: this.output.sink };
-    const media = mediaOf(station)?.cache;
-    const events = station.store.events;
+    const media = ctx.want(MEDIA_CACHE);
+    const events = ctx.store.events;
     this.built = buildEngine(cfg, {
       clock,
       events,
-      alarms: station.alarms,
+      alarms: ctx.alarms,
       resolve: (p) => (media ? media.resolveForAir(p) : Promise.resolve(p)),
       ...(media ? { bridge: (p: string) => media.bridges.forAir(p) } : {}),
     });
     const engine = this.built.engine;
-    if (cfg.onAirLog.enabled) {
-      this.onAirLog = new OnAirLog({
-        dir: join(this.o.dataDir, 'onair'),
-        clock,
-        children: this.built.children,
-        events,
-        keepDays: cfg.onAirLog.keepDays,
-        quotaMb: cfg.onAirLog.quotaMb,
-        bitrateKbps: cfg.onAirLog.bitrateKbps,
-        timezone: station.store.config.data.timezone,
-      });
-      await this.onAirLog.start();
-      engine.addTap(this.onAirLog);
-    }
+    if (cfg.onAirLog.enabled) await this.startOnAirLog(ctx, cfg);
     if (cfg.monitor.enabled) await this.startMonitor(cfg, events);
     await engine.start();
-    station.chain.setFader(engine);
-    this.control = new AudioControl(station, engine, this.config, media, manual);
+    ctx.provide(FADER, engine);
+    ctx.provide(ON_AIR, engine);
+    ctx.provide(OUTPUT_METER, { peakDbfs: () => this.built?.engine.status().output.peakDbfs });
+    this.control = new AudioControl(
+      { clock, events, profile: ctx.profile, power },
+      engine,
+      this.config,
+      media,
+      manual,
+    );
     await this.control.applyFallback('background').catch((e) =>
       events.emit({
         kind: 'audio.fallback-failed',
@@ -109,8 +107,25 @@ export class AudioModule implements StationModule {
     await manual.resume(engine);
   }
 
+  /** The on-air log: what went out, recorded from the engine's own output (a tap). */
+  private async startOnAirLog(ctx: ModuleContext, cfg: AudioConfig): Promise<void> {
+    if (!this.built) return;
+    this.onAirLog = new OnAirLog({
+      dir: join(this.o.dataDir, 'onair'),
+      clock: ctx.clock,
+      children: this.built.children,
+      events: ctx.store.events,
+      keepDays: cfg.onAirLog.keepDays,
+      quotaMb: cfg.onAirLog.quotaMb,
+      bitrateKbps: cfg.onAirLog.bitrateKbps,
+      timezone: ctx.store.config.data.timezone,
+    });
+    await this.onAirLog.start();
+    this.built.engine.addTap(this.onAirLog);
+  }
+
   /** A monitor that cannot listen (port taken) is reported, never fatal: the station still plays. */
-  private async startMonitor(cfg: AudioConfig, events: Station['store']['events']): Promise<void> {
+  private async startMonitor(cfg: AudioConfig, events: EventSink): Promise<void> {
     // loaded only when enabled: ws and the page are not carried by a station without it
     const { ConfidenceMonitor } = await import('./monitor.js');
     const m = new ConfidenceMonitor({ host: cfg.monitor.host, port: cfg.monitor.port });
@@ -135,9 +150,7 @@ export class AudioModule implements StationModule {
     // closing the engine ends every request: manual plays stay remembered for the next start
     this.manual?.detach();
     // the programme fades before the chain mutes and powers down (DESIGN.md decision 7)
-    const rampMs = this.station?.profile.timings.unmuteRampMs ?? 200;
-    if (this.station?.chain.state !== 'off') await b.engine.fadeOut(rampMs);
-    this.station?.chain.setFader(undefined);
+    if (this.power?.chain.state !== 'off') await b.engine.fadeOut(this.rampMs);
     await b.engine.close();
     await this.onAirLog?.close();
     await this.monitor?.close();
@@ -198,10 +211,4 @@ export class AudioModule implements StationModule {
       monitor: this.monitor ? `http://${this.config.data.monitor.host}:${this.monitor.port}/` : null,
     };
   }
-}
-
-/** The station's OnAirPort, if it runs the audio module. */
-export function audioPortOf(station: Station): OnAirPort | undefined {
-  const m = station.modules.find((x): x is AudioModule => x.name === 'audio' && x instanceof AudioModule);
-  return m?.engine;
 }

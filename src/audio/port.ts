@@ -6,6 +6,8 @@
  * playlist > silence (with an alarm). Each slot holds at most one request; a request may carry
  * its own fallback (a relay with the local playlist behind it).
  */
+import { port } from '../core/port.js';
+
 export type SourceSpec =
   | { kind: 'file'; path: string; offsetMs?: number }
   | {
@@ -69,3 +71,12 @@ export interface OnAirPort {
   /** `readyMs`: when the request's audio was first ready to play (monotonic; before `atMs` if held). */
   onFirstAudio(cb: (slot: Slot, id: string, atMs: number, readyMs?: number) => void): () => void;
 }
+
+/** The audio engine as the schedule, emergencies and diagnostics play through it. */
+export const ON_AIR = port<OnAirPort>('on-air');
+
+/** What the output carries now (dBFS peak of the last frames), for a diagnostic's reading. */
+export interface OutputMeter {
+  peakDbfs(): number | undefined;
+}
+export const OUTPUT_METER = port<OutputMeter>('output meter');

@@ -8,10 +8,10 @@ import * as grpc from '@grpc/grpc-js';
 import type { DistrictServiceClient } from '../gen/loa/district/v1/DistrictService.js';
 import type { MediaRef__Output } from '../gen/loa/district/v1/MediaRef.js';
 import type { WatchStationsResponse__Output } from '../gen/loa/district/v1/WatchStationsResponse.js';
-import { channelCredentials, INSECURE, type LinkSecurity } from '../grpc/credentials.js';
 import { districtProto } from '../grpc/proto.js';
 import { MAX_MESSAGE_BYTES } from '../grpc/server.js';
-import { deadlineIn, fromServiceError } from '../grpc/status.js';
+import { channelCredentials, INSECURE, type LinkSecurity } from '../security/credentials.js';
+import { deadlineIn, fromServiceError } from '../wire/status.js';
 
 type Raw = (
   req: Record<string, unknown>,

@@ -10,8 +10,9 @@ import { resolve } from 'node:path';
 import { SystemClock } from '../core/clock.js';
 import { toLoaError } from '../core/errors.js';
 import { Logger, type LogLevel } from '../core/log.js';
-import { metricsUrl, parseListen } from '../ops/metrics-http.js';
-import { SystemdNotifier } from '../ops/notify.js';
+import { metricsUrl, parseListen } from '../process/metrics-http.js';
+import { SystemdNotifier } from '../process/notify.js';
+import { handleShutdown } from '../process/signals.js';
 import { daemonSecurity, rateLimits } from '../security/config.js';
 import { startCap } from './cap/index.js';
 import { Hub } from './hub.js';
@@ -48,6 +49,39 @@ function envMs(name: string): number | undefined {
   return n;
 }
 
+interface Running {
+  hub?: Hub;
+  metrics?: HubMetrics;
+  cap?: Awaited<ReturnType<typeof startCap>>;
+}
+
+function startHub(dataDir: string, log: Logger, running: Running): Hub {
+  const keepaliveMs = envMs('LOA_HUB_KEEPALIVE_MS');
+  const keepaliveTimeoutMs = envMs('LOA_HUB_KEEPALIVE_TIMEOUT_MS');
+  const security = daemonSecurity(process.env, log.child('tls'), 'district hub');
+  running.hub = new Hub({
+    dataDir,
+    clock: new SystemClock(),
+    log: log.child('hub'),
+    security,
+    limits: rateLimits(process.env),
+    crlPath: process.env.LOA_TLS_CRL || undefined,
+    ...(keepaliveMs ? { keepaliveMs } : {}),
+    ...(keepaliveTimeoutMs ? { keepaliveTimeoutMs } : {}),
+  });
+  return running.hub;
+}
+
+function reloadOnSighup(hub: Hub, log: Logger): void {
+  process.on('SIGHUP', () => {
+    try {
+      log.info('SIGHUP: certificates checked', { reloaded: hub.reloadTls() });
+    } catch {
+      // refused and logged by the reload; the current certificate stays in use
+    }
+  });
+}
+
 export async function runHub(args: HubArgs): Promise<void> {
   const t0 = performance.now();
   const format = process.env.LOA_LOG_FORMAT === 'pretty' ? 'pretty' : 'json';
@@ -55,64 +89,36 @@ export async function runHub(args: HubArgs): Promise<void> {
   const dataDir = resolve(args.dataDir ?? process.env.LOA_DISTRICT_DATA_DIR ?? '/var/lib/loa-district');
   const listen = args.listen ?? process.env.LOA_DISTRICT_LISTEN ?? DEFAULT_LISTEN;
   const notifier = new SystemdNotifier(log.child('systemd'));
-  let hub: Hub | undefined;
-  let metrics: HubMetrics | undefined;
-  let cap: Awaited<ReturnType<typeof startCap>>;
-  let stopping = false;
-  const shutdown = async (signal: string, code: number) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('stopping', { signal });
-    notifier.stopping();
-    await metrics?.close();
-    await cap?.close();
-    await hub?.close().catch((e) => log.error('stop failed', { error: toLoaError(e).message }));
-    process.exit(code);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
-  process.on('SIGINT', () => void shutdown('SIGINT', 0));
-  process.on('uncaughtException', (e) => {
-    log.error('uncaught exception', { error: e.message, stack: e.stack });
-    void shutdown('uncaughtException', 1);
+  const running: Running = {};
+  handleShutdown({
+    log,
+    notifier,
+    stopping: 'stopping',
+    stop: async () => {
+      await running.metrics?.close();
+      await running.cap?.close();
+      await running.hub?.close();
+    },
   });
   try {
-    const keepaliveMs = envMs('LOA_HUB_KEEPALIVE_MS');
-    const keepaliveTimeoutMs = envMs('LOA_HUB_KEEPALIVE_TIMEOUT_MS');
-    const security = daemonSecurity(process.env, log.child('tls'), 'district hub');
-    hub = new Hub({
-      dataDir,
-      clock: new SystemClock(),
-      log: log.child('hub'),
-      security,
-      limits: rateLimits(process.env),
-      crlPath: process.env.LOA_TLS_CRL || undefined,
-      ...(keepaliveMs ? { keepaliveMs } : {}),
-      ...(keepaliveTimeoutMs ? { keepaliveTimeoutMs } : {}),
-    });
+    const hub = startHub(dataDir, log, running);
     const port = await hub.listen(listen);
-    process.on('SIGHUP', () => {
-      try {
-        log.info('SIGHUP: certificates checked', { reloaded: hub?.reloadTls() ?? false });
-      } catch {
-        // refused and logged by the reload; the current certificate stays in use
-      }
-    });
+    reloadOnSighup(hub, log);
     const host = listen.slice(0, listen.lastIndexOf(':'));
-    const h = hub;
-    metrics = new HubMetrics({
-      summaries: () => h.stations.list().map((r) => h.summary(r)),
+    running.metrics = new HubMetrics({
+      summaries: () => hub.stations.list().map((r) => hub.summary(r)),
       now: () => Date.now(),
-      refusals: () => h.refusals.all(),
+      refusals: () => hub.refusals.all(),
     });
-    const metricsAt = await serveHubMetrics(metrics, args.metricsListen, log);
-    cap = await startCap(h, dataDir, log.child('cap'));
+    const metrics = await serveHubMetrics(running.metrics, args.metricsListen, log);
+    running.cap = await startCap(hub, dataDir, log.child('cap'));
     log.info('ready', {
       ms: Math.round(performance.now() - t0),
       dataDir,
       listen: `${host}:${port}`,
       port,
-      metrics: metricsAt,
-      cap: cap?.url ?? 'off',
+      metrics,
+      cap: running.cap?.url ?? 'off',
     });
     notifier.ready(`district hub ready on ${host}:${port}`);
   } catch (e) {

@@ -34,6 +34,7 @@ export class DesiredStore {
       target: db.prepare(
         'INSERT INTO station_desired (station, version) VALUES (?, ?) ON CONFLICT(station) DO UPDATE SET version = excluded.version',
       ),
+      latest: db.prepare('SELECT coalesce(max(version), 0) AS v FROM desired'),
       forStation: db.prepare(
         `SELECT d.* FROM station_desired s JOIN desired d ON d.version = s.version WHERE s.station = ?`,
       ),
@@ -49,6 +50,10 @@ export class DesiredStore {
       for (const s of stations) this.q.target.run(s, version);
       return version;
     })();
+  }
+
+  latestVersion(): number {
+    return (this.q.latest.get() as { v: number }).v;
   }
 
   forStation(station: string): DesiredRow | undefined {

@@ -5,26 +5,39 @@
  * session of the same station replaces the old one.
  */
 import type * as grpc from '@grpc/grpc-js';
+import type { Clock } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
 import type { Hello__Output } from '../gen/loa/district/v1/Hello.js';
-import type { OutboxItem__Output } from '../gen/loa/district/v1/OutboxItem.js';
 import type { SessionRequest__Output } from '../gen/loa/district/v1/SessionRequest.js';
 import type { SessionResponse } from '../gen/loa/district/v1/SessionResponse.js';
-import { toServiceError } from '../grpc/status.js';
-import { fromStruct, fromValue, toStruct, toValue } from '../grpc/struct.js';
-import { flatten } from '../uplink/deadband.js';
+import type { AuthCall } from '../security/callers.js';
+import { flatten } from '../wire/flatten.js';
+import { fromWireItem, toWireCommand, toWireDesired } from '../wire/session.js';
+import { failStream, toServiceError } from '../wire/status.js';
+import { fromStruct, fromValue } from '../wire/struct.js';
 import type { CommandRow } from './commands.js';
 import type { DesiredRow } from './desired.js';
-import type { Hub } from './hub.js';
 import { acceptResult } from './result-guard.js';
-import { acceptApplied, screenBatch } from './session-input.js';
-import type { IngestItem } from './stations.js';
+import { acceptApplied, type InputChecks, screenBatch } from './session-input.js';
+import type { Sessions, StationSession } from './sessions.js';
+import type { HubStores } from './stores.js';
 
 type Call = grpc.ServerDuplexStream<SessionRequest__Output, SessionResponse>;
 
+/** What the gateway service works with: the stores it writes, the live sessions, and who may connect. */
+export interface GatewayDeps extends InputChecks {
+  clock: Clock;
+  log: Logger;
+  stores: Pick<HubStores, 'stations' | 'commands' | 'desired' | 'media' | 'audit'>;
+  sessions: Sessions;
+  /** Refuses (and audits) a hello whose station is not the one its certificate names. */
+  admit(call: AuthCall, stationId: string): void;
+}
+
 const STATION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
-export class HubSession {
+export class HubSession implements StationSession {
   stationId = '';
   ready = false;
   since = 0;
@@ -33,7 +46,7 @@ export class HubSession {
 
   constructor(
     private readonly call: Call,
-    private readonly hub: Hub,
+    private readonly d: GatewayDeps,
   ) {}
 
   start(): void {
@@ -51,41 +64,40 @@ export class HubSession {
 
   end(reason: string): void {
     if (this.ended) return;
-    this.hub.log.info('session ended', { station: this.stationId, reason });
+    this.d.log.info('session ended', { station: this.stationId, reason });
     this.close();
     this.call.end();
   }
 
   sendCommand(c: CommandRow): void {
-    this.write({
-      command: {
-        id: c.id,
-        method: c.method,
-        params: toValue(JSON.parse(c.params)),
-        sentAtMs: this.hub.clock.now(),
-        expiresAtMs: c.expires,
-        issuedBy: c.issued_by,
-        issuerRole: c.issuer_role,
-      },
+    const command = toWireCommand({
+      id: c.id,
+      method: c.method,
+      params: JSON.parse(c.params),
+      sentAtMs: this.d.clock.now(),
+      expiresAtMs: c.expires,
+      issuedBy: c.issued_by,
+      issuerRole: c.issuer_role,
     });
+    this.write({ command });
   }
 
   sendDesired(d: DesiredRow): void {
-    this.write({ desiredState: { version: d.version, schedule: toStruct(d.schedule), media: d.media } });
+    this.write({ desiredState: toWireDesired(d) });
   }
 
   private close(): void {
     if (this.ended) return;
     this.ended = true;
     this.ready = false;
-    if (this.stationId) this.hub.detach(this, this.stationId);
+    if (this.stationId) this.d.sessions.detach(this, this.stationId);
   }
 
   private fail(e: unknown): void {
     const err = toLoaError(e);
-    this.hub.log.warn('session refused', { station: this.stationId, error: err.message });
+    this.d.log.warn('session refused', { station: this.stationId, error: err.message });
     this.close();
-    this.call.emit('error', Object.assign(new Error(err.message), toServiceError(err)));
+    failStream(this.call, err);
   }
 
   private write(m: SessionResponse): void {
@@ -98,26 +110,26 @@ export class HubSession {
       return;
     }
     if (!this.ready) throw new LoaError('INVALID_ARGUMENT', 'session: the first message must be a hello');
-    this.lastContact = this.hub.clock.now();
+    this.lastContact = this.d.clock.now();
     const id = this.stationId;
     if (m.snapshot) {
-      this.hub.stations.snapshot(id, m.snapshot.asOfSeq, flatten(fromStruct(m.snapshot.status)));
-      this.hub.emit('station', id);
+      this.d.stores.stations.snapshot(id, m.snapshot.asOfSeq, flatten(fromStruct(m.snapshot.status)));
+      this.d.sessions.changed(id);
     } else if (m.batch) {
-      const items = screenBatch(this.hub, id, m.batch.items.map(fromWire));
-      const { acked, events } = this.hub.stations.ingest(id, items);
+      const items = screenBatch(this.d, id, m.batch.items.map(fromWireItem));
+      const { acked, events } = this.d.stores.stations.ingest(id, items);
       this.write({ ack: { seq: acked } });
-      this.hub.published(events);
-      this.hub.emit('station', id);
+      this.d.sessions.published(events);
+      this.d.sessions.changed(id);
     } else if (m.commandResult) {
       const r = m.commandResult;
-      if (!acceptResult(this.hub, id, r)) return;
-      this.hub.commands.result({ ...r, result: fromValue(r.result) });
-      this.hub.emit('station', id);
+      if (!acceptResult(this.d, id, r)) return;
+      this.d.stores.commands.result({ ...r, result: fromValue(r.result) });
+      this.d.sessions.changed(id);
     } else if (m.desiredReport) {
-      if (!acceptApplied(this.hub, id, m.desiredReport.appliedVersion)) return;
-      this.hub.stations.report(id, m.desiredReport.appliedVersion, m.desiredReport);
-      this.hub.emit('station', id);
+      if (!acceptApplied(this.d, id, m.desiredReport.appliedVersion)) return;
+      this.d.stores.stations.report(id, m.desiredReport.appliedVersion, m.desiredReport);
+      this.d.sessions.changed(id);
     }
   }
 
@@ -129,53 +141,33 @@ export class HubSession {
         `hello.station_id: lower-case letters, digits and "-" (got "${h.stationId}")`,
       );
     if (!h.outboxEpoch) throw new LoaError('INVALID_ARGUMENT', 'hello.outbox_epoch: required');
-    this.hub.checkStation(this.call, h.stationId);
-    const applied = acceptApplied(this.hub, h.stationId, h.appliedDesiredVersion)
-      ? h.appliedDesiredVersion
-      : 0;
-    const acked = this.hub.stations.hello({ ...h, appliedDesiredVersion: applied });
+    this.d.admit(this.call, h.stationId);
+    const applied = acceptApplied(this.d, h.stationId, h.appliedDesiredVersion) ? h.appliedDesiredVersion : 0;
+    const acked = this.d.stores.stations.hello({ ...h, appliedDesiredVersion: applied });
     this.stationId = h.stationId;
     this.ready = true;
-    this.since = this.lastContact = this.hub.clock.now();
-    this.hub.attach(this, h.stationId);
-    const d = this.hub.desired.forStation(h.stationId);
+    this.since = this.lastContact = this.d.clock.now();
+    this.d.sessions.attach(this, h.stationId);
+    const d = this.d.stores.desired.forStation(h.stationId);
     this.write({
-      welcome: { ackedSeq: acked, desiredVersion: d?.version ?? 0, serverTimeMs: this.hub.clock.now() },
+      welcome: { ackedSeq: acked, desiredVersion: d?.version ?? 0, serverTimeMs: this.d.clock.now() },
     });
-    this.hub.log.info('session started', { station: h.stationId, boot: h.bootId, acked, lastSeq: h.lastSeq });
-    this.hub.deliverCommands(h.stationId);
-    this.hub.deliverDesired(h.stationId, applied);
+    this.d.log.info('session started', { station: h.stationId, boot: h.bootId, acked, lastSeq: h.lastSeq });
+    this.d.sessions.deliverCommands(h.stationId);
+    this.d.sessions.deliverDesired(h.stationId, applied);
   }
-}
-
-function fromWire(i: OutboxItem__Output): IngestItem {
-  const base = { seq: i.seq, ts: i.tsMs };
-  if (i.event) {
-    const e = i.event;
-    const event = {
-      seq: e.eventSeq,
-      kind: e.kind,
-      severity: e.severity as 'info' | 'warning' | 'alarm',
-      sub: e.sub,
-      message: e.message,
-      details: fromStruct(e.details),
-    };
-    return { ...base, kind: 'event', event };
-  }
-  if (i.dropped) return { ...base, kind: 'dropped', dropped: i.dropped };
-  return { ...base, kind: 'changes', changes: fromStruct(i.changes) };
 }
 
 /** GatewayService handlers. */
-export function gatewayService(hub: Hub): grpc.UntypedServiceImplementation {
+export function gatewayService(d: GatewayDeps): grpc.UntypedServiceImplementation {
   return {
-    Session: (call: Call) => new HubSession(call, hub).start(),
+    Session: (call: Call) => new HubSession(call, d).start(),
     ReadMedia: (
       call: grpc.ServerUnaryCall<{ sha256: string; offset: number; length: number }, unknown>,
       cb: grpc.sendUnaryData<unknown>,
     ) => {
       const { sha256, offset, length } = call.request;
-      hub.media.read(sha256, offset, length).then(
+      d.stores.media.read(sha256, offset, length).then(
         ({ data, total }) => cb(null, { data, offset, totalSize: total }),
         (e) => cb(toServiceError(e)),
       );

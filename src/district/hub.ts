@@ -4,31 +4,26 @@
  * operators) on one port. Everything a station sent and the hub acknowledged is in SQLite, so
  * a restarted hub resumes each station where it left off.
  */
-import { EventEmitter } from 'node:events';
-import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Clock, Timer } from '../core/clock.js';
 import { LoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import { INSECURE, type LinkSecurity } from '../grpc/credentials.js';
 import { districtProto } from '../grpc/proto.js';
 import { GrpcServer } from '../grpc/server.js';
 import { hookTls } from '../grpc/tls-connections.js';
 import { type AuthCall, LAB_CALLER, peerIdentity, tlsCaller } from '../security/callers.js';
+import { INSECURE, type LinkSecurity } from '../security/credentials.js';
 import type { Caller } from '../security/identity.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
-import { AuditStore } from './audit.js';
-import { CommandStore } from './commands.js';
-import { openDatabase } from './db.js';
-import { DesiredStore } from './desired.js';
-import { gatewayService, type HubSession } from './gateway.js';
-import { MediaStore } from './media-store.js';
+import { gatewayService } from './gateway.js';
 import { operatorService } from './operator.js';
 import { Revocations } from './revocation.js';
 import { refuseRevoked } from './revoke-rpc.js';
 import { SecurityCounters } from './security-counters.js';
-import { type StationRow, StationStore, type StoredEvent } from './stations.js';
-import { summarize } from './summary.js';
+import { Sessions } from './sessions.js';
+import { openSqliteStores } from './sqlite.js';
+import type { StationRow, StationStore } from './stations.js';
+import type { HubStores } from './stores.js';
 import { TlsGuard } from './tls-guard.js';
 
 export const GATEWAY_SERVICE = 'loa.district.v1.GatewayService';
@@ -53,16 +48,13 @@ export interface HubOptions {
   crlPath?: string | undefined;
 }
 
-/** Emits "station" (id) when a station's summary changed and "event" (StoredEvent) per new event. */
-export class Hub extends EventEmitter {
+/** The hub's composition root: stores, live sessions, the gateway and operator services. */
+export class Hub {
   readonly db: Database.Database;
+  readonly stores: HubStores;
   readonly stations: StationStore;
-  readonly commands: CommandStore;
-  readonly desired: DesiredStore;
-  readonly media: MediaStore;
-  readonly audit: AuditStore;
+  readonly sessions: Sessions;
   readonly limiter: RateLimiter | undefined;
-  readonly sessions = new Map<string, HubSession>();
   readonly refusals = new SecurityCounters();
   readonly revocations: Revocations;
   private readonly tlsGuard: TlsGuard;
@@ -70,20 +62,17 @@ export class Hub extends EventEmitter {
   private sweeper: Timer | undefined;
 
   constructor(readonly o: HubOptions) {
-    super();
-    this.setMaxListeners(1000);
-    this.db = openDatabase(o.dataDir);
-    this.stations = new StationStore(this.db, o.clock);
-    this.commands = new CommandStore(this.db, o.clock);
-    this.desired = new DesiredStore(this.db, o.clock);
-    this.media = new MediaStore(join(o.dataDir, 'media'), this.db, o.clock);
-    this.audit = new AuditStore(this.db, o.clock);
+    const stores = openSqliteStores(o.dataDir, o.clock);
+    this.db = stores.db;
+    this.stores = stores;
+    this.stations = stores.stations;
+    this.sessions = new Sessions(stores);
     this.limiter = o.limits ? new RateLimiter(o.limits, o.clock) : undefined;
     const caPath = o.security?.kind === 'tls' ? o.security.material.files.ca : undefined;
     this.revocations = new Revocations(this.db, o.clock, o.log, { crlPath: o.crlPath, caPath });
     this.tlsGuard = new TlsGuard({
       ...o,
-      audit: this.audit,
+      audit: stores.audit,
       revocations: this.revocations,
       refusals: this.refusals,
     });
@@ -94,8 +83,25 @@ export class Hub extends EventEmitter {
       ...(o.security ? { security: o.security } : {}),
     });
     const pkg = districtProto().grpc.loa.district.v1;
-    this.server.add(GATEWAY_SERVICE, pkg.GatewayService.service, gatewayService(this));
-    this.server.add(DISTRICT_SERVICE, pkg.DistrictService.service, operatorService(this));
+    const gateway = gatewayService({
+      clock: o.clock,
+      log: o.log,
+      stores,
+      sessions: this.sessions,
+      refusals: this.refusals,
+      admit: (call, id) => this.checkStation(call, id),
+    });
+    const operator = operatorService({
+      stores,
+      sessions: this.sessions,
+      callerOf: (call) => this.callerOf(call),
+      via: this.security.kind === 'tls' ? 'tls' : 'lab',
+      limiter: this.limiter,
+      log: o.log,
+      revoke: (identity, serial, by, reason) => this.revoke(identity, serial, by, reason),
+    });
+    this.server.add(GATEWAY_SERVICE, pkg.GatewayService.service, gateway);
+    this.server.add(DISTRICT_SERVICE, pkg.DistrictService.service, operator);
   }
 
   get clock(): Clock {
@@ -140,7 +146,7 @@ export class Hub extends EventEmitter {
         `hello.station_id "${stationId}" differs from the certificate's station "${id.station}"`,
       );
     if (!err) return;
-    this.audit.add(caller, 'Session', { stationId }, [stationId], err);
+    this.stores.audit.add(caller, 'Session', { stationId }, [stationId], err);
     throw err;
   }
 
@@ -160,62 +166,19 @@ export class Hub extends EventEmitter {
 
   async close(): Promise<void> {
     this.sweeper?.cancel();
-    for (const s of [...this.sessions.values()]) s.end('hub stopping');
+    this.sessions.endAll('hub stopping');
     await this.server.close(2000);
     if (this.security.kind === 'tls') this.security.material.stop();
     this.db.close();
   }
 
   summary(row: StationRow) {
-    return summarize(
-      row,
-      this.sessions.get(row.id),
-      this.commands.openCount(row.id),
-      this.desired.forStation(row.id),
-    );
-  }
-
-  attach(s: HubSession, id: string): void {
-    const old = this.sessions.get(id);
-    this.sessions.set(id, s);
-    if (old && old !== s) old.end('replaced by a newer session of the same station');
-    this.emit('station', id);
-  }
-
-  detach(s: HubSession, id: string): void {
-    if (this.sessions.get(id) !== s) return;
-    this.sessions.delete(id);
-    this.stations.touch(id);
-    this.emit('station', id);
-  }
-
-  published(events: StoredEvent[]): void {
-    for (const e of events) this.emit('event', e);
-  }
-
-  /** Sends an online station its unexpired commands (also those sent before without an answer). */
-  deliverCommands(id: string, onlyIds?: Set<string>): void {
-    const s = this.sessions.get(id);
-    if (!s?.ready) return;
-    for (const c of this.commands.deliverable(id)) {
-      if (onlyIds && !onlyIds.has(c.id)) continue;
-      s.sendCommand(c);
-      this.commands.markSent(c.id);
-    }
-  }
-
-  /** Sends an online station its desired state when it runs an older version. */
-  deliverDesired(id: string, appliedVersion?: number): void {
-    const s = this.sessions.get(id);
-    if (!s?.ready) return;
-    const d = this.desired.forStation(id);
-    const applied = appliedVersion ?? this.stations.get(id)?.applied_version ?? 0;
-    if (d && d.version > applied) s.sendDesired(d);
+    return this.sessions.summary(row);
   }
 
   private sweep(): void {
     const listed = this.revocations.loadCrl();
     if (listed.length) this.log.info('CRL: connections closed', { count: this.tlsGuard.drop(listed) });
-    if (this.commands.expireDue() > 0) for (const id of this.sessions.keys()) this.emit('station', id);
+    if (this.stores.commands.expireDue() > 0) for (const id of this.sessions.ids()) this.sessions.changed(id);
   }
 }

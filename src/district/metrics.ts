@@ -6,7 +6,7 @@
  */
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { StationSummary } from '../gen/loa/district/v1/StationSummary.js';
-import { MetricsServer } from '../ops/metrics-http.js';
+import { MetricsServer } from '../process/metrics-http.js';
 
 export interface HubView {
   summaries(): StationSummary[];

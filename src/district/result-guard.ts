@@ -8,7 +8,7 @@
  * counts when it comes.
  */
 import { LoaError } from '../core/errors.js';
-import type { Hub } from './hub.js';
+import type { InputChecks } from './session-input.js';
 
 export interface ResultClaim {
   id: string;
@@ -16,8 +16,8 @@ export interface ResultClaim {
 }
 
 /** True when `stationId`'s session may answer command `r.id`; otherwise refused and audited. */
-export function acceptResult(hub: Hub, stationId: string, r: ResultClaim): boolean {
-  const row = hub.commands.get(String(r.id ?? ''));
+export function acceptResult(hub: InputChecks, stationId: string, r: ResultClaim): boolean {
+  const row = hub.stores.commands.get(String(r.id ?? ''));
   if (row && row.station === stationId) return true;
   const why = row
     ? `station ${stationId} answered "${r.status}" for command ${row.id} (${row.method}) addressed to ${row.station}`
@@ -26,7 +26,7 @@ export function acceptResult(hub: Hub, stationId: string, r: ResultClaim): boole
   const n = hub.refusals.count('forged_result');
   hub.log.warn('forged command result refused', { station: stationId, command: r.id, count: n });
   const stations = row ? [stationId, row.station] : [stationId];
-  hub.audit.add(
+  hub.stores.audit.add(
     { who: `station ${stationId}`, role: 'station', via: 'tls' },
     'CommandResult',
     { id: r.id, status: r.status },

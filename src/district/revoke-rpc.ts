@@ -5,14 +5,26 @@
  * opened a moment before the revocation reached the socket list.
  */
 import { LoaError } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
 import type { Caller, CertIdentity } from '../security/identity.js';
-import type { Hub } from './hub.js';
-import { identityKey } from './revocation.js';
+import { identityKey, type Revocations } from './revocation.js';
+
+/** What RevokeCertificate works with (the hub provides it to the operator service). */
+export interface RevokeDeps {
+  revoke(
+    identity: string,
+    serial: string | undefined,
+    by: string,
+    reason: string,
+  ): { serials: string[]; dropped: number; at: number };
+  sessions: { get(id: string): { end(reason: string): void } | undefined };
+  log: Logger;
+}
 
 type Req = Record<string, unknown>;
 
 /** PERMISSION_DENIED when this certificate's serial is revoked (by the hub or the CRL). */
-export function refuseRevoked(hub: Pick<Hub, 'revocations'>, id: CertIdentity): void {
+export function refuseRevoked(hub: { revocations: Revocations }, id: CertIdentity): void {
   const r = hub.revocations.check(id.serial);
   if (!r) return;
   const by = r.source === 'crl' ? "the CA's revocation list" : `${r.by} (${r.reason || 'no reason given'})`;
@@ -22,7 +34,7 @@ export function refuseRevoked(hub: Pick<Hub, 'revocations'>, id: CertIdentity): 
   );
 }
 
-export function revokeCertificate(hub: Hub, req: Req, caller: Caller) {
+export function revokeCertificate(hub: RevokeDeps, req: Req, caller: Caller) {
   const station = String(req.stationId ?? '');
   const user = String(req.user ?? '');
   if (!station === !user)

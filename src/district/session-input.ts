@@ -3,11 +3,20 @@
  * refused): refused items are counted (loa_hub_security_refused{kind="bad_station_data"}),
  * logged once per batch and stored as "hub.refused" warnings in their place.
  */
-import type { Hub } from './hub.js';
+import type { Logger } from '../core/log.js';
+import type { SecurityCounters } from './security-counters.js';
 import { appliedProblem, screenItem } from './station-input.js';
 import type { IngestItem } from './stations.js';
+import type { HubStores } from './stores.js';
 
-export function screenBatch(hub: Hub, stationId: string, items: IngestItem[]): IngestItem[] {
+/** What the checks on a station's input use: the log, the refusal counters, the stores they read. */
+export interface InputChecks {
+  log: Logger;
+  refusals: SecurityCounters;
+  stores: Pick<HubStores, 'commands' | 'desired' | 'audit'>;
+}
+
+export function screenBatch(hub: InputChecks, stationId: string, items: IngestItem[]): IngestItem[] {
   const problems: string[] = [];
   const out = items.map((i) => {
     const s = screenItem(i);
@@ -22,9 +31,8 @@ export function screenBatch(hub: Hub, stationId: string, items: IngestItem[]): I
 }
 
 /** True when the applied version may be stored; a refusal is counted and logged (the stored version stays). */
-export function acceptApplied(hub: Hub, stationId: string, applied: number): boolean {
-  const latest = (hub.db.prepare('SELECT coalesce(max(version), 0) AS v FROM desired').get() as { v: number })
-    .v;
+export function acceptApplied(hub: InputChecks, stationId: string, applied: number): boolean {
+  const latest = hub.stores.desired.latestVersion();
   const problem = appliedProblem(applied, latest);
   if (!problem) return true;
   hub.refusals.count('bad_station_data');

@@ -5,9 +5,11 @@
  * station's outbox epoch are already stored and are skipped; the rest are stored in order in
  * one transaction before the ack goes out.
  */
+
 import type Database from 'better-sqlite3';
 import type { Clock } from '../core/clock.js';
 import type { StationEvent } from '../core/events.js';
+import type { LinkItem } from '../wire/session.js';
 import { stateOfEvent } from './event-state.js';
 
 export interface StationRow {
@@ -34,14 +36,8 @@ export interface HelloInfo {
   outboxEpoch: string;
 }
 
-export type IngestItem = { seq: number; ts: number } & (
-  | { kind: 'event'; event: Omit<StationEvent, 'ts'> }
-  | { kind: 'changes'; changes: Record<string, unknown> }
-  | {
-      kind: 'dropped';
-      dropped: { count: number; measurements: number; events: number; firstSeq: number; lastSeq: number };
-    }
-);
+/** What a station's outbox batch carries (wire/session.ts). */
+export type IngestItem = LinkItem;
 
 export interface StoredEvent {
   stationId: string;

@@ -1,9 +1,16 @@
 /** A station's one-line summary for operators, from its stored row and live session. */
 import type { StationSummary } from '../gen/loa/district/v1/StationSummary.js';
 import type { DesiredRow } from './desired.js';
-import type { HubSession } from './gateway.js';
 import { linkQuality } from './link-quality.js';
 import type { StationRow } from './stations.js';
+
+/** A station's open session, as its summary needs it. */
+export interface LiveSession {
+  readonly ready: boolean;
+  /** When the session started and last heard from the station (ms). */
+  readonly since: number;
+  readonly lastContact: number;
+}
 
 function alarmKeys(state: Record<string, unknown>): string[] {
   const alarms = state.alarms;
@@ -19,7 +26,7 @@ function onAir(state: Record<string, unknown>): string {
 
 export function summarize(
   row: StationRow,
-  session: HubSession | undefined,
+  session: LiveSession | undefined,
   pendingCommands: number,
   desired: DesiredRow | undefined,
 ): StationSummary {

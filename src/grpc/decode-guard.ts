@@ -10,7 +10,7 @@
  */
 import type * as grpc from '@grpc/grpc-js';
 import { LoaError } from '../core/errors.js';
-import { toServiceError } from './status.js';
+import { toServiceError } from '../wire/status.js';
 
 const UNDECODABLE = Symbol('loa.undecodable');
 /**

@@ -6,7 +6,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
-import { INSECURE, type LinkSecurity, serverCredentials } from './credentials.js';
+import { INSECURE, type LinkSecurity, serverCredentials } from '../security/credentials.js';
 import { guardDefinition, guardImplementation } from './decode-guard.js';
 import { reflectionSchema } from './reflection.js';
 

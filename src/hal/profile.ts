@@ -171,6 +171,12 @@ function crossCheck(prof: Profile, ctx: z.RefinementCtx): void {
         path: ['outputs', name, 'feedback'],
         message: `feedback input "${spec.feedback}" is not defined under inputs`,
       });
+  checkZones(prof, ctx);
+  checkTemperatures(prof, ctx);
+}
+
+/** Zone ids unique; each zone's relay and sense channels defined. */
+function checkZones(prof: Profile, ctx: z.RefinementCtx): void {
   const ids = new Set<number>();
   prof.zones.forEach((zn, i) => {
     if (ids.has(zn.id))
@@ -190,6 +196,10 @@ function crossCheck(prof: Profile, ctx: z.RefinementCtx): void {
           message: `analog input "${ch}" is not defined under analog`,
         });
   });
+}
+
+/** A resume point at or above its limit would never let the amplifier or transmitter back on. */
+function checkTemperatures(prof: Profile, ctx: z.RefinementCtx): void {
   if (prof.amplifier.resumeTempC >= prof.amplifier.overTempC)
     ctx.addIssue({
       code: 'custom',

@@ -12,18 +12,20 @@
 import { join } from 'node:path';
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
-import type { Handler } from '../api/local.js';
 import { LoaError } from '../core/errors.js';
 import { isoLocal } from '../core/local-time.js';
+import type { Handler } from '../core/registry.js';
 import { formatIssues } from '../core/validate.js';
 import type { Hal } from '../hal/hal.js';
+import { HAL } from '../hal/port.js';
 import type { Profile } from '../hal/profile.js';
-import type { StationModule } from '../station/module.js';
-import type { Station } from '../station/station.js';
+import type { ModuleContext, StationModule } from '../module/module.js';
+import { POWER, type StationPower } from '../power/ports.js';
 import { JsonDoc } from '../store/doc.js';
 import { HistoryLog } from './history.js';
 import type { ZoneSense } from './measure.js';
 import { registerLineMetrics } from './metrics.js';
+import { LINES } from './port.js';
 import { type LinesStatus, linesStatus } from './report.js';
 import {
   type Baseline,
@@ -45,7 +47,11 @@ export interface LinesModuleOptions {
 
 export class LinesModule implements StationModule {
   readonly name = 'lines';
-  private station!: Station;
+  readonly needs = [HAL, POWER];
+  readonly provides = [LINES];
+  private ctx!: ModuleContext;
+  private hal!: Hal;
+  private power!: StationPower;
   private doc!: JsonDoc<LinesDoc>;
   private history!: HistoryLog;
   sup!: LinesSupervisor;
@@ -53,42 +59,45 @@ export class LinesModule implements StationModule {
 
   constructor(private readonly o: LinesModuleOptions) {}
 
-  async start(station: Station): Promise<void> {
-    this.station = station;
-    const clock = station.o.clock;
+  async start(ctx: ModuleContext): Promise<void> {
+    this.ctx = ctx;
+    this.hal = ctx.need(HAL);
+    this.power = ctx.need(POWER);
+    const clock = ctx.clock;
     this.doc = new JsonDoc({
       file: join(this.o.dataDir, 'lines.json'),
       schema: linesDocSchema,
       version: 1,
       clock,
-      stats: station.store.stats,
+      stats: ctx.store.stats,
       defaults: () => ({ schema: 1, settings: defaultSettings(), baselines: {} }),
     });
     await this.doc.load();
     this.reportRecovery();
-    const log = station.o.log.child('lines');
+    const log = ctx.log.child('lines');
     this.history = new HistoryLog({
       file: join(this.o.dataDir, 'lines-history.jsonl'),
       perZone: this.settings().historyPerZone,
-      stats: station.store.stats,
+      stats: ctx.store.stats,
       onError: (e) => log.error('line history not written', { error: String(e) }),
     });
     const h = await this.history.load();
     if (h.badLines) log.warn('line history had damaged lines, skipped', { ...h });
     this.sup = new LinesSupervisor({
       clock,
-      zones: zoneSenses(station.hal, station.profile),
-      events: station.store.events,
-      alarms: station.alarms,
+      zones: zoneSenses(this.hal, ctx.profile),
+      events: ctx.store.events,
+      alarms: ctx.alarms,
       history: this.history,
       settings: () => this.settings(),
       baseline: (id) => this.doc.data.baselines[String(id)],
       saveBaselines: (b) => this.saveBaselines(b),
-      tone: station.hal.outputs.get(TEST_TONE_OUTPUT),
+      tone: this.hal.outputs.get(TEST_TONE_OUTPUT),
       programmeOnAir: () => this.programmeOnAir(),
-      localHour: hourIn(station.store.config.data.timezone),
+      localHour: hourIn(ctx.store.config.data.timezone),
     });
     this.sup.start();
+    ctx.provide(LINES, this);
   }
 
   async stop(): Promise<void> {
@@ -107,12 +116,12 @@ export class LinesModule implements StationModule {
   }
 
   programmeOnAir(): boolean {
-    return this.holders.size > 0 || this.station.chain.state !== 'off';
+    return this.holders.size > 0 || this.power.chain.state !== 'off';
   }
 
   status(): LinesStatus {
-    const now = this.station.o.clock.now();
-    const tone = this.station.hal.outputs.has(TEST_TONE_OUTPUT);
+    const now = this.ctx.clock.now();
+    const tone = this.hal.outputs.has(TEST_TONE_OUTPUT);
     return linesStatus(this.sup, this.settings(), this.history, now, this.programmeOnAir(), tone);
   }
 
@@ -142,7 +151,7 @@ export class LinesModule implements StationModule {
           trend: st?.trend ?? null,
           entries: this.history.list(ids[0] ?? q.zone, q.limit).map((e) => ({
             ...e,
-            time: isoLocal(e.t, this.station.store.config.data.timezone),
+            time: isoLocal(e.t, this.ctx.store.config.data.timezone),
           })),
         };
       },
@@ -150,7 +159,7 @@ export class LinesModule implements StationModule {
   }
 
   private zoneIds(zone: number | undefined): number[] {
-    const ids = this.station.profile.zones.map((z) => z.id);
+    const ids = this.ctx.profile.zones.map((z) => z.id);
     if (zone === undefined) return ids;
     if (!ids.includes(zone))
       throw new LoaError('INVALID_ARGUMENT', `zone: allowed ${ids.join(', ')} (got ${zone})`);
@@ -166,7 +175,7 @@ export class LinesModule implements StationModule {
   private reportRecovery(): void {
     const r = this.doc.recovery;
     if (r)
-      this.station.store.events.emit({
+      this.ctx.store.events.emit({
         kind: 'store.recovered',
         severity: 'alarm',
         sub: 'lines',

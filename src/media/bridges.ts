@@ -16,10 +16,9 @@ import { createHash } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { FFMPEG, FFMPEG_PCM } from '../audio/pcm.js';
 import { LoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
-import type { MediaCache } from './cache.js';
+import { FFMPEG, FFMPEG_PCM } from './pcm-format.js';
 
 /** One verified block: 1 s of PCM (192 000 bytes, a whole number of 20 ms frames). */
 export const BRIDGE_BLOCK_BYTES = 192_000;
@@ -128,10 +127,25 @@ export class BridgeFiles {
   }
 }
 
+interface BridgedItems {
+  items: Record<string, { name: string; bridge?: BridgeMeta | undefined } | undefined>;
+}
+
+/** What the bridges need of the media cache (cache.ts): lookups, verified paths, its manifest. */
+export interface BridgedCache {
+  lookupQuiet(ref: string): string | undefined;
+  resolveForAir(ref: string): Promise<string>;
+  readonly manifest: {
+    readonly data: Readonly<BridgedItems>;
+    update(fn: (m: BridgedItems) => void): void;
+    flush(): Promise<void>;
+  };
+}
+
 /** The cache's bridges: made for the fallback's items, handed out verified, dropped when bad. */
 export class CacheBridges {
   constructor(
-    private readonly cache: MediaCache,
+    private readonly cache: BridgedCache,
     private readonly files: BridgeFiles,
     private readonly events: EventSink,
   ) {}

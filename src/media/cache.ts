@@ -57,6 +57,8 @@ export class MediaCache {
   private readonly bridgeFiles: BridgeFiles;
   /** The PCM bridges of fallback items (bridges.ts). */
   readonly bridges: CacheBridges;
+  /** Who can fetch a file again from the district (the uplink, while it runs). */
+  private refetcher: ((sha256: string) => Promise<string> | undefined) | undefined;
 
   constructor(private readonly o: MediaCacheOptions) {
     this.manifest = new JsonDoc({
@@ -211,6 +213,19 @@ export class MediaCache {
   }
 
   /** What `owner` (schedule, fallback) needs kept; replaces that owner's previous set. */
+  /** The uplink offers to fetch files of the district's desired state again; undefined: withdrawn. */
+  setRefetcher(fn: ((sha256: string) => Promise<string> | undefined) | undefined): void {
+    this.refetcher = fn;
+  }
+
+  /**
+   * Asks the district for a file again (the schedule found it missing or damaged ahead of its
+   * window); undefined when no one can: no uplink, or a file the district did not send.
+   */
+  refetch(sha256: string): Promise<string> | undefined {
+    return this.refetcher?.(sha256);
+  }
+
   pin(owner: string, refs: string[]): void {
     const shas = new Set<string>();
     for (const r of refs) {

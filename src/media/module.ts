@@ -1,30 +1,31 @@
 /**
- * The media cache as a station module ('media'). Other modules find it by name in
- * `station.modules` and use `cache`: the audio engine resolves and verifies files through
- * it, the schedule pins what its programmes need (`cache.pin('schedule', refs)`).
+ * The media cache as a station module ('media'), provided as port MEDIA_CACHE: the audio
+ * engine resolves and verifies files through it, the schedule pins what its programmes need
+ * (`cache.pin('schedule', refs)`), the uplink downloads into it.
  */
-
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import type { Handler } from '../api/local.js';
 import { LoaError } from '../core/errors.js';
-import type { StationModule } from '../station/module.js';
-import type { Station } from '../station/station.js';
+import type { Handler } from '../core/registry.js';
+import type { ModuleContext, StationModule } from '../module/module.js';
 import { MediaCache } from './cache.js';
+import { MEDIA_CACHE } from './port.js';
 
 export class MediaModule implements StationModule {
   readonly name = 'media';
+  readonly provides = [MEDIA_CACHE];
   cache!: MediaCache;
 
   constructor(private readonly o: { dataDir: string }) {}
 
-  async start(station: Station): Promise<void> {
+  async start(ctx: ModuleContext): Promise<void> {
     this.cache = new MediaCache({
       dir: join(this.o.dataDir, 'media'),
-      clock: station.o.clock,
-      events: station.store.events,
+      clock: ctx.clock,
+      events: ctx.store.events,
     });
     await this.cache.open();
+    ctx.provide(MEDIA_CACHE, this.cache);
   }
 
   async stop(): Promise<void> {
@@ -79,8 +80,3 @@ export class MediaModule implements StationModule {
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
-
-/** The media module of a station, if it runs one. */
-export function mediaOf(station: Station): MediaModule | undefined {
-  return station.modules.find((m): m is MediaModule => m.name === 'media' && m instanceof MediaModule);
-}

@@ -6,12 +6,13 @@
  * status section, which the uplink sends to the district past its deadbands. Off when the
  * profile has no `modem` section.
  */
-import type { Handler } from '../api/registry.js';
+
 import type { Clock, Timer } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
+import type { Handler } from '../core/registry.js';
 import type { ModemProfile } from '../hal/modem-profile.js';
-import type { StationModule } from '../station/module.js';
-import type { Station } from '../station/station.js';
+import { HAL } from '../hal/port.js';
+import type { ModuleContext, StationModule } from '../module/module.js';
 import { AtModemSource } from './at-source.js';
 import { registerModemMetrics } from './metrics.js';
 import { MmcliModemSource } from './mmcli-source.js';
@@ -29,7 +30,6 @@ export interface ModemModuleOptions {
 }
 
 interface Running {
-  station: Station;
   m: ModemProfile;
   clock: Clock;
   source: ModemSource;
@@ -46,21 +46,22 @@ interface Running {
 
 export class ModemModule implements StationModule {
   readonly name = 'modem';
+  readonly needs = [HAL];
   private r: Running | undefined;
   private polling: Promise<void> | undefined;
 
   constructor(private readonly o: ModemModuleOptions) {}
 
-  async start(station: Station): Promise<void> {
-    const m = station.profile.modem;
+  async start(ctx: ModuleContext): Promise<void> {
+    const m = ctx.profile.modem;
     if (!m) return;
-    const clock = station.o.clock;
+    const clock = ctx.clock;
     const source: ModemSource =
       m.source === 'at' ? new AtModemSource(m, clock) : new MmcliModemSource(m, this.o.mmcli);
     const usage = new DataUsage(this.o.dataDir, clock);
     await usage.load();
-    const relay = m.powerRelay ? station.hal.output(m.powerRelay) : undefined;
-    const ladder = new RecoveryLadder(m.recovery, clock, station.store.events, station.alarms, {
+    const relay = m.powerRelay ? ctx.need(HAL).output(m.powerRelay) : undefined;
+    const ladder = new RecoveryLadder(m.recovery, clock, ctx.store.events, ctx.alarms, {
       reconnect: () => source.reconnect(),
       reset: () => source.reset(),
       powerCycle: relay
@@ -73,18 +74,17 @@ export class ModemModule implements StationModule {
     });
     const stream = new StreamHealth(clock);
     const r: Running = {
-      station,
       m,
       clock,
       source,
       usage,
-      alarms: new ModemAlarms(m.thresholds, station.alarms, clock, m.planMbPerMonth),
+      alarms: new ModemAlarms(m.thresholds, ctx.alarms, clock, m.planMbPerMonth),
       ladder,
       stream,
       history: [],
       last: undefined,
       lastError: undefined,
-      stops: [station.store.events.onEvent((e) => stream.onEvent(e))],
+      stops: [ctx.store.events.onEvent((e) => stream.onEvent(e))],
     };
     this.r = r;
     r.timer = clock.setInterval(() => void this.poll(), m.pollMs);
@@ -182,9 +182,4 @@ export class ModemModule implements StationModule {
       );
     return r.history.slice(-limit);
   }
-}
-
-/** The station's modem module, if it runs one. */
-export function modemOf(station: Station): ModemModule | undefined {
-  return station.modules.find((x): x is ModemModule => x instanceof ModemModule);
 }

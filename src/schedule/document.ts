@@ -6,9 +6,9 @@
  * scheduled item.
  */
 import { z } from 'zod';
+import { SCHEDULE_LIMITS } from '../security/schedule-limits.js';
 import { voiceSchema } from '../speech/config.js';
 import { MAX_TEXT_CHARS } from '../speech/text.js';
-import { SCHEDULE_LIMITS } from './limits.js';
 import { isTimeZone, parseDate, parseDuration, parseTimeOfDay, WEEKDAYS } from './zoned-time.js';
 
 export const SCHEDULE_SCHEMA = 1;

@@ -1,18 +1,16 @@
 /**
- * How the schedule reaches media on a running station: the media cache (verified before a
- * file counts as here) and, when the district link runs, the uplink's media sync to fetch
- * what is missing. Both are found among the station's modules by name, so the schedule
- * imports neither the uplink nor the audio engine.
+ * How the schedule reaches media on a running station: the media cache (port MEDIA_CACHE;
+ * verified before a file counts as here) and, through the cache, the uplink's media sync to
+ * fetch what is missing (the uplink registers itself with the cache while it runs, so the
+ * schedule imports neither the uplink nor the audio engine).
  */
 import { stat } from 'node:fs/promises';
-import { mediaOf } from '../media/module.js';
-import type { Station } from '../station/station.js';
+import type { MediaCache } from '../media/cache.js';
 import type { MediaCheck } from './media-watch.js';
 import type { MediaLookup } from './sources.js';
 
 /** sha256 → the verified cache path; a damaged file (quarantined by the cache) counts as missing. */
-export function cacheLookup(station: Station): MediaLookup | undefined {
-  const cache = mediaOf(station)?.cache;
+export function cacheLookup(cache: MediaCache | undefined): MediaLookup | undefined {
   if (!cache) return undefined;
   return (sha) => cache.resolveForAir(sha).catch(() => undefined);
 }
@@ -24,8 +22,7 @@ export function cacheLookup(station: Station): MediaLookup | undefined {
  * still re-hashes (the cache's resolveForAir), so rot that keeps the stamp is caught there
  * and the fallback stands in.
  */
-export function mediaCheck(lookup: MediaLookup | undefined, station?: Station): MediaCheck {
-  const cache = station ? mediaOf(station)?.cache : undefined;
+export function mediaCheck(lookup: MediaLookup | undefined, cache?: MediaCache): MediaCheck {
   const verified = new Map<string, string>();
   return async (ref) => {
     if ('path' in ref)
@@ -50,15 +47,9 @@ async function stampOf(path: string): Promise<string | undefined> {
   return st ? `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}` : undefined;
 }
 
-interface MediaFetching {
-  /** undefined when the district cannot be asked for this file (no link configured, unknown file). */
-  fetchMedia(sha256: string): Promise<string> | undefined;
-}
-
-/** The uplink's media sync, when this station runs one (asked lazily: it starts after us). */
-export function districtFetch(station: Station): (sha256: string) => Promise<unknown> | undefined {
-  return (sha) => {
-    const up = station.modules.find((m) => m.name === 'uplink') as Partial<MediaFetching> | undefined;
-    return typeof up?.fetchMedia === 'function' ? up.fetchMedia(sha) : undefined;
-  };
+/** The uplink's media sync through the cache, when this station runs one (asked lazily). */
+export function districtFetch(
+  cache: MediaCache | undefined,
+): (sha256: string) => Promise<unknown> | undefined {
+  return (sha) => cache?.refetch(sha);
 }

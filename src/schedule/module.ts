@@ -4,15 +4,16 @@
  * the audio engine's OnAirPort.
  */
 import { join } from 'node:path';
-import type { Handler } from '../api/local.js';
-import type { OnAirPort } from '../audio/port.js';
-import { SystemClock } from '../core/clock.js';
+import { ON_AIR, type OnAirPort } from '../audio/port.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import { isoLocal } from '../core/local-time.js';
-import { mediaOf } from '../media/module.js';
-import { speechOf } from '../speech/module.js';
-import type { StationModule } from '../station/module.js';
-import type { Station } from '../station/station.js';
+import type { Handler } from '../core/registry.js';
+import { HAL } from '../hal/port.js';
+import type { MediaCache } from '../media/cache.js';
+import { MEDIA_CACHE } from '../media/port.js';
+import type { ModuleContext, StationModule } from '../module/module.js';
+import { POWER, POWER_HOLDER } from '../power/ports.js';
+import { SPEAKER } from '../speech/port.js';
 import type { JsonDoc } from '../store/doc.js';
 import { CLOSING_TONES_HZ, writeChime } from './chime.js';
 import { type ClockGate, type ClockProbe, timedatectlProbe } from './clock-gate.js';
@@ -21,7 +22,7 @@ import type { ScheduleDoc } from './document.js';
 import type { Emergency, EmergencyOrigin, EmergencyStatus } from './emergency.js';
 import { cacheLookup, districtFetch, mediaCheck } from './media-access.js';
 import { MediaWatch } from './media-watch.js';
-import { findOnAirPort, UnavailablePort } from './onair.js';
+import { UnavailablePort } from './onair.js';
 import { PlayLog } from './play-log.js';
 import { nextProgramme, playabilityWarnings, type ScheduleWarning, SOON_DAYS } from './playability.js';
 import { PowerLink } from './power-link.js';
@@ -45,16 +46,24 @@ import { ScheduleWiring } from './wiring.js';
 import { formatLocal } from './zoned-time.js';
 
 export interface ScheduleModuleOptions {
-  /** The audio engine; found among the station's modules ('audio') when not given. */
+  /** The audio engine; port ON_AIR when not given. */
   port?: OnAirPort;
   media?: MediaLookup;
   probe?: ClockProbe;
 }
 
+/** The lookup given (tests), else the verified cache's; a damaged file counts as missing. */
+function lookupOf(given: MediaLookup | undefined, cache: MediaCache | undefined): MediaLookup | undefined {
+  return given ?? cacheLookup(cache);
+}
+
 export class ScheduleModule implements StationModule {
   readonly name = 'schedule';
-  private station!: Station;
-  private power: PowerLink | undefined;
+  readonly needs = [HAL, POWER];
+  readonly wants = [ON_AIR, MEDIA_CACHE, SPEAKER];
+  readonly provides = [POWER_HOLDER];
+  private ctx!: ModuleContext;
+  private media: MediaCache | undefined;
   private state!: JsonDoc<ScheduleState>;
   private settings!: ScheduleSettings;
   private plan: Plan | undefined;
@@ -76,9 +85,10 @@ export class ScheduleModule implements StationModule {
     return this.w.gate;
   }
 
-  async start(station: Station): Promise<void> {
-    this.station = station;
-    const { clock, dataDir } = station.o;
+  async start(ctx: ModuleContext): Promise<void> {
+    this.ctx = ctx;
+    this.media = ctx.want(MEDIA_CACHE);
+    const { clock, dataDir } = ctx;
     const sdoc = settingsDoc(dataDir, clock);
     await sdoc.load();
     this.settings = sdoc.data;
@@ -86,17 +96,29 @@ export class ScheduleModule implements StationModule {
     await this.state.load();
     this.plan = this.restorePlan();
     if (this.state.data.applied) this.pinMedia(this.state.data.applied);
-    const playLog = new PlayLog(dataDir, this.settings.playLogMax, station.store.events);
+    await this.wire(ctx, lookupOf(this.o.media, this.media));
+  }
+
+  private async wire(ctx: ModuleContext, lookup: MediaLookup | undefined): Promise<void> {
+    const { clock, dataDir } = ctx;
+    const playLog = new PlayLog(dataDir, this.settings.playLogMax, ctx.store.events);
     await playLog.load();
     const attentionPath = await writeChime(join(dataDir, 'attention.wav'));
     const closingPath = await writeChime(join(dataDir, 'closing.wav'), CLOSING_TONES_HZ);
-    const port = this.o.port ?? findOnAirPort(station.modules) ?? new UnavailablePort();
-    const lookup = this.o.media ?? cacheLookup(station);
-    const power = new PowerLink(station.chain, this.zoneIds());
-    this.power = power;
-    station.powerHolder = power;
+    const speaker = ctx.want(SPEAKER);
+    const port = this.o.port ?? ctx.want(ON_AIR) ?? new UnavailablePort();
+    const chain = ctx.need(POWER).chain;
+    const power = new PowerLink(chain, this.zoneIds());
+    ctx.provide(POWER_HOLDER, power);
     this.w = new ScheduleWiring({
-      station,
+      station: {
+        clock,
+        profile: ctx.profile,
+        alarms: ctx.alarms,
+        events: ctx.store.events,
+        hal: ctx.need(HAL),
+        chain,
+      },
       port,
       playLog,
       attentionPath,
@@ -104,31 +126,35 @@ export class ScheduleModule implements StationModule {
       state: this.state,
       plan: () => this.plan,
       media: lookup,
-      speak: textRenderer(() => speechOf(station)?.speaker, attentionPath, closingPath),
+      speak: textRenderer(() => speaker, attentionPath, closingPath),
       probe: this.o.probe ?? timedatectlProbe(),
-      wake: clock instanceof SystemClock ? 'node-schedule' : 'clock',
+      wake: ctx.wake,
       power,
-      preRollMs: preRollMs(
-        station.profile.timings,
-        station.profile.zones.length,
-        this.settings.preRollMarginMs,
-      ),
+      preRollMs: preRollMs(ctx.profile.timings, ctx.profile.zones.length, this.settings.preRollMarginMs),
     });
     this.text = new TextBulletins({
       emergency: this.w.emergency,
-      speaker: () => speakerOf(station),
+      speaker: () => {
+        if (!speaker) throw new LoaError('UNAVAILABLE', 'this station has no text-to-speech module');
+        return speaker;
+      },
       zoneIds: () => this.zoneIds(),
       closingPath,
       scheduledTier: () => this.w.runner.onAirItem?.rule.tier,
     });
     await this.w.start();
+    this.startMediaWatch(ctx, lookup);
+  }
+
+  /** Media the schedule needs, checked ahead of its window and fetched again when missing. */
+  private startMediaWatch(ctx: ModuleContext, lookup: MediaLookup | undefined): void {
     this.watch = new MediaWatch({
-      clock,
-      alarms: station.alarms,
-      events: station.store.events,
+      clock: ctx.clock,
+      alarms: ctx.alarms,
+      events: ctx.store.events,
       plan: () => this.plan,
-      check: mediaCheck(lookup, station),
-      fetch: districtFetch(station),
+      check: mediaCheck(lookup, this.media),
+      fetch: districtFetch(this.media),
       aheadMs: this.settings.mediaCheckAheadMs,
       everyMs: this.settings.mediaCheckEveryMs,
     });
@@ -136,7 +162,6 @@ export class ScheduleModule implements StationModule {
   }
 
   async stop(): Promise<void> {
-    if (this.station?.powerHolder === this.power) this.station.powerHolder = undefined;
     this.watch?.stop();
     await this.w?.stop();
     await this.state?.flush();
@@ -146,8 +171,8 @@ export class ScheduleModule implements StationModule {
   check(raw: unknown): Validated {
     return validateSchedule(raw, {
       zones: this.zoneIds(),
-      defaultTz: this.station.store.config.data.timezone,
-      now: this.station.o.clock.now(),
+      defaultTz: this.ctx.store.config.data.timezone,
+      now: this.ctx.clock.now(),
     });
   }
 
@@ -159,10 +184,10 @@ export class ScheduleModule implements StationModule {
     warnings: ScheduleWarning[];
   }> {
     const v = this.check(raw);
-    await persistApplied(this.state, v.doc, this.station.o.clock.now());
+    await persistApplied(this.state, v.doc, this.ctx.clock.now());
     this.plan = v.plan;
     this.pinMedia(v.doc);
-    this.station.store.events.emit({
+    this.ctx.store.events.emit({
       kind: 'schedule.applied',
       severity: 'info',
       sub: 'schedule',
@@ -181,10 +206,10 @@ export class ScheduleModule implements StationModule {
 
   show(x: unknown): ShowResult {
     const q = parseShow(x);
-    const now = this.station.o.clock.now();
+    const now = this.ctx.clock.now();
     const p = this.plan;
     return {
-      timezone: p?.tz ?? this.station.store.config.data.timezone,
+      timezone: p?.tz ?? this.ctx.store.config.data.timezone,
       version: p?.version ?? null,
       validUntil: p?.validUntilMs ?? null,
       // the last second of validity: "2030-12-31 23:59", not "2031-01-01 00:00"
@@ -217,7 +242,7 @@ export class ScheduleModule implements StationModule {
       'schedule.apply': (x) => this.apply(parseDoc(x, 'schedule.apply')),
       'schedule.show': (x) => this.show(x),
       playLog: (x) => {
-        const tz = this.station.store.config.data.timezone;
+        const tz = this.ctx.store.config.data.timezone;
         return this.w.playLog.query(parsePlayLog(x)).map((e) => ({
           ...e,
           startTime: isoLocal(e.start, tz),
@@ -238,38 +263,38 @@ export class ScheduleModule implements StationModule {
     return {
       version: p?.version ?? null,
       timezone: p?.tz ?? null,
-      stale: p ? this.station.o.clock.now() >= p.validUntilMs : false,
+      stale: p ? this.ctx.clock.now() >= p.validUntilMs : false,
       clock: { state: this.w.gate.state ?? 'unknown', open: this.w.gate.open },
       onAir: cur ? { programmeId: cur.rule.id, title: cur.rule.title, start: cur.start, end: cur.end } : null,
       nextWakeAt: this.w.runner.nextWakeAt ?? null,
       emergency: this.w.emergency.status(),
       mediaMissing: [...(this.watch?.missing.values() ?? [])],
       // the next programme within SOON_DAYS: none means nothing will play (doctor warns)
-      next: p ? (nextProgramme(p, this.station.o.clock.now(), SOON_DAYS) ?? null) : null,
+      next: p ? (nextProgramme(p, this.ctx.clock.now(), SOON_DAYS) ?? null) : null,
       soonDays: SOON_DAYS,
     };
   }
 
   /** Accepted, but said: a schedule that will not play, or reads its times in another zone. */
   private warnings(v: Validated): ScheduleWarning[] {
-    const now = this.station.o.clock.now();
-    return playabilityWarnings(v.doc, v.plan, now, this.station.store.config.data.timezone);
+    const now = this.ctx.clock.now();
+    return playabilityWarnings(v.doc, v.plan, now, this.ctx.store.config.data.timezone);
   }
 
   /** The media cache never evicts what the applied schedule needs. */
   private pinMedia(doc: ScheduleDoc): void {
-    mediaOf(this.station)?.cache.pin('schedule', mediaRefsOf(doc.programmes.map((p) => p.source)));
+    this.media?.pin('schedule', mediaRefsOf(doc.programmes.map((p) => p.source)));
   }
 
   /** Cached files the schedule names that the cache does not hold (yet): said, not refused. */
   private missingMedia(doc: ScheduleDoc): string[] {
-    const cache = mediaOf(this.station)?.cache;
+    const cache = this.media;
     if (!cache) return [];
     return mediaRefsOf(doc.programmes.map((p) => p.source)).filter((sha) => !cache.manifest.data.items[sha]);
   }
 
   private zoneIds(): number[] {
-    return this.station.profile.zones.map((z) => z.id).sort((a, b) => a - b);
+    return this.ctx.profile.zones.map((z) => z.id).sort((a, b) => a - b);
   }
 
   /** The persisted schedule, checked again against this station (a profile may have changed). */
@@ -279,7 +304,7 @@ export class ScheduleModule implements StationModule {
     try {
       return this.check(applied).plan;
     } catch (e) {
-      this.station.alarms.raise(
+      this.ctx.alarms.raise(
         'schedule.invalid',
         'schedule',
         `the stored schedule no longer fits this station: ${toLoaError(e).message}`,
@@ -287,10 +312,4 @@ export class ScheduleModule implements StationModule {
       return undefined;
     }
   }
-}
-
-function speakerOf(station: Station) {
-  const speech = speechOf(station);
-  if (!speech) throw new LoaError('UNAVAILABLE', 'this station has no text-to-speech module');
-  return speech.speaker;
 }

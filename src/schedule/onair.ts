@@ -5,7 +5,7 @@
  */
 import type { EndReason, OnAirInfo, OnAirPort, PlayRequest, Slot } from '../audio/port.js';
 import { LoaError } from '../core/errors.js';
-import type { StationModule } from '../station/module.js';
+import type { StationModule } from '../module/module.js';
 
 export function isOnAirPort(x: unknown): x is OnAirPort {
   const p = x as Partial<Record<keyof OnAirPort, unknown>> | undefined;

@@ -5,7 +5,7 @@
  * zones if a technician had it on.
  */
 import type { Commanded, PowerChain } from '../power/chain.js';
-import type { PowerHolder } from '../station/station.js';
+import type { PowerHolder } from '../power/ports.js';
 
 export interface PowerWant {
   on: boolean;

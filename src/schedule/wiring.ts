@@ -4,7 +4,12 @@
  * again, stops) an emergency, the play log follows both.
  */
 import type { OnAirPort } from '../audio/port.js';
-import type { Station } from '../station/station.js';
+import type { Clock } from '../core/clock.js';
+import type { Alarms, EventSink } from '../core/events.js';
+import type { WakeTimer } from '../core/wake.js';
+import type { Hal } from '../hal/hal.js';
+import type { Profile } from '../hal/profile.js';
+import type { PowerChain } from '../power/chain.js';
 import type { JsonDoc } from '../store/doc.js';
 import { ClockGate, type ClockProbe } from './clock-gate.js';
 import type { Plan } from './compile.js';
@@ -16,10 +21,19 @@ import { Runner } from './runner.js';
 import type { ScheduleSettings } from './settings.js';
 import type { MediaLookup, TextRender } from './sources.js';
 import type { ScheduleState } from './state.js';
-import { ClockWake, NodeScheduleWake } from './wake.js';
+
+/** What of the station the schedule reads and drives. */
+export interface WiringStation {
+  clock: Clock;
+  profile: Profile;
+  alarms: Alarms;
+  events: EventSink;
+  hal: Hal;
+  chain: PowerChain;
+}
 
 export interface WiringDeps {
-  station: Station;
+  station: WiringStation;
   port: OnAirPort;
   playLog: PlayLog;
   attentionPath: string;
@@ -29,7 +43,7 @@ export interface WiringDeps {
   media: MediaLookup | undefined;
   speak?: TextRender;
   probe: ClockProbe;
-  wake: 'node-schedule' | 'clock';
+  wake: WakeTimer;
   power: PowerLink;
   preRollMs: number;
 }
@@ -49,7 +63,7 @@ export class ScheduleWiring {
 
   constructor(private readonly d: WiringDeps) {
     const s = d.station;
-    const clock = s.o.clock;
+    const clock = s.clock;
     this.playLog = d.playLog;
     this.items = new ItemLog({
       clock,
@@ -63,18 +77,18 @@ export class ScheduleWiring {
       clock,
       probe: d.probe,
       alarms: s.alarms,
-      events: s.store.events,
+      events: s.events,
       settings: d.settings.clock,
       onChange: () => void this.runner.replan('clock gate'),
     });
     this.runner = new Runner({
       clock,
-      wake: d.wake === 'node-schedule' ? new NodeScheduleWake() : new ClockWake(clock),
+      wake: d.wake,
       port: d.port,
       power: d.power,
       gate: this.gate,
       alarms: s.alarms,
-      events: s.store.events,
+      events: s.events,
       items: this.items,
       state: d.state,
       plan: d.plan,
@@ -88,7 +102,7 @@ export class ScheduleWiring {
       port: d.port,
       power: d.power,
       items: this.items,
-      events: s.store.events,
+      events: s.events,
       attentionPath: d.attentionPath,
     });
   }
@@ -112,7 +126,7 @@ export class ScheduleWiring {
 
   /** The physical button: press to start; press again (after the hold-off) to stop. */
   private pressed(): void {
-    const now = this.d.station.o.clock.monotonic();
+    const now = this.d.station.clock.monotonic();
     if (this.emergency.active) {
       if (now - this.buttonAt >= BUTTON_STOP_HOLDOFF_MS) void this.emergency.stop().catch(() => undefined);
       return;
@@ -132,7 +146,7 @@ export class ScheduleWiring {
   private async confirm(zones: number[]): Promise<Confirmation> {
     const s = this.d.station;
     const out: Confirmation = {
-      at: s.o.clock.now(),
+      at: s.clock.now(),
       amplifier: await s.hal.feedback('amp.power'),
       zones: {},
     };

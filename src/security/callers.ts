@@ -6,7 +6,7 @@
 import type { PeerCertificate } from 'node:tls';
 import type * as grpc from '@grpc/grpc-js';
 import { LoaError } from '../core/errors.js';
-import type { LinkSecurity } from '../grpc/credentials.js';
+import type { LinkSecurity } from './credentials.js';
 import { type Caller, type CertIdentity, identityOf } from './identity.js';
 import type { Role } from './roles.js';
 

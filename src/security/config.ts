@@ -10,7 +10,7 @@
  */
 import { LoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import { INSECURE, type LinkSecurity } from '../grpc/credentials.js';
+import { INSECURE, type LinkSecurity } from './credentials.js';
 import type { RateLimits } from './ratelimit.js';
 import { type TlsFiles, TlsMaterial } from './tls.js';
 

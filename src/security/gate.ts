@@ -4,9 +4,10 @@
  * audit event. Every refusal happens before the handler runs, so a refused call changes
  * nothing. Reads (viewer methods) are neither limited nor audited unless refused.
  */
-import type { CommandRegistry } from '../api/registry.js';
+
 import { type LoaError, toLoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
+import type { CommandRegistry } from '../core/registry.js';
 import { audit } from './audit.js';
 import type { Caller } from './identity.js';
 import { limitKey } from './limit-key.js';

@@ -1,12 +1,12 @@
 /**
  * The structural limits of a schedule document, wherever one arrives (a technician's
  * schedule.apply/check, the district's PushSchedule, a desired state at the station): what a
- * schedule is (programmes, playlist items, bytes; schedule/limits.ts), instead of the generic
+ * schedule is (programmes, playlist items, bytes; security/schedule-limits.ts), instead of the generic
  * 500-key bound of command parameters, which refused any schedule over about 54 programmes.
  */
 import { LoaError } from '../core/errors.js';
-import { SCHEDULE_LIMITS } from '../schedule/limits.js';
 import { checkParams, type JsonLimits, LIMITS } from './hostile.js';
+import { SCHEDULE_LIMITS } from './schedule-limits.js';
 
 export const SCHEDULE_JSON_LIMITS: JsonLimits = {
   ...LIMITS,

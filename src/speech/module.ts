@@ -1,22 +1,22 @@
 /**
  * Text-to-speech as a station module ('speech'): loads `speech.json` (voice, speed, pitch),
  * builds the engine (espeak-ng) and a Speaker that keeps renders in the media cache. Other
- * modules find it with `speechOf(station)` and call `speaker.speak({text, voice})`. A station
+ * modules use it through port SPEAKER and call `speaker.speak({text, voice})`. A station
  * without espeak-ng still runs: the module says so in its status and every text is refused
  * with the command that installs it.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Handler } from '../api/local.js';
 import { LoaError } from '../core/errors.js';
+import type { Handler } from '../core/registry.js';
 import { formatIssues } from '../core/validate.js';
-import { mediaOf } from '../media/module.js';
-import type { StationModule } from '../station/module.js';
-import type { Station } from '../station/station.js';
+import { MEDIA_CACHE } from '../media/port.js';
+import type { ModuleContext, StationModule } from '../module/module.js';
 import { pitchSchema, type SpeechSettings, speechSettingsDoc, speedSchema, voiceSchema } from './config.js';
 import { VIETNAMESE_VOICES } from './engine.js';
 import { EspeakEngine } from './espeak.js';
+import { SPEAKER } from './port.js';
 import { Speaker } from './speaker.js';
 
 export const renderParams = z.strictObject({
@@ -28,6 +28,8 @@ export const renderParams = z.strictObject({
 
 export class SpeechModule implements StationModule {
   readonly name = 'speech';
+  readonly wants = [MEDIA_CACHE];
+  readonly provides = [SPEAKER];
   private settings!: SpeechSettings;
   private speakerOrNone: Speaker | undefined;
   private version: string | undefined;
@@ -46,8 +48,8 @@ export class SpeechModule implements StationModule {
     return this.settings.voice;
   }
 
-  async start(station: Station): Promise<void> {
-    const doc = speechSettingsDoc(this.o.dataDir, station.o.clock);
+  async start(ctx: ModuleContext): Promise<void> {
+    const doc = speechSettingsDoc(this.o.dataDir, ctx.clock);
     await doc.load();
     this.settings = doc.data;
     const tmpDir = join(this.o.dataDir, 'speech-tmp');
@@ -56,12 +58,12 @@ export class SpeechModule implements StationModule {
     this.speakerOrNone = new Speaker({
       engine,
       defaults: { voice: this.settings.voice, speed: this.settings.speed, pitch: this.settings.pitch },
-      cache: mediaOf(station)?.cache,
+      cache: ctx.want(MEDIA_CACHE),
       tmpDir,
     });
     this.version = await engine.version().catch((e: Error) => {
       this.problem = e.message;
-      station.store.events.emit({
+      ctx.store.events.emit({
         kind: 'speech.unavailable',
         severity: 'warning',
         sub: 'speech',
@@ -69,6 +71,7 @@ export class SpeechModule implements StationModule {
       });
       return undefined;
     });
+    ctx.provide(SPEAKER, this.speakerOrNone);
   }
 
   async stop(): Promise<void> {}
@@ -100,9 +103,4 @@ export class SpeechModule implements StationModule {
     if (!r.success) throw new LoaError('INVALID_ARGUMENT', `speech.render: ${formatIssues(r.error.issues)}`);
     return this.speaker.speak(r.data);
   }
-}
-
-/** The speech module of a station, if it runs one. */
-export function speechOf(station: Station): SpeechModule | undefined {
-  return station.modules.find((m): m is SpeechModule => m.name === 'speech' && m instanceof SpeechModule);
 }

@@ -5,51 +5,41 @@
  * nothing when it refuses.
  */
 import { z } from 'zod';
+import type { StationStatus, ZoneStatus } from '../api/status.js';
+import type { Clock } from '../core/clock.js';
 import { LoaError } from '../core/errors.js';
-import type { ActiveAlarm, StationEvent } from '../core/events.js';
+import type { Alarms, StationEvent } from '../core/events.js';
 import { isoLocal } from '../core/local-time.js';
+import type { CommandRegistry } from '../core/registry.js';
 import { formatIssues } from '../core/validate.js';
+import type { Hal } from '../hal/hal.js';
+import type { Profile } from '../hal/profile.js';
 import { faultKey, parseFault } from '../hal/sim/index.js';
-import type { DriverHealth } from '../hal/types.js';
-import type { ChainState } from '../power/chain.js';
-import type { TxReadings, TxState } from '../power/transmitter.js';
-import type { Station } from './station.js';
+import type { SimStation } from '../hal/sim/model.js';
+import type { StationModule } from '../module/module.js';
+import type { AmpThermal } from '../power/amp-thermal.js';
+import type { ChainState, PowerChain } from '../power/chain.js';
+import type { Supervisor } from '../power/supervisor.js';
+import type { Transmitter, TxReadings } from '../power/transmitter.js';
+import type { Store } from '../store/store.js';
 
-export interface ZoneStatus {
-  id: number;
-  name: string;
-  commanded: boolean;
-  relay: boolean;
-  feedback: boolean | undefined;
-}
-
-export interface StationStatus {
-  stationId: string;
-  profile: string;
-  uptimeS: number;
-  power: { state: ChainState; commandedOn: boolean; blockedBy: string | undefined };
-  /** Absent on a profile without a transmitter (a 4G cluster): no row, rather than "off". */
-  transmitter?: ({ state: TxState; trips: number } & TxReadings) | undefined;
-  amplifier: {
-    on: boolean;
-    muted: boolean;
-    feedback: boolean | undefined;
-    currentA: number | undefined;
-    /** Heatsink temperature, when the profile has the sensor; overTemp: held off until it cools. */
-    temperatureC?: number | undefined;
-    overTemp?: boolean;
-  };
-  mainsPresent: boolean;
-  zones: ZoneStatus[];
-  /** The station's zone (config.json): every human view shows its local time. */
-  timezone: string;
-  /** `sinceTime`: ISO 8601 with the station's UTC offset. */
-  alarms: Array<ActiveAlarm & { sinceTime: string }>;
-  drivers: DriverHealth[];
-  events: { lastSeq: number; retained: number; dropped: number };
-  sim: { faults: string[] } | undefined;
-  /** One section per station module (audio, schedule, lines, uplink, …), under its name. */
-  modules: Record<string, unknown>;
+/** What the core commands read and drive of a started station (station.ts implements it). */
+export interface StationView {
+  readonly stationId: string;
+  readonly profile: Profile;
+  readonly clock: Clock;
+  readonly startedAt: number;
+  readonly hal: Hal;
+  readonly chain: PowerChain;
+  readonly tx: Transmitter;
+  readonly supervisor: Supervisor;
+  readonly ampThermal: AmpThermal | undefined;
+  readonly alarms: Alarms;
+  readonly store: Store;
+  readonly sim: SimStation | undefined;
+  readonly modules: readonly StationModule[];
+  saveCommanded(): void;
+  manualPower(on: boolean): void;
 }
 
 const eventsQuery = z.strictObject({
@@ -73,7 +63,7 @@ function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
 }
 
 export class StationControl {
-  constructor(readonly station: Station) {}
+  constructor(readonly station: StationView) {}
 
   async status(): Promise<StationStatus> {
     const s = this.station;
@@ -92,7 +82,7 @@ export class StationControl {
     return {
       stationId: s.stationId,
       profile: s.profile.name,
-      uptimeS: Math.round((s.o.clock.now() - s.startedAt) / 1000),
+      uptimeS: Math.round((s.clock.now() - s.startedAt) / 1000),
       power: { state: s.chain.state, commandedOn: s.chain.commanded.on, blockedBy: s.chain.blockedBy },
       transmitter:
         s.tx.state === 'absent'
@@ -133,7 +123,7 @@ export class StationControl {
     const s = this.station;
     if (on && s.chain.blockedBy) throw new LoaError('REFUSED', `power on refused: ${s.chain.blockedBy}`);
     const p = on ? s.chain.powerOn() : s.chain.powerOff();
-    s.powerHolder?.manualPower(on);
+    s.manualPower(on);
     s.saveCommanded();
     await p;
     return { state: s.chain.state };
@@ -233,4 +223,16 @@ export class StationControl {
       temperatureC: (await unreadable(h.analogIn('tx.temperature_c').read())) ?? last.temperatureC,
     };
   }
+}
+
+/** Registers the core commands; the station does this before any module starts. */
+export function registerCoreCommands(api: Pick<CommandRegistry, 'register'>, c: StationControl): void {
+  const p = (x: unknown) => (x ?? {}) as Record<string, unknown>;
+  api.register('status', () => c.status());
+  api.register('power', (x) => c.power(p(x).on));
+  api.register('zone', (x) => c.zone(p(x).zone, p(x).on));
+  api.register('resetLockout', () => c.resetLockout());
+  api.register('events', (x) => c.events(x));
+  api.register('simFault', (x) => c.simFault(x));
+  api.register('simClear', (x) => c.simClear(x));
 }

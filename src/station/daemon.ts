@@ -9,13 +9,16 @@ import type { StationApiServer } from '../api/grpc-station.js';
 import { SystemClock } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import { Logger, type LogLevel } from '../core/log.js';
+import { NodeScheduleWake } from '../core/wake.js';
 import { driverFactories } from '../hal/drivers.js';
 import { loadProfile } from '../hal/profile.js';
-import { parseListen, StationMetrics } from '../ops/metrics.js';
-import { SystemdNotifier } from '../ops/notify.js';
+import { metricsUrl } from '../process/metrics-http.js';
+import { SystemdNotifier } from '../process/notify.js';
+import { handleShutdown } from '../process/signals.js';
 import { rateLimits } from '../security/config.js';
-import { serveStationApi, stationSecurity } from '../security/station-setup.js';
-import { registerStationMethods } from './methods.js';
+import { serveStationApi, stationSecurity } from './api-server.js';
+import type { StationControl } from './control.js';
+import { parseListen, StationMetrics } from './metrics.js';
 import { stationModules } from './modules.js';
 import { Station } from './station.js';
 
@@ -50,9 +53,14 @@ function defaultStationId(): string {
   return h.slice(0, 63) || 'station';
 }
 
-export async function runDaemon(args: DaemonArgs): Promise<void> {
-  const t0 = performance.now();
-  const clock = new SystemClock();
+interface Running {
+  station?: Station;
+  api?: StationApiServer;
+  metrics?: StationMetrics;
+}
+
+/** Who this daemon is and where it writes: id, logger, data directory and API socket. */
+function identity(args: DaemonArgs) {
   const stationId = args.stationId ?? process.env.LOA_STATION_ID ?? defaultStationId();
   const format =
     args.logFormat ??
@@ -61,112 +69,103 @@ export async function runDaemon(args: DaemonArgs): Promise<void> {
       : 'json');
   const log = new Logger({ station: stationId, level: args.logLevel ?? 'info', format });
   const dataDir = resolve(args.dataDir);
-  const socket = args.socket ?? defaultSocket(dataDir);
+  return { stationId, log, dataDir, socket: args.socket ?? defaultSocket(dataDir) };
+}
 
-  const notifier = new SystemdNotifier(log.child('systemd'));
-  let station: Station | undefined;
-  let api: StationApiServer | undefined;
-  let listening: Record<string, unknown> = {};
-  let metrics: StationMetrics | undefined;
-  let metricsUrl = 'off';
-  let stopping = false;
-  const shutdown = async (signal: string, code: number) => {
-    if (stopping) {
-      log.warn('already stopping; outputs are being made safe', { signal });
-      return;
-    }
-    stopping = true;
-    log.info('stopping: fade, zones off, amplifier off, transmitter off', { signal });
-    notifier.stopping();
-    try {
-      await station?.stop();
-      await api?.close();
-      await metrics?.close();
-    } catch (e) {
-      log.error('stop failed', { error: toLoaError(e).message });
-      code = 1;
-    }
-    log.info('stopped', { code });
-    process.exit(code);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
-  process.on('SIGINT', () => void shutdown('SIGINT', 0));
-  process.on('uncaughtException', (e) => {
-    log.error('uncaught exception; stopping safely', { error: e.message, stack: e.stack });
-    void shutdown('uncaughtException', 1);
-  });
-  process.on('unhandledRejection', (e) => {
-    log.error('unhandled rejection; stopping safely', { error: toLoaError(e).message });
-    void shutdown('unhandledRejection', 1);
-  });
+type Identity = ReturnType<typeof identity>;
 
+/**
+ * The uplink's and the TCP API's security. A broken uplink configuration (no certificate,
+ * another station's certificate) must not keep the village off air: broadcast without the
+ * uplink and say why (`problem`, raised as an alarm once the station runs).
+ */
+function securityOrNoUplink(id: Identity, district: string | undefined) {
   try {
-    const profile = loadProfile(args.profile);
-    const district = args.district ?? (process.env.LOA_DISTRICT || undefined);
-    // a broken uplink configuration (no certificate, another station's certificate) must not
-    // keep the village off air: broadcast without the uplink and raise an alarm that says why
-    let uplinkProblem: string | undefined;
-    let security: ReturnType<typeof stationSecurity>;
-    try {
-      security = stationSecurity(process.env, log, stationId, district);
-    } catch (e) {
-      if (!district) throw e;
-      uplinkProblem = toLoaError(e).message;
-      log.error(`district uplink disabled: ${uplinkProblem}`);
-      security = stationSecurity(process.env, log, stationId, undefined);
-    }
-    const env = uplinkProblem ? { ...process.env, LOA_DISTRICT: '' } : process.env;
-    const modules = stationModules({
-      dataDir,
-      district: uplinkProblem ? undefined : args.district,
+    return { security: stationSecurity(process.env, id.log, id.stationId, district), problem: undefined };
+  } catch (e) {
+    if (!district) throw e;
+    const problem = toLoaError(e).message;
+    id.log.error(`district uplink disabled: ${problem}`);
+    return { security: stationSecurity(process.env, id.log, id.stationId, undefined), problem };
+  }
+}
+
+async function startStation(args: DaemonArgs, id: Identity, running: Running) {
+  const profile = loadProfile(args.profile);
+  const district = args.district ?? (process.env.LOA_DISTRICT || undefined);
+  const { security, problem } = securityOrNoUplink(id, district);
+  const env = problem ? { ...process.env, LOA_DISTRICT: '' } : process.env;
+  const station = new Station({
+    profile,
+    dataDir: id.dataDir,
+    stationId: id.stationId,
+    clock: new SystemClock(),
+    log: id.log,
+    drivers: driverFactories(),
+    modules: stationModules({
+      dataDir: id.dataDir,
+      district: problem ? undefined : args.district,
       security: security.uplink,
       env,
       allowSilentOutput: args.allowSilentOutput,
-    });
-    const limits = rateLimits(process.env);
-    station = new Station({
-      profile,
-      dataDir,
-      stationId,
-      clock,
-      log,
-      drivers: driverFactories(),
-      modules,
-      limits,
-    });
-    await station.start();
-    if (uplinkProblem)
-      station.alarms.raise('uplink.config', 'uplink', `district uplink disabled: ${uplinkProblem}`);
-    const control = registerStationMethods(station.commands, station);
-    const served = await serveStationApi(station, log.child('api'), socket, security, process.env);
-    api = served.api;
+    }),
+    limits: rateLimits(process.env),
+    // node-schedule: a wall-clock job survives clock steps and waits past a timer's 24.8 days
+    wake: new NodeScheduleWake(),
+  });
+  running.station = station;
+  await station.start();
+  if (problem) station.alarms.raise('uplink.config', 'uplink', `district uplink disabled: ${problem}`);
+  return { station, security };
+}
+
+/** A busy metrics port must not keep a village off air: warn and run without it. */
+async function serveMetrics(args: DaemonArgs, control: StationControl, id: Identity, running: Running) {
+  const listen = parseListen(args.metricsListen ?? process.env.LOA_METRICS_LISTEN);
+  if (!listen) return 'off';
+  running.metrics = new StationMetrics(control);
+  const port = await running.metrics.listen(listen.host, listen.port).catch((e: Error) => {
+    id.log.warn(e.message);
+    return undefined;
+  });
+  return port === undefined ? 'off' : metricsUrl(listen.host, port);
+}
+
+export async function runDaemon(args: DaemonArgs): Promise<void> {
+  const t0 = performance.now();
+  const id = identity(args);
+  const { log } = id;
+  const notifier = new SystemdNotifier(log.child('systemd'));
+  const running: Running = {};
+  handleShutdown({
+    log,
+    notifier,
+    stopping: 'stopping: fade, zones off, amplifier off, transmitter off',
+    stop: async () => {
+      await running.station?.stop();
+      await running.api?.close();
+      await running.metrics?.close();
+    },
+  });
+  let listening: Record<string, unknown> = {};
+  let metrics = 'off';
+  try {
+    const { station, security } = await startStation(args, id, running);
+    const served = await serveStationApi(station, log.child('api'), id.socket, security, process.env);
+    running.api = served.api;
     listening = { sockets: served.sockets, ...(served.port ? { port: served.port } : {}) };
-    const listen = parseListen(args.metricsListen ?? process.env.LOA_METRICS_LISTEN);
-    if (listen) {
-      metrics = new StationMetrics(control);
-      // a busy metrics port must not keep a village off air: warn and run without it
-      const port = await metrics.listen(listen.host, listen.port).catch((e: Error) => {
-        log.warn(e.message);
-        return undefined;
-      });
-      if (port !== undefined)
-        metricsUrl = `http://${listen.host.includes(':') ? `[${listen.host}]` : listen.host}:${port}/metrics`;
-    }
+    metrics = await serveMetrics(args, station.control, id, running);
   } catch (e) {
     const err = toLoaError(e);
     log.error(`cannot start: ${err.message}`, { code: err.code });
-    await station?.stop().catch(() => undefined);
+    await running.station?.stop().catch(() => undefined);
     process.exit(err.code === 'INTERNAL' ? 70 : 78); // EX_SOFTWARE / EX_CONFIG
   }
-  notifier.ready(`station ${stationId} ready on profile ${args.profile}`);
+  notifier.ready(`station ${id.stationId} ready on profile ${args.profile}`);
   log.info('ready', {
-    ms: Math.round(performance.now() - t0),
-    profile: args.profile,
-    dataDir,
-    socket,
-    ...listening,
-    metrics: metricsUrl,
-    hint: `stationctl --socket ${socket} status`,
+    ...{ ms: Math.round(performance.now() - t0), profile: args.profile, dataDir: id.dataDir },
+    ...{ socket: id.socket, ...listening, metrics },
+    hint: `stationctl --socket ${id.socket} status`,
   });
 }
 

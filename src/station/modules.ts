@@ -1,14 +1,19 @@
-/** The station's subsystems, in start order. Each issue's subsystem adds itself here. */
+/**
+ * The station's subsystems, in start order. Each issue's subsystem adds itself here. The
+ * order follows the ports (module/module.ts): a module comes after every module whose port it
+ * needs or wants — the station checks this when it is built and names what is wrong.
+ */
 import { AudioModule } from '../audio/module.js';
-import type { LinkSecurity } from '../grpc/credentials.js';
+import { DiagnosticsModule } from '../diagnostics/module.js';
 import { LinesModule } from '../lines/module.js';
 import { MediaModule } from '../media/module.js';
 import { ModemModule } from '../modem/module.js';
+import type { StationModule } from '../module/module.js';
 import { ScheduleModule } from '../schedule/module.js';
+import type { LinkSecurity } from '../security/credentials.js';
 import { SpeechModule } from '../speech/module.js';
 import { uplinkModule } from '../uplink/module.js';
 import { uplinkSettings } from '../uplink/settings.js';
-import type { StationModule } from './module.js';
 
 export interface ModuleOptions {
   dataDir: string;
@@ -28,6 +33,7 @@ export function stationModules(o: ModuleOptions): StationModule[] {
     new AudioModule(o),
     new LinesModule({ dataDir: o.dataDir }),
     new ScheduleModule(),
+    new DiagnosticsModule(),
     // the 4G modem, when the profile has one (a cluster always does)
     new ModemModule({ dataDir: o.dataDir }),
     // last: stops first, so what the others log while stopping is sent after the next start

@@ -4,24 +4,32 @@
  * state, restores what was commanded before a restart (a lockout survives), and powers down
  * in order on stop.
  */
-import { CommandRegistry } from '../api/registry.js';
+
 import type { Clock } from '../core/clock.js';
+import { LoaError } from '../core/errors.js';
 import { Alarms } from '../core/events.js';
 import type { Logger } from '../core/log.js';
+import type { Port } from '../core/port.js';
+import { CommandRegistry } from '../core/registry.js';
+import { ClockWake, type WakeTimer } from '../core/wake.js';
 import { type DriverFactory, Hal } from '../hal/hal.js';
+import { HAL } from '../hal/port.js';
 import type { Profile } from '../hal/profile.js';
 import { SimDriver } from '../hal/sim/index.js';
 import type { SimStation } from '../hal/sim/model.js';
 import type { DigitalOut } from '../hal/types.js';
+import type { ModuleContext, StationModule } from '../module/module.js';
+import { PortBoard } from '../module/ports.js';
 import { AmpThermal } from '../power/amp-thermal.js';
-import { type Commanded, PowerChain } from '../power/chain.js';
+import { PowerChain } from '../power/chain.js';
 import { NoTransmitter } from '../power/no-transmitter.js';
+import { FADER, POWER, POWER_HOLDER, type PowerHolder } from '../power/ports.js';
 import { type SupervisedRelay, Supervisor } from '../power/supervisor.js';
 import { type Transmitter, TransmitterGuard } from '../power/transmitter.js';
 import { CommandGate } from '../security/gate.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
 import { Store } from '../store/store.js';
-import type { StationModule } from './module.js';
+import { registerCoreCommands, StationControl } from './control.js';
 
 export interface StationOptions {
   profile: Profile;
@@ -34,14 +42,23 @@ export interface StationOptions {
   maxEvents?: number;
   /** Commands per identity from outside (StationService, district); none: unlimited. */
   limits?: RateLimits;
+  /**
+   * How the schedule wakes at a wall-clock instant: the daemon passes node-schedule (it
+   * survives waits longer than a timer's 24.8 days and clock steps); by default the clock's
+   * own timers (ManualClock in tests).
+   */
+  wake?: WakeTimer;
 }
 
-/** Something that holds the power chain on behalf of the schedule or an emergency. */
-export interface PowerHolder {
-  /** The commanded state to persist while the chain is held: what it returns to afterwards. */
-  baseline(current: Commanded): Commanded;
-  /** A technician's explicit power on/off while held: the chain stays that way afterwards. */
-  manualPower(on: boolean): void;
+/** Ports the core provides to every module, before any module starts. */
+const CORE_PORTS: readonly Port<unknown>[] = [HAL, POWER];
+
+interface Power {
+  tx: Transmitter;
+  chain: PowerChain;
+  supervisor: Supervisor;
+  /** The amplifier's temperature supervision, when the profile has its sensor. */
+  ampThermal: AmpThermal | undefined;
 }
 
 export class Station {
@@ -51,17 +68,19 @@ export class Station {
   readonly commands = new CommandRegistry();
   /** How callers from outside run those commands: role, rate limit, validation, audit. */
   readonly gate: CommandGate;
-  hal!: Hal;
-  tx!: Transmitter;
-  chain!: PowerChain;
-  supervisor!: Supervisor;
-  /** The amplifier's temperature supervision, when the profile has its sensor. */
-  ampThermal: AmpThermal | undefined;
+  /** The core commands (status, power, zone, …), registered before any module starts. */
+  readonly control: StationControl;
   readonly startedAt: number;
+  private hw: Hal | undefined;
+  private power: Power | undefined;
+  /** Who holds the chain (the schedule's PowerLink), while its module runs. */
+  private holder: PowerHolder | undefined;
+  private readonly board = new PortBoard();
   private stopping: Promise<void> | undefined;
   private readonly started: StationModule[] = [];
 
-  constructor(readonly o: StationOptions) {
+  constructor(private readonly o: StationOptions) {
+    PortBoard.check(o.modules ?? [], CORE_PORTS);
     this.store = new Store({
       dataDir: o.dataDir,
       clock: o.clock,
@@ -74,6 +93,11 @@ export class Station {
       limiter: o.limits ? new RateLimiter(o.limits, o.clock) : undefined,
     });
     this.startedAt = o.clock.now();
+    this.control = new StationControl(this);
+    this.board.watch(FADER, (f) => this.chain.setFader(f));
+    this.board.watch(POWER_HOLDER, (h) => {
+      this.holder = h;
+    });
     this.store.events.onEvent((e) => {
       const level = e.severity === 'alarm' ? 'warn' : 'info';
       o.log.child(e.sub)[level](e.message, { event: e.kind, seq: e.seq, ...e.details });
@@ -82,6 +106,32 @@ export class Station {
 
   get modules(): readonly StationModule[] {
     return this.o.modules ?? [];
+  }
+
+  get clock(): Clock {
+    return this.o.clock;
+  }
+
+  get hal(): Hal {
+    if (!this.hw) throw new Error('station not started');
+    return this.hw;
+  }
+
+  get tx(): Transmitter {
+    return this.powered().tx;
+  }
+
+  get chain(): PowerChain {
+    return this.powered().chain;
+  }
+
+  get supervisor(): Supervisor {
+    return this.powered().supervisor;
+  }
+
+  /** The amplifier's temperature supervision, when the profile has its sensor. */
+  get ampThermal(): AmpThermal | undefined {
+    return this.power?.ampThermal;
   }
 
   get profile(): Profile {
@@ -101,10 +151,10 @@ export class Station {
   async start(): Promise<void> {
     const { clock, log } = this.o;
     await this.store.open();
-    this.hal = await Hal.open(this.o.profile, this.o.drivers, { clock, log: log.child('hal') });
-    await this.hal.safeState();
+    this.hw = await Hal.open(this.o.profile, this.o.drivers, { clock, log: log.child('hal') });
+    await this.hw.safeState();
     await this.selfTest();
-    this.buildPower();
+    this.power = this.buildPower(this.hw);
     const st = this.store.state.data;
     this.store.state.update((s) => {
       s.boots++;
@@ -112,10 +162,8 @@ export class Station {
     this.chain.restore(st.power);
     this.supervisor.start();
     this.ampThermal?.start();
-    for (const m of this.modules) {
-      await m.start(this);
-      this.started.push(m);
-    }
+    registerCoreCommands(this.commands, this.control);
+    await this.startModules();
     this.store.events.emit({
       kind: 'station.start',
       severity: 'info',
@@ -124,6 +172,35 @@ export class Station {
       details: { profile: this.o.profile.name, restored: st.power, lockout: st.tx.lockout, boots: st.boots },
     });
     if (st.power.on) void this.chain.powerOn();
+  }
+
+  /** In list order (PortBoard.check made sure every needed port comes first); methods as each starts. */
+  private async startModules(): Promise<void> {
+    this.board.provide(HAL, this.hal, 'station');
+    this.board.provide(POWER, { ...this.powered(), saveCommanded: () => this.saveCommanded() }, 'station');
+    const base = {
+      clock: this.o.clock,
+      log: this.o.log,
+      stationId: this.stationId,
+      dataDir: this.o.dataDir,
+      profile: this.o.profile,
+      store: this.store,
+      alarms: this.alarms,
+      commands: this.commands,
+      gate: this.gate,
+      wake: this.o.wake ?? new ClockWake(this.o.clock),
+    } satisfies Omit<ModuleContext, 'need' | 'want' | 'provide'>;
+    for (const m of this.modules) {
+      await m.start(this.board.contextFor(m, base));
+      this.started.push(m);
+      const missing = this.board.missing(m);
+      if (missing.length)
+        throw new LoaError(
+          'CONFIG',
+          `module "${m.name}" declared port(s) ${missing.join(', ')} but did not provide them`,
+        );
+      for (const [name, h] of Object.entries(m.methods?.() ?? {})) this.commands.register(name, h);
+    }
   }
 
   /**
@@ -150,33 +227,43 @@ export class Station {
   }
 
   /**
-   * Who holds the chain for a scheduled programme or an emergency (the schedule's PowerLink),
-   * if anyone: while it does, the chain's commanded state is theirs, and what is persisted is
-   * what the chain returns to afterwards — so a crash mid-programme never restarts a station
-   * with its transmitter keyed for nothing.
+   * Persists the commanded state (called after every command). While someone holds the chain
+   * for a scheduled programme or an emergency (the schedule's PowerLink, port POWER_HOLDER),
+   * the chain's commanded state is theirs, and what is persisted is what the chain returns to
+   * afterwards — so a crash mid-programme never restarts a station with its transmitter keyed
+   * for nothing.
    */
-  powerHolder: PowerHolder | undefined;
-
-  /** Persists the commanded state (called after every command). */
   saveCommanded(): void {
-    const c = this.powerHolder?.baseline(this.chain.commanded) ?? this.chain.commanded;
+    const c = this.holder?.baseline(this.chain.commanded) ?? this.chain.commanded;
     this.store.state.update((s) => {
       s.power = c;
     });
   }
 
+  /** A technician's explicit power on/off: the power holder, if any, keeps it that way afterwards. */
+  manualPower(on: boolean): void {
+    this.holder?.manualPower(on);
+  }
+
+  private powered(): Power {
+    if (!this.power) throw new Error('station not started');
+    return this.power;
+  }
+
   private async doStop(): Promise<void> {
-    for (const m of [...this.started].reverse())
+    for (const m of [...this.started].reverse()) {
+      this.board.withdraw(m.name);
       await m
         .stop()
         .catch((e) => this.o.log.error(`module ${m.name} did not stop cleanly`, { error: String(e) }));
-    this.supervisor?.stop();
-    this.ampThermal?.stop();
-    if (this.chain) await this.chain.shutdown();
-    this.tx?.stop();
-    if (this.hal) {
-      await this.hal.safeState();
-      await this.hal.close();
+    }
+    this.power?.supervisor.stop();
+    this.power?.ampThermal?.stop();
+    if (this.power) await this.power.chain.shutdown();
+    this.power?.tx.stop();
+    if (this.hw) {
+      await this.hw.safeState();
+      await this.hw.close();
     }
     this.store.events.emit({
       kind: 'station.stop',
@@ -188,9 +275,8 @@ export class Station {
   }
 
   /** The transmitter guard on its relay and sensors (a profile without one: NoTransmitter). */
-  private buildTransmitter(): TransmitterGuard {
+  private buildTransmitter(h: Hal): TransmitterGuard {
     const p = this.o.profile;
-    const h = this.hal;
     return new TransmitterGuard({
       relay: h.output('tx.power'),
       forward: h.analogIn('tx.forward_w'),
@@ -209,19 +295,18 @@ export class Station {
     });
   }
 
-  private buildPower(): void {
+  private buildPower(h: Hal): Power {
     const { clock } = this.o;
     const p = this.o.profile;
-    const h = this.hal;
     const events = this.store.events;
-    this.tx = p.transmitter.present ? this.buildTransmitter() : new NoTransmitter(p.name);
+    const tx = p.transmitter.present ? this.buildTransmitter(h) : new NoTransmitter(p.name);
     const zones = new Map<number, DigitalOut>();
     for (const z of [...p.zones].sort((a, b) => a.id - b.id)) zones.set(z.id, h.output(z.relay));
-    this.chain = new PowerChain({
+    const chain = new PowerChain({
       clock,
       events,
       timings: p.timings,
-      tx: this.tx,
+      tx,
       ampPower: h.output('amp.power'),
       ampMute: h.output('amp.mute'),
       zones,
@@ -229,23 +314,18 @@ export class Station {
     const relays: SupervisedRelay[] = [];
     for (const [name, spec] of Object.entries(p.outputs))
       if (spec.feedback) relays.push({ out: h.output(name), feedback: h.input(spec.feedback) });
-    this.supervisor = new Supervisor({
+    const supervisor = new Supervisor({
       clock,
       alarms: this.alarms,
       timings: p.timings,
       relays,
       mains: h.input('mains.present'),
-      chain: this.chain,
+      chain,
     });
     const ampSensor = h.analog.get('amp.temperature_c');
-    this.ampThermal = ampSensor
-      ? new AmpThermal({
-          clock,
-          alarms: this.alarms,
-          chain: this.chain,
-          sensor: ampSensor,
-          limits: p.amplifier,
-        })
+    const ampThermal = ampSensor
+      ? new AmpThermal({ clock, alarms: this.alarms, chain, sensor: ampSensor, limits: p.amplifier })
       : undefined;
+    return { tx, chain, supervisor, ampThermal };
   }
 }

@@ -9,28 +9,22 @@
  * its expiry is refused even with a fresh sent_at. Commands run through the station's
  * CommandGate as the operator who issued them (role, validation, audit).
  */
+
 import { createHash } from 'node:crypto';
-import type { CommandRegistry } from '../api/registry.js';
 import type { Clock } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
+import type { CommandRegistry } from '../core/registry.js';
 import { CommandGate } from '../security/gate.js';
 import { checkNoStationPaths } from '../security/hostile.js';
 import type { Caller } from '../security/identity.js';
 import { isRole } from '../security/roles.js';
 import type { JsonDoc } from '../store/doc.js';
+import type { LinkCommand } from '../wire/session.js';
 import type { CommandOutcome, UplinkState } from './state.js';
 
-export interface IncomingCommand {
-  id: string;
-  method: string;
-  params: unknown;
-  sentAtMs: number;
-  expiresAtMs: number;
-  /** The operator the hub verified (certificate name) and the role it holds. */
-  issuedBy?: string;
-  issuerRole?: string;
-}
+/** A command from the hub (wire/session.ts), with the operator it verified and its role. */
+export type IncomingCommand = LinkCommand;
 
 export interface CommandReply {
   id: string;

@@ -1,20 +1,11 @@
 /**
- * What of the status is worth sending: the status flattened to dotted keys, and only the
- * leaves that moved past their deadband since they were last reported, so an idle station
- * sends almost nothing (DESIGN.md decision 2). Lists of objects with ids (zones) are flattened
- * per id; other lists are sent whole, with fractions rounded to three significant digits so a
- * noisy reading inside does not resend the list (whole numbers such as ids are kept exact).
+ * What of the status is worth sending: only the leaves of the flattened status
+ * (wire/flatten.ts) that moved past their deadband since they were last reported, so an idle
+ * station sends almost nothing (DESIGN.md decision 2).
  */
-export type Flat = Record<string, unknown>;
+import type { Flat } from '../wire/flatten.js';
 
-/** Paths that change by themselves and carry nothing for the district. */
-const IGNORED = [/^uptimeS$/, /^events\./, /^modules\.uplink(\.|$)/];
-/**
- * Fields that change by themselves at any depth: timestamps ("…At", such as a line check's
- * readAt), durations and buffer fills ("…Ms"), counters of checks done. Sending them would
- * turn every 30 s line check into a message (about 7 MB a day with four zones).
- */
-const VOLATILE_FIELD = /(At|Ms)$|^(checks|uptimeS)$/;
+export type { Flat } from '../wire/flatten.js';
 
 export interface Band {
   abs: number;
@@ -43,49 +34,6 @@ const DEFAULT_BAND: Band = { abs: 0.5, rel: 0.05 };
 export function bandFor(key: string): Band {
   for (const [re, b] of BANDS) if (re.test(key)) return b;
   return DEFAULT_BAND;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A list leaf as sent: volatile fields left out, fractions to three significant digits. */
-function leaf(v: unknown): unknown {
-  if (typeof v === 'number') return Number.isInteger(v) || !Number.isFinite(v) ? v : Number(v.toPrecision(3));
-  if (Array.isArray(v)) return v.map(leaf);
-  if (isObject(v))
-    return Object.fromEntries(
-      Object.entries(v)
-        .filter(([k]) => !VOLATILE_FIELD.test(k))
-        .map(([k, x]) => [k, leaf(x)]),
-    );
-  return v;
-}
-
-/** A list of objects each with its own id (zones) is flattened per id, so bands apply per reading. */
-function byId(list: unknown[]): Map<string, Record<string, unknown>> | undefined {
-  const m = new Map<string, Record<string, unknown>>();
-  for (const x of list) {
-    if (!isObject(x) || (typeof x.id !== 'number' && typeof x.id !== 'string')) return undefined;
-    if (m.has(String(x.id))) return undefined;
-    m.set(String(x.id), x);
-  }
-  return m.size ? m : undefined;
-}
-
-export function flatten(o: unknown, prefix = '', out: Flat = {}): Flat {
-  if (isObject(o)) {
-    for (const [k, v] of Object.entries(o)) {
-      const key = prefix ? `${prefix}.${k}` : k;
-      if (VOLATILE_FIELD.test(k) || IGNORED.some((re) => re.test(key))) continue;
-      flatten(v, key, out);
-    }
-    return out;
-  }
-  if (o === undefined) return out;
-  const ids = Array.isArray(o) ? byId(o) : undefined;
-  if (ids) for (const [id, { id: _id, ...rest }] of ids) flatten(rest, `${prefix}.${id}`, out);
-  else out[prefix] = Array.isArray(o) ? leaf(o) : o;
-  return out;
 }
 
 function moved(key: string, before: unknown, now: unknown): boolean {

@@ -7,10 +7,11 @@
  * station refuses is not retried until a newer one arrives. Without a schedule module the document is still persisted and reported (applier
  * "none"), so the district sees convergence and the schedule module finds it when installed.
  */
-import type { CommandRegistry } from '../api/registry.js';
+
 import type { Clock } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
+import type { CommandRegistry } from '../core/registry.js';
 import { formatIssues } from '../core/validate.js';
 import { checkDesiredSchedule } from '../security/district-input.js';
 import type { JsonDoc } from '../store/doc.js';

@@ -1,10 +1,10 @@
 import type { Clock, Timer } from '../core/clock.js';
 import type { Logger } from '../core/log.js';
 import type { GatewayServiceClient } from '../gen/loa/district/v1/GatewayService.js';
-import { channelCredentials, INSECURE, type LinkSecurity } from '../grpc/credentials.js';
 import { districtProto } from '../grpc/proto.js';
 import { MAX_MESSAGE_BYTES } from '../grpc/server.js';
-import { deadlineIn, fromServiceError } from '../grpc/status.js';
+import { channelCredentials, INSECURE, type LinkSecurity } from '../security/credentials.js';
+import { deadlineIn, fromServiceError } from '../wire/status.js';
 import { Backoff } from './backoff.js';
 import type { ChunkReader } from './media.js';
 import { Session, type SessionDeps } from './session.js';

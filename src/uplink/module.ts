@@ -6,18 +6,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Handler } from '../api/registry.js';
 import type { Timer } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import type { StationEvent } from '../core/events.js';
 import type { Logger } from '../core/log.js';
-import type { LinkSecurity } from '../grpc/credentials.js';
-import { mediaOf } from '../media/module.js';
-import type { StationModule } from '../station/module.js';
-import type { Station } from '../station/station.js';
+import type { Handler } from '../core/registry.js';
+import { softwareVersion } from '../core/version.js';
+import { MEDIA_CACHE } from '../media/port.js';
+import type { ModuleContext, StationModule } from '../module/module.js';
+import type { LinkSecurity } from '../security/credentials.js';
 import type { JsonDoc } from '../store/doc.js';
+import { flatten } from '../wire/flatten.js';
 import { CommandRunner, type IncomingCommand } from './commands.js';
-import { Deadband, flatten } from './deadband.js';
+import { Deadband } from './deadband.js';
 import { DesiredApplier } from './desired.js';
 import { Link } from './link.js';
 import { DirMediaCache, type MediaCacheLike, MediaFetcher } from './media.js';
@@ -26,7 +27,6 @@ import { Outbox } from './outbox.js';
 import { resolveMediaParams } from './params.js';
 import type { UplinkSettings } from './settings.js';
 import { type UplinkState, uplinkStateDoc } from './state.js';
-import { softwareVersion } from './wire.js';
 
 export interface UplinkOptions {
   dataDir: string;
@@ -38,7 +38,7 @@ export interface UplinkOptions {
 }
 
 interface Running {
-  station: Station;
+  ctx: ModuleContext;
   log: Logger;
   outbox: Outbox;
   doc: JsonDoc<UplinkState>;
@@ -52,24 +52,25 @@ interface Running {
 
 export class UplinkModule implements StationModule {
   readonly name = 'uplink';
+  readonly wants = [MEDIA_CACHE];
   private r: Running | undefined;
 
   constructor(private readonly o: UplinkOptions) {}
 
-  async start(station: Station): Promise<void> {
+  async start(ctx: ModuleContext): Promise<void> {
     const s = this.o.settings;
     if (!s) return;
-    const { clock } = station.o;
-    const log = station.o.log.child('uplink');
+    const { clock } = ctx;
+    const log = ctx.log.child('uplink');
     const limits = { maxItems: s.outboxMaxItems, maxBytes: s.outboxMaxBytes, maxAgeMs: s.outboxMaxAgeMs };
     const outbox = await Outbox.open(join(this.o.dataDir, 'outbox.jsonl'), clock, limits);
     const doc = uplinkStateDoc(this.o.dataDir, clock);
     await doc.load();
-    const events = station.store.events;
-    const media = mediaOf(station);
+    const events = ctx.store.events;
+    const media = ctx.want(MEDIA_CACHE);
     const cache =
       this.o.cache ??
-      (media ? new StationMediaCache(media.cache) : new DirMediaCache(join(this.o.dataDir, 'uplink-media')));
+      (media ? new StationMediaCache(media) : new DirMediaCache(join(this.o.dataDir, 'uplink-media')));
     let link: Link | undefined;
     const fetcher = new MediaFetcher(
       cache,
@@ -77,16 +78,16 @@ export class UplinkModule implements StationModule {
       () => link?.chunkReader(),
       s.mediaChunkBytes,
     );
-    const desired = new DesiredApplier(station.commands, doc, fetcher, clock, events);
+    const desired = new DesiredApplier(ctx.commands, doc, fetcher, clock, events);
     const resolve = (c: IncomingCommand) => resolveMediaParams(c, fetcher, clock);
-    const runner = new CommandRunner(station.commands, doc, clock, events, resolve, station.gate);
+    const runner = new CommandRunner(ctx.commands, doc, clock, events, resolve, ctx.gate);
     const deadband = new Deadband();
     const deps = {
-      stationId: station.stationId,
+      stationId: ctx.stationId,
       bootId: randomUUID(),
       softwareVersion: softwareVersion(),
       outbox,
-      registry: station.commands,
+      registry: ctx.commands,
       runner,
       desired,
       deadband,
@@ -94,10 +95,13 @@ export class UplinkModule implements StationModule {
       log,
     };
     link = new Link(s, deps, clock, log, this.o.security);
-    const r: Running = { station, log, outbox, doc, desired, link, fetcher, deadband, stops: [] };
+    const r: Running = { ctx, log, outbox, doc, desired, link, fetcher, deadband, stops: [] };
     this.r = r;
+    media?.setRefetcher((sha) => this.fetchMedia(sha));
+    r.stops.push(() => media?.setRefetcher(undefined));
     this.forwardEvents(r);
-    void station.commands.whenRegistered('status').then(() => this.go(r, s));
+    // the core commands ('status') are registered before any module starts
+    this.go(r, s);
   }
 
   async stop(): Promise<void> {
@@ -155,7 +159,7 @@ export class UplinkModule implements StationModule {
 
   /** Sends the events logged while the uplink was stopped, then every new one. */
   private forwardEvents(r: Running): void {
-    const events = r.station.store.events;
+    const events = r.ctx.store.events;
     const send = (e: StationEvent) => {
       if (e.seq > r.outbox.lastEventSeq) r.outbox.enqueue({ kind: 'event', event: e });
     };
@@ -167,17 +171,17 @@ export class UplinkModule implements StationModule {
     if (this.r !== r) return;
     const sample = () =>
       void this.sample(r).catch((e) => r.log.warn('status sample failed', { error: toLoaError(e).message }));
-    void r.station.commands
+    void r.ctx.commands
       .call('status')
       .then((st) => r.deadband.reset(flatten(st)))
       .catch(() => undefined);
-    r.sampler = r.station.o.clock.setInterval(sample, s.sampleMs);
+    r.sampler = r.ctx.clock.setInterval(sample, s.sampleMs);
     void r.desired.converge();
     r.link.start();
   }
 
   private async sample(r: Running): Promise<void> {
-    const changes = r.deadband.diff(flatten(await r.station.commands.call('status')));
+    const changes = r.deadband.diff(flatten(await r.ctx.commands.call('status')));
     if (Object.keys(changes).length > 0 && this.r === r) r.outbox.enqueue({ kind: 'changes', changes });
   }
 }

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Clock, Timer } from '../core/clock.js';
 import { isENOENT } from '../core/errors.js';
 import { appendDurable, writeFileAtomic } from '../store/files.js';
-import type { DropStats, OutboxItem } from './outbox.js';
+import type { DropStats, OutboxItem } from './outbox-item.js';
 
 export interface OutboxHeader {
   epoch: string;

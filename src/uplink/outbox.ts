@@ -8,23 +8,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
-import type { StationEvent } from '../core/events.js';
 import { OutboxFile, type OutboxLine } from './outbox-file.js';
+import type { DropStats, ItemBody, OutboxItem } from './outbox-item.js';
 
-export type ItemBody =
-  | { kind: 'event'; event: StationEvent }
-  | { kind: 'changes'; changes: Record<string, unknown> }
-  | { kind: 'dropped'; dropped: DropStats };
-
-export type OutboxItem = { seq: number; ts: number } & ItemBody;
-
-export interface DropStats {
-  count: number;
-  measurements: number;
-  events: number;
-  firstSeq: number;
-  lastSeq: number;
-}
+export type { DropStats, ItemBody, OutboxItem } from './outbox-item.js';
 
 export interface OutboxLimits {
   maxItems: number;

@@ -6,19 +6,20 @@
  * answers go back on the same stream. A Session never reconnects: the Link opens a new one.
  */
 import type * as grpc from '@grpc/grpc-js';
-import type { CommandRegistry } from '../api/registry.js';
 import type { Clock, Timer } from '../core/clock.js';
 import { toLoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import type { CommandRegistry } from '../core/registry.js';
 import type { SessionRequest } from '../gen/loa/district/v1/SessionRequest.js';
 import type { SessionResponse__Output } from '../gen/loa/district/v1/SessionResponse.js';
 import type { Welcome__Output } from '../gen/loa/district/v1/Welcome.js';
-import { fromStruct, toStruct, toValue } from '../grpc/struct.js';
+import { flatten } from '../wire/flatten.js';
+import { fromWireCommand, fromWireDesired, toWireItem } from '../wire/session.js';
+import { toStruct, toValue } from '../wire/struct.js';
 import type { CommandRunner } from './commands.js';
-import { type Deadband, flatten } from './deadband.js';
+import type { Deadband } from './deadband.js';
 import type { DesiredApplier, DesiredReport } from './desired.js';
 import type { Outbox } from './outbox.js';
-import { fromWireCommand, toWireItem } from './wire.js';
 
 export type SessionCall = grpc.ClientDuplexStream<SessionRequest, SessionResponse__Output>;
 
@@ -109,12 +110,7 @@ export class Session {
     if (m.welcome) await this.onWelcome(m.welcome);
     else if (m.ack) this.d.outbox.ack(m.ack.seq);
     else if (m.command) void this.runCommand(m.command);
-    else if (m.desiredState)
-      await this.d.desired.offer({
-        version: m.desiredState.version,
-        schedule: fromStruct(m.desiredState.schedule),
-        media: m.desiredState.media,
-      });
+    else if (m.desiredState) await this.d.desired.offer(fromWireDesired(m.desiredState));
   }
 
   private async onWelcome(w: Welcome__Output): Promise<void> {

@@ -6,11 +6,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StationApiServer } from '../../src/api/grpc-station.js';
-import { CommandRegistry } from '../../src/api/registry.js';
 import { StationClient } from '../../src/api/station-client.js';
 import { LoaError } from '../../src/core/errors.js';
 import { memoryLogger } from '../../src/core/log.js';
-import { registerStationMethods } from '../../src/station/methods.js';
+import { CommandRegistry } from '../../src/core/registry.js';
 import { type SimHarness, startSimStation, tempDir } from '../helpers/sim-station.js';
 
 describe('StationService', () => {
@@ -36,7 +35,6 @@ describe('StationService', () => {
 
   it('returns the same status, events and refusals as the commands themselves', async () => {
     sim = await startSimStation();
-    registerStationMethods(sim.station.commands, sim.station);
     const c = await serve(sim.station.commands);
     const direct = await sim.station.commands.call('status');
     const remote = await c.call('status');

@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderStatus } from '../../src/cli/format.js';
+import { renderStatus } from '../../src/cli/station/format.js';
+import { renderFrame } from '../../src/cli/station/watch.js';
 import { builtinProfileDir, loadProfile } from '../../src/hal/profile.js';
-import { StationMetrics } from '../../src/ops/metrics.js';
-import { renderFrame } from '../../src/ops/watch.js';
 import { StationControl } from '../../src/station/control.js';
+import { StationMetrics } from '../../src/station/metrics.js';
 import { drive, type SimHarness, startSimStation } from '../helpers/sim-station.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests mutate raw profile JSON freely to break it

@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StationStatus } from '../../src/station/control.js';
+import type { StationStatus } from '../../src/api/status.js';
 import { AvrBoard } from '../helpers/avr-board.js';
 import { pollUntil } from '../helpers/daemon.js';
 import { FakeGpioKernel } from '../helpers/fake-gpio-kernel.js';

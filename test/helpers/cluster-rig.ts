@@ -14,7 +14,6 @@ import { modemSchema } from '../../src/hal/modem-profile.js';
 import { loadProfile, type Profile } from '../../src/hal/profile.js';
 import { ModemModule } from '../../src/modem/module.js';
 import type { ModemStatus } from '../../src/modem/status.js';
-import { registerStationMethods } from '../../src/station/methods.js';
 import { Station } from '../../src/station/station.js';
 import { ModemEmulator, type ModemEmulatorOptions } from './modem-emulator.js';
 
@@ -81,7 +80,7 @@ export async function rig(
     modules: [modem],
   });
   await station.start();
-  registerStationMethods(station.commands, station); // as the daemon does: modules' methods too
+  // the station registers the core commands and each module's methods as it starts
   const sim = station.sim;
   if (!sim) throw new Error('no sim');
   const events: StationEvent[] = [];

@@ -7,6 +7,7 @@ import { memoryLogger } from '../../src/core/log.js';
 import { driverFactories } from '../../src/hal/drivers.js';
 import { loadProfile, type Profile } from '../../src/hal/profile.js';
 import type { SimStation } from '../../src/hal/sim/model.js';
+import type { StationModule } from '../../src/module/module.js';
 import { Station } from '../../src/station/station.js';
 
 export interface SimHarness {
@@ -24,7 +25,13 @@ export function tempDir(prefix = 'loa-test-'): string {
 }
 
 export async function startSimStation(
-  opts: { dataDir?: string; clock?: ManualClock; tweak?: (p: Profile) => void; profile?: string } = {},
+  opts: {
+    dataDir?: string;
+    clock?: ManualClock;
+    tweak?: (p: Profile) => void;
+    modules?: StationModule[];
+    profile?: string;
+  } = {},
 ): Promise<SimHarness> {
   const clock = opts.clock ?? new ManualClock();
   const dataDir = opts.dataDir ?? tempDir();
@@ -38,6 +45,7 @@ export async function startSimStation(
     clock,
     log,
     drivers: driverFactories(),
+    ...(opts.modules ? { modules: opts.modules } : {}),
   });
   await station.start();
   const sim = station.sim;

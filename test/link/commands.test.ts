@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CommandRegistry } from '../../src/api/registry.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { LoaError } from '../../src/core/errors.js';
 import { MemoryEvents } from '../../src/core/events.js';
+import { CommandRegistry } from '../../src/core/registry.js';
 import { CommandRunner, type IncomingCommand } from '../../src/uplink/commands.js';
 import { uplinkStateDoc } from '../../src/uplink/state.js';
 import { tempDir } from '../helpers/sim-station.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Backoff } from '../../src/uplink/backoff.js';
-import { Deadband, flatten } from '../../src/uplink/deadband.js';
+import { Deadband } from '../../src/uplink/deadband.js';
+import { flatten } from '../../src/wire/flatten.js';
 
 describe('deadband', () => {
   it('flattens the status, leaving out what changes by itself', () => {

@@ -5,9 +5,9 @@
  * powers the emulated modem.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderStatus } from '../../src/cli/format.js';
+import { renderStatus } from '../../src/cli/station/format.js';
+import { renderFrame } from '../../src/cli/station/watch.js';
 import { renderFindings, runDoctor } from '../../src/ops/doctor/run.js';
-import { renderFrame } from '../../src/ops/watch.js';
 import { StationControl } from '../../src/station/control.js';
 import { type Rig, rig, until } from '../helpers/cluster-rig.js';
 

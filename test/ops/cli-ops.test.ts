@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatLogLine, parseSince } from '../../src/ops/logs.js';
+import { formatLogLine, parseSince } from '../../src/cli/station/logs.js';
 import { type Daemon, STATIONCTL, startDaemon } from '../helpers/daemon.js';
 import { tempDir } from '../helpers/sim-station.js';
 

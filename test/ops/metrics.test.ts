@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseListen } from '../../src/ops/metrics.js';
+import { parseListen } from '../../src/station/metrics.js';
 import { type Daemon, pollUntil, startDaemon } from '../helpers/daemon.js';
 import { tempDir } from '../helpers/sim-station.js';
 import { makeTone } from '../helpers/tone-files.js';

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allCommands } from '../../src/cli/registry.js';
+import { allCommands } from '../../src/cli/station/registry.js';
 import { pollUntil, ROOT } from '../helpers/daemon.js';
 import { tempDir } from '../helpers/sim-station.js';
 import {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
+import type { ModuleContext, StationModule } from '../../src/module/module.js';
+import { POWER, POWER_HOLDER } from '../../src/power/ports.js';
 import { PowerLink } from '../../src/schedule/power-link.js';
-import { StationControl } from '../../src/station/control.js';
 import { drive, type SimHarness, startSimStation } from '../helpers/sim-station.js';
 import { MemoryChain } from './runner-harness.js';
 
@@ -36,6 +37,19 @@ describe('power link: schedule and emergency share the chain', () => {
   });
 });
 
+/** Holds the chain the way the schedule module does, through the POWER_HOLDER port. */
+class HoldingModule implements StationModule {
+  readonly name = 'holder';
+  readonly needs = [POWER];
+  readonly provides = [POWER_HOLDER];
+  link!: PowerLink;
+  async start(ctx: ModuleContext): Promise<void> {
+    this.link = new PowerLink(ctx.need(POWER).chain, [1, 2, 3, 4]);
+    ctx.provide(POWER_HOLDER, this.link);
+  }
+  async stop(): Promise<void> {}
+}
+
 describe('power link: what is persisted while the schedule holds the chain', () => {
   let h: SimHarness | undefined;
   afterEach(async () => {
@@ -44,11 +58,11 @@ describe('power link: what is persisted while the schedule holds the chain', () 
   });
 
   it('a zone command mid-programme persists the pre-programme state, so a crash restarts the chain off', async () => {
-    h = await startSimStation();
+    const holder = new HoldingModule();
+    h = await startSimStation({ modules: [holder] });
     const s = h.station;
-    const link = new PowerLink(s.chain, [1, 2, 3, 4]);
-    s.powerHolder = link;
-    const control = new StationControl(s);
+    const link = holder.link;
+    const control = s.control;
     await link.setSchedule({ on: true, zones: [1, 2] });
     await drive(h.clock, control.zone(3, true));
     expect(s.chain.commanded).toEqual({ on: true, zones: [1, 2, 3] });
@@ -59,11 +73,11 @@ describe('power link: what is persisted while the schedule holds the chain', () 
   });
 
   it('a technician’s explicit power on mid-programme is kept after it and persisted', async () => {
-    h = await startSimStation();
+    const holder = new HoldingModule();
+    h = await startSimStation({ modules: [holder] });
     const s = h.station;
-    const link = new PowerLink(s.chain, [1, 2, 3, 4]);
-    s.powerHolder = link;
-    const control = new StationControl(s);
+    const link = holder.link;
+    const control = s.control;
     await link.setSchedule({ on: true, zones: [2] });
     await drive(h.clock, control.power(true));
     expect(s.store.state.data.power).toEqual({ on: true, zones: [] });

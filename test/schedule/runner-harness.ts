@@ -6,6 +6,7 @@
 import { rmSync } from 'node:fs';
 import { ManualClock } from '../../src/core/clock.js';
 import { Alarms, MemoryEvents } from '../../src/core/events.js';
+import { ClockWake } from '../../src/core/wake.js';
 import type { ChainState, Commanded } from '../../src/power/chain.js';
 import { compile, type Plan } from '../../src/schedule/compile.js';
 import { ItemLog } from '../../src/schedule/item-log.js';
@@ -15,7 +16,6 @@ import { Runner } from '../../src/schedule/runner.js';
 import { defaultSettings, type ScheduleSettings } from '../../src/schedule/settings.js';
 import { stateDoc } from '../../src/schedule/state.js';
 import { validateSchedule } from '../../src/schedule/validate.js';
-import { ClockWake } from '../../src/schedule/wake.js';
 import { FakeOnAir } from '../helpers/fake-onair.js';
 import { tempDir } from '../helpers/sim-station.js';
 import { type Raw, ZONES } from './fixtures.js';

@@ -10,7 +10,6 @@ import { rateLimits } from '../../src/security/config.js';
 import { checkParams } from '../../src/security/hostile.js';
 import { RateLimiter } from '../../src/security/ratelimit.js';
 import { DISTRICT_RPC_ROLES, methodRole, STATION_METHOD_ROLES } from '../../src/security/roles.js';
-import { registerStationMethods } from '../../src/station/methods.js';
 import { type SimHarness, startSimStation } from '../helpers/sim-station.js';
 
 const who = (role: 'viewer' | 'operator' | 'admin') => ({ who: `t-${role}`, role, via: 'test' });
@@ -32,7 +31,6 @@ describe('command gate', () => {
     expect(STATION_METHOD_ROLES['emergency.start']).toBe('operator');
     expect(DISTRICT_RPC_ROLES.SendCommand).toBe('operator');
     sim = await startSimStation();
-    registerStationMethods(sim.station.commands, sim.station);
     const gate = sim.station.gate;
     await expect(gate.call(who('viewer'), 'status')).resolves.toMatchObject({
       stationId: expect.any(String),

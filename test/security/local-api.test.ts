@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stationProto } from '../../src/grpc/proto.js';
-import { toValue } from '../../src/grpc/struct.js';
+import { toValue } from '../../src/wire/struct.js';
 import { type Daemon, pollUntil, ROOT, STATIONCTL, startDaemon } from '../helpers/daemon.js';
 import { tempDir } from '../helpers/sim-station.js';
 import { type Pair, TestCa } from './pki.js';

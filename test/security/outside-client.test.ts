@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districtProto } from '../../src/grpc/proto.js';
-import { toStruct, toValue } from '../../src/grpc/struct.js';
+import { toStruct, toValue } from '../../src/wire/struct.js';
 import { pollUntil } from '../helpers/daemon.js';
 import { type HubProc, startHub } from '../helpers/hub.js';
 import { tempDir } from '../helpers/sim-station.js';

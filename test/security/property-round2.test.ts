@@ -11,22 +11,21 @@ import * as grpc from '@grpc/grpc-js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StationApiServer } from '../../src/api/grpc-station.js';
-import { CommandRegistry } from '../../src/api/registry.js';
 import { StationClient } from '../../src/api/station-client.js';
 import { ManualClock, SystemClock } from '../../src/core/clock.js';
 import { isLoaError, type LoaError } from '../../src/core/errors.js';
 import { MemoryEvents } from '../../src/core/events.js';
 import { memoryLogger } from '../../src/core/log.js';
+import { CommandRegistry } from '../../src/core/registry.js';
 import { DistrictClient } from '../../src/district/client.js';
 import { Hub } from '../../src/district/hub.js';
 import { PARAMS_DEPTH } from '../../src/grpc/decode-guard.js';
-import { toStruct, toValue } from '../../src/grpc/struct.js';
 import { LIMITS } from '../../src/security/hostile.js';
-import { registerStationMethods } from '../../src/station/methods.js';
 import { CommandRunner } from '../../src/uplink/commands.js';
 import { DesiredApplier } from '../../src/uplink/desired.js';
 import type { MediaFetcher } from '../../src/uplink/media.js';
 import { uplinkStateDoc } from '../../src/uplink/state.js';
+import { toStruct, toValue } from '../../src/wire/struct.js';
 import { pollUntil } from '../helpers/daemon.js';
 import { drive, type SimHarness, startSimStation, tempDir } from '../helpers/sim-station.js';
 import { deepValue, lenField, RawSession, rawUnary } from './raw-grpc.js';
@@ -79,7 +78,6 @@ describe('hostile input, property-based: round 2', { timeout: 300_000 }, () => {
 
   beforeAll(async () => {
     sim = await startSimStation();
-    registerStationMethods(sim.station.commands, sim.station);
     server = new StationApiServer(sim.station.commands, memoryLogger().log, sim.station.gate);
     sock = join(sim.dataDir, 'station.sock');
     await server.listenUnix(sock, 'admin');
@@ -220,8 +218,10 @@ describe('hostile input, property-based: round 2', { timeout: 300_000 }, () => {
     const q = new RawSession(port, insecure, 'xa-q');
     try {
       await pollUntil(async () => a.welcomed && q.welcomed, 20_000);
-      const rows = [1, 2, 3].map(() => hub.commands.create('xa-a', 'zone', { zone: 1, on: true }, 60_000));
-      const snapshot = () => JSON.stringify(rows.map((r) => hub.commands.get(r.id)));
+      const rows = [1, 2, 3].map(() =>
+        hub.stores.commands.create('xa-a', 'zone', { zone: 1, on: true }, 60_000),
+      );
+      const snapshot = () => JSON.stringify(rows.map((r) => hub.stores.commands.get(r.id)));
       const before = snapshot();
       const forged0 = hub.refusals.get('forged_result');
       let claims = 0;
@@ -239,7 +239,7 @@ describe('hostile input, property-based: round 2', { timeout: 300_000 }, () => {
         { numRuns: RUNS * 2 },
       );
       a.result(rows[0]?.id ?? '', 'done'); // the addressee's answer still counts
-      await pollUntil(async () => hub.commands.get(rows[0]?.id ?? '')?.status === 'done', 10_000);
+      await pollUntil(async () => hub.stores.commands.get(rows[0]?.id ?? '')?.status === 'done', 10_000);
     } finally {
       a.close();
       q.close();

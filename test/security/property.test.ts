@@ -19,11 +19,10 @@ import { memoryLogger } from '../../src/core/log.js';
 import { DistrictClient } from '../../src/district/client.js';
 import { Hub } from '../../src/district/hub.js';
 import { districtProto } from '../../src/grpc/proto.js';
-import { toStruct, toValue } from '../../src/grpc/struct.js';
 import { parseProfile } from '../../src/hal/profile.js';
 import { faultKey } from '../../src/hal/sim/index.js';
 import { validateSchedule } from '../../src/schedule/validate.js';
-import { registerStationMethods } from '../../src/station/methods.js';
+import { toStruct, toValue } from '../../src/wire/struct.js';
 import { ROOT } from '../helpers/daemon.js';
 import { drive, type SimHarness, startSimStation, tempDir } from '../helpers/sim-station.js';
 
@@ -119,7 +118,6 @@ describe('hostile input, property-based', { timeout: 300_000 }, () => {
 
   beforeAll(async () => {
     sim = await startSimStation();
-    registerStationMethods(sim.station.commands, sim.station);
     server = new StationApiServer(sim.station.commands, memoryLogger().log, sim.station.gate);
     const sock = join(sim.dataDir, 'station.sock');
     await server.listenUnix(sock, 'admin');

@@ -122,9 +122,9 @@ export class CapService {
   private send(station: string, method: string, params: unknown, ttlMs: number, a: CapAlert): string {
     validateParams(method, params);
     const who = { who: `cap:${a.sender}`, role: 'operator' };
-    const row = this.hub.commands.create(station, method, params, Math.max(1000, ttlMs), who);
-    this.hub.deliverCommands(station, new Set([row.id]));
-    this.hub.emit('station', station);
+    const row = this.hub.stores.commands.create(station, method, params, Math.max(1000, ttlMs), who);
+    this.hub.sessions.deliverCommands(station, new Set([row.id]));
+    this.hub.sessions.changed(station);
     return row.id;
   }
 
@@ -157,7 +157,7 @@ export class CapService {
     via: string,
     sender = '?',
   ) {
-    this.hub.audit.add(
+    this.hub.stores.audit.add(
       { who: `cap:${sender}`, role: 'operator', via: `cap-${via}` },
       action,
       params,

@@ -2,7 +2,7 @@
  * Doctor checks on the station core: hardware drivers, relay contacts, amplifier current,
  * transmitter, mains, and active alarms. Pure functions of a status snapshot.
  */
-import type { StationStatus } from '../../station/control.js';
+import type { StationStatus } from '../../api/status.js';
 import { type Finding, fault, ok, warn } from './types.js';
 
 export function checkDrivers(s: StationStatus): Finding[] {

@@ -1,6 +1,7 @@
 /** Runs every doctor check and renders the findings for a person (en/vi) or as JSON. */
+
+import type { StationStatus } from '../../api/status.js';
 import { type Lang, translate } from '../../core/i18n.js';
-import type { StationStatus } from '../../station/control.js';
 import { mergeById, withAlarms } from './alarms.js';
 import { coreChecks } from './core.js';
 import { checkClock, checkDisk, checkFfmpeg, type Probe } from './local.js';

@@ -1,0 +1,59 @@
+/** districtctl's words, in English and Vietnamese. */
+import type { Catalog } from '../../core/i18n.js';
+
+export const districtMessages: Catalog = {
+  'col.station': { en: 'STATION', vi: 'ĐÀI' },
+  'col.link': { en: 'LINK', vi: 'KẾT NỐI' },
+  'col.onAir': { en: 'ON AIR', vi: 'ĐANG PHÁT' },
+  'col.power': { en: 'POWER', vi: 'NGUỒN' },
+  'col.alarms': { en: 'ALARMS', vi: 'CẢNH BÁO' },
+  'col.contact': { en: 'LAST CONTACT', vi: 'LIÊN LẠC CUỐI' },
+  'word.online': { en: 'online', vi: 'trực tuyến' },
+  'word.offline': { en: 'OFFLINE', vi: 'MẤT KẾT NỐI' },
+  'word.never': { en: 'never', vi: 'chưa bao giờ' },
+  'word.none': { en: 'none', vi: 'không có' },
+  'word.ago': { en: '{t} ago', vi: '{t} trước' },
+  'stations.none': {
+    en: 'No station has connected to this hub yet.',
+    vi: 'Chưa có đài nào kết nối tới trung tâm.',
+  },
+  'status.title': { en: 'Station {id}: {link}', vi: 'Đài {id}: {link}' },
+  'status.contact': { en: 'Last contact', vi: 'Liên lạc cuối' },
+  'status.software': { en: 'Software', vi: 'Phần mềm' },
+  'status.power': { en: 'Power chain', vi: 'Chuỗi nguồn' },
+  'status.tx': { en: 'Transmitter', vi: 'Máy phát' },
+  'status.onAir': { en: 'On air', vi: 'Đang phát' },
+  'status.alarms': { en: 'Alarms', vi: 'Cảnh báo' },
+  'status.schedule': { en: 'Schedule', vi: 'Lịch phát' },
+  'status.scheduleLine': {
+    en: 'version {desired} wanted, {applied} running',
+    vi: 'yêu cầu phiên bản {desired}, đang chạy {applied}',
+  },
+  'status.commands': { en: 'Commands waiting', vi: 'Lệnh đang chờ' },
+  'status.events': { en: 'Events received up to', vi: 'Sự kiện đã nhận tới' },
+  'cmd.sent': {
+    en: '{method} → {station}: {status}{msg}',
+    vi: '{method} → {station}: {status}{msg}',
+  },
+  'cmd.status.pending': { en: 'waiting for the station (offline)', vi: 'chờ đài kết nối lại' },
+  'cmd.status.sent': { en: 'sent, awaiting the result', vi: 'đã gửi, chờ kết quả' },
+  'cmd.status.done': { en: 'done', vi: 'đã thực hiện' },
+  'cmd.status.failed': { en: 'FAILED', vi: 'THẤT BẠI' },
+  'cmd.status.refused': { en: 'REFUSED', vi: 'BỊ TỪ CHỐI' },
+  'cmd.status.expired': { en: 'EXPIRED (not run)', vi: 'HẾT HẠN (không thực hiện)' },
+  'schedule.pushed': {
+    en: 'Schedule version {version} pushed to {stations}.',
+    vi: 'Đã gửi lịch phát phiên bản {version} tới {stations}.',
+  },
+  'media.uploaded': {
+    en: 'Uploaded {name} ({size} bytes, sha256 {sha}).',
+    vi: 'Đã tải lên {name} ({size} byte, sha256 {sha}).',
+  },
+  'events.none': { en: 'No events.', vi: 'Không có sự kiện.' },
+  'playlog.none': { en: 'Nothing in the play log.', vi: 'Nhật ký phát trống.' },
+  'err.refused': { en: 'Refused: {msg}', vi: 'Bị từ chối: {msg}' },
+  'err.unreachable': {
+    en: 'Cannot reach the district hub: {msg}\nIs it running? Try: systemctl status loa-district (or give --hub HOST:PORT)',
+    vi: 'Không kết nối được trung tâm huyện: {msg}\nDịch vụ có đang chạy không? Thử: systemctl status loa-district (hoặc dùng --hub HOST:PORT)',
+  },
+};

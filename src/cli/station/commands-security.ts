@@ -1,0 +1,57 @@
+/** stationctl security status|reload: the certificates in use, the sockets and their roles. */
+import { LoaError } from '../../core/errors.js';
+import { translate } from '../../core/i18n.js';
+import { securityMessages } from '../messages-security.js';
+import { type Command, show } from './context.js';
+
+export const securityUsage = [
+  'security status                certificates in use (expiry), local sockets and their roles',
+  'security reload                take renewed certificates now (also: SIGHUP) (admin)',
+];
+
+interface TlsStatus {
+  cert: string;
+  notAfter: string;
+  identity: { cn: string };
+  reloads: number;
+  lastError: string;
+}
+type Part = TlsStatus | string;
+
+function part(name: string, p: Part): string {
+  if (typeof p === 'string') return `${name}: ${p}`;
+  return `${name}: ${p.identity.cn} (${p.cert}), until ${p.notAfter}, ${p.reloads} reload(s)${p.lastError ? `; last reload refused: ${p.lastError}` : ''}`;
+}
+
+export const securityCommands: Record<string, Command> = {
+  async security(ctx, [sub]) {
+    const t = (k: string, v?: Record<string, string | number>) => translate(securityMessages, ctx.lang, k, v);
+    if (sub === 'status') {
+      const s = (await ctx.call('security.status')) as {
+        uplink: Part;
+        api: Part;
+        sockets: { path: string; role: string; group: string }[];
+      };
+      show(ctx, s, () =>
+        [
+          part(t('sec.uplink'), s.uplink),
+          part(t('sec.api'), s.api),
+          t('sec.sockets'),
+          ...s.sockets.map(
+            (x) => `  ${x.path}  ${x.role}${x.group ? ` (${t('sec.group')} ${x.group})` : ''}`,
+          ),
+        ].join('\n'),
+      );
+      return;
+    }
+    if (sub === 'reload') {
+      const r = (await ctx.call('security.reload')) as { reloaded: number };
+      show(ctx, r, () => t('sec.reloaded', { n: r.reloaded }));
+      return;
+    }
+    throw new LoaError(
+      'INVALID_ARGUMENT',
+      `security: allowed "status" or "reload" (got ${sub === undefined ? 'nothing' : `"${sub}"`})`,
+    );
+  },
+};

@@ -1,0 +1,115 @@
+/** Human rendering of schedule, play-log and emergency answers (JSON stays JSON with --json). */
+import { type Lang, translate } from '../../core/i18n.js';
+import type { EmergencyStatus } from '../../schedule/emergency.js';
+import type { PlayLogEntry } from '../../schedule/play-log.js';
+import type { ShowResult } from '../../schedule/service.js';
+import { when } from './format.js';
+import { scheduleMessages } from './messages-schedule.js';
+
+const t = (lang: Lang, key: string, vars?: Record<string, string | number>) =>
+  translate(scheduleMessages, lang, key, vars);
+
+/** "2026-01-05 05:30:00" → "T2 2026-01-05". */
+function dayLabel(local: string, lang: Lang): string {
+  const date = local.slice(0, 10);
+  return `${t(lang, `day.${new Date(`${date}T00:00:00Z`).getUTCDay()}`).padEnd(3)} ${date}`;
+}
+
+function localIso(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+}
+
+export function renderShow(r: ShowResult, days: number, lang: Lang): string {
+  if (r.version === null) return t(lang, 'sched.none');
+  const until = r.validUntilLocal?.slice(0, 16) ?? '-';
+  const lines = [t(lang, 'sched.title', { version: r.version, tz: r.timezone, until })];
+  if (r.stale) lines.push(`  ! ${t(lang, 'sched.stale')}`);
+  if (!r.items.length) lines.push(`  ${t(lang, 'sched.empty', { days })}`);
+  let lastDay = '';
+  for (const i of r.items) {
+    const day = dayLabel(i.startLocal, lang);
+    const endDay = i.endLocal.slice(0, 10) === i.startLocal.slice(0, 10) ? '' : '+1';
+    lines.push(
+      `  ${day === lastDay ? ' '.repeat(day.length) : day}  ${i.startLocal.slice(11, 16)}–${i.endLocal.slice(11, 16)}${endDay.padEnd(2)}  ${t(lang, `tier.${i.tier}`).padEnd(12)} ${t(lang, 'sched.zones', { zones: i.zones.join(',') }).padEnd(14)} ${i.title} [${i.programmeId}]`,
+    );
+    lastDay = day;
+  }
+  return lines.join('\n');
+}
+
+function heard(e: PlayLogEntry, lang: Lang): string {
+  return e.sources
+    .map(
+      (s) =>
+        `${t(lang, s.using === 'fallback' ? 'log.fallback' : 'log.live')}${s.kind ? `(${s.kind})` : ''}${s.why ? `: ${s.why}` : ''}`,
+    )
+    .join(' → ');
+}
+
+function confirmation(e: PlayLogEntry, lang: Lang): string {
+  const c = e.confirmed;
+  if (!c) return '';
+  const all = [
+    ['amp', c.amplifier] as const,
+    ...Object.entries(c.zones).map(([z, v]) => [`zone ${z}`, v] as const),
+  ];
+  if (all.every(([, v]) => v === undefined)) return t(lang, 'log.noFeedback');
+  const bad = all.filter(([, v]) => v === false).map(([n]) => n);
+  return bad.length ? `! ${t(lang, 'log.unconfirmed', { which: bad.join(', ') })}` : t(lang, 'log.confirmed');
+}
+
+export type TimedEntry = PlayLogEntry & { startTime?: string; endTime?: string };
+
+export function renderPlayLog(entries: TimedEntry[], lang: Lang): string {
+  if (!entries.length) return t(lang, 'log.none');
+  return entries
+    .map((e) => {
+      // "2026-12-05 19:00:00–19:05:00 +07:00": the station's local time and its offset
+      const start = when(e.start, e.startTime);
+      const end = e.end === undefined ? t(lang, 'log.onAir') : when(e.end, e.endTime).slice(11, 19);
+      const head = `${start.slice(0, 19)}–${end} ${start.slice(20)}  ${t(lang, `tier.${e.tier}`).padEnd(12)} ${e.title}${e.replaced ? ` (${t(lang, 'log.replaced')}: ${e.replaced})` : ''}`;
+      const tail = [
+        `${t(lang, 'sched.zones', { zones: e.zones.join(',') })}`,
+        heard(e, lang),
+        confirmation(e, lang),
+        e.speech
+          ? t(lang, 'log.speech', { sha: e.speech.textSha256.slice(0, 12), voice: e.speech.voice })
+          : '',
+        e.endReason ?? '',
+      ]
+        .filter(Boolean)
+        .join('; ');
+      return `${head}\n    ${tail}`;
+    })
+    .join('\n');
+}
+
+export function renderEmergency(s: EmergencyStatus, lang: Lang): string {
+  if (!s.active) {
+    const last = s.last
+      ? `\n${t(lang, 'emg.last', { id: s.last.id, when: `${localIso(s.last.ended)} UTC`, reason: s.last.reason })}`
+      : '';
+    return `${t(lang, 'emg.idle')}${last}`;
+  }
+  const line = t(lang, 'emg.active', {
+    id: s.id ?? '',
+    origin: s.origin ?? '',
+    phase: t(lang, `phase.${s.phase}`),
+    rep: s.repetition ?? 0,
+    repeat: s.repeat ?? 0,
+    zones: (s.zones ?? []).join(','),
+    message: s.message ?? '',
+  });
+  return s.latencyMs === undefined ? line : `${line}\n  ${t(lang, 'emg.latency', { ms: s.latencyMs })}`;
+}
+
+export function renderEmergencyStarted(s: EmergencyStatus, lang: Lang): string {
+  return t(lang, 'emg.started', {
+    id: s.id ?? '',
+    zones: (s.zones ?? []).join(','),
+    repeat: s.repeat ?? 1,
+    message: s.message ?? '',
+  });
+}
+
+export { t as ts };

@@ -1,0 +1,92 @@
+/**
+ * The stations' live sessions at the hub: at most one per station (a newer one replaces the
+ * older), delivery of what a station is owed when it is online (unexpired commands, a newer
+ * desired state), and the change feed operators watch: "station" (id) when a station's
+ * summary changed, "event" (StoredEvent) for each new event.
+ */
+import { EventEmitter } from 'node:events';
+import type { CommandRow } from './commands.js';
+import type { DesiredRow } from './desired.js';
+import type { StationRow, StoredEvent } from './stations.js';
+import type { HubStores } from './stores.js';
+import { type LiveSession, summarize } from './summary.js';
+
+/** One station's open stream, as the rest of the hub sees it (gateway.ts implements it). */
+export interface StationSession extends LiveSession {
+  sendCommand(c: CommandRow): void;
+  sendDesired(d: DesiredRow): void;
+  end(reason: string): void;
+}
+
+export class Sessions extends EventEmitter {
+  private readonly open = new Map<string, StationSession>();
+
+  constructor(private readonly stores: Pick<HubStores, 'stations' | 'commands' | 'desired'>) {
+    super();
+    this.setMaxListeners(1000);
+  }
+
+  get(id: string): StationSession | undefined {
+    return this.open.get(id);
+  }
+
+  ids(): string[] {
+    return [...this.open.keys()];
+  }
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  attach(s: StationSession, id: string): void {
+    const old = this.open.get(id);
+    this.open.set(id, s);
+    if (old && old !== s) old.end('replaced by a newer session of the same station');
+    this.changed(id);
+  }
+
+  detach(s: StationSession, id: string): void {
+    if (this.open.get(id) !== s) return;
+    this.open.delete(id);
+    this.stores.stations.touch(id);
+    this.changed(id);
+  }
+
+  endAll(reason: string): void {
+    for (const s of [...this.open.values()]) s.end(reason);
+  }
+
+  /** A station's summary changed (watchers get it again). */
+  changed(id: string): void {
+    this.emit('station', id);
+  }
+
+  published(events: StoredEvent[]): void {
+    for (const e of events) this.emit('event', e);
+  }
+
+  summary(row: StationRow) {
+    const { commands, desired } = this.stores;
+    return summarize(row, this.open.get(row.id), commands.openCount(row.id), desired.forStation(row.id));
+  }
+
+  /** Sends an online station its unexpired commands (also those sent before without an answer). */
+  deliverCommands(id: string, onlyIds?: Set<string>): void {
+    const s = this.open.get(id);
+    if (!s?.ready) return;
+    for (const c of this.stores.commands.deliverable(id)) {
+      if (onlyIds && !onlyIds.has(c.id)) continue;
+      s.sendCommand(c);
+      this.stores.commands.markSent(c.id);
+    }
+  }
+
+  /** Sends an online station its desired state when it runs an older version. */
+  deliverDesired(id: string, appliedVersion?: number): void {
+    const s = this.open.get(id);
+    if (!s?.ready) return;
+    const d = this.stores.desired.forStation(id);
+    const applied = appliedVersion ?? this.stores.stations.get(id)?.applied_version ?? 0;
+    if (d && d.version > applied) s.sendDesired(d);
+  }
+}

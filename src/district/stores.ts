@@ -1,0 +1,88 @@
+/**
+ * What the hub keeps, as six narrow stores its services receive (docs/architecture.md):
+ * stations (what each reported), commands, desired state, media, audit and event history.
+ * SQLite implements them today (stations.ts, commands.ts, desired.ts, media-store.ts,
+ * audit.ts, history.ts over one database, sqlite.ts); a second implementation (PostgreSQL,
+ * issue 20) implements the same interfaces, and the gateway and operator services do not
+ * change. Each method is one transaction of its own; no store calls another.
+ */
+import type { LoaError } from '../core/errors.js';
+import type { Caller } from '../security/identity.js';
+import type { AuditEntry, AuditQuery } from './audit.js';
+import type { CommandOutcome, CommandRow } from './commands.js';
+import type { DesiredRow, MediaRef } from './desired.js';
+import type { EventQuery } from './history.js';
+import type { HelloInfo, IngestItem, StationRow, StoredEvent } from './stations.js';
+
+export interface StationsStore {
+  get(id: string): StationRow | undefined;
+  list(): StationRow[];
+  /** A session's hello: returns the sequence number acknowledged so far (0 for a new epoch). */
+  hello(h: HelloInfo): number;
+  snapshot(id: string, asOfSeq: number, flat: Record<string, unknown>): void;
+  /** Stores a batch once (de-duplicated on station and seq); the new events, for watchers. */
+  ingest(id: string, items: IngestItem[]): { acked: number; events: StoredEvent[] };
+  touch(id: string): void;
+  report(id: string, applied: number, report: unknown): void;
+}
+
+export interface CommandsStore {
+  create(
+    station: string,
+    method: string,
+    params: unknown,
+    ttlMs: number,
+    issuer?: { who: string; role: string },
+  ): CommandRow;
+  deliverable(station: string): CommandRow[];
+  markSent(id: string): void;
+  result(r: CommandOutcome): void;
+  /** Marks what has expired; returns how many. */
+  expireDue(): number;
+  openCount(station: string): number;
+  get(id: string): CommandRow | undefined;
+  list(station: string | undefined, limit: number): CommandRow[];
+}
+
+export interface DesiredStateStore {
+  /** A new version for these stations; returns it. */
+  push(stations: string[], schedule: Record<string, unknown>, media: MediaRef[]): number;
+  forStation(station: string): DesiredRow | undefined;
+  /** The newest version issued (0 when none): a station cannot have applied a later one. */
+  latestVersion(): number;
+}
+
+export interface MediaFilesStore {
+  /** Stores an upload; `accept` may refuse the complete file (its path and size) before it is kept. */
+  put(
+    name: string,
+    chunks: AsyncIterable<Buffer>,
+    accept?: (file: string, size: number) => Promise<void>,
+  ): Promise<MediaRef>;
+  read(sha256: string, offset: number, length: number): Promise<{ data: Buffer; total: number }>;
+  get(sha256: string): MediaRef | undefined;
+}
+
+export interface AuditStoreLike {
+  add(
+    caller: Pick<Caller, 'who' | 'via'> & { role: string },
+    action: string,
+    params: unknown,
+    stations: string[],
+    error?: LoaError,
+  ): void;
+  list(q: AuditQuery): AuditEntry[];
+}
+
+export interface EventHistory {
+  query(q: EventQuery): StoredEvent[];
+}
+
+export interface HubStores {
+  stations: StationsStore;
+  commands: CommandsStore;
+  desired: DesiredStateStore;
+  media: MediaFilesStore;
+  audit: AuditStoreLike;
+  events: EventHistory;
+}
