@@ -100,7 +100,7 @@ export function checkParams(
       'INVALID_ARGUMENT',
       `${root}: at most ${limits.paramsBytes} bytes as JSON (got ${size})`,
     );
-  walk(params, [root], 0, { keys: 0, limits });
+  walk(params, root.split('.'), 0, { keys: 0, limits });
   return params as Record<string, unknown>;
 }
 
