@@ -8,15 +8,14 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { audioConfigSchema } from '../../src/audio/config.js';
-import { buildEngine } from '../../src/audio/setup.js';
-import { SystemClock } from '../../src/core/clock.js';
-import { Alarms, MemoryEvents } from '../../src/core/events.js';
+import type { buildEngine } from '../../src/audio/setup.js';
+import type { MemoryEvents } from '../../src/core/events.js';
 import { pollUntil } from '../helpers/daemon.js';
 import { type HlsOptions, HlsStream } from '../helpers/hls.js';
 import { tempDir } from '../helpers/sim-station.js';
 import { makeTone } from '../helpers/tone-files.js';
 import { deadAir, readWav, type Segment, segments, silenceInside } from '../helpers/tones.js';
+import { startWavEngine } from '../helpers/wav-engine.js';
 
 let dir: string;
 let backup: string;
@@ -46,16 +45,7 @@ async function start(o: HlsOptions = {}, tweak: Record<string, unknown> = {}): P
   const hls = new HlsStream(o);
   await hls.start();
   const wav = join(dir, `hls${++n}.wav`);
-  const cfg = audioConfigSchema.parse({ schema: 1, sink: { kind: 'wav', path: wav }, ...tweak });
-  const events = new MemoryEvents();
-  const clock = new SystemClock();
-  const built = buildEngine(cfg, {
-    clock,
-    events,
-    alarms: new Alarms(events, () => clock.now()),
-    resolve: async (p) => p,
-  });
-  await built.engine.start();
+  const { events, built } = await startWavEngine(wav, tweak);
   await built.engine.play('programme', {
     id: 'hls',
     source: { kind: 'stream', url: hls.url },

@@ -1,16 +1,15 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { audioConfigSchema } from '../../src/audio/config.js';
-import { buildEngine } from '../../src/audio/setup.js';
-import { SystemClock } from '../../src/core/clock.js';
-import { Alarms, MemoryEvents } from '../../src/core/events.js';
+import type { buildEngine } from '../../src/audio/setup.js';
+import type { MemoryEvents } from '../../src/core/events.js';
 import { pollUntil } from '../helpers/daemon.js';
 import { type Feeder, type Icecast, startIcecast } from '../helpers/icecast.js';
 import { type Relay, startRelay } from '../helpers/relay.js';
 import { tempDir } from '../helpers/sim-station.js';
 import { makeTone } from '../helpers/tone-files.js';
 import { deadAir, readWav, type Segment, segments, silenceInside } from '../helpers/tones.js';
+import { startWavEngine } from '../helpers/wav-engine.js';
 
 const TONE = 'sine=frequency=1000:sample_rate=44100';
 let ice: Icecast;
@@ -50,16 +49,7 @@ async function start(tweak: Record<string, unknown> = {}, graph = TONE): Promise
   const feeder = await ice.feed(mount, graph);
   const relay = await startRelay(ice.port);
   const wav = join(dir, `${mount}.wav`);
-  const cfg = audioConfigSchema.parse({ schema: 1, sink: { kind: 'wav', path: wav }, ...tweak });
-  const events = new MemoryEvents();
-  const clock = new SystemClock();
-  const built = buildEngine(cfg, {
-    clock,
-    events,
-    alarms: new Alarms(events, () => clock.now()),
-    resolve: async (p) => p,
-  });
-  await built.engine.start();
+  const { events, built } = await startWavEngine(wav, tweak);
   await built.engine.play('programme', {
     id: 'relay',
     source: { kind: 'stream', url: `http://127.0.0.1:${relay.port}/${mount}` },

@@ -10,16 +10,13 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audioConfigSchema } from '../../src/audio/config.js';
-import { buildEngine } from '../../src/audio/setup.js';
-import { SystemClock } from '../../src/core/clock.js';
-import { Alarms, MemoryEvents } from '../../src/core/events.js';
 import { pollUntil } from '../helpers/daemon.js';
 import { stopProc } from '../helpers/icecast.js';
 import { freePort } from '../helpers/ports.js';
 import { tempDir } from '../helpers/sim-station.js';
 import { makeTone } from '../helpers/tone-files.js';
 import { readWav, segments, silenceInside } from '../helpers/tones.js';
+import { startWavEngine } from '../helpers/wav-engine.js';
 
 let dir: string;
 let backup: string;
@@ -55,16 +52,7 @@ async function bound(proto: 'tcp' | 'udp', port: number): Promise<void> {
 
 async function relay(url: string, server: ChildProcess): Promise<number[]> {
   const wav = join(dir, `${Date.now()}.wav`);
-  const cfg = audioConfigSchema.parse({ schema: 1, sink: { kind: 'wav', path: wav } });
-  const events = new MemoryEvents();
-  const clock = new SystemClock();
-  const built = buildEngine(cfg, {
-    clock,
-    events,
-    alarms: new Alarms(events, () => clock.now()),
-    resolve: async (p) => p,
-  });
-  await built.engine.start();
+  const { events, built } = await startWavEngine(wav);
   try {
     await built.engine.play('programme', {
       id: 'r',
