@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Loa and its tests need, when missing. Safe to run again.
-# Used by `npm start` and `npm test` (CI runs as root on Debian 12).
+# Installs the Debian packages Loa needs, when missing. Safe to run again.
+#   bash scripts/ensure-system.sh          what running needs (`npm start`, a station, a hub)
+#   bash scripts/ensure-system.sh --test   that and what the tests and benchmarks need (`npm test`)
+# CI runs as root on Debian 12.
 set -euo pipefail
-# ffmpeg: decoding and the on-air log; icecast2: the loopback stream server in tests;
-# socat: pseudo-terminals for the Firmata emulator and TCP relays in tests;
-# libsystemd-dev: headers for the sd-notify addon (systemd readiness and watchdog);
-# the shellcheck tool: the deploy scripts are checked by the tests;
-# debootstrap and systemd-container (systemd-nspawn): a real systemd in a container supervises
-# loa-station.service in tests and the ops bench, PID 1 of CI's VMs not being systemd.
-# openssl: deploy/pki/ makes the district CA and certificates (the security tests use it).
-# openssh-server, rsync, sudo: deploy/fleet.sh is tested over a real sshd on 127.0.0.1 (started
-# by the test on a free port; the package's own service is not started, see policy-rc.d below).
-# gcc-avr, avr-libc, arduino-core-avr: build hw/firmware (LoaFirmata) with Debian's AVR toolchain;
-# simavr's libsimavr-dev (+ libelf-dev, pkg-config): the harness that runs that image on a
-# simulated ATmega2560 in the Firmata tests (test/helpers/avr/); alsa-utils: aplay/amixer for
-# the sound-card set-up (deploy/install-sound.sh) and alsa-lib's PCM plugins in the sound tests.
-# espeak-ng: the station speaks text bulletins with it (Vietnamese voices vi, vi-vn-x-central,
-# vi-vn-x-south); the hub renders previews with it.
-PACKAGES=(ffmpeg icecast2 socat libsystemd-dev shellcheck debootstrap systemd-container openssl openssh-server rsync sudo
-  gcc-avr avr-libc arduino-core-avr libsimavr-dev libelf-dev pkg-config make gcc alsa-utils espeak-ng)
+# Running: ffmpeg (decoding, the on-air log); alsa-utils (aplay/amixer for the sound-card set-up,
+# deploy/install-sound.sh, and alsa-lib's PCM plugins); espeak-ng (the station speaks text
+# bulletins with it: Vietnamese voices vi, vi-vn-x-central, vi-vn-x-south; the hub renders
+# previews with it); openssl (deploy/pki/ makes the district CA and the demo's certificates);
+# libsystemd-dev (headers for the sd-notify addon, built by npm ci: systemd readiness and watchdog).
+RUN_PACKAGES=(ffmpeg alsa-utils espeak-ng openssl libsystemd-dev)
+# Tests only: icecast2 (the loopback stream server); socat (pseudo-terminals for the Firmata
+# emulator and TCP relays); shellcheck (the deploy scripts are checked by the tests); debootstrap and
+# systemd-container (systemd-nspawn: a real systemd in a container supervises loa-station.service
+# in tests and the ops bench, PID 1 of CI's VMs not being systemd); openssh-server, rsync, sudo
+# (deploy/fleet.sh is tested over a real sshd on 127.0.0.1, started by the test on a free port;
+# the package's own service is not started, see policy-rc.d below); gcc-avr, avr-libc,
+# arduino-core-avr (build hw/firmware, LoaFirmata, with Debian's AVR toolchain); simavr's
+# libsimavr-dev (+ libelf-dev, pkg-config, make, gcc): the harness that runs that image on a
+# simulated ATmega2560 in the Firmata tests (test/helpers/avr/).
+TEST_PACKAGES=(icecast2 socat shellcheck debootstrap systemd-container openssh-server rsync sudo
+  gcc-avr avr-libc arduino-core-avr libsimavr-dev libelf-dev pkg-config make gcc)
+PACKAGES=("${RUN_PACKAGES[@]}")
+if [ "${1:-}" = --test ]; then PACKAGES+=("${TEST_PACKAGES[@]}"); fi
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

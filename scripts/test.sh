@@ -3,7 +3,7 @@
 # build, run them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-system.sh
+bash scripts/ensure-system.sh --test
 # sourced: vitest and everything it spawns run on the project's Node (ensure-node.sh)
 source scripts/ensure-node.sh
 mkdir -p var
