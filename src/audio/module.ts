@@ -16,6 +16,7 @@ import { JsonDoc } from '../store/doc.js';
 import { type AudioConfig, audioConfigSchema, defaultAudioConfig } from './config.js';
 import { AudioControl } from './control.js';
 import type { AudioEngine } from './engine.js';
+import { LIVE_INPUTS, LiveInputs } from './live-inputs.js';
 import { ManualPlays } from './manual-plays.js';
 import { type AudioMetricsStatus, registerAudioMetrics } from './metrics.js';
 import type { ConfidenceMonitor } from './monitor.js';
@@ -28,7 +29,7 @@ export class AudioModule implements StationModule {
   readonly name = 'audio';
   readonly needs = [POWER];
   readonly wants = [MEDIA_CACHE];
-  readonly provides = [ON_AIR, FADER, OUTPUT_METER];
+  readonly provides = [ON_AIR, FADER, OUTPUT_METER, LIVE_INPUTS];
   config!: JsonDoc<AudioConfig>;
   private built: BuiltEngine | undefined;
   monitor: ConfidenceMonitor | undefined;
@@ -74,7 +75,10 @@ export class AudioModule implements StationModule {
     const cfg = { ...this.config.data, sink: this.output.sink };
     const media = ctx.want(MEDIA_CACHE);
     const events = ctx.store.events;
+    const sink = this.output.sink;
+    const liveInputs = new LiveInputs(() => (sink.kind === 'alsa' ? sink.device : undefined));
     this.built = buildEngine(cfg, {
+      liveInputs,
       clock,
       events,
       alarms: ctx.alarms,
@@ -87,6 +91,7 @@ export class AudioModule implements StationModule {
     await engine.start();
     ctx.provide(FADER, engine);
     ctx.provide(ON_AIR, engine);
+    ctx.provide(LIVE_INPUTS, liveInputs);
     ctx.provide(OUTPUT_METER, { peakDbfs: () => this.built?.engine.status().output.peakDbfs });
     this.control = new AudioControl(
       { clock, events, profile: ctx.profile, power },
