@@ -62,7 +62,10 @@ export class LiveInput {
   write(b: Buffer): void {
     if (this.finished || this.cause) return;
     this.bytesIn += b.length;
-    if (this.sink?.onData) return this.sink.onData(b);
+    if (this.sink?.onData) {
+      this.sink.onData(b);
+      return;
+    }
     this.backlog.push(b);
     this.backlogBytes += b.length;
     // the header (first chunk) is always kept: a WebM stream cannot be decoded without it

@@ -37,14 +37,11 @@ describe('station microphone (live voice)', () => {
     const programme = join(rig.dir, 'programme.wav');
     wavTone(programme, 440, 60_000);
     await rig.call('audio.play', { source: programme });
-    await until(
-      'programme on air',
-      async () =>
-        ((await rig?.call('audio.status')) as { onAir: { slot: string } }).onAir.slot === 'programme',
-    );
+    const r = rig;
+    const onAir = async () => ((await r.call('audio.status')) as { onAir: { slot: string } }).onAir.slot;
+    await until('programme on air', async () => (await onAir()) === 'programme');
     const st = (await rig.call('live.start', {})) as LiveStatus;
     expect(st).toMatchObject({ active: true, via: 'mic', tier: 'priority', zones: [1, 2, 3, 4] });
-    const r = rig;
     const m = mic as MicFeeder;
     await until('the microphone on air', async () => (await status(r)).phase === 'message');
     m.talking = true;
