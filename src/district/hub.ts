@@ -4,6 +4,7 @@
  * operators) on one port. Everything a station sent and the hub acknowledged is in SQLite, so
  * a restarted hub resumes each station where it left off.
  */
+import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Clock, Timer } from '../core/clock.js';
 import { LoaError } from '../core/errors.js';
@@ -16,6 +17,7 @@ import { INSECURE, type LinkSecurity } from '../security/credentials.js';
 import type { Caller } from '../security/identity.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
 import { gatewayService } from './gateway.js';
+import { LiveSessions } from './live/live-sessions.js';
 import { operatorService } from './operator.js';
 import { Revocations } from './revocation.js';
 import { refuseRevoked } from './revoke-rpc.js';
@@ -46,6 +48,8 @@ export interface HubOptions {
   limits?: RateLimits;
   /** The CA's revocation list (LOA_TLS_CRL; deploy/pki/revoke.sh), reloaded when it changes. */
   crlPath?: string | undefined;
+  /** Days a live session's recording is kept (LOA_LIVE_KEEP_DAYS, default 90; 0: forever). */
+  liveKeepDays?: number | undefined;
 }
 
 /** The hub's composition root: stores, live sessions, the gateway and operator services. */
@@ -57,6 +61,8 @@ export class Hub {
   readonly limiter: RateLimiter | undefined;
   readonly refusals = new SecurityCounters();
   readonly revocations: Revocations;
+  /** Live voice to chosen stations (docs/live.md): the console's speak button calls start(). */
+  readonly liveSessions: LiveSessions;
   private readonly tlsGuard: TlsGuard;
   private readonly server: GrpcServer;
   private sweeper: Timer | undefined;
@@ -91,15 +97,27 @@ export class Hub {
       refusals: this.refusals,
       admit: (call, id) => this.checkStation(call, id),
     });
-    const operator = operatorService({
-      stores,
-      sessions: this.sessions,
-      callerOf: (call) => this.callerOf(call),
-      via: this.security.kind === 'tls' ? 'tls' : 'lab',
-      limiter: this.limiter,
+    this.liveSessions = new LiveSessions({
+      clock: o.clock,
       log: o.log,
-      revoke: (identity, serial, by, reason) => this.revoke(identity, serial, by, reason),
+      sessions: this.sessions,
+      stores,
+      limiter: this.limiter,
+      dir: join(o.dataDir, 'live'),
+      keepDays: o.liveKeepDays,
     });
+    const operator = operatorService(
+      {
+        stores,
+        sessions: this.sessions,
+        callerOf: (call) => this.callerOf(call),
+        via: this.security.kind === 'tls' ? 'tls' : 'lab',
+        limiter: this.limiter,
+        log: o.log,
+        revoke: (identity, serial, by, reason) => this.revoke(identity, serial, by, reason),
+      },
+      this.liveSessions,
+    );
     this.server.add(GATEWAY_SERVICE, pkg.GatewayService.service, gateway);
     this.server.add(DISTRICT_SERVICE, pkg.DistrictService.service, operator);
   }
@@ -166,6 +184,7 @@ export class Hub {
 
   async close(): Promise<void> {
     this.sweeper?.cancel();
+    await this.liveSessions.closeAll();
     this.sessions.endAll('hub stopping');
     await this.server.close(2000);
     if (this.security.kind === 'tls') this.security.material.stop();

@@ -5,6 +5,7 @@
  * summary changed, "event" (StoredEvent) for each new event.
  */
 import { EventEmitter } from 'node:events';
+import type { LiveAudio } from '../gen/loa/district/v1/LiveAudio.js';
 import type { CommandRow } from './commands.js';
 import type { DesiredRow } from './desired.js';
 import type { StationRow, StoredEvent } from './stations.js';
@@ -15,6 +16,8 @@ import { type LiveSession, summarize } from './summary.js';
 export interface StationSession extends LiveSession {
   sendCommand(c: CommandRow): void;
   sendDesired(d: DesiredRow): void;
+  /** Live voice (district/live/): a session's start, audio and end, never stored. */
+  sendLive?(m: LiveAudio): void;
   end(reason: string): void;
 }
 

@@ -36,11 +36,13 @@ export class LiveModule implements StationModule {
   private ptt: PushToTalk | undefined;
   private device: string | undefined;
   private deviceProblem: string | undefined;
+  private events: ModuleContext['store']['events'] | undefined;
 
   async start(ctx: ModuleContext): Promise<void> {
     this.cfg = liveConfigDoc(ctx.dataDir, ctx.clock);
     await this.cfg.load();
     this.announcer = ctx.need(ANNOUNCER);
+    this.events = ctx.store.events;
     this.inputs = ctx.need(LIVE_INPUTS);
     this.voice = new LiveVoice({
       clock: ctx.clock,
@@ -151,7 +153,20 @@ export class LiveModule implements StationModule {
   /** The district's feed, as the uplink hands it over. */
   private feedPort(): LiveFeedPort {
     return {
-      begin: (s) => this.beginFeed(s),
+      begin: (s) => {
+        try {
+          this.beginFeed(s);
+        } catch (e) {
+          this.events?.emit({
+            kind: 'live.refused',
+            severity: 'warning',
+            sub: 'live',
+            message: `live voice from ${s.by} refused: ${(e as Error).message}`,
+            details: { session: s.session, by: s.by, role: s.role, tier: s.tier },
+          });
+          throw e;
+        }
+      },
       data: (session, b) => this.v().input(session)?.write(b),
       end: (session) => this.v().input(session)?.end(),
     };
