@@ -143,6 +143,7 @@ export class LiveVoice {
       startedAt: c.startedAt,
       ...(c.input.levels ? { levels: c.input.levels() } : {}),
       bytesIn: c.input.bytesIn,
+      ...(this.last ? { last: this.last } : {}),
     };
   }
 
