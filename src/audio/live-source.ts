@@ -14,7 +14,7 @@ import { Decoder, type DecoderInput } from './decoder.js';
 import type { HealthLimits } from './health.js';
 import type { LiveInput } from './live-inputs.js';
 import { NoiseGate } from './noise-gate.js';
-import { FRAME_MS } from './pcm.js';
+import { BYTES_PER_MS, FRAME_BYTES, FRAME_MS } from './pcm.js';
 import { BufferedSource } from './source.js';
 
 export interface LiveSourceDeps {
@@ -27,8 +27,13 @@ export interface LiveSourceDeps {
 const CAPTURE_STALL_MS = 1500;
 /** A capture device's buffer: it is local, so a short pre-roll (what ffmpeg's ALSA read adds). */
 const CAPTURE_SIZES = { prerollMs: 300, maxMs: 800 };
-/** Past the pre-roll, a feed's buffer holds at most this much more (the backlog sent during the chime is dropped down to it). */
-const FEED_SLACK_MS = 400;
+/**
+ * A feed's buffer above its pre-roll by more than this is cut back to the pre-roll: the backlog
+ * that arrived during the power-up and the chime (decoded in a burst when the voice starts)
+ * would otherwise stay as latency for the whole session (measured: +1 s); a burst after a 4G
+ * pause is covered by the slack.
+ */
+const FEED_SLACK_MS = 300;
 
 abstract class LiveSource extends BufferedSource {
   protected decoder: Decoder | undefined;
@@ -57,6 +62,7 @@ abstract class LiveSource extends BufferedSource {
         if (dec !== this.decoder) return;
         this.health.onInput(this.clock.monotonic());
         this.feed(chunk);
+        this.trim();
       },
       error: (line) => this.health.onDecodeError(this.clock.monotonic(), line),
       exit: (code, err) => {
@@ -66,6 +72,9 @@ abstract class LiveSource extends BufferedSource {
     this.decoder = dec;
     return dec;
   }
+
+  /** Keeps the buffer near the live edge (feeds: see FEED_SLACK_MS). */
+  protected trim(): void {}
 
   /** Over: what is buffered plays out, then the request ends. */
   protected finish(cause: 'gate' | 'ended' | 'stalled' | 'failed', detail?: string): void {
@@ -149,6 +158,12 @@ export class FeedSource extends LiveSource {
         maxMs: preroll + FEED_SLACK_MS,
       },
     );
+  }
+
+  protected override trim(): void {
+    const { prerollMs, maxMs } = this.sizes;
+    if (this.buffer.bytes > maxMs * BYTES_PER_MS)
+      this.buffer.discard(Math.floor((this.buffer.bytes - prerollMs * BYTES_PER_MS) / FRAME_BYTES) * FRAME_BYTES);
   }
 
   async start(): Promise<void> {

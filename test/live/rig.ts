@@ -135,7 +135,7 @@ export async function startLiveRig(live: Record<string, unknown>): Promise<LiveR
     stationId: 'live-test',
     clock: new SystemClock(),
     log,
-    drivers: driverFactories(),
+    drivers: await driverFactories(),
     modules: [
       new AudioModule({ dataDir: dir }),
       new ScheduleModule({ probe: async () => 'synchronised' }),
