@@ -163,7 +163,9 @@ export class FeedSource extends LiveSource {
   protected override trim(): void {
     const { prerollMs, maxMs } = this.sizes;
     if (this.buffer.bytes > maxMs * BYTES_PER_MS)
-      this.buffer.discard(Math.floor((this.buffer.bytes - prerollMs * BYTES_PER_MS) / FRAME_BYTES) * FRAME_BYTES);
+      this.buffer.discard(
+        Math.floor((this.buffer.bytes - prerollMs * BYTES_PER_MS) / FRAME_BYTES) * FRAME_BYTES,
+      );
   }
 
   async start(): Promise<void> {
