@@ -75,8 +75,7 @@ export class AudioModule implements StationModule {
     const cfg = { ...this.config.data, sink: this.output.sink };
     const media = ctx.want(MEDIA_CACHE);
     const events = ctx.store.events;
-    const sink = this.output.sink;
-    const liveInputs = new LiveInputs(() => (sink.kind === 'alsa' ? sink.device : undefined));
+    const liveInputs = liveInputsFor(this.output);
     this.built = buildEngine(cfg, {
       liveInputs,
       clock,
@@ -216,4 +215,10 @@ export class AudioModule implements StationModule {
       monitor: this.monitor ? `http://${this.config.data.monitor.host}:${this.monitor.port}/` : null,
     };
   }
+}
+
+/** The live voice's inputs, knowing the output device (a microphone must not be its loopback). */
+function liveInputsFor(output: OutputChoice): LiveInputs {
+  const sink = output.sink;
+  return new LiveInputs(() => (sink.kind === 'alsa' ? sink.device : undefined));
 }
