@@ -76,21 +76,14 @@ export class AudioModule implements StationModule {
     const media = ctx.want(MEDIA_CACHE);
     const events = ctx.store.events;
     const liveInputs = liveInputsFor(this.output);
-    this.built = buildEngine(cfg, {
-      liveInputs,
-      clock,
-      events,
-      alarms: ctx.alarms,
-      resolve: (p) => (media ? media.resolveForAir(p) : Promise.resolve(p)),
-      ...(media ? { bridge: (p: string) => media.bridges.forAir(p) } : {}),
-    });
+    this.built = this.build(ctx, cfg, liveInputs);
     const engine = this.built.engine;
     if (cfg.onAirLog.enabled) await this.startOnAirLog(ctx, cfg);
     if (cfg.monitor.enabled) await this.startMonitor(cfg, events);
     await engine.start();
+    ctx.provide(LIVE_INPUTS, liveInputs);
     ctx.provide(FADER, engine);
     ctx.provide(ON_AIR, engine);
-    ctx.provide(LIVE_INPUTS, liveInputs);
     ctx.provide(OUTPUT_METER, { peakDbfs: () => this.built?.engine.status().output.peakDbfs });
     this.control = new AudioControl(
       { clock, events, profile: ctx.profile, power },
@@ -109,6 +102,19 @@ export class AudioModule implements StationModule {
     );
     // what an operator left playing before a crash, power cut or restart
     await manual.resume(engine);
+  }
+
+  /** The engine on this station's config: sources verified through the media cache, when there is one. */
+  private build(ctx: ModuleContext, cfg: AudioConfig, liveInputs: LiveInputs): BuiltEngine {
+    const media = ctx.want(MEDIA_CACHE);
+    return buildEngine(cfg, {
+      clock: ctx.clock,
+      events: ctx.store.events,
+      alarms: ctx.alarms,
+      liveInputs,
+      resolve: (p) => (media ? media.resolveForAir(p) : Promise.resolve(p)),
+      ...(media ? { bridge: (p: string) => media.bridges.forAir(p) } : {}),
+    });
   }
 
   /** The on-air log: what went out, recorded from the engine's own output (a tap). */
