@@ -20,7 +20,7 @@ export function speak(d: OperatorDeps, live: LiveSessions) {
       if (failed) return;
       failed = true;
       void handle?.end('refused');
-      call.destroy();
+      // the status goes back at once; what the sender still writes is ignored
       cb(toServiceError(e));
     };
     call.on('data', (m: SpeakRequest__Output) => {
