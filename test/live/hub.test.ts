@@ -122,6 +122,11 @@ describe('live voice from the hub', () => {
     }
     expect(heard('xa-c').some((x) => x.hz === 1000 || x.hz === 880)).toBe(false);
     expect((await live('xa-c')).last).toBeUndefined();
+    // what the technician reads, in both languages
+    const vi = await (st.get('xa-c') as Daemon).ctl('--lang', 'vi', 'live', 'status');
+    expect(vi.stdout).toMatch(/Không có phát trực tiếp nào đang lên sóng\.\nMicro: chưa có/);
+    const en = await (st.get('xa-a') as Daemon).ctl('live', 'status');
+    expect(en.stdout).toMatch(/Last live voice: from the district, [\d.]+ s, ended: finished/);
     // the record: a recording per session, and who spoke to which stations, start and end
     const rec = join(dir, 'hub', 'live', r.recording);
     expect(statSync(rec).size).toBe(Number(r.bytes));

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderFrame } from '../../src/cli/station/watch.js';
 import type { LiveStatus } from '../../src/live/voice.js';
 import { readWav, segments } from '../helpers/tones.js';
 import { type LiveRig, MicFeeder, micAsoundrc, startLiveRig, until, wavTone } from './rig.js';
@@ -50,6 +51,9 @@ describe('station microphone (live voice)', () => {
       return s.levels && s.levels.rmsDbfs > -30 ? s.levels : undefined;
     });
     expect(level.peakDbfs).toBeLessThanOrEqual(0);
+    // the level meter a technician sees in stationctl watch (Vietnamese here)
+    const frame = renderFrame(await r.station.control.status(), 'vi', new Date()).join('\n');
+    expect(frame).toMatch(/TRỰC TIẾP: micro ƯU TIÊN ĐANG LÊN SÓNG +█+░* -\d+ dBFS/);
     await new Promise((res) => setTimeout(res, 2000));
     // the speaker stops; the microphone stays open on a quiet room
     m.talking = false;
