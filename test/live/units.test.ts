@@ -1,8 +1,12 @@
-/** The noise gate, push-to-talk's debounce and the feedback check, on the ManualClock. */
+/** The noise gate, push-to-talk's debounce (ManualClock), the feedback check, recordings' retention. */
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NoiseGate } from '../../src/audio/noise-gate.js';
 import { levelBar } from '../../src/cli/station/level-bar.js';
 import { ManualClock } from '../../src/core/clock.js';
+import { sweepRecordings } from '../../src/district/live/recordings.js';
 import type { DigitalIn } from '../../src/hal/types.js';
 import { checkNoFeedback } from '../../src/live/echo.js';
 import { PushToTalk } from '../../src/live/ptt.js';
@@ -89,5 +93,26 @@ describe('feedback check', () => {
     expect(levelBar(-120, 10)).toBe('░░░░░░░░░░');
     expect(levelBar(-30, 10)).toBe('█████░░░░░');
     expect(levelBar(0, 10)).toBe('██████████');
+  });
+});
+
+describe('live recordings at the hub', () => {
+  it('are deleted once older than the retention, others kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loa-rec-'));
+    const now = Date.now();
+    for (const [name, ageDays] of [
+      ['live-1-aa.webm', 100],
+      ['live-2-bb.webm', 10],
+      ['notes.txt', 100],
+    ] as const) {
+      const f = join(dir, name);
+      writeFileSync(f, 'x');
+      const t = (now - ageDays * 86_400_000) / 1000;
+      utimesSync(f, t, t);
+    }
+    expect(await sweepRecordings(dir, 90, now)).toEqual(['live-1-aa.webm']);
+    expect(readdirSync(dir).sort()).toEqual(['live-2-bb.webm', 'notes.txt']);
+    expect(await sweepRecordings(dir, 0, now + 1000 * 86_400_000)).toEqual([]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -90,12 +90,17 @@ interface Run {
   resolve: (s: LiveSummary) => void;
 }
 
+/** How often recordings past their retention are looked for. */
+const SWEEP_MS = 3_600_000;
+
 export class LiveSessions {
   private readonly runs = new Map<string, Run>();
+  private readonly sweeper: Timer;
 
   constructor(private readonly d: LiveSessionsDeps) {
     mkdirSync(d.dir, { recursive: true });
     this.sweep();
+    this.sweeper = d.clock.setInterval(() => this.sweep(), SWEEP_MS);
   }
 
   /** The sessions speaking now (for the console and the status). */
@@ -150,6 +155,7 @@ export class LiveSessions {
 
   /** Ends every session (hub shutdown). */
   async closeAll(): Promise<void> {
+    this.sweeper.cancel();
     await Promise.all([...this.runs.values()].map((r) => this.finish(r, 'hub stopping')));
   }
 
