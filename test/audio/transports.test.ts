@@ -95,6 +95,12 @@ describe('SRT and RTMP relays (ffmpeg listening on loopback)', () => {
   });
 });
 
+/** Engines started by onAir, closed after each test even when it failed half-way. */
+const engines: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of engines.splice(0)) await close();
+});
+
 /** The engine relaying `url` with the 440 Hz backup, until `using === 'source'`. */
 async function onAir(url: string, tweak: Record<string, unknown> = {}) {
   const wav = join(dir, `${Date.now()}.wav`);
@@ -109,9 +115,16 @@ async function onAir(url: string, tweak: Record<string, unknown> = {}) {
     await pollUntil(async () => built.engine.status().framesOut >= target, n * 20 + 15_000);
   };
   const using = (u: string) => pollUntil(async () => built.engine.onAir().using === u, 30_000);
-  const finish = async (): Promise<Segment[]> => {
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
     await built.engine.close();
     built.children.dispose();
+  };
+  engines.push(close);
+  const finish = async (): Promise<Segment[]> => {
+    await close();
     return segments(readWav(wav));
   };
   const detail = () =>
@@ -128,6 +141,7 @@ async function onAir(url: string, tweak: Record<string, unknown> = {}) {
 
 const afterLive = (segs: Segment[]) => segs.slice(segs.findIndex((s) => s.tone === 1000)).map((s) => s.tone);
 
+// each redial of a hung server waits out the stall watch (5 s): 120 s limits for those tests
 describe('RTSP relays (GStreamer gst-rtsp-server on loopback)', () => {
   let server: RtspServer | undefined;
   afterEach(async () => {
@@ -156,7 +170,7 @@ describe('RTSP relays (GStreamer gst-rtsp-server on loopback)', () => {
     expect(deadAir(segs).deadMs).toBe(0);
     expect(r.failover()?.cause).toBe('closed');
     expect(r.switches().at(-1)).toMatchObject({ reason: 'recovered', crossfade: true });
-  });
+  }, 120_000);
 
   it('the RTSP server hangs (connection open, nothing sent): stall detected, no dead air', async () => {
     server = await startRtsp();
@@ -173,7 +187,7 @@ describe('RTSP relays (GStreamer gst-rtsp-server on loopback)', () => {
     expect(afterLive(segs)).toEqual([1000, 440]);
     expect(deadAir(segs).deadMs).toBe(0);
     expect(r.failover()).toMatchObject({ cause: 'stalled', crossfade: true });
-  });
+  }, 120_000);
 
   it('a server that refuses TCP interleaved (461): RTP over UDP instead', async () => {
     server = await startRtsp({ transports: 'udp' });
