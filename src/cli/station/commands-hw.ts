@@ -40,7 +40,10 @@ export const hwCommands: Record<string, Command> = {
     const profile = loadProfile(name);
     // logs go to stderr: stdout carries the result (text or --json)
     const log = new Logger({ station: 'safe-state', level: 'warn', sink: process.stderr });
-    const results = await driveSafeState(profile, await driverFactoriesFor(profile), { clock: new SystemClock(), log });
+    const results = await driveSafeState(profile, await driverFactoriesFor(profile), {
+      clock: new SystemClock(),
+      log,
+    });
     const t = (k: string, v: Record<string, string | number>) => translate(hwMessages, ctx.lang, k, v);
     show(ctx, results, () =>
       results
