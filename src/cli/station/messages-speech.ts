@@ -27,6 +27,14 @@ export const speechMessages: Catalog = {
     en: 'Voice: {voice} ({engine} {version}), speed {speed} words/min, pitch {pitch}; voices: {voices}',
     vi: 'Giọng đọc: {voice} ({engine} {version}), tốc độ {speed} từ/phút, cao độ {pitch}; các giọng: {voices}',
   },
+  'voice.natural.failed': {
+    en: 'Natural voice {model} NOT in use (espeak-ng reads instead): {error}',
+    vi: 'KHÔNG dùng được giọng đọc tự nhiên {model} (espeak-ng đọc thay): {error}',
+  },
+  'voice.natural.loading': {
+    en: 'Natural voice {model}: loading',
+    vi: 'Giọng đọc tự nhiên {model}: đang nạp',
+  },
   'voice.missing': {
     en: 'Text-to-speech is NOT available: {problem}',
     vi: 'KHÔNG đọc được văn bản: {problem}',
