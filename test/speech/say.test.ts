@@ -126,8 +126,8 @@ describe('stationctl say', () => {
     );
     expect(e).toMatchObject({ tier: 'emergency', active: true });
     expect(e.id).toMatch(/^emergency-\d+-\d+$/);
-    const p = await json<{ id: string }>('say', 'Họp dân lúc 17 giờ.', '--tier', 'emergency', '--zones', '1');
-    expect(p.id).toMatch(/^emergency-/); // equal tier replaces it
+    const p = await json<{ id: string }>('say', long, '--tier', 'emergency', '--zones', '1');
+    expect(p.id).toMatch(/^emergency-/); // equal tier replaces it (long enough to be on air below)
     const no = await d.ctl('say', 'Họp dân lúc 17 giờ.', '--tier', 'priority');
     expect(no.code).toBe(1);
     expect(no.stderr).toMatch(/an emergency bulletin is on air; a priority bulletin does not interrupt it/);

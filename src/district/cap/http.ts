@@ -43,6 +43,8 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 
 export class CapHttp {
   private server: Server | undefined;
+  /** The feeds' state for GET /cap/feeds (set when feeds are polled). */
+  feeds: () => unknown[] = () => [];
 
   constructor(
     private readonly service: CapService,
@@ -69,12 +71,13 @@ export class CapHttp {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const path = (req.url ?? '/').split('?')[0];
-      if (path !== '/cap' && path !== '/cap/alerts')
-        return reply(res, 404, { error: `no such path ${path}; POST /cap, GET /cap/alerts` });
+      if (path !== '/cap' && path !== '/cap/alerts' && path !== '/cap/feeds')
+        return reply(res, 404, { error: `no such path ${path}; POST /cap, GET /cap/alerts, GET /cap/feeds` });
       if (!authorised(req, this.tokens))
         return reply(res, 401, { error: 'Authorization: Bearer TOKEN required (a token of cap.json)' });
       if (path === '/cap/alerts' && req.method === 'GET')
         return reply(res, 200, { alerts: this.service.store.list() });
+      if (path === '/cap/feeds' && req.method === 'GET') return reply(res, 200, { feeds: this.feeds() });
       if (path !== '/cap' || req.method !== 'POST')
         return reply(res, 405, { error: 'POST /cap with the CAP XML, or GET /cap/alerts' });
       const body = await readBody(req);
@@ -94,12 +97,21 @@ export class CapHttp {
 export async function startCapIntake(
   service: CapService,
   cfg: { listen: string; tokens: string[] },
-): Promise<{ port: number; close: () => Promise<void> }> {
+): Promise<{ port: number; close: () => Promise<void>; feeds: () => unknown[] }> {
   const i = cfg.listen.lastIndexOf(':');
   const http = new CapHttp(service, cfg.tokens);
   const port = await http.listen(
     cfg.listen.slice(0, i).replace(/^\[|\]$/g, ''),
     Number(cfg.listen.slice(i + 1)),
   );
-  return { port, close: () => http.close() };
+  return {
+    port,
+    close: () => http.close(),
+    set feeds(f: () => unknown[]) {
+      http.feeds = f;
+    },
+    get feeds() {
+      return http.feeds;
+    },
+  };
 }

@@ -60,6 +60,11 @@ export class CapService {
     return out;
   }
 
+  /** A feed's alarm or its clearing (feed.ts), in the audit trail beside the alerts. */
+  auditFeed(action: string, params: Record<string, unknown>, err?: LoaError): void {
+    this.audit(action, params, [], err, 'feed', 'feed');
+  }
+
   private alert(a: CapAlert): CapOutcome {
     const base = { identifier: a.identifier, sender: a.sender, stations: [] as string[], commands: {} };
     const no = (reason: string): CapOutcome => ({ ...base, outcome: 'not-aired', reason });
