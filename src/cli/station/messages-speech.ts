@@ -10,7 +10,10 @@ export const speechMessages: Catalog = {
     en: 'Preview written to {file} (voice {voice}, {engine}):\n  "{spoken}"',
     vi: 'Đã ghi bản nghe thử vào {file} (giọng {voice}, {engine}):\n  "{spoken}"',
   },
-  'bulletin.none': { en: 'No text bulletin sent from this hub.', vi: 'Chưa gửi bản tin văn bản nào từ máy chủ này.' },
+  'bulletin.none': {
+    en: 'No text bulletin sent from this hub.',
+    vi: 'Chưa gửi bản tin văn bản nào từ máy chủ này.',
+  },
   'cap.none': { en: 'No CAP alert received.', vi: 'Chưa nhận được cảnh báo CAP nào.' },
   'heard.yes': { en: 'HEARD', vi: 'ĐÃ PHÁT RA LOA' },
   'heard.no': { en: 'NOT confirmed', vi: 'CHƯA xác nhận' },
