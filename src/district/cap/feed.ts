@@ -102,7 +102,7 @@ export class CapFeed {
 
   private async ingest(url: string, xml: string): Promise<void> {
     try {
-      const out = this.service.ingest(xml, `feed ${this.cfg.url}`);
+      const out = await this.service.ingest(xml, `feed ${this.cfg.url}`);
       this.log.info('CAP from feed', { url, outcome: out.outcome, identifier: out.identifier });
     } catch (e) {
       // refused (audited as cap.refused by the service): the feed is serving invalid CAP

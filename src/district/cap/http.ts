@@ -85,7 +85,7 @@ export class CapHttp {
         return reply(res, 413, {
           error: `CAP message refused: larger than ${MAX_CAP_BYTES} bytes (1 MiB); nothing was played`,
         });
-      return reply(res, 200, this.service.ingest(body, 'http'));
+      return reply(res, 200, await this.service.ingest(body, 'http'));
     } catch (e) {
       const err = toLoaError(e);
       reply(res, err.code === 'INVALID_ARGUMENT' ? 400 : 500, { error: err.message, code: err.code });
