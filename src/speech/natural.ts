@@ -61,7 +61,8 @@ export async function naturalVoice(
     engine,
     fallback: { engine: espeak, onFallback },
     attach(speaker) {
-      if (startError || !engine) return void speaker.fallBack(startError ?? new Error('no model'));
+      // the model's files are not there: espeak-ng is already the engine; say so once
+      if (startError || !engine) return onFallback(startError ?? new Error('no model'));
       engine.load().then(
         (l) => {
           st.state = 'loaded';

@@ -7,7 +7,8 @@
  * going down is an alarm, retried with backoff, and its return is recorded.
  */
 
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -16,7 +17,8 @@ import { type Daemon, pollUntil } from '../helpers/daemon.js';
 import { districtctl, type HubProc, startHub } from '../helpers/hub.js';
 import { Relay } from '../helpers/link-relay.js';
 import { tempDir } from '../helpers/sim-station.js';
-import { HUB_ENV, LINK_ENV, startStation, uplink } from '../link/helpers.js';
+import { goertzel, readWav } from '../helpers/tones.js';
+import { HUB_ENV, LINK_ENV, startStation, toneFile, uplink } from '../link/helpers.js';
 import { capXml, PLACES, XXE } from './samples.js';
 
 const TOKEN = 'tinh-thua-thien-hue-0123456789abcdef';
@@ -24,7 +26,7 @@ const SENDER = 'kttv-hue@example.vn';
 
 /** The province's feed: documents by path, an ATOM index over `entries`, request log. */
 class Province {
-  docs = new Map<string, string>();
+  docs = new Map<string, string | Buffer>();
   entries: string[] = [];
   requests: Array<{ path: string; ifNoneMatch?: string; status: number }> = [];
   private server: Server | undefined;
@@ -45,7 +47,7 @@ class Province {
     this.server = createServer((req, res) => {
       const path = req.url ?? '/';
       const body = path === '/feed.atom' ? this.atom() : this.docs.get(path);
-      const etag = body === undefined ? '' : `"${Buffer.from(body).length}-${this.entries.length}"`;
+      const etag = body === undefined ? '' : `"${Buffer.byteLength(body)}-${this.entries.length}"`;
       const inm = req.headers['if-none-match'];
       const status = body === undefined ? 404 : inm === etag ? 304 : 200;
       this.requests.push({ path, status, ...(inm ? { ifNoneMatch: inm } : {}) });
@@ -204,4 +206,83 @@ describe('CAP feed polling at the hub', () => {
     await pollUntil(async () => ((await capList()).includes('feed-recovered') ? true : undefined), 60_000);
     expect((await feeds()).every((f) => f.ok)).toBe(true);
   }, 90_000);
+});
+
+interface Entry {
+  tier: string;
+  end?: number;
+  endReason?: string;
+  speech?: { engine: string; recording?: string; recordingError?: string; textSha256: string };
+}
+const playLog = async () => JSON.parse((await station.ctl('--json', 'play-log')).stdout) as Entry[];
+const hash = (alg: string, b: Buffer) => createHash(alg).update(b).digest('hex');
+async function post(xml: string): Promise<Record<string, unknown>> {
+  const r = await fetch(capUrl, { method: 'POST', body: xml, headers: { authorization: `Bearer ${TOKEN}` } });
+  return (await r.json()) as Record<string, unknown>;
+}
+const resource = (o: { size: number; digest: string; uri?: string; deref?: string }) =>
+  `<resource><resourceDesc>Bản tin ghi âm</resourceDesc><mimeType>audio/x-wav</mimeType><size>${o.size}</size>${
+    o.uri ? `<uri>${o.uri}</uri>` : ''
+  }${o.deref ? `<derefUri>${o.deref}</derefUri>` : ''}<digest>${o.digest}</digest></resource>`;
+/** 20 ms windows where 700 Hz (the recording's tone) clearly dominates. */
+function windowsAt700(file: string): number {
+  const p = readWav(file);
+  const win = Math.round(p.rate * 0.02);
+  let n = 0;
+  for (let i = 0; i + win <= p.data.length / p.channels; i += win) if (goertzel(p, i, win, 700) > 0.02) n++; // ffmpeg sine: amplitude 1/8 → ≈ 0.06
+  return n;
+}
+
+describe('CAP audio resource', () => {
+  it('a checked recording is played in place of the speech; a bad one is spoken instead', async () => {
+    const wav = readFileSync(toneFile(join(dir, 'rec.wav'), 3, 700));
+    province.docs.set('/audio/rec.wav', wav);
+    const before = windowsAt700(join(dir, 'xa-a.wav'));
+    const priority = { urgency: 'Expected', severity: 'Moderate', certainty: 'Likely' };
+    const uri = `http://127.0.0.1:${province.port}/audio/rec.wav`;
+    const ok = await post(
+      capXml({
+        identifier: 'rec-1',
+        ...priority,
+        resource: resource({ size: wav.length, digest: hash('sha1', wav), uri }),
+      }),
+    );
+    expect(ok).toMatchObject({ outcome: 'aired', tier: 'priority', audio: { sha256: hash('sha256', wav) } });
+    expect(String(ok.reason)).toMatch(/priority, its recording$/);
+    const played = await pollUntil(async () => {
+      const e = (await playLog()).find(
+        (x) => x.speech?.recording === hash('sha256', wav) && x.end !== undefined,
+      );
+      return e;
+    }, 60_000);
+    expect(played).toMatchObject({
+      tier: 'priority',
+      endReason: 'finished',
+      speech: { engine: 'recording' },
+    });
+    // the recording's 700 Hz at the output: 2 repeats × 3 s, counted in 20 ms windows
+    expect(windowsAt700(join(dir, 'xa-a.wav')) - before).toBeGreaterThan(150); // of 300
+
+    // embedded (derefUri) with a wrong digest: refused, the text is spoken, and both say why
+    const bad = await post(
+      capXml({
+        identifier: 'rec-2',
+        ...priority,
+        resource: resource({ size: wav.length, digest: '0'.repeat(40), deref: wav.toString('base64') }),
+      }),
+    );
+    expect(bad).toMatchObject({
+      outcome: 'aired',
+      audio: { error: expect.stringMatching(/SHA-1 digest [0-9a-f]{40}, the alert says 0{40}/) },
+    });
+    const spoken = await pollUntil(
+      async () => (await playLog()).find((x) => x.speech?.recordingError && x.end !== undefined),
+      60_000,
+    );
+    expect(spoken.speech).toMatchObject({
+      engine: 'espeak-ng',
+      recordingError: expect.stringMatching(/SHA-1 digest/),
+    });
+    expect(spoken.speech?.recording).toBeUndefined();
+  }, 150_000);
 });

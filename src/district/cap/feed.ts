@@ -24,6 +24,8 @@ export const MAX_BACKOFF_MS = 600_000;
 const FETCH_TIMEOUT_MS = 15_000;
 /** Document URLs remembered per feed (fetched once each); the oldest are forgotten first. */
 const MAX_SEEN = 2000;
+/** A document the index lists but that cannot be fetched: tried on this many polls, then an alarm. */
+const MAX_DOC_TRIES = 5;
 
 export interface FeedState {
   url: string;
@@ -47,6 +49,7 @@ export class CapFeed {
   private etag: string | null = null;
   private lastModified: string | null = null;
   private readonly seen = new Set<string>();
+  private readonly tries = new Map<string, number>();
   private st: FeedState;
   private stopped = false;
 
@@ -94,10 +97,29 @@ export class CapFeed {
     if (body.kind === 'cap') return this.ingest(this.cfg.url, xml);
     for (const link of body.links) {
       if (this.seen.has(link)) continue;
-      const doc = await this.fetch(link, false);
+      const doc = await this.fetch(link, false).catch((e) => this.linkFailed(link, toLoaError(e)));
+      if (!doc) continue; // tried again next poll; the other entries are not held back
       this.remember(link);
       await this.ingest(link, doc.body.toString('utf8'));
     }
+  }
+
+  /** A linked document that cannot be fetched is retried each poll, MAX_DOC_TRIES times. */
+  private linkFailed(link: string, err: LoaError): undefined {
+    const n = (this.tries.get(link) ?? 0) + 1;
+    this.tries.set(link, n);
+    this.log.warn('CAP document not fetched', {
+      feed: this.cfg.url,
+      url: link,
+      tries: n,
+      error: err.message,
+    });
+    if (n < MAX_DOC_TRIES) return undefined;
+    this.tries.delete(link);
+    this.remember(link);
+    const reason = `${link} not fetched after ${n} polls: ${err.message}`;
+    this.service.auditFeed('cap.feed-invalid', { feed: this.cfg.url, url: link, reason }, err);
+    return undefined;
   }
 
   private async ingest(url: string, xml: string): Promise<void> {
@@ -113,6 +135,7 @@ export class CapFeed {
   }
 
   private remember(link: string): void {
+    this.tries.delete(link);
     this.seen.add(link);
     if (this.seen.size > MAX_SEEN) this.seen.delete(this.seen.values().next().value as string);
   }
