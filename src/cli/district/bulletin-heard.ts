@@ -22,7 +22,6 @@ export interface SentBulletin {
   created: number;
   tier: string;
   text: string;
-  by: string;
   commands: Array<{ id: string; station: string; status: string }>;
 }
 
@@ -42,7 +41,7 @@ async function bulletins(ctx: DCtx): Promise<SentBulletin[]> {
     const same = out.find((b) => b.text === text && c.createdMs - b.created <= BATCH_MS);
     const cmd = { id: c.id, station: c.stationId, status: c.status };
     if (same) same.commands.push(cmd);
-    else out.push({ created: c.createdMs, tier: p.tier ?? 'normal', text, by: '', commands: [cmd] });
+    else out.push({ created: c.createdMs, tier: p.tier ?? 'normal', text, commands: [cmd] });
   }
   return out;
 }
