@@ -10,8 +10,10 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Daemon, pollUntil, startDaemon } from '../helpers/daemon.js';
+import { districtctl } from '../helpers/hub.js';
 import { tempDir } from '../helpers/sim-station.js';
 import { writeTinyVits } from '../helpers/tiny-vits.js';
+import { readWav } from '../helpers/tones.js';
 
 let d: Daemon | undefined;
 let dir: string;
@@ -66,6 +68,9 @@ describe('natural voice in the station', () => {
     expect(alarms.map((a) => a.key)).toContain('speech.fallback');
     expect((await sayAndLog(d, 'Họp dân lúc 17 giờ.')).speech?.engine).toBe('espeak-ng');
     await d.stop();
+    // doctor without the daemon still finds the model missing, from speech.json
+    const down = await d.ctl('--data-dir', dir, 'doctor');
+    expect(down.stdout).toMatch(new RegExp(`natural voice model: ${missing} does not exist`));
     d = undefined;
   }, 120_000);
 
@@ -85,4 +90,27 @@ describe('natural voice in the station', () => {
       engineVersion: expect.stringMatching(/^1\.13\.8 tiny [0-9a-f]{12}$/),
     });
   }, 120_000);
+
+  it('districtctl bulletin preview --model renders with the natural voice; a wrong folder is named', async () => {
+    const out = join(dir, 'preview.wav');
+    const tiny = join(dir, 'voices', 'tiny');
+    const r = await districtctl(
+      1,
+      'bulletin',
+      'preview',
+      'Họp dân lúc 17:30.',
+      '--out',
+      out,
+      '--model',
+      tiny,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(
+      /Preview written to .*preview\.wav \(voice vi, sherpa-onnx 1\.13\.8 tiny [0-9a-f]{12}\)/,
+    );
+    expect(readWav(out).rate).toBe(22050);
+    const bad = await districtctl(1, 'bulletin', 'preview', 'x', '--out', out, '--model', join(dir, 'nope'));
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/natural voice model: .*nope does not exist or is not a directory/);
+  }, 60_000);
 });

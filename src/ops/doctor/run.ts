@@ -9,7 +9,7 @@ import { doctorMessages } from './messages.js';
 import { checkModem, MODEM_EXPLAINED } from './modem.js';
 import { checkAudio, checkLines, checkMedia, checkSchedule, checkUplink } from './modules.js';
 import { checkSoundOutput, soundMessages } from './sound.js';
-import { checkSpeech, speechDoctorMessages } from './speech.js';
+import { checkSpeech, checkSpeechModel, speechDoctorMessages } from './speech.js';
 import { type Finding, fault, ok } from './types.js';
 
 export interface DoctorInput {
@@ -42,6 +42,7 @@ export async function runDoctor(i: DoctorInput): Promise<Finding[]> {
     );
   }
   out.push(...(await checkFfmpeg(i.probe)), ...(await checkDisk(i.dataDir)), ...(await checkClock(i.probe)));
+  out.push(...(await checkSpeechModel(i.dataDir)));
   const merged = mergeById(out);
   // the modem's alarms are told by its own check (modem.ts)
   return 'error' in i.status

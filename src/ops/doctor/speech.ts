@@ -4,7 +4,10 @@
  * a model that is missing or fails is a warning (espeak-ng reads instead: the `speech.fallback`
  * alarm), never silence.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Catalog } from '../../core/i18n.js';
+import { resolveVitsModel, systemEspeakData } from '../../speech/sherpa-model.js';
 import { type Finding, fault, ok, warn } from './types.js';
 
 interface SpeechSection {
@@ -28,7 +31,32 @@ export function checkSpeech(speech: unknown): Finding[] {
   return [ok('speech', 'doc.speech.ok', { engine: s.engine ?? 'espeak-ng', version: s.version ?? '' })];
 }
 
+/**
+ * Without the daemon too: speech.json names a natural voice — are its files there? (Whether it
+ * loads is the daemon's to say: loading runs the model.) Same id as the daemon's finding, so
+ * the two merge into one.
+ */
+export async function checkSpeechModel(dataDir: string): Promise<Finding[]> {
+  let s: { engine?: unknown; model?: unknown };
+  try {
+    s = JSON.parse(await readFile(join(dataDir, 'speech.json'), 'utf8'));
+  } catch {
+    return []; // none yet (defaults: espeak-ng) or unreadable (the daemon recovers it)
+  }
+  if (s.engine !== 'sherpa-onnx' || typeof s.model !== 'string') return [];
+  try {
+    resolveVitsModel(s.model, await systemEspeakData());
+    return [ok('speech', 'doc.speech.files', { model: s.model })];
+  } catch (e) {
+    return [warn('speech', 'doc.speech.fallback', { model: s.model, error: (e as Error).message })];
+  }
+}
+
 export const speechDoctorMessages: Catalog = {
+  'doc.speech.files': {
+    en: 'Natural voice model files present: {model}',
+    vi: 'Có đủ tệp mô hình giọng đọc tự nhiên: {model}',
+  },
   'doc.speech.ok': {
     en: 'Voice for text bulletins: {engine} {version}',
     vi: 'Giọng đọc bản tin văn bản: {engine} {version}',
