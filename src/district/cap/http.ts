@@ -1,7 +1,8 @@
 /**
  * The hub's CAP intake over HTTP: `POST /cap` with `Authorization: Bearer TOKEN` and the CAP
  * XML as the body (at most 1 MiB: a longer body is cut off and refused unread), and
- * `GET /cap/alerts` (same token) for what was received and done. Answers JSON: 200 with the
+ * `GET /cap/alerts` (same token) for what was received and done, `GET /cap/feeds` for the
+ * polled feeds' state (feed.ts). Answers JSON: 200 with the
  * outcome, 400 naming what is wrong with the message, 401, 404, 413. Plain HTTP on loopback by
  * default: expose it through a TLS reverse proxy, or keep it on the provincial VPN.
  */
