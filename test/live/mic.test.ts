@@ -71,7 +71,7 @@ describe('station microphone (live voice)', () => {
     expect(voice, JSON.stringify(segs)).toBeGreaterThan(0);
     expect(segs.slice(0, voice).some((s) => s.tone === 440)).toBe(true);
     expect(segs.slice(voice + 1).some((s) => s.tone === 440)).toBe(true);
-  }, 60_000);
+  }, 120_000);
 
   it('push-to-talk through the simulator input: debounced press starts, release ends', async () => {
     rig = await rigWithMic({ ptt: 'button.ptt', pttDebounceMs: 50 });
@@ -90,7 +90,7 @@ describe('station microphone (live voice)', () => {
     const last = await until('released', async () => (await status(r)).last);
     expect(last.cause).toBe('stopped');
     expect(((await r.call('emergency.status')) as { active: boolean }).active).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it('refuses a capture device that is the output (feedback) and says why', async () => {
     rig = await startLiveRig({ mic: { device: 'speakers.monitor' } });

@@ -160,7 +160,7 @@ export async function startLiveRig(live: Record<string, unknown>): Promise<LiveR
 export async function until<T>(
   what: string,
   f: () => Promise<T | undefined> | T | undefined,
-  ms = 20_000,
+  ms = 40_000,
 ): Promise<T> {
   const end = Date.now() + ms;
   for (let i = 0; i < 10_000 && Date.now() < end; i++) {
