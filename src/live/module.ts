@@ -78,7 +78,13 @@ export class LiveModule implements StationModule {
         `live.json mic.ptt: no digital input "${name}" in profile ${ctx.profile.name}`,
       );
     this.ptt = new PushToTalk(input, ctx.clock, this.cfg.data.mic.pttDebounceMs, (pressed) => {
-      const act = pressed ? this.startMic({}, 'button') : this.voice?.stop('push-to-talk released');
+      // releasing the switch ends the microphone, never a district voice that replaced it
+      const mine = this.voice?.status().via === 'mic';
+      const act = pressed
+        ? this.startMic({}, 'button')
+        : mine
+          ? this.voice?.stop('push-to-talk released')
+          : undefined;
       void Promise.resolve(act).catch((e) =>
         ctx.store.events.emit({
           kind: 'live.ptt-refused',
