@@ -4,7 +4,8 @@
  * (test/helpers/swarm/: hello, snapshot, start-up events, heartbeat every 300 s spread evenly,
  * HTTP/2 keepalive every 60 s, both broadcast windows as one burst from every station),
  * operators calling GetStation/ListStations and watching (WatchStations) meanwhile.
- * LOA_BENCH_HUB_STATIONS (default 10000) and LOA_BENCH_HUB_WORKERS (default 4) change the run.
+ * LOA_BENCH_HUB_STATIONS (default 10000) and LOA_BENCH_HUB_WORKERS (default 4) change the run;
+ * LOA_BENCH_HUB_CPU_PROF=DIR has the hub write a CPU profile (.cpuprofile) there.
  *
  * hub.sessions_10000_rss_kb        hub RSS with every session open and idle (target ≤ 2 GB)
  * hub.idle_cpu_pct_10000           hub CPU over 30 s of heartbeats and keepalive only, % of one core
@@ -178,7 +179,12 @@ async function measure(hub: TlsHub, dir: string): Promise<Figure[]> {
 
 export async function run(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'loa-bench-hub-'));
-  const hub = await startTlsHub(dir, N + 1024);
+  const prof = process.env.LOA_BENCH_HUB_CPU_PROF; // a directory: the hub writes a .cpuprofile there
+  const hub = await startTlsHub(
+    dir,
+    N + 1024,
+    prof ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${prof}` } : {},
+  );
   try {
     return await measure(hub, dir);
   } finally {

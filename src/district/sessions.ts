@@ -1,10 +1,12 @@
 /**
  * The stations' live sessions at the hub: at most one per station (a newer one replaces the
  * older), delivery of what a station is owed when it is online (unexpired commands, a newer
- * desired state), and the change feed operators watch: "station" (id) when a station's
- * summary changed, "event" (StoredEvent) for each new event.
+ * desired state), and the change feed operators watch: `feed` (change-feed.ts), coalesced
+ * and summarised once for every watcher; also, at once and uncoalesced, "station" (id) when a
+ * station's summary changed and "event" (StoredEvent) for each new event.
  */
 import { EventEmitter } from 'node:events';
+import { ChangeFeed } from './change-feed.js';
 import type { CommandRow } from './commands.js';
 import type { DesiredRow } from './desired.js';
 import type { StationRow, StoredEvent } from './stations.js';
@@ -20,10 +22,12 @@ export interface StationSession extends LiveSession {
 
 export class Sessions extends EventEmitter {
   private readonly open = new Map<string, StationSession>();
+  readonly feed: ChangeFeed;
 
-  constructor(private readonly stores: Pick<HubStores, 'stations' | 'commands' | 'desired'>) {
+  constructor(private readonly stores: Pick<HubStores, 'stations' | 'commands' | 'desired' | 'writes'>) {
     super();
     this.setMaxListeners(1000);
+    this.feed = new ChangeFeed((ids) => this.summaries(ids));
   }
 
   get(id: string): StationSession | undefined {
@@ -48,7 +52,7 @@ export class Sessions extends EventEmitter {
   detach(s: StationSession, id: string): void {
     if (this.open.get(id) !== s) return;
     this.open.delete(id);
-    this.stores.stations.touch(id);
+    this.stores.writes.add(() => this.stores.stations.touch(id));
     this.changed(id);
   }
 
@@ -58,11 +62,23 @@ export class Sessions extends EventEmitter {
 
   /** A station's summary changed (watchers get it again). */
   changed(id: string): void {
+    this.feed.changed(id);
     this.emit('station', id);
   }
 
   published(events: StoredEvent[]): void {
+    this.feed.published(events);
     for (const e of events) this.emit('event', e);
+  }
+
+  /** The summaries of these stations now (unknown ones left out). */
+  summaries(ids: string[]) {
+    const out = [];
+    for (const id of ids) {
+      const row = this.stores.stations.get(id);
+      if (row) out.push(this.summary(row));
+    }
+    return out;
   }
 
   summary(row: StationRow) {
@@ -77,7 +93,8 @@ export class Sessions extends EventEmitter {
     for (const c of this.stores.commands.deliverable(id)) {
       if (onlyIds && !onlyIds.has(c.id)) continue;
       s.sendCommand(c);
-      this.stores.commands.markSent(c.id);
+      // "sent" is bookkeeping (the station runs a command id once, whatever the hub recorded)
+      this.stores.writes.add(() => this.stores.commands.markSent(c.id));
     }
   }
 
