@@ -15,38 +15,28 @@
  * hub.window_ack_p99_ms_10000      a broadcast window's burst (3 items from every station at once): batch → ack p99
  * hub.watch_event_p99_ms_10000     the same burst: station's timestamp → a watching operator has the event, p99
  * hub.command_all_s_10000          SendCommand to every station → every station has it
+ * hub.session_setup_cpu_ms         hub CPU per session set up (what the connect rate costs the hub
+ *                                  whatever else the machine runs)
+ * hub.metrics_scrape_ms_10000      one Prometheus scrape of the hub (per-station gauges)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DistrictClient } from '../../src/district/client.js';
 import { Swarm, stationId } from '../../test/helpers/swarm/index.js';
+import {
+  cpuTicks,
+  rssKb,
+  startTlsHub,
+  type TlsHub,
+  until,
+  Watcher,
+} from '../../test/helpers/swarm/tls-hub.js';
 import { type Figure, median, percentile } from '../figures.js';
-import { cpuTicks, rssKb, startTlsHub, type TlsHub, until } from './hub-rig.js';
 
 const N = Number(process.env.LOA_BENCH_HUB_STATIONS ?? 10_000);
 const WORKERS = Number(process.env.LOA_BENCH_HUB_WORKERS ?? 4);
 const PREFIX = 'xa';
-
-/** An operator's WatchStations stream: which stations it saw online, and event delays. */
-class Watcher {
-  readonly online = new Set<string>();
-  readonly delays: number[] = [];
-  updates = 0;
-  stop: () => void = () => undefined;
-
-  constructor(op: DistrictClient, kind: string) {
-    this.stop = op.watch(
-      [],
-      (u) => {
-        this.updates++;
-        if (u.station?.online) this.online.add(u.station.stationId);
-        if (u.event?.event?.kind === kind) this.delays.push(Date.now() - Number(u.event.tsMs));
-      },
-      () => undefined,
-    );
-  }
-}
 
 async function timed(f: () => Promise<unknown>): Promise<number> {
   const t = performance.now();
@@ -101,8 +91,16 @@ async function queries(op: DistrictClient): Promise<Figure[]> {
   ];
 }
 
-async function window(swarm: Swarm, watcher: Watcher): Promise<Figure[]> {
+/** The hub's CPU milliseconds while `f` runs. */
+async function hubCpuMs(hub: TlsHub, f: () => Promise<void>): Promise<number> {
+  const c0 = cpuTicks(hub.pid);
+  await f();
+  return (cpuTicks(hub.pid) - c0) * 10;
+}
+
+async function window(hub: TlsHub, swarm: Swarm, watcher: Watcher): Promise<Figure[]> {
   await swarm.stats(); // clears the ack latencies so far
+  const c0 = cpuTicks(hub.pid);
   await swarm.window('start', 'sang');
   const acks: number[] = [];
   await until(async () => {
@@ -110,13 +108,14 @@ async function window(swarm: Swarm, watcher: Watcher): Promise<Figure[]> {
     return acks.length >= N && watcher.delays.length >= N;
   }, 120_000);
   const d = watcher.delays;
+  const cpu = (cpuTicks(hub.pid) - c0) * 10;
   await swarm.window('end', 'sang');
   return [
     {
       name: `hub.window_ack_p99_ms_${N}`,
       value: Math.round(percentile(acks, 99)),
       unit: 'ms',
-      note: `${acks.length}/${N} acked; median ${Math.round(median(acks))} ms`,
+      note: `${acks.length}/${N} acked; median ${Math.round(median(acks))} ms; hub CPU ${cpu} ms for the burst`,
     },
     {
       name: `hub.watch_event_p99_ms_${N}`,
@@ -127,27 +126,42 @@ async function window(swarm: Swarm, watcher: Watcher): Promise<Figure[]> {
   ];
 }
 
-async function commandAll(swarm: Swarm, admin: DistrictClient): Promise<Figure> {
+async function commandAll(hub: TlsHub, swarm: Swarm, admin: DistrictClient): Promise<Figure> {
   const before = (await swarm.stats()).commands;
   const t = performance.now();
-  await admin.call('SendCommand', { all: true, method: 'status', ttlMs: 600_000 });
   let got = 0;
-  await until(async () => {
-    got = (await swarm.stats()).commands - before;
-    return got >= N;
-  }, 120_000);
+  const cpu = await hubCpuMs(hub, async () => {
+    await admin.call('SendCommand', { all: true, method: 'status', ttlMs: 600_000 });
+    await until(async () => {
+      got = (await swarm.stats()).commands - before;
+      return got >= N;
+    }, 120_000);
+  });
   const s = (performance.now() - t) / 1000;
   return {
     name: `hub.command_all_s_${N}`,
     value: Number(s.toFixed(1)),
     unit: 's',
-    note: `${got}/${N} stations had it`,
+    note: `${got}/${N} stations had it; hub CPU ${cpu} ms`,
+  };
+}
+
+/** One Prometheus scrape of the hub (its per-station gauges: 10,000 stations' summaries). */
+async function scrape(hub: TlsHub): Promise<Figure> {
+  const t = performance.now();
+  const body = await (await fetch(hub.metricsUrl)).text();
+  return {
+    name: `hub.metrics_scrape_ms_${N}`,
+    value: Math.round(performance.now() - t),
+    unit: 'ms',
+    note: `${Math.round(body.length / 1024)} KiB of metrics`,
   };
 }
 
 async function measure(hub: TlsHub, dir: string): Promise<Figure[]> {
   const viewer = await hub.operator('viewer');
   const watcher = new Watcher(viewer, 'schedule.start');
+  const c0 = cpuTicks(hub.pid);
   const swarm = await Swarm.start({
     address: `127.0.0.1:${hub.port}`,
     caDir: join(dir, 'ca'),
@@ -159,17 +173,27 @@ async function measure(hub: TlsHub, dir: string): Promise<Figure[]> {
     const s = await swarm.stats();
     if (s.up < N)
       throw new Error(`only ${s.up}/${N} sessions up (${s.failed} failed): ${s.errors.join('; ')}`);
+    const setupCpuMs = ((cpuTicks(hub.pid) - c0) * 10) / N;
     const rate: Figure = {
       name: 'hub.sessions_per_s',
       value: Math.round(N / (swarm.connectMs / 1000)),
       unit: '/s',
-      note: `${N} sessions in ${(swarm.connectMs / 1000).toFixed(1)} s from ${WORKERS} processes; watcher saw ${watcher.online.size} online`,
+      note: `${N} sessions in ${(swarm.connectMs / 1000).toFixed(1)} s from ${WORKERS} processes (${s.retries} attempts retried); watcher saw ${watcher.online.size} online`,
     };
-    const figures = [rate, ...(await idle(hub)), ...(await queries(viewer))];
-    figures.push(...(await window(swarm, watcher)), await commandAll(swarm, await hub.operator('admin')));
+    const setup: Figure = {
+      name: 'hub.session_setup_cpu_ms',
+      value: Number(setupCpuMs.toFixed(2)),
+      unit: 'ms',
+      note: 'hub CPU per session set up: TLS handshake, hello, snapshot, start-up events (retries included)',
+    };
+    const figures = [rate, setup, ...(await idle(hub)), ...(await queries(viewer)), await scrape(hub)];
+    figures.push(...(await window(hub, swarm, watcher)));
+    figures.push(await commandAll(hub, swarm, await hub.operator('admin')));
     const end = await swarm.stats();
-    if (end.up < N)
-      throw new Error(`${N - end.up} sessions dropped during the run: ${end.errors.join('; ')}`);
+    if (end.up < N || end.ended > 0)
+      throw new Error(
+        `${N - end.up} sessions down, ${end.ended} dropped during the run: ${end.errors.join('; ')}`,
+      );
     return figures;
   } finally {
     watcher.stop();

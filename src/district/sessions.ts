@@ -6,12 +6,16 @@
  * station's summary changed and "event" (StoredEvent) for each new event.
  */
 import { EventEmitter } from 'node:events';
+import type { StationSummary } from '../gen/loa/district/v1/StationSummary.js';
 import { ChangeFeed } from './change-feed.js';
 import type { CommandRow } from './commands.js';
 import type { DesiredRow } from './desired.js';
 import type { StationRow, StoredEvent } from './stations.js';
 import type { HubStores } from './stores.js';
 import { type LiveSession, summarize } from './summary.js';
+
+/** From this many stations on, a summary batch reads commands and versions in bulk. */
+const BULK_FROM = 32;
 
 /** One station's open stream, as the rest of the hub sees it (gateway.ts implements it). */
 export interface StationSession extends LiveSession {
@@ -71,19 +75,33 @@ export class Sessions extends EventEmitter {
     for (const e of events) this.emit('event', e);
   }
 
-  /** The summaries of these stations now (unknown ones left out). */
-  summaries(ids: string[]) {
-    const out = [];
+  /**
+   * The summaries of these stations now (unknown ones left out). Past a few stations the open
+   * commands and desired versions come from one query each, not two per station (ListStations
+   * at 10,000 stations, the watch feed after a broadcast window; bench group `hub`).
+   */
+  summaries(ids: string[]): StationSummary[] {
+    const rows = [];
     for (const id of ids) {
       const row = this.stores.stations.get(id);
-      if (row) out.push(this.summary(row));
+      if (row) rows.push(row);
     }
-    return out;
+    return this.summarizeRows(rows);
   }
 
-  summary(row: StationRow) {
+  /** Summaries of these rows (ListStations, metrics, a new watch). */
+  summarizeRows(rows: StationRow[]): StationSummary[] {
+    if (rows.length <= BULK_FROM) return rows.map((r) => this.summary(r));
+    const open = this.stores.commands.openCounts();
+    const versions = this.stores.desired.versions();
+    return rows.map((r) => summarize(r, this.open.get(r.id), open.get(r.id) ?? 0, versions.get(r.id) ?? 0));
+  }
+
+  /** One station's summary (`desiredVersion`: when the caller read its desired state already). */
+  summary(row: StationRow, desiredVersion?: number): StationSummary {
     const { commands, desired } = this.stores;
-    return summarize(row, this.open.get(row.id), commands.openCount(row.id), desired.forStation(row.id));
+    const version = desiredVersion ?? desired.forStation(row.id)?.version ?? 0;
+    return summarize(row, this.open.get(row.id), commands.openCount(row.id), version);
   }
 
   /** Sends an online station its unexpired commands (also those sent before without an answer). */

@@ -42,6 +42,8 @@ export interface CommandsStore {
   /** Marks what has expired; returns how many. */
   expireDue(): number;
   openCount(station: string): number;
+  /** Open (pending or sent) commands of every station that has any: one query for many summaries. */
+  openCounts(): Map<string, number>;
   get(id: string): CommandRow | undefined;
   list(station: string | undefined, limit: number): CommandRow[];
 }
@@ -50,6 +52,8 @@ export interface DesiredStateStore {
   /** A new version for these stations; returns it. */
   push(stations: string[], schedule: Record<string, unknown>, media: MediaRef[]): number;
   forStation(station: string): DesiredRow | undefined;
+  /** The desired version of every station that has one (no schedule parsed): for many summaries. */
+  versions(): Map<string, number>;
   /** The newest version issued (0 when none): a station cannot have applied a later one. */
   latestVersion(): number;
 }

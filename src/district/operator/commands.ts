@@ -27,7 +27,8 @@ export function selectStations(stations: StationsStore, ids: unknown, all: unkno
   const list = Array.isArray(ids) ? ids.map(String) : [];
   if (list.length === 0)
     throw new LoaError('INVALID_ARGUMENT', 'station_ids: name at least one station, or set all');
-  const unknown = list.filter((id) => !known.includes(id));
+  const knownSet = new Set(known); // a list of thousands against thousands: not includes() per id
+  const unknown = list.filter((id) => !knownSet.has(id));
   if (unknown.length)
     throw new LoaError(
       'NOT_FOUND',

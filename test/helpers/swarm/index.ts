@@ -99,6 +99,7 @@ export class Swarm {
         heartbeatMs: o.heartbeatMs ?? 300_000,
         keepaliveMs: o.keepaliveMs ?? 60_000,
         helloTimeoutMs: o.helloTimeoutMs ?? 20_000,
+        connectTimeoutMs: o.connectTimeoutMs ?? 600_000,
       };
       const file = join(ROOT, 'test', 'helpers', 'swarm', 'worker.ts');
       const [cmd, args] = withFdLimit(per + 256, process.execPath, [
@@ -111,7 +112,8 @@ export class Swarm {
     }
     const swarm = new Swarm(workers, 0);
     try {
-      await Promise.all(workers.map((w) => w.next('connected', o.connectTimeoutMs ?? 600_000)));
+      const ms = (o.connectTimeoutMs ?? 600_000) + 120_000; // the workers give up first, and say so
+      await Promise.all(workers.map((w) => w.next('connected', ms)));
     } catch (e) {
       await swarm.stop();
       throw e;
@@ -135,6 +137,7 @@ export class Swarm {
     const sum: SwarmStats = {
       up: 0,
       welcomed: 0,
+      retries: 0,
       failed: 0,
       ended: 0,
       commands: 0,
@@ -144,7 +147,8 @@ export class Swarm {
     };
     for (const m of all) {
       const c = m.counters as SwarmStats;
-      for (const k of ['up', 'welcomed', 'failed', 'ended', 'commands', 'desired'] as const) sum[k] += c[k];
+      for (const k of ['up', 'welcomed', 'retries', 'failed', 'ended', 'commands', 'desired'] as const)
+        sum[k] += c[k];
       sum.ackMs.push(...c.ackMs);
       sum.errors.push(...c.errors);
     }

@@ -3,7 +3,8 @@
  * channel (own TCP + TLS connection, HTTP/2 keepalive PING every 60 s without calls), one
  * Session stream: hello -> welcome -> full status snapshot + desired report + the outbox
  * (start-up events) -> cumulative acks; a heartbeat when idle; command -> command_result;
- * desired state -> desired report. No reconnection: a broken session is counted, not hidden.
+ * desired state -> desired report. A failed attempt or a broken session is retried with the
+ * uplink's backoff, and counted (retries, ended), never hidden.
  */
 import type * as grpc from '@grpc/grpc-js';
 import type { GatewayServiceClient } from '../../../src/gen/loa/district/v1/GatewayService.js';
@@ -19,6 +20,8 @@ type Call = grpc.ClientDuplexStream<SessionRequest, SessionResponse__Output>;
 /** What every station of a worker reports into (worker.ts sums them up for the parent). */
 export interface SwarmCounters {
   welcomed: number;
+  /** Connection attempts repeated after a failed one (no welcome in time, refused). */
+  retries: number;
   failed: number;
   ended: number;
   commands: number;
@@ -29,7 +32,7 @@ export interface SwarmCounters {
 }
 
 export function newCounters(): SwarmCounters {
-  return { welcomed: 0, failed: 0, ended: 0, commands: 0, desired: 0, ackMs: [], errors: [] };
+  return { welcomed: 0, retries: 0, failed: 0, ended: 0, commands: 0, desired: 0, ackMs: [], errors: [] };
 }
 
 export interface StationOptions {
@@ -41,6 +44,7 @@ export interface StationOptions {
 
 export class SwarmStation {
   up = false;
+  private stopped = false;
   private seq = 0;
   private applied = 0;
   private readonly pending = new Map<number, number>(); // batch's last seq -> sent at (ms)
@@ -53,8 +57,30 @@ export class SwarmStation {
     private readonly c: SwarmCounters,
   ) {}
 
-  /** Opens the session; resolves once the start-up batch is acknowledged (or rejects). */
-  connect(): Promise<void> {
+  /**
+   * Opens the session, again and again with the uplink's backoff (1 s doubling to 60 s, drawn
+   * from [d/2, d]) as a real station does when the hub is slow to welcome it, until `untilMs`
+   * (Date.now() time); resolves once the start-up batch is acknowledged.
+   */
+  async connect(untilMs: number): Promise<void> {
+    for (let delay = 1000; ; delay = Math.min(60_000, delay * 2)) {
+      try {
+        await this.attempt();
+        return;
+      } catch (e) {
+        this.drop();
+        const wait = delay / 2 + (Math.random() * delay) / 2;
+        if (Date.now() + wait > untilMs) {
+          this.c.failed++;
+          throw e;
+        }
+        this.c.retries++;
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  }
+
+  private attempt(): Promise<void> {
     const Ctor = districtProto().grpc.loa.district.v1.GatewayService;
     this.client = new Ctor(this.o.address, this.o.credentials, {
       'grpc.use_local_subchannel_pool': 1, // a station is its own box: one connection each
@@ -69,31 +95,31 @@ export class SwarmStation {
       const timer = setTimeout(() => fail(new Error('no welcome')), this.o.helloTimeoutMs);
       const fail = (e: Error) => {
         clearTimeout(timer);
-        if (!this.up) {
-          this.c.failed++;
-          reject(new Error(`${this.id}: ${e.message}`));
-        } else this.lost(e.message);
+        if (this.up) this.lost(e.message);
+        else reject(new Error(`${this.id}: ${e.message}`));
+      };
+      const upNow = () => {
+        clearTimeout(timer);
+        resolve();
       };
       call.on('error', (e: grpc.ServiceError) => fail(new Error(e.details || e.message)));
       call.on('end', () => fail(new Error('hub ended the session')));
       call.on('data', (m: SessionResponse__Output) => {
-        if (m.welcome) this.onWelcome(m.welcome.ackedSeq);
-        else if (m.ack)
-          this.onAck(m.ack.seq, () => {
-            clearTimeout(timer);
-            resolve();
-          });
+        if (m.welcome) this.onWelcome(m.welcome.ackedSeq, upNow);
+        else if (m.ack) this.onAck(m.ack.seq, upNow);
         else if (m.command) this.onCommand(m.command.id);
         else if (m.desiredState) this.onDesired(m.desiredState.version);
       });
+      const seq = Math.max(this.seq, 3);
       this.send({
         hello: {
           stationId: this.id,
           bootId: `boot-${this.id}`,
           softwareVersion: 'swarm',
-          appliedDesiredVersion: 0,
-          firstUnackedSeq: 1,
-          lastSeq: 3,
+          appliedDesiredVersion: this.applied,
+          // the generator keeps no outbox: after the start-up events, what was sent counts as sent
+          firstUnackedSeq: this.seq > 3 ? seq + 1 : 1,
+          lastSeq: seq,
           outboxEpoch: `epoch-${this.id}`,
         },
       });
@@ -114,20 +140,30 @@ export class SwarmStation {
 
   close(): void {
     this.up = false;
-    this.call?.cancel();
-    this.client?.close();
+    this.stopped = true;
+    this.drop();
   }
 
-  private onWelcome(acked: number): void {
-    this.seq = 3;
-    this.send({ snapshot: { asOfSeq: 3, tsMs: Date.now(), status: toStruct(stationStatus(this.id)) } });
+  private drop(): void {
+    this.call?.cancel();
+    this.client?.close();
+    this.call = undefined;
+    this.client = undefined;
+  }
+
+  private onWelcome(acked: number, upNow: () => void): void {
+    this.seq = Math.max(this.seq, 3);
+    this.send({
+      snapshot: { asOfSeq: this.seq, tsMs: Date.now(), status: toStruct(stationStatus(this.id)) },
+    });
     this.send({ desiredReport: { appliedVersion: this.applied } });
+    if (acked >= 3) return this.onAck(acked, upNow);
     const items = bootEvents().slice(acked);
     this.pending.set(3, performance.now());
     this.send({ batch: { items: items.map((it, i) => ({ ...it, seq: acked + i + 1 })) } });
   }
 
-  private onAck(seq: number, first: () => void): void {
+  private onAck(seq: number, upNow: () => void): void {
     const sent = this.pending.get(seq);
     if (sent !== undefined) {
       this.pending.delete(seq);
@@ -136,7 +172,7 @@ export class SwarmStation {
     if (!this.up && seq >= 3) {
       this.up = true;
       this.c.welcomed++;
-      first();
+      upNow();
     }
   }
 
@@ -151,11 +187,14 @@ export class SwarmStation {
     this.send({ desiredReport: { appliedVersion: version } });
   }
 
+  /** A live session broke: counted, then reopened as the uplink does (welcomed again counts anew). */
   private lost(why: string): void {
     if (!this.up) return;
     this.up = false;
     this.c.ended++;
     if (this.c.errors.length < 5) this.c.errors.push(`${this.id}: ${why}`);
+    this.drop();
+    if (!this.stopped) void this.connect(Date.now() + 600_000).catch(() => undefined);
   }
 
   private send(m: SessionRequest): void {

@@ -23,6 +23,8 @@ export interface WorkerConfig {
   heartbeatMs: number;
   keepaliveMs: number;
   helloTimeoutMs: number;
+  /** A station still not welcomed this long after the worker started gives up. */
+  connectTimeoutMs: number;
 }
 
 export type ToWorker =
@@ -43,6 +45,7 @@ async function connectAll(): Promise<void> {
   const minter = new StationCertMinter(cfg.caDir);
   const ca = readFileSync(join(cfg.caDir, 'ca.crt'));
   let next = cfg.from;
+  const deadline = Date.now() + cfg.connectTimeoutMs;
   const lane = async () => {
     while (next < cfg.to) {
       const id = stationId(cfg.prefix, next++);
@@ -53,7 +56,7 @@ async function connectAll(): Promise<void> {
         counters,
       );
       stations.push(s);
-      await s.connect().catch((e: Error) => {
+      await s.connect(deadline).catch((e: Error) => {
         if (counters.errors.length < 5) counters.errors.push(e.message);
       });
     }

@@ -1,22 +1,24 @@
 /**
- * The hub bench's rig: a real hub process (bin/loa-district) with mutual TLS from a CA made by
+ * A real hub process (bin/loa-district) with mutual TLS from a CA made by
  * deploy/pki, its open-file limit raised for one socket per station, and operators with their
  * own certificates (viewer for queries and the watch, admin for commands).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DistrictClient } from '../../src/district/client.js';
-import { TlsMaterial } from '../../src/security/tls.js';
-import { withFdLimit } from '../../test/helpers/swarm/index.js';
-import { TestCa } from '../../test/security/pki.js';
+import { DistrictClient } from '../../../src/district/client.js';
+import { TlsMaterial } from '../../../src/security/tls.js';
+import { TestCa } from '../../security/pki.js';
+import { withFdLimit } from './index.js';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
+const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 
 export interface TlsHub {
   proc: ChildProcess;
   pid: number;
   port: number;
+  /** Its Prometheus endpoint. */
+  metricsUrl: string;
   ca: TestCa;
   /** Lines the hub printed (the first 20,000). */
   lines: string[];
@@ -24,7 +26,7 @@ export interface TlsHub {
   stop(): Promise<void>;
 }
 
-function waitReady(proc: ChildProcess, lines: string[]): Promise<number> {
+function waitReady(proc: ChildProcess, lines: string[]): Promise<{ port: number; metrics: string }> {
   return new Promise((res, rej) => {
     const timer = setTimeout(
       () => rej(new Error(`hub not ready in 30 s: ${lines.slice(-3).join('\n')}`)),
@@ -40,7 +42,7 @@ function waitReady(proc: ChildProcess, lines: string[]): Promise<number> {
         const m = /"msg":"ready".*"port":(\d+)/.exec(l);
         if (m) {
           clearTimeout(timer);
-          res(Number(m[1]));
+          res({ port: Number(m[1]), metrics: /"metrics":"([^"]+)"/.exec(l)?.[1] ?? '' });
         }
       }
     });
@@ -63,7 +65,7 @@ export async function startTlsHub(dir: string, fds: number, env: NodeJS.ProcessE
       ...process.env,
       ...ca.env(server),
       LOA_LOG_FORMAT: 'json',
-      LOA_DISTRICT_METRICS_LISTEN: 'off',
+      LOA_DISTRICT_METRICS_LISTEN: '127.0.0.1:0',
       LOA_RATE_BURST: '1000000',
       LOA_RATE_PER_MIN: '6000000',
       ...env,
@@ -71,12 +73,13 @@ export async function startTlsHub(dir: string, fds: number, env: NodeJS.ProcessE
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines: string[] = [];
-  const port = await waitReady(proc, lines);
+  const { port, metrics } = await waitReady(proc, lines);
   const clients: DistrictClient[] = [];
   return {
     proc,
     pid: proc.pid as number,
     port,
+    metricsUrl: metrics,
     ca,
     lines,
     async operator(role) {
@@ -95,6 +98,30 @@ export async function startTlsHub(dir: string, fds: number, env: NodeJS.ProcessE
         setTimeout(() => proc.kill('SIGKILL'), 15_000).unref();
       }),
   };
+}
+
+/** An operator's WatchStations stream: which stations it saw online, events of one kind and their delays. */
+export class Watcher {
+  readonly online = new Set<string>();
+  readonly delays: number[] = [];
+  readonly events = new Set<string>();
+  updates = 0;
+  stop: () => void = () => undefined;
+
+  constructor(op: DistrictClient, kind: string) {
+    this.stop = op.watch(
+      [],
+      (u) => {
+        this.updates++;
+        if (u.station?.online) this.online.add(u.station.stationId);
+        if (u.event?.event?.kind === kind) {
+          this.delays.push(Date.now() - Number(u.event.tsMs));
+          this.events.add(u.event.stationId);
+        }
+      },
+      () => undefined,
+    );
+  }
 }
 
 /** utime + stime of a process, in clock ticks (USER_HZ = 100). */
