@@ -192,7 +192,7 @@ export class SwarmStation {
     if (!this.up) return;
     this.up = false;
     this.c.ended++;
-    if (this.c.errors.length < 5) this.c.errors.push(`${this.id}: ${why}`);
+    if (this.c.errors.length < 5) this.c.errors.push(`${this.id} at ${new Date().toISOString()}: ${why}`);
     this.drop();
     if (!this.stopped) void this.connect(Date.now() + 600_000).catch(() => undefined);
   }
