@@ -157,7 +157,10 @@ export class SwarmStation {
       snapshot: { asOfSeq: this.seq, tsMs: Date.now(), status: toStruct(stationStatus(this.id)) },
     });
     this.send({ desiredReport: { appliedVersion: this.applied } });
-    if (acked >= 3) return this.onAck(acked, upNow);
+    if (acked >= 3) {
+      this.onAck(acked, upNow);
+      return;
+    }
     const items = bootEvents().slice(acked);
     this.pending.set(3, performance.now());
     this.send({ batch: { items: items.map((it, i) => ({ ...it, seq: acked + i + 1 })) } });
