@@ -16,7 +16,7 @@ import { INSECURE, type LinkSecurity } from '../security/credentials.js';
 import type { Caller } from '../security/identity.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
 import { gatewayService } from './gateway.js';
-import { operatorService } from './operator.js';
+import { type OperatorDeps, operatorService } from './operator.js';
 import { Revocations } from './revocation.js';
 import { refuseRevoked } from './revoke-rpc.js';
 import { SecurityCounters } from './security-counters.js';
@@ -57,6 +57,8 @@ export class Hub {
   readonly limiter: RateLimiter | undefined;
   readonly refusals = new SecurityCounters();
   readonly revocations: Revocations;
+  /** What DistrictService works with; the browser console (console/) goes through the same. */
+  readonly operatorDeps: OperatorDeps;
   private readonly tlsGuard: TlsGuard;
   private readonly server: GrpcServer;
   private sweeper: Timer | undefined;
@@ -91,7 +93,7 @@ export class Hub {
       refusals: this.refusals,
       admit: (call, id) => this.checkStation(call, id),
     });
-    const operator = operatorService({
+    this.operatorDeps = {
       stores,
       sessions: this.sessions,
       callerOf: (call) => this.callerOf(call),
@@ -99,7 +101,8 @@ export class Hub {
       limiter: this.limiter,
       log: o.log,
       revoke: (identity, serial, by, reason) => this.revoke(identity, serial, by, reason),
-    });
+    };
+    const operator = operatorService(this.operatorDeps);
     this.server.add(GATEWAY_SERVICE, pkg.GatewayService.service, gateway);
     this.server.add(DISTRICT_SERVICE, pkg.DistrictService.service, operator);
   }

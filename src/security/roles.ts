@@ -90,6 +90,8 @@ export const DISTRICT_RPC_ROLES: Readonly<Record<string, Role>> = {
   PushSchedule: 'operator',
   UploadMedia: 'operator',
   RevokeCertificate: 'admin',
+  // the browser console's own (district/console/): who saw an alarm and what they noted
+  AcknowledgeAlarm: 'operator',
 };
 
 export function methodRole(method: string): Role {

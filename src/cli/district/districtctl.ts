@@ -22,9 +22,11 @@ import { districtReadCommands } from './commands.js';
 import type { DCommand, DCtx } from './context.js';
 import { districtMessages } from './messages.js';
 import { districtRevokeCommands } from './revoke.js';
+import { userCommand, userUsage } from './users.js';
 
 const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--ca F --cert F --key F] COMMAND
-  serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off]   run the district hub (= loa-district)
+  serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off] [--console-listen HOST:PORT|off]
+                                                   run the district hub (= loa-district) and its browser console
   stations                                         one line per station: link, on air, power, alarms, last contact
   status ID                                        one station in detail
   clusters                                         4G links: signal, data against the SIM plan, stream health, last contact
@@ -34,6 +36,7 @@ const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--c
   schedule push FILE (--stations a,b | --all) [--media a.mp3,b.mp3]
   command METHOD (--stations a,b | --all) [--params JSON] [--ttl S] [--wait S]
 %BULLETIN%
+%USER%
   commands [--station ID] [--limit N]              commands sent and their outcome
   events [--station ID] [--since 2h|ISO] [--severity alarm] [--kind K] [--limit N]
   play-log [--station ID] [--since 1d|ISO] [--limit N]
@@ -51,6 +54,7 @@ const COMMANDS: Record<string, DCommand> = {
   cap: capCommand,
   ...districtRevokeCommands,
   clusters: clustersCommand,
+  user: userCommand,
 };
 
 async function serve(p: Parsed): Promise<void> {
@@ -58,6 +62,7 @@ async function serve(p: Parsed): Promise<void> {
     dataDir: flagString(p, 'data-dir'),
     listen: flagString(p, 'listen'),
     metricsListen: flagString(p, 'metrics-listen'),
+    consoleListen: flagString(p, 'console-listen'),
     logLevel: assertLogLevel(flagString(p, 'log-level')),
   });
 }
@@ -73,7 +78,9 @@ export async function main(argv: string[]): Promise<number> {
   let security: LinkSecurity | undefined;
   try {
     if (!cmd || p.flags.has('help')) {
-      console.log(USAGE.replace('%BULLETIN%', bulletinUsage.join('\n')));
+      console.log(
+        USAGE.replace('%BULLETIN%', bulletinUsage.join('\n')).replace('%USER%', userUsage.join('\n')),
+      );
       return cmd || p.flags.has('help') ? 0 : 1;
     }
     if (cmd === 'serve') {

@@ -1,0 +1,63 @@
+/**
+ * GET /api/live: server-sent events from the hub's watch fan-out (Sessions' "station" and
+ * "event"), the feed WatchStations gives gRPC clients, behind the same guard. A station's
+ * change is written the moment it reaches the hub. The session is checked again with each
+ * 15 s heartbeat, so a logout elsewhere or a disabled user closes the feed.
+ */
+
+import { guardAs } from '../operator/guard.js';
+import { districtEvent } from '../operator/queries.js';
+import type { StoredEvent } from '../stations.js';
+import { consoleCaller } from './api.js';
+import type { Route } from './http.js';
+import { plainStruct } from './plain.js';
+import type { ConsoleCtx } from './server.js';
+import { card } from './view.js';
+
+const HEARTBEAT_MS = 15_000;
+
+export function liveRoutes(c: ConsoleCtx): Route[] {
+  const d = c.deps;
+  return [
+    {
+      method: 'GET',
+      path: '/api/live',
+      access: 'session',
+      handle: (x) => {
+        guardAs(d, 'WatchStations', () => consoleCaller(x), { stationIds: [] });
+        x.res.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-store',
+          'x-accel-buffering': 'no',
+        });
+        const send = (type: string, data: unknown) =>
+          x.res.write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+        const onStation = (id: string) => {
+          const view = card(d.stores, d.sessions, c.places, id);
+          if (view) send('station', view);
+        };
+        const onEvent = (e: StoredEvent) => {
+          const ev = districtEvent(e);
+          send('event', { ...ev, event: { ...ev.event, details: plainStruct(ev.event.details) } });
+        };
+        d.sessions.on('station', onStation);
+        d.sessions.on('event', onEvent);
+        const beat = c.clock.setInterval(() => {
+          try {
+            c.auth.resolve(x.req);
+            x.res.write(': heartbeat\n\n');
+          } catch {
+            x.res.end();
+          }
+        }, HEARTBEAT_MS);
+        const stop = () => {
+          beat.cancel();
+          d.sessions.off('station', onStation);
+          d.sessions.off('event', onEvent);
+        };
+        x.res.on('close', stop);
+        send('hello', { now: c.clock.now() });
+      },
+    },
+  ];
+}
