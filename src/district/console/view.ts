@@ -35,6 +35,7 @@ export function zonesOf(status: Obj) {
   return Object.entries(zones).map(([id, z]) => ({
     id: Number(id),
     name: str(obj(z).name),
+    commanded: obj(z).commanded === true,
     relay: obj(z).relay === true,
     feedback: obj(z).feedback === true,
     line: str(obj(lines[id]).state) || 'unknown',

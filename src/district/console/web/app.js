@@ -16,10 +16,9 @@ let liveState = '';
 function flash(what, kind = 'error') {
   const text =
     what instanceof ApiError ? `${t(`err.${what.code}`)}: ${what.message}` : String(what.message ?? what);
+  if (what instanceof ApiError && what.status === 401 && session.name) showLogin();
   const el = h('div', { class: `flash ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
-  document.querySelector('.flash')?.remove();
-  main.prepend(el);
-  if (what instanceof ApiError && what.status === 401) showLogin();
+  replace(document.getElementById('flash'), el);
 }
 
 function header() {
@@ -149,6 +148,7 @@ function showOverview() {
 
 async function route() {
   if (!session.name) return showLogin();
+  replace(document.getElementById('flash'));
   const hash = location.hash || '#/';
   const [path, query] = hash.slice(1).split('?');
   try {
