@@ -18,9 +18,10 @@ RUN_PACKAGES=(ffmpeg alsa-utils espeak-ng openssl libsystemd-dev)
 # the package's own service is not started, see policy-rc.d below); gcc-avr, avr-libc,
 # arduino-core-avr (build hw/firmware, LoaFirmata, with Debian's AVR toolchain); simavr's
 # libsimavr-dev (+ libelf-dev, pkg-config, make, gcc): the harness that runs that image on a
-# simulated ATmega2560 in the Firmata tests (test/helpers/avr/).
+# simulated ATmega2560 in the Firmata tests (test/helpers/avr/); chromium (the district console's
+# browser tests and bench drive Debian's browser headless with playwright-core; no browser download).
 TEST_PACKAGES=(icecast2 socat shellcheck debootstrap systemd-container openssh-server rsync sudo
-  gcc-avr avr-libc arduino-core-avr libsimavr-dev libelf-dev pkg-config make gcc)
+  gcc-avr avr-libc arduino-core-avr libsimavr-dev libelf-dev pkg-config make gcc chromium)
 PACKAGES=("${RUN_PACKAGES[@]}")
 if [ "${1:-}" = --test ]; then PACKAGES+=("${TEST_PACKAGES[@]}"); fi
 missing=()
