@@ -10,13 +10,17 @@ const deadline = Date.now() + 60_000;
 for (;;) {
   let online = 0;
   try {
-    online = JSON.parse(run('bin/districtctl', '--hub', hub, 'stations', '--json')).filter((s) => s.online).length;
+    online = JSON.parse(run('bin/districtctl', '--hub', hub, 'stations', '--json')).filter(
+      (s) => s.online,
+    ).length;
   } catch {
     // the hub is still starting
   }
   if (online >= dataDirs.length) break;
   if (Date.now() > deadline) {
-    console.error(`loa: only ${online} of ${dataDirs.length} demo stations came online within 60 s; see the logs above`);
+    console.error(
+      `loa: only ${online} of ${dataDirs.length} demo stations came online within 60 s; see the logs above`,
+    );
     process.exit(1);
   }
   await new Promise((r) => setTimeout(r, 300));

@@ -101,7 +101,11 @@ describe('the district console in a real browser', () => {
     const page = await open();
     await login(page, 'binh');
     await page.click('#lang');
-    await page.waitForFunction("document.documentElement.lang === 'en'");
+    await page.waitForFunction(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { lang: string } } }).document
+          .documentElement.lang === 'en',
+    );
     await expect(page.textContent('#overview h1')).resolves.toContain('Stations');
     await page.screenshot({ path: join(SHOTS, 'overview-en.png'), fullPage: true });
     await page.click('#lang');
@@ -211,7 +215,11 @@ describe('the district console in a real browser', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/params\.zone.*<=64.*params\.on.*boolean/);
     const nested = `${'['.repeat(5000)}${']'.repeat(5000)}`;
-    const deep = await forged(page, '/api/commands', `{"stationIds":["xa-1"],"method":"zone","params":${nested}}`);
+    const deep = await forged(
+      page,
+      '/api/commands',
+      `{"stationIds":["xa-1"],"method":"zone","params":${nested}}`,
+    );
     expect(deep.body.error.message).toContain('nested deeper');
     const note = await forged(page, '/api/alarms/ack', {
       stationId: 'xa-1',

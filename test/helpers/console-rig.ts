@@ -46,14 +46,16 @@ function writePlaces(hubDir: string, ids: string[]): void {
   writeFileSync(join(hubDir, 'stations.json'), JSON.stringify({ schema: 1, stations }));
 }
 
+/** `n` real stations; `placed` (default n) stations on the map, for stations that join otherwise. */
 export async function startConsoleRig(
   dir: string,
   n: number,
   env: Record<string, string> = {},
+  placed = n,
 ): Promise<ConsoleRig> {
   const hubDir = join(dir, 'hub');
   const ids = stationIds(n);
-  writePlaces(hubDir, ids);
+  writePlaces(hubDir, stationIds(placed));
   const hub = await startHub(hubDir, { ...HUB_ENV, ...env });
   const line = hub.output.find((l) => l.includes('"msg":"ready"')) ?? '';
   const url = /"console":"(http[^"]+)"/.exec(line)?.[1];
