@@ -46,6 +46,9 @@ const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--c
 TLS: --ca/--cert/--key, else LOA_TLS_CA/LOA_TLS_CERT/LOA_TLS_KEY (deploy/pki/operator.sh); none: plain text (a lab hub)
 exit codes: 0 ok, 1 refused or invalid, 2 hub unreachable`;
 
+const usage = () =>
+  USAGE.replace('%BULLETIN%', bulletinUsage.join('\n')).replace('%USER%', userUsage.join('\n'));
+
 const COMMANDS: Record<string, DCommand> = {
   ...districtReadCommands,
   ...districtActionCommands,
@@ -78,9 +81,7 @@ export async function main(argv: string[]): Promise<number> {
   let security: LinkSecurity | undefined;
   try {
     if (!cmd || p.flags.has('help')) {
-      console.log(
-        USAGE.replace('%BULLETIN%', bulletinUsage.join('\n')).replace('%USER%', userUsage.join('\n')),
-      );
+      console.log(usage());
       return cmd || p.flags.has('help') ? 0 : 1;
     }
     if (cmd === 'serve') {

@@ -12,17 +12,12 @@ import { listCommands, pushSchedule, sendCommand } from '../operator/commands.js
 import { perform, type Req } from '../operator/guard.js';
 import { getStation, listAlarms, listAudit, listEvents, listPlayLog } from '../operator/queries.js';
 import { acknowledgeAlarm } from './alarms.js';
+import { type ConsoleCtx, consoleCaller } from './ctx.js';
 import type { Exchange, Route } from './http.js';
 import { readJson, sendJson } from './http.js';
 import { authRoutes } from './login.js';
 import { plainStruct, plainValue } from './plain.js';
-import type { ConsoleCtx } from './server.js';
 import { card } from './view.js';
-
-export function consoleCaller(x: Exchange): Caller {
-  if (!x.user) throw new LoaError('PERMISSION_DENIED', 'not logged in', { unauthenticated: true });
-  return { who: x.user.name, role: x.user.role, via: `console ${x.address}` };
-}
 
 /** A query parameter as the proto decoder would hand it: numbers as numbers, absent as the default. */
 function q(x: Exchange, name: string, def: string | number): string | number {

@@ -8,10 +8,9 @@
 import { guardAs } from '../operator/guard.js';
 import { districtEvent } from '../operator/queries.js';
 import type { StoredEvent } from '../stations.js';
-import { consoleCaller } from './api.js';
+import { type ConsoleCtx, consoleCaller } from './ctx.js';
 import type { Route } from './http.js';
 import { plainStruct } from './plain.js';
-import type { ConsoleCtx } from './server.js';
 import { card } from './view.js';
 
 const HEARTBEAT_MS = 15_000;

@@ -1,8 +1,8 @@
 /** POST /api/login, GET /api/me, POST /api/logout, POST /api/logout-all: the console's session routes. */
 import { LoaError } from '../../core/errors.js';
+import type { ConsoleCtx } from './ctx.js';
 import type { Route } from './http.js';
 import { readJson, sendJson } from './http.js';
-import type { ConsoleCtx } from './server.js';
 
 function field(b: Record<string, unknown>, name: string, max: number): string {
   const v = b[name];

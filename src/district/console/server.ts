@@ -16,9 +16,10 @@ import type { OperatorDeps } from '../operator/guard.js';
 import { apiRoutes } from './api.js';
 import { Assets } from './assets.js';
 import { ConsoleAuth } from './auth.js';
+import type { ConsoleCtx } from './ctx.js';
 import { type Exchange, match, type Route, SECURITY_HEADERS, sendError, type UpgradeRoute } from './http.js';
 import { liveRoutes } from './live.js';
-import { loadPlaces, type Places } from './places.js';
+import { loadPlaces } from './places.js';
 
 export interface ConsoleOptions {
   host: string;
@@ -35,15 +36,6 @@ export interface ConsoleOptions {
 
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
-}
-
-/** What route handlers share. */
-export interface ConsoleCtx {
-  deps: OperatorDeps;
-  auth: ConsoleAuth;
-  clock: Clock;
-  log: Logger;
-  places: Places;
 }
 
 export class ConsoleServer {
