@@ -3,15 +3,17 @@
  * chromium (headless, playwright-core). One browser for the file; a context per person.
  * Screenshots of the main pages go to var/console/ (look at them when the UI changes).
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StationClient } from '../../src/api/station-client.js';
 import { launchChromium } from '../helpers/browser.js';
 import { addUser, type ConsoleRig, powerOf, relayOf, startConsoleRig } from '../helpers/console-rig.js';
 import { pollUntil, ROOT } from '../helpers/daemon.js';
 import { districtJson } from '../helpers/hub.js';
 import { tempDir } from '../helpers/sim-station.js';
+import { makeTone } from '../helpers/tone-files.js';
 
 const SHOTS = join(ROOT, 'var', 'console');
 const PASSWORD = 'mật-khẩu-thử-nghiệm';
@@ -231,6 +233,97 @@ describe('the district console in a real browser', () => {
     expect(await districtJson<unknown[]>(rig.hub.port, 'commands', '--station', 'xa-1')).toEqual(before);
     expect(dialogs).toBe(0);
   }, 60_000);
+
+  async function emergencyOf(id: string): Promise<{ active: boolean; last?: unknown }> {
+    const st = new StationClient(join(dir, id, 'station.sock'));
+    try {
+      return (await st.call('emergency.status')) as { active: boolean; last?: unknown };
+    } finally {
+      st.close();
+    }
+  }
+
+  it('an emergency started from the browser (an uploaded bulletin, two confirmations) reaches the chosen station only', async () => {
+    const page = await open();
+    await login(page, 'binh');
+    await page.click('#nav-send');
+    await page.waitForSelector('#send input[data-station="xa-1"]');
+    // hostile upload first: text named like audio is refused by the hub's ffprobe check
+    const fake = join(dir, 'not-audio.mp3');
+    writeFileSync(fake, 'this is not audio\n'.repeat(100));
+    await page.check('#send input[data-station="xa-1"]');
+    await page.setInputFiles('#emergency-file', fake);
+    await page.click('#emergency-start');
+    await expect(page.textContent('#confirm')).resolves.toContain('Xã 1');
+    await page.click('#confirm-yes');
+    await page.waitForSelector('#confirm[open] >> text=2/2');
+    await page.click('#confirm-yes');
+    await expect(page.textContent('.flash', { timeout: 20_000 })).resolves.toContain('not playable audio');
+    expect((await emergencyOf('xa-1')).last).toBeUndefined();
+    const tone = makeTone(join(dir, 'canh-bao.wav'), { hz: 880, seconds: 2, rate: 48_000, channels: 2 });
+    await page.setInputFiles('#emergency-file', tone);
+    await page.click('#emergency-start');
+    await page.click('#confirm-yes');
+    await page.waitForSelector('#confirm[open] >> text=2/2');
+    await page.screenshot({ path: join(SHOTS, 'emergency-confirm.png'), fullPage: true });
+    await page.click('#confirm-yes');
+    await page.waitForSelector('.flash.ok:has-text("Đã gửi lệnh: xa-1")', { timeout: 20_000 });
+    await pollUntil(async () => {
+      const e = await emergencyOf('xa-1');
+      return e.active || e.last !== undefined;
+    }, 60_000);
+    const other = await emergencyOf('xa-2');
+    expect(other.active || other.last !== undefined).toBe(false);
+  }, 120_000);
+
+  it('a schedule pushed from the browser is applied by both stations and refused by none; a bad one changes nothing', async () => {
+    const page = await open();
+    await login(page, 'binh');
+    await page.goto(`${rig.url}#/schedules`);
+    await page.waitForSelector('#schedule-json');
+    const doc = {
+      schema: 1,
+      version: 1,
+      timezone: 'Asia/Ho_Chi_Minh',
+      valid_until: '2030-12-31',
+      programmes: [
+        {
+          id: 'sang',
+          title: 'Buổi sáng: tiếp sóng tỉnh',
+          source: { kind: 'relay', url: 'http://127.0.0.1:8000/tinh.mp3' },
+          start: '05:30',
+          end: '06:30',
+          zones: 'all',
+        },
+      ],
+    };
+    await page.fill(
+      '#schedule-json',
+      JSON.stringify({ ...doc, programmes: [{ ...doc.programmes[0], start: '25:99' }] }),
+    );
+    await page.check('#pick-all');
+    await page.click('#schedule-push');
+    await expect(page.textContent('.flash', { timeout: 20_000 })).resolves.toContain('start');
+    const before = await districtJson<{ desiredVersion: number }[]>(rig.hub.port, 'stations');
+    expect(before.every((s) => s.desiredVersion === 0)).toBe(true);
+    await page.fill('#schedule-json', JSON.stringify(doc));
+    await page.check('#pick-all');
+    await page.click('#schedule-push');
+    await page.waitForSelector('.flash.ok:has-text("xa-1, xa-2")', { timeout: 20_000 });
+    const list = await pollUntil(async () => {
+      const l = await districtJson<{ desiredVersion: number; appliedVersion: number }[]>(
+        rig.hub.port,
+        'stations',
+      );
+      return l.every((s) => s.desiredVersion > 0 && s.appliedVersion === s.desiredVersion) && l;
+    }, 60_000);
+    expect(list).toHaveLength(2);
+    await page.goto(`${rig.url}#/`);
+    await page.goto(`${rig.url}#/schedules`);
+    await page.waitForSelector('#schedule-versions tr[data-station="xa-2"]');
+    expect(await page.locator('#schedule-versions td.bad:not(:empty)').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'schedules.png'), fullPage: true });
+  }, 120_000);
 
   it('fits a phone (360 px wide) without sideways scrolling', async () => {
     const page = await open({ width: 360, height: 740 });

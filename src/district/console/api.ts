@@ -16,6 +16,7 @@ import { type ConsoleCtx, consoleCaller } from './ctx.js';
 import type { Exchange, Route } from './http.js';
 import { readJson, sendJson } from './http.js';
 import { authRoutes } from './login.js';
+import { mediaRoutes } from './media.js';
 import { plainStruct, plainValue } from './plain.js';
 import { card } from './view.js';
 
@@ -224,5 +225,12 @@ function alarmRoutes(c: ConsoleCtx): Route[] {
 }
 
 export function apiRoutes(c: ConsoleCtx): Route[] {
-  return [...authRoutes(c), ...stationRoutes(c), ...historyRoutes(c), ...alarmRoutes(c), ...writeRoutes(c)];
+  return [
+    ...authRoutes(c),
+    ...stationRoutes(c),
+    ...historyRoutes(c),
+    ...alarmRoutes(c),
+    ...writeRoutes(c),
+    ...mediaRoutes(c),
+  ];
 }

@@ -45,8 +45,31 @@ export const METHOD_ROLE = {
   'audio.play': 'operator',
   'audio.stop': 'operator',
   'test.tone': 'operator',
+  'emergency.start': 'operator',
+  'emergency.stop': 'operator',
+  PushSchedule: 'operator',
+  UploadMedia: 'operator',
   AcknowledgeAlarm: 'operator',
 };
 export function may(what) {
   return (RANK[session.role] ?? -1) >= (RANK[METHOD_ROLE[what] ?? 'admin'] ?? 2);
+}
+
+/** A file as the request body (the hub checks it with ffprobe before keeping it). */
+export async function upload(file) {
+  let res;
+  try {
+    res = await fetch(`/api/media?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': file.type || 'application/octet-stream', 'x-csrf-token': session.csrf },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'network', t('err.network'));
+  }
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok)
+    throw new ApiError(res.status, data.error?.code ?? 'INTERNAL', data.error?.message ?? res.statusText);
+  return data.media;
 }

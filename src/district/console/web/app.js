@@ -5,6 +5,8 @@ import { ApiError, api, session } from './api.js';
 import { h, replace } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
 import { overview } from './overview.js';
+import { schedulesView } from './schedules.js';
+import { sendView } from './send.js';
 import { stationDetail, stationView } from './station.js';
 
 const main = document.getElementById('main');
@@ -27,6 +29,8 @@ function header() {
         h('a', { href: '#/' }, t('overview')),
         h('a', { href: '#/alarms', id: 'nav-alarms' }, t('alarms')),
         h('a', { href: '#/history' }, t('history')),
+        h('a', { href: '#/schedules' }, t('schedules')),
+        h('a', { href: '#/send', id: 'nav-send' }, t('send')),
         session.role === 'admin' ? h('a', { href: '#/audit' }, t('audit')) : null,
         h('span', { class: 'who' }, `${session.name} (${session.role}) · ${liveState}`),
         h('button', { type: 'button', id: 'logout', onclick: () => logout('/api/logout') }, t('logout')),
@@ -157,6 +161,8 @@ async function route() {
     else if (path === '/alarms') view = await alarmsView(route, flash);
     else if (path === '/history') view = await historyView(query ?? 'severity=alarm', flash);
     else if (path === '/audit') view = await auditView(flash);
+    else if (path === '/send') view = await sendView(flash);
+    else if (path === '/schedules') view = await schedulesView(flash, route);
     else {
       const r = await api('/api/stations');
       for (const s of r.stations) stations.set(s.stationId, s);
