@@ -94,6 +94,11 @@ async function change(ctx: DCtx, verb: string, name: string): Promise<string> {
 }
 
 export const userCommand: DCommand = async (ctx, [verb, name]) => {
+  if (ctx.p.flags.has('password'))
+    throw new LoaError(
+      'INVALID_ARGUMENT',
+      '--password: never on the command line (every local user can read it in /proc); type it at the prompt or give it on stdin',
+    );
   if (verb === 'list') {
     const s = open(ctx);
     const rows = s.users.list().map(({ hash: _h, ...u }) => ({ ...u, disabled: u.disabled === 1 }));

@@ -32,6 +32,14 @@ async function* capped(req: IncomingMessage, limit: number): AsyncIterable<Buffe
   }
 }
 
+/** ffprobe names the hub's temporary file; the browser hears the file's own name instead. */
+function hideTemp(name: string) {
+  return (e: unknown): never => {
+    if (e instanceof LoaError) throw new LoaError(e.code, e.message.replace(/\/\S*\.upload-[\w-]+/g, name));
+    throw e;
+  };
+}
+
 export function mediaRoutes(c: ConsoleCtx): Route[] {
   const limit = uploadLimit();
   return [
@@ -59,11 +67,13 @@ export function mediaRoutes(c: ConsoleCtx): Route[] {
                 'INVALID_ARGUMENT',
                 `file: at most ${Math.round(limit / 1048576)} MB (LOA_CONSOLE_UPLOAD_MB)`,
               );
-            return c.deps.stores.media.put(
-              name,
-              capped(x.req, limit),
-              uploadCheck(() => name),
-            );
+            return c.deps.stores.media
+              .put(
+                name,
+                capped(x.req, limit),
+                uploadCheck(() => name),
+              )
+              .catch(hideTemp(name));
           },
         );
         sendJson(x.res, 200, { media: { ...ref, name: ref.name || name } });

@@ -32,6 +32,8 @@ export interface ConsoleOptions {
   tls?: { cert: string; key: string } | undefined;
   idleMs?: number;
   absoluteMs?: number;
+  /** HTTPS on loopback too (LOA_CONSOLE_HTTPS=1; beyond loopback it always is). */
+  https?: boolean;
 }
 
 export function isLoopback(host: string): boolean {
@@ -46,11 +48,11 @@ export class ConsoleServer {
   private readonly assets = new Assets();
 
   constructor(readonly o: ConsoleOptions) {
-    const secure = !isLoopback(o.host);
+    const secure = o.https === true || !isLoopback(o.host);
     if (secure && !o.tls)
       throw new LoaError(
         'CONFIG',
-        `--console-listen ${o.host}: beyond loopback the console needs HTTPS, with the hub's certificate (LOA_TLS_CERT, LOA_TLS_KEY); use 127.0.0.1 or give the certificate`,
+        `--console-listen ${o.host}: beyond loopback (or with LOA_CONSOLE_HTTPS=1) the console needs HTTPS, with the hub's certificate (LOA_TLS_CERT, LOA_TLS_KEY); use 127.0.0.1 or give the certificate`,
       );
     const auth = new ConsoleAuth(o.deps.stores.users, o.clock, {
       idleMs: o.idleMs ?? 30 * 60_000,

@@ -31,6 +31,7 @@ export async function startConsole(
     tls: sec.kind === 'tls' ? { cert: sec.material.files.cert, key: sec.material.files.key } : undefined,
     idleMs: envMs('LOA_CONSOLE_IDLE_MS', 30 * 60_000),
     absoluteMs: envMs('LOA_CONSOLE_ABSOLUTE_MS', 8 * 3_600_000),
+    https: process.env.LOA_CONSOLE_HTTPS === '1',
   });
   const port = await server.listen();
   const host = listen.host.includes(':') && !listen.host.startsWith('[') ? `[${listen.host}]` : listen.host;
