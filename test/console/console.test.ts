@@ -108,10 +108,11 @@ describe('the district console in a real browser', () => {
         (globalThis as unknown as { document: { documentElement: { lang: string } } }).document
           .documentElement.lang === 'en',
     );
-    await expect(page.textContent('#overview h1')).resolves.toContain('Stations');
+    await page.waitForSelector('#overview h1:has-text("Stations")');
+    await expect(page.textContent('#top')).resolves.toContain('Log out');
     await page.screenshot({ path: join(SHOTS, 'overview-en.png'), fullPage: true });
     await page.click('#lang');
-    await expect(page.textContent('#overview h1')).resolves.toContain('Các đài');
+    await page.waitForSelector('#overview h1:has-text("Các đài")');
     // an operator has the zone and tone buttons, not the admin's power or lockout reset
     await page.click('#station-list [data-station="xa-2"]');
     await page.waitForSelector('#station [data-zone="1"] button[data-method="zone"]');

@@ -4,8 +4,19 @@ import { api, may } from './api.js';
 import { h } from './dom.js';
 import { t, when } from './i18n.js';
 
+/** Notes being typed survive the page's live re-renders (each station change redraws the list). */
+const drafts = new Map();
+
 function ackForm(a, refresh, flash) {
-  const note = h('input', { name: 'note', maxlength: 500, placeholder: t('note'), 'aria-label': t('note') });
+  const id = `${a.stationId}\n${a.key}\n${a.sinceMs}`;
+  const note = h('input', {
+    name: 'note',
+    maxlength: 500,
+    placeholder: t('note'),
+    'aria-label': t('note'),
+    oninput: (e) => drafts.set(id, e.target.value),
+  });
+  note.value = drafts.get(id) ?? '';
   return h(
     'form',
     {

@@ -116,10 +116,6 @@ function connect() {
   feed = new EventSource('/api/live');
   feed.addEventListener('hello', () => setLive(t('live')));
   feed.addEventListener('station', (m) => onStation(JSON.parse(m.data)));
-  feed.addEventListener('event', (m) => {
-    const e = JSON.parse(m.data);
-    if (e.event.severity === 'alarm' && location.hash.startsWith('#/alarms')) route();
-  });
   feed.onerror = () => {
     setLive(t('reconnecting'));
     api('/api/me').catch((err) => err.status === 401 && showLogin());
@@ -137,11 +133,26 @@ function onStation(s) {
   stations.set(s.stationId, s);
   const hash = location.hash || '#/';
   if (hash === '#/' && document.getElementById('overview')) showOverview();
-  if (hash === '#/alarms') route();
+  if (hash === '#/alarms' && alarmsChanged()) route();
   const detail = document.querySelector(
     `#station[data-station="${CSS.escape(s.stationId)}"] #station-detail`,
   );
-  if (detail) detail.replaceWith(stationDetail(s, flash));
+  // not while someone types in it: the next change after they leave the field redraws it
+  const typing = document.activeElement?.matches('input, textarea, select');
+  if (detail && !(typing && detail.contains(document.activeElement)))
+    detail.replaceWith(stationDetail(s, flash));
+}
+
+let alarmSig = '';
+/** Redraw the alarms page only when the set of alarms changed (not on every reading). */
+function alarmsChanged() {
+  const sig = [...stations.values()]
+    .flatMap((s) => (s.alarmList ?? []).map((a) => `${s.stationId} ${a.key} ${a.sinceMs}`))
+    .sort()
+    .join('|');
+  if (sig === alarmSig) return false;
+  alarmSig = sig;
+  return true;
 }
 
 function showOverview() {

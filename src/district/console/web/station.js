@@ -95,6 +95,9 @@ function zoneRows(s, flash) {
   );
 }
 
+/** What is typed in the source field survives the live redraws of the station's detail. */
+const sources = new Map();
+
 function playForm(s, flash) {
   if (!may('audio.play')) return null;
   const src = h('input', {
@@ -102,7 +105,9 @@ function playForm(s, flash) {
     placeholder: t('source'),
     maxlength: 4096,
     'aria-label': t('source'),
+    oninput: (e) => sources.set(s.stationId, e.target.value),
   });
+  src.value = sources.get(s.stationId) ?? '';
   return h(
     'form',
     {
