@@ -80,8 +80,12 @@ export class ConsoleAuth {
     return `${COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${Math.floor(maxAgeMs / 1000)}${secure}`;
   }
 
-  /** The logged-in user of a request, or a 401; a session past a timeout is ended. */
-  resolve(req: IncomingMessage): ConsoleUser {
+  /**
+   * The logged-in user of a request, or a 401; a session past a timeout is ended. `active`:
+   * the request is the user's doing (the live feed's own heartbeat is not, so an unattended
+   * page still times out).
+   */
+  resolve(req: IncomingMessage, active = true): ConsoleUser {
     const token = cookieOf(req);
     if (!token) throw unauthenticated('not logged in / chưa đăng nhập');
     const s = this.users.session(sha(token));
@@ -92,7 +96,7 @@ export class ConsoleAuth {
       this.users.endSession(s.id);
       throw unauthenticated('session expired: log in again / phiên đã hết hạn: đăng nhập lại');
     }
-    this.users.touchSession(s.id);
+    if (active) this.users.touchSession(s.id);
     return { name: s.user, role: row.role, csrf: s.csrf, sessionId: s.id };
   }
 

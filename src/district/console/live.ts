@@ -2,7 +2,8 @@
  * GET /api/live: server-sent events from the hub's watch fan-out (Sessions' "station" and
  * "event"), the feed WatchStations gives gRPC clients, behind the same guard. A station's
  * change is written the moment it reaches the hub. The session is checked again with each
- * 15 s heartbeat, so a logout elsewhere or a disabled user closes the feed.
+ * 15 s heartbeat (which does not count as activity), so a logout elsewhere, a disabled user or
+ * the idle timeout closes the feed.
  */
 
 import { guardAs } from '../operator/guard.js';
@@ -43,7 +44,7 @@ export function liveRoutes(c: ConsoleCtx): Route[] {
         d.sessions.on('event', onEvent);
         const beat = c.clock.setInterval(() => {
           try {
-            c.auth.resolve(x.req);
+            c.auth.resolve(x.req, false);
             x.res.write(': heartbeat\n\n');
           } catch {
             x.res.end();
