@@ -178,6 +178,7 @@ export async function stationView(id, flash) {
     h('h1', {}, s.place?.name ? `${s.place.name} (${id})` : id),
     stationDetail(s, flash),
     h('h2', {}, t('events')),
+    h('a', { href: `#/history?station=${encodeURIComponent(id)}`, class: 'more' }, `${t('filter')} →`),
     eventTable(events.events),
     h('h2', {}, t('playLog')),
     eventTable(play.entries),
