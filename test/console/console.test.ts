@@ -147,6 +147,10 @@ describe('the district console in a real browser', () => {
     expect(audit.some((e) => e.who === 'an' && /^console /.test(e.via) && e.action === 'SendCommand')).toBe(
       true,
     );
+    // the admin's audit page shows the same trail: who, from where, what, the result
+    await page.goto(`${rig.url}#/audit`);
+    await page.waitForSelector('#audit tr:has-text("SendCommand"):has-text("console 127.0.0.1")');
+    await page.screenshot({ path: join(SHOTS, 'audit.png'), fullPage: true });
   }, 120_000);
 
   it('a viewer sees but cannot command: no button, and the API refuses a forged request', async () => {
