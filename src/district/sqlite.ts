@@ -11,6 +11,7 @@ import { MediaStore } from './media-store.js';
 import { StationStore } from './stations.js';
 import type { HubStores } from './stores.js';
 import { UserStore } from './users.js';
+import { SqliteWriteGroup } from './write-group.js';
 
 export interface SqliteStores extends HubStores {
   db: Database.Database;
@@ -28,6 +29,7 @@ export function openSqliteStores(dataDir: string, clock: Clock): SqliteStores {
     media: new MediaStore(join(dataDir, 'media'), db, clock),
     audit: new AuditStore(db, clock),
     events: { query: (q) => queryEvents(db, q) },
+    writes: new SqliteWriteGroup(db),
     users: new UserStore(db, clock),
   };
 }

@@ -1,11 +1,12 @@
 /**
- * GET /api/live: server-sent events from the hub's watch fan-out (Sessions' "station" and
- * "event"), the feed WatchStations gives gRPC clients, behind the same guard. A station's
- * change is written the moment it reaches the hub. The session is checked again with each
+ * GET /api/live: server-sent events from the hub's watch fan-out (Sessions' coalesced change
+ * feed), the feed WatchStations gives gRPC clients, behind the same guard. A station's
+ * change is written within the feed's 50 ms of reaching the hub. The session is checked again with each
  * 15 s heartbeat (which does not count as activity), so a logout elsewhere, a disabled user or
  * the idle timeout closes the feed.
  */
 
+import type { FeedBatch } from '../change-feed.js';
 import { guardAs } from '../operator/guard.js';
 import { districtEvent } from '../operator/queries.js';
 import type { StoredEvent } from '../stations.js';
@@ -40,8 +41,11 @@ export function liveRoutes(c: ConsoleCtx): Route[] {
           const ev = districtEvent(e);
           send('event', { ...ev, event: { ...ev.event, details: plainStruct(ev.event.details) } });
         };
-        d.sessions.on('station', onStation);
-        d.sessions.on('event', onEvent);
+        // the hub's coalesced change feed (change-feed.ts, 50 ms), the one WatchStations reads
+        const unsubscribe = d.sessions.feed.subscribe((b: FeedBatch) => {
+          for (const sum of b.stations) onStation(String(sum.stationId));
+          for (const e of b.events) onEvent(e);
+        });
         const beat = c.clock.setInterval(() => {
           try {
             c.auth.resolve(x.req, false);
@@ -52,8 +56,7 @@ export function liveRoutes(c: ConsoleCtx): Route[] {
         }, HEARTBEAT_MS);
         const stop = () => {
           beat.cancel();
-          d.sessions.off('station', onStation);
-          d.sessions.off('event', onEvent);
+          unsubscribe();
         };
         x.res.on('close', stop);
         send('hello', { now: c.clock.now() });
