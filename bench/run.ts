@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --json] [-- --only GROUP]
  * Prints a readable table, or one JSON object per line ({"name","value","unit"}).
- * Groups: station, hw, audio, schedule, lines, link, security, bulletin, ops, cluster, hub, live (peer figures inside).
+ * Groups: station, hw, audio, schedule, lines, link, security, bulletin, ops, cluster, hub, live, console (peer figures inside).
  */
 import type { BenchGroup, Figure } from './figures.js';
 
@@ -18,6 +18,7 @@ const GROUPS: Record<string, () => Promise<{ run: BenchGroup }>> = {
   cluster: () => import('./groups/cluster.js'),
   hub: () => import('./groups/hub.js'),
   live: () => import('./groups/live.js'),
+  console: () => import('./groups/console.js'),
 };
 const ORDER = [
   'station',
@@ -32,6 +33,7 @@ const ORDER = [
   'cluster',
   'hub',
   'live',
+  'console',
 ];
 
 async function main(): Promise<number> {

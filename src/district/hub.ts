@@ -18,7 +18,7 @@ import type { Caller } from '../security/identity.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
 import { gatewayService } from './gateway.js';
 import { LiveSessions } from './live/live-sessions.js';
-import { operatorService } from './operator.js';
+import { type OperatorDeps, operatorService } from './operator.js';
 import { Revocations } from './revocation.js';
 import { refuseRevoked } from './revoke-rpc.js';
 import { SecurityCounters } from './security-counters.js';
@@ -63,6 +63,8 @@ export class Hub {
   readonly revocations: Revocations;
   /** Live voice to chosen stations (docs/live.md): the console's speak button calls start(). */
   readonly liveSessions: LiveSessions;
+  /** What DistrictService works with; the browser console (console/) goes through the same. */
+  readonly operatorDeps: OperatorDeps;
   private readonly tlsGuard: TlsGuard;
   private readonly server: GrpcServer;
   private sweeper: Timer | undefined;
@@ -107,18 +109,16 @@ export class Hub {
       dir: join(o.dataDir, 'live'),
       keepDays: o.liveKeepDays,
     });
-    const operator = operatorService(
-      {
-        stores,
-        sessions: this.sessions,
-        callerOf: (call) => this.callerOf(call),
-        via: this.security.kind === 'tls' ? 'tls' : 'lab',
-        limiter: this.limiter,
-        log: o.log,
-        revoke: (identity, serial, by, reason) => this.revoke(identity, serial, by, reason),
-      },
-      this.liveSessions,
-    );
+    this.operatorDeps = {
+      stores,
+      sessions: this.sessions,
+      callerOf: (call) => this.callerOf(call),
+      via: this.security.kind === 'tls' ? 'tls' : 'lab',
+      limiter: this.limiter,
+      log: o.log,
+      revoke: (identity, serial, by, reason) => this.revoke(identity, serial, by, reason),
+    };
+    const operator = operatorService(this.operatorDeps, this.liveSessions);
     this.server.add(GATEWAY_SERVICE, pkg.GatewayService.service, gateway);
     this.server.add(DISTRICT_SERVICE, pkg.DistrictService.service, operator);
   }

@@ -10,6 +10,7 @@ import { queryEvents } from './history.js';
 import { MediaStore } from './media-store.js';
 import { StationStore } from './stations.js';
 import type { HubStores } from './stores.js';
+import { UserStore } from './users.js';
 import { SqliteWriteGroup } from './write-group.js';
 
 export interface SqliteStores extends HubStores {
@@ -29,5 +30,6 @@ export function openSqliteStores(dataDir: string, clock: Clock): SqliteStores {
     audit: new AuditStore(db, clock),
     events: { query: (q) => queryEvents(db, q) },
     writes: new SqliteWriteGroup(db),
+    users: new UserStore(db, clock),
   };
 }
