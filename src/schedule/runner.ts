@@ -16,6 +16,7 @@ import type { ItemLog } from './item-log.js';
 import { nextChange, type Occurrence, onAirAt } from './plan.js';
 import type { PowerLink } from './power-link.js';
 import { nextPowerChange, type PowerOptions, powerWindowAt, zonesFor } from './power-plan.js';
+import { PreRollGuard } from './pre-roll-guard.js';
 import type { ScheduleSettings } from './settings.js';
 import { type MediaLookup, playable, type TextRender } from './sources.js';
 import type { ScheduleState } from './state.js';
@@ -67,9 +68,17 @@ export class Runner {
   private readonly unsubscribe: Array<() => void> = [];
   private readonly requested = new Map<string, number>();
   private readonly startDelays = new StartDelays();
+  private readonly preRoll: PreRollGuard;
   nextWakeAt: number | undefined;
 
-  constructor(private readonly d: RunnerDeps) {}
+  constructor(private readonly d: RunnerDeps) {
+    this.preRoll = new PreRollGuard({
+      alarms: d.alarms,
+      media: d.media,
+      alarmKey: UNPLAYABLE_ALARM,
+      fallbackReady: () => this.fallbackReady(),
+    });
+  }
 
   start(): Promise<void> {
     const { clock, port } = this.d;
@@ -242,8 +251,11 @@ export class Runner {
     const win = plan && this.d.gate.open ? powerWindowAt(plan, now, this.d.power_) : undefined;
     const item = this.current?.occ;
     const zones = item ? item.rule.zones : win ? zonesFor(win, now, undefined) : [];
-    // a replaced programme with nothing to stand in for it: no keyed transmitter sending silence
-    const dark = this.current?.replaced !== undefined && !this.fallbackReady();
+    // a replaced programme with nothing to stand in for it: no keyed transmitter sending silence,
+    // neither in its window nor in the pre-roll before it when its media is known missing
+    const replaced = this.current?.replaced !== undefined;
+    const darkAhead = await this.preRoll.dark(win, now, item !== undefined, replaced);
+    const dark = darkAhead || (replaced && !this.fallbackReady());
     await this.d.power.setSchedule({ on: !dark && (item !== undefined || win !== undefined), zones });
   }
 
@@ -278,7 +290,7 @@ export class Runner {
       void this.replan('clock jump');
     }
     if (this.current) this.d.items.sample(this.current.reqId);
-    if (this.current?.retry) void this.replan('programme media check');
+    if (this.current?.retry || this.preRoll.holding) void this.replan('programme media check');
   }
 
   private firstAudio(slot: Slot, id: string, readyMs?: number): void {
