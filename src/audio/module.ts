@@ -101,6 +101,7 @@ export class AudioModule implements StationModule {
         severity: 'alarm',
         sub: 'audio',
         message: `fallback playlist cannot play: ${(e as Error).message}`,
+        text: { key: 'ev.audio.fallback-failed' },
       }),
     );
     // what an operator left playing before a crash, power cut or restart
@@ -137,6 +138,10 @@ export class AudioModule implements StationModule {
         severity: 'warning',
         sub: 'audio',
         message: `confidence monitor not started on ${cfg.monitor.host}:${cfg.monitor.port}: ${(e as Error).message}`,
+        text: {
+          key: 'ev.audio.monitor-unavailable',
+          vars: { where: `${cfg.monitor.host}:${cfg.monitor.port}` },
+        },
       });
       return;
     }

@@ -13,7 +13,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Clock } from '../core/clock.js';
-import { isENOENT, LoaError } from '../core/errors.js';
+import { isENOENT, keyed, LoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
 import { JsonDoc } from '../store/doc.js';
 import { BridgeFiles, bridgeSchema, CacheBridges } from './bridges.js';
@@ -101,11 +101,18 @@ export class MediaCache {
       throw new LoaError(
         'NOT_FOUND',
         isENOENT(e) ? `${file}: no such file` : `${file}: ${(e as Error).message}`,
+        {},
+        isENOENT(e) ? { key: 'r.noFile', vars: { path: file } } : undefined,
       );
     });
-    if (!st.isFile()) throw new LoaError('INVALID_ARGUMENT', `${file}: not a regular file`);
+    if (!st.isFile())
+      throw keyed('INVALID_ARGUMENT', `${file}: not a regular file`, 'r.notFile', { path: file });
     const p = await (this.o.probe ?? probeAudio)(file);
-    if (!p.ok) throw new LoaError('INVALID_ARGUMENT', `${file}: not playable audio (${p.error})`);
+    if (!p.ok)
+      throw keyed('INVALID_ARGUMENT', `${file}: not playable audio (${p.error})`, 'r.notAudio', {
+        path: file,
+        error: p.error ?? '',
+      });
     return this.ingest(file, { name, probe: p });
   }
 
@@ -125,7 +132,11 @@ export class MediaCache {
           `${o.name}: content hash ${sha256} does not match the expected ${o.expectSha256}`,
         );
       const probe = o.probe ?? (await (this.o.probe ?? probeAudio)(tmp));
-      if (!probe.ok) throw new LoaError('INVALID_ARGUMENT', `${o.name}: not playable audio (${probe.error})`);
+      if (!probe.ok)
+        throw keyed('INVALID_ARGUMENT', `${o.name}: not playable audio (${probe.error})`, 'r.notAudio', {
+          path: o.name,
+          error: probe.error ?? '',
+        });
       await rename(tmp, this.pathOf(sha256));
       return this.record(sha256, size, o.name, probe);
     } finally {
@@ -139,7 +150,12 @@ export class MediaCache {
   ): Promise<{ added: MediaItem[]; skipped: Array<{ file: string; why: string }> }> {
     const names = (
       await readdir(dir).catch((e) => {
-        throw new LoaError('NOT_FOUND', `${dir}: ${isENOENT(e) ? 'no such folder' : (e as Error).message}`);
+        throw new LoaError(
+          'NOT_FOUND',
+          `${dir}: ${isENOENT(e) ? 'no such folder' : (e as Error).message}`,
+          {},
+          isENOENT(e) ? { key: 'r.noFolder', vars: { path: dir } } : undefined,
+        );
       })
     ).sort();
     const added: MediaItem[] = [];
@@ -164,7 +180,15 @@ export class MediaCache {
     if (!ref.startsWith('media:')) return undefined;
     const hits = Object.entries(this.manifest.data.items).filter(([, i]) => i.name === r);
     if (hits.length > 1)
-      throw new LoaError('INVALID_ARGUMENT', `media:${r} names ${hits.length} files; use the sha256 instead`);
+      throw keyed(
+        'INVALID_ARGUMENT',
+        `media:${r} names ${hits.length} files; use the sha256 instead`,
+        'r.ambiguous',
+        {
+          name: r,
+          n: hits.length,
+        },
+      );
     if (!hits[0]) throw new LoaError('NOT_FOUND', `media:${r}: no such file in the cache`);
     return hits[0][0];
   }
@@ -281,6 +305,7 @@ export class MediaCache {
         severity: 'info',
         sub: 'media',
         message: `evicted ${it.name} (least recently used, ${Math.round(it.size / 1024)} KiB)`,
+        text: { key: 'ev.media.evicted', vars: { name: it.name, kib: Math.round(it.size / 1024) } },
         details: { sha256: sha, name: it.name, size: it.size },
       });
     }
@@ -333,6 +358,7 @@ export class MediaCache {
       severity: 'alarm',
       sub: 'media',
       message: `${name} (${sha.slice(0, 12)}…) failed verification and will not be aired: ${problem}`,
+      text: { key: 'ev.media.corrupt', vars: { name } },
       details: { sha256: sha, name, problem },
     });
     return { sha256: sha, ok: false, problem };

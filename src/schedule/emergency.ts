@@ -9,10 +9,12 @@
  * unmuted: audio sent into a muted amplifier would be lost, and the attention signal is what
  * tells people to listen — so cold latency is the power sequence plus the warm latency.
  */
+
 import type { OnAirPort, SourceSpec } from '../audio/port.js';
 import type { Clock, Timer } from '../core/clock.js';
-import { LoaError, toLoaError } from '../core/errors.js';
+import { keyed, LoaError, toLoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
+import { endText } from '../core/i18n.js';
 import type { ItemLog } from './item-log.js';
 import type { SpeechProof } from './play-log.js';
 import type { PowerLink } from './power-link.js';
@@ -128,6 +130,14 @@ export class Emergency {
       severity: what.kind === 'emergency' ? 'alarm' : 'info',
       sub: 'schedule',
       message: `${what.title} started (${req.origin}) on zones ${req.zones.join(',')}`,
+      text: {
+        key: `ev.${what.kind}.start`,
+        vars: {
+          title: { key: titleKey(req) },
+          origin: { key: `ev.origin.${req.origin}` },
+          zones: req.zones.join(','),
+        },
+      },
       details: { id, ...req },
     });
     run.done = (previous?.done ?? Promise.resolve()).then(() => this.execute(run));
@@ -136,7 +146,7 @@ export class Emergency {
 
   async stop(): Promise<EmergencyStatus> {
     const r = this.run;
-    if (!r) throw new LoaError('REFUSED', 'no emergency bulletin is playing');
+    if (!r) throw keyed('REFUSED', 'no emergency bulletin is playing', 'r.noEmergency');
     this.cancel(r);
     await r.done;
     return this.status();
@@ -202,6 +212,10 @@ export class Emergency {
       severity: reason.startsWith('failed') ? 'alarm' : 'info',
       sub: 'schedule',
       message: `${what.title} ended: ${reason}`,
+      text: {
+        key: `ev.${what.kind}.end`,
+        vars: { title: { key: titleKey(r.req) }, reason: endText(reason) },
+      },
       details: { id: r.id, reason, repetitions: r.repetition, latencyMs: r.latencyMs },
     });
   }
@@ -292,6 +306,11 @@ export class Emergency {
 }
 
 /** An emergency keeps its names (events, play log); a text bulletin at a lower tier is a bulletin. */
+/** The title's words, by what `nameOf` calls it. */
+function titleKey(req: EmergencyRequest): string {
+  return req.speech ? `ev.title.text.${req.tier ?? 'emergency'}` : 'ev.title.emergency';
+}
+
 function nameOf(req: EmergencyRequest): { kind: 'emergency' | 'bulletin'; title: string; message: string } {
   const tier = req.tier ?? 'emergency';
   if (!req.speech) return { kind: 'emergency', title: 'emergency bulletin', message: 'emergency message' };

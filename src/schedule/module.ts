@@ -192,6 +192,7 @@ export class ScheduleModule implements StationModule {
       severity: 'info',
       sub: 'schedule',
       message: `schedule version ${v.doc.version} applied (${v.doc.programmes.length} programmes)`,
+      text: { key: 'ev.schedule.applied', vars: { version: v.doc.version, n: v.doc.programmes.length } },
       details: { version: v.doc.version, programmes: v.doc.programmes.length },
     });
     await this.w.runner.replan('schedule applied');

@@ -7,10 +7,12 @@
  * atomically past twice the limit. Each finished item is also an event (`playlog.item`), which
  * the district link forwards.
  */
+
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isENOENT } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
+import { endText } from '../core/i18n.js';
 import { appendDurable, writeFileAtomic } from '../store/files.js';
 
 export type Heard = 'source' | 'fallback';
@@ -129,6 +131,15 @@ export class PlayLog {
       severity: 'info',
       sub: 'schedule',
       message: `${e.title}: ${Math.round((end - e.start) / 1000)} s on zones ${e.zones.join(',')} (${reason})`,
+      text: {
+        key: 'ev.playlog.item',
+        vars: {
+          title: e.title,
+          seconds: Math.round((end - e.start) / 1000),
+          zones: e.zones.join(','),
+          reason: endText(reason),
+        },
+      },
       details: { ...e },
     });
     return e;
@@ -158,6 +169,7 @@ export class PlayLog {
           severity: 'alarm',
           sub: 'schedule',
           message: `play log not written: ${(err as Error).message}`,
+          text: { key: 'ev.playlog.write-failed' },
         }),
       );
   }

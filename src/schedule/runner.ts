@@ -206,6 +206,10 @@ export class Runner {
         severity: 'info',
         sub: 'schedule',
         message: `${occ.rule.title} started${offsetMs >= 1000 ? ` ${Math.round(offsetMs / 1000)} s into its window` : ''}`,
+        text: {
+          key: offsetMs >= 1000 ? 'ev.schedule.start.late' : 'ev.schedule.start',
+          vars: { title: occ.rule.title, s: Math.round(offsetMs / 1000) },
+        },
         details: { id: occ.rule.id, key: occ.key, reqId, offsetMs, zones: occ.rule.zones },
       });
     } catch (e) {
@@ -284,6 +288,7 @@ export class Runner {
         severity: 'warning',
         sub: 'schedule',
         message: `wall clock moved ${Math.round((drift - this.drift) / 1000)} s; schedule re-planned from now`,
+        text: { key: 'ev.clock.jump', vars: { s: Math.round((drift - this.drift) / 1000) } },
         details: { deltaMs: drift - this.drift },
       });
       this.drift = drift;
@@ -355,6 +360,7 @@ export class Runner {
       severity: 'alarm',
       sub: 'schedule',
       message: `${what}: ${err.message}`,
+      text: err.text ? { key: 'ev.schedule.failed', vars: { why: err.text } } : undefined,
       details: { code: err.code, ...(occ ? { id: occ.rule.id, key: occ.key } : {}) },
     });
   }

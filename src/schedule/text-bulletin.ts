@@ -8,8 +8,8 @@
  * a higher tier, on air by command or by the schedule; an equal or higher tier replaces it.
  */
 import { z } from 'zod';
-import { LoaError } from '../core/errors.js';
-import { formatIssues } from '../core/validate.js';
+import { keyed, LoaError } from '../core/errors.js';
+import { invalidInput } from '../core/validate.js';
 import { voiceSchema } from '../speech/config.js';
 import type { Rendered, Speaker } from '../speech/speaker.js';
 import { checkText } from '../speech/text.js';
@@ -52,7 +52,7 @@ export class TextBulletins {
 
   async say(x: unknown, origin: EmergencyOrigin): Promise<SayResult> {
     const r = textBulletinParams.safeParse(x ?? {}, { reportInput: true });
-    if (!r.success) throw new LoaError('INVALID_ARGUMENT', `bulletin.text: ${formatIssues(r.error.issues)}`);
+    if (!r.success) throw invalidInput('bulletin.text', r.error.issues);
     const p = r.data;
     const text = checkText(p.text, 'bulletin.text: text');
     const zones = this.zones(p.zones);
@@ -88,13 +88,21 @@ export class TextBulletins {
     const id = (x as { commandId?: unknown } | undefined)?.commandId;
     if (id !== undefined) {
       if (typeof id !== 'string')
-        throw new LoaError(
+        throw keyed(
           'INVALID_ARGUMENT',
           'bulletin.stop: commandId: the id of the command whose bulletin to stop',
+          'r.commandId',
         );
       const now = this.d.emergency.status();
       if (!now.active || now.commandId !== id)
-        throw new LoaError('REFUSED', `the bulletin of command ${id} is not on air; nothing was stopped`);
+        throw keyed(
+          'REFUSED',
+          `the bulletin of command ${id} is not on air; nothing was stopped`,
+          'r.bulletinNotOnAir',
+          {
+            id,
+          },
+        );
     }
     return this.d.emergency.stop();
   }
@@ -105,9 +113,11 @@ export class TextBulletins {
     const zones = [...new Set(z)].sort((a, b) => a - b);
     for (const n of zones)
       if (!all.includes(n))
-        throw new LoaError(
+        throw keyed(
           'INVALID_ARGUMENT',
           `bulletin.text: zones: zone ${n} does not exist; allowed: ${all.join(', ')} or "all"`,
+          'r.noZone',
+          { what: 'bulletin.text', zone: n, allowed: all.join(', ') },
         );
     return zones;
   }
@@ -120,6 +130,7 @@ export class TextBulletins {
         'REFUSED',
         `${an(onAir)} ${onAir} bulletin is on air; ${an(tier)} ${tier} bulletin does not interrupt it (order: emergency > priority > normal). Send it again when it ends, or with a higher --tier`,
         { onAir, tier },
+        { key: 'r.tierBusy', vars: { onAir: { key: `sv.tier.${onAir}` }, tier: { key: `sv.tier.${tier}` } } },
       );
   }
 }

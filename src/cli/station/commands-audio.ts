@@ -2,10 +2,10 @@
 import { resolve } from 'node:path';
 import type { EngineStatus } from '../../audio/engine.js';
 import type { SourceStatus } from '../../audio/source.js';
-import { LoaError } from '../../core/errors.js';
+import { keyed } from '../../core/errors.js';
 import { translate } from '../../core/i18n.js';
 import type { MediaItem } from '../../media/cache.js';
-import { flagString } from '../args.js';
+import { flagString, got } from '../args.js';
 import { type Command, type Ctx, show } from './context.js';
 import { audioMessages } from './messages-audio.js';
 
@@ -24,7 +24,7 @@ const db = (x: number) => x.toFixed(1);
 const abs = (p: string) => (p.startsWith('media:') || /^[a-z][a-z0-9+.-]*:\/\//i.test(p) ? p : resolve(p));
 
 function need(arg: string | undefined, what: string): string {
-  if (!arg) throw new LoaError('INVALID_ARGUMENT', `${what}: missing`);
+  if (!arg) throw keyed('INVALID_ARGUMENT', `${what}: missing`, 'r.missing', { what });
   return arg;
 }
 
@@ -128,7 +128,11 @@ async function media(ctx: Ctx, sub: string | undefined, arg: string | undefined)
     if (bad.length) process.exitCode = 1;
     return;
   }
-  throw new LoaError('INVALID_ARGUMENT', `media: allowed ls, add, verify (got "${sub}")`);
+  throw keyed('INVALID_ARGUMENT', `media: allowed ls, add, verify (got "${sub}")`, 'r.sub', {
+    what: 'media',
+    allowed: 'ls, add, verify',
+    got: got(sub),
+  });
 }
 
 async function fallback(ctx: Ctx, sub: string | undefined, arg: string | undefined): Promise<void> {
@@ -136,7 +140,12 @@ async function fallback(ctx: Ctx, sub: string | undefined, arg: string | undefin
   if (sub === 'list' || sub === 'ls' || sub === undefined) r = (await ctx.call('fallback.list')) as typeof r;
   else if (sub === 'add')
     r = (await ctx.call('fallback.add', { item: abs(need(arg, 'fallback add FILE')) })) as typeof r;
-  else throw new LoaError('INVALID_ARGUMENT', `fallback: allowed list, add (got "${sub}")`);
+  else
+    throw keyed('INVALID_ARGUMENT', `fallback: allowed list, add (got "${sub}")`, 'r.sub', {
+      what: 'fallback',
+      allowed: 'list, add',
+      got: got(sub),
+    });
   show(ctx, r, () =>
     r.items.length === 0
       ? tt(ctx, 'f.empty')
@@ -151,9 +160,13 @@ function zonesFlag(ctx: Ctx): number[] | undefined {
   if (z === undefined) return undefined;
   const ids = z.split(',').map((x) => Number(x.trim()));
   if (ids.some((n) => !Number.isInteger(n)))
-    throw new LoaError(
+    throw keyed(
       'INVALID_ARGUMENT',
       `--zones: zone numbers separated by commas, e.g. 1,2 (got "${z}")`,
+      'r.zonesFlag',
+      {
+        got: z,
+      },
     );
   return ids;
 }
@@ -200,7 +213,11 @@ function playedLine(ctx: Ctx, r: { slot: string; id: string; zones: number[] }, 
 export const audioCommands: Record<string, Command> = {
   async audio(ctx, [sub]) {
     if (sub !== undefined && sub !== 'status')
-      throw new LoaError('INVALID_ARGUMENT', `audio: allowed status (got "${sub}")`);
+      throw keyed('INVALID_ARGUMENT', `audio: allowed status (got "${sub}")`, 'r.sub', {
+        what: 'audio',
+        allowed: 'status',
+        got: got(sub),
+      });
     const s = (await ctx.call('audio.status')) as EngineStatus & { monitor: string | null };
     show(ctx, s, () => renderAudio(ctx, s));
   },

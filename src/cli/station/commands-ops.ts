@@ -2,14 +2,14 @@
 import { hostname } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import type { StationStatus } from '../../api/status.js';
-import { LoaError, toLoaError } from '../../core/errors.js';
+import { keyed, LoaError, toLoaError } from '../../core/errors.js';
 import { translate } from '../../core/i18n.js';
 import type { RelayResult } from '../../diagnostics/relay-test.js';
 import { systemProbe } from '../../ops/doctor/local.js';
 import { renderFindings, runDoctor } from '../../ops/doctor/run.js';
 import { doctorExitCode } from '../../ops/doctor/types.js';
 import { defaultDataDir } from '../../station/daemon.js';
-import { flagInt, flagString } from '../args.js';
+import { flagInt, flagString, got } from '../args.js';
 import { type Command, type Ctx, show } from './context.js';
 import { logSource, parseSince, printLogs } from './logs.js';
 import { opsMessages } from './messages-ops.js';
@@ -108,7 +108,11 @@ export const opsCommands: Record<string, Command> = {
   async logs(ctx) {
     const level = flagString(ctx.p, 'level');
     if (level !== undefined && !['debug', 'info', 'warn', 'error'].includes(level))
-      throw new LoaError('INVALID_ARGUMENT', `--level: allowed debug, info, warn, error (got "${level}")`);
+      throw keyed('INVALID_ARGUMENT', `--level: allowed debug, info, warn, error (got "${level}")`, 'r.sub', {
+        what: '--level',
+        allowed: 'debug, info, warn, error',
+        got: got(level),
+      });
     const n = await printLogs(
       logSource(flagString(ctx.p, 'file')),
       {
@@ -124,9 +128,11 @@ export const opsCommands: Record<string, Command> = {
   async test(ctx, [what, arg]) {
     if (what === 'tone') return toneCommand(ctx, arg, (q) => confirm(ctx, q));
     if (what !== 'relays')
-      throw new LoaError(
+      throw keyed(
         'INVALID_ARGUMENT',
         `test: allowed "relays" or "tone" (got ${what === undefined ? 'nothing' : `"${what}"`})`,
+        'r.sub',
+        { what: 'test', allowed: '"relays", "tone"', got: got(what) },
       );
     if (!(await confirm(ctx, tt(ctx, 'ops.relays.confirm')))) return 1;
     const results = (await ctx.call('test.relays')) as RelayResult[];

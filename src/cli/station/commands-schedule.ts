@@ -1,7 +1,7 @@
 /** stationctl's schedule, play-log and emergency commands. */
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { LoaError, toLoaError } from '../../core/errors.js';
+import { keyed, LoaError, toLoaError } from '../../core/errors.js';
 import { loadProfile } from '../../hal/profile.js';
 import type { EmergencyStatus } from '../../schedule/emergency.js';
 import type { PlayLogEntry } from '../../schedule/play-log.js';
@@ -23,7 +23,7 @@ export const scheduleUsage = [
 ];
 
 async function readDoc(file: string | undefined): Promise<unknown> {
-  if (!file) throw new LoaError('INVALID_ARGUMENT', 'FILE: the schedule file (JSON) to read');
+  if (!file) throw keyed('INVALID_ARGUMENT', 'FILE: the schedule file (JSON) to read', 'r.scheduleFile');
   let text: string;
   try {
     // our limit, said before sending (gRPC would refuse past 4 MB with its own words)
@@ -32,12 +32,16 @@ async function readDoc(file: string | undefined): Promise<unknown> {
     text = await readFile(file, 'utf8');
   } catch (e) {
     if (e instanceof LoaError) throw e;
-    throw new LoaError('NOT_FOUND', `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? e})`);
+    const why = String((e as NodeJS.ErrnoException).code ?? e);
+    throw keyed('NOT_FOUND', `${file}: cannot be read (${why})`, 'r.unreadable', { path: file, why });
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new LoaError('INVALID_ARGUMENT', `${file}: not valid JSON: ${(e as Error).message}`);
+    throw keyed('INVALID_ARGUMENT', `${file}: not valid JSON: ${(e as Error).message}`, 'r.notJson', {
+      path: file,
+      error: (e as Error).message,
+    });
   }
 }
 

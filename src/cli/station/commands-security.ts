@@ -1,6 +1,7 @@
 /** stationctl security status|reload: the certificates in use, the sockets and their roles. */
-import { LoaError } from '../../core/errors.js';
+import { keyed } from '../../core/errors.js';
 import { translate } from '../../core/i18n.js';
+import { got } from '../args.js';
 import { securityMessages } from '../messages-security.js';
 import { type Command, show } from './context.js';
 
@@ -49,9 +50,11 @@ export const securityCommands: Record<string, Command> = {
       show(ctx, r, () => t('sec.reloaded', { n: r.reloaded }));
       return;
     }
-    throw new LoaError(
+    throw keyed(
       'INVALID_ARGUMENT',
       `security: allowed "status" or "reload" (got ${sub === undefined ? 'nothing' : `"${sub}"`})`,
+      'r.sub',
+      { what: 'security', allowed: '"status", "reload"', got: got(sub) },
     );
   },
 };
