@@ -74,16 +74,22 @@ function problemText(issue: z.core.$ZodIssue): Text {
   }
 }
 
-export function issueText(issue: z.core.$ZodIssue): Text {
-  const where = formatPath(issue.path);
+/**
+ * One issue as a keyed text. At the top of what was validated, `top` names the place
+ * ("(top level)"); with `top` null the issue is said without a place (the caller named it).
+ */
+export function issueText(issue: z.core.$ZodIssue, top: Text | null = { key: 'v.top' }): Text {
+  const where = issue.path.length ? formatPath(issue.path) : top;
   const problem = problemText(issue);
-  if (!('input' in issue) || issue.code === 'unrecognized_keys')
-    return { key: 'v.at', vars: { where, problem } };
+  const noGot = !('input' in issue) || issue.code === 'unrecognized_keys';
   const got: Text =
-    issue.input === undefined
-      ? { key: 'v.gotNothing' }
-      : { key: 'v.got', vars: { value: shown(issue.input) } };
-  return { key: 'v.atGot', vars: { where, problem, got } };
+    'input' in issue && issue.input !== undefined
+      ? { key: 'v.got', vars: { value: shown(issue.input) } }
+      : { key: 'v.gotNothing' };
+  if (where === null) return noGot ? problem : { key: 'v.bareGot', vars: { problem, got } };
+  return noGot
+    ? { key: 'v.at', vars: { where, problem } }
+    : { key: 'v.atGot', vars: { where, problem, got } };
 }
 
 export function formatIssues(issues: ReadonlyArray<z.core.$ZodIssue>, max = 5): string {
@@ -93,7 +99,7 @@ export function formatIssues(issues: ReadonlyArray<z.core.$ZodIssue>, max = 5): 
 }
 
 export function issuesText(issues: ReadonlyArray<z.core.$ZodIssue>, max = 5): Text[] {
-  const out = issues.slice(0, max).map(issueText);
+  const out = issues.slice(0, max).map((i) => issueText(i));
   if (issues.length > max) out.push({ key: 'v.more', vars: { n: issues.length - max } });
   return out;
 }

@@ -13,8 +13,9 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Clock } from '../core/clock.js';
-import { isENOENT, keyed, LoaError } from '../core/errors.js';
+import { isENOENT, keyed, LoaError, toLoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
+import type { Text } from '../core/i18n.js';
 import { JsonDoc } from '../store/doc.js';
 import { BridgeFiles, bridgeSchema, CacheBridges } from './bridges.js';
 import { FreshChecks } from './fresh.js';
@@ -147,7 +148,7 @@ export class MediaCache {
   /** Every audio file of a folder (not recursive); what cannot be imported is listed with why. */
   async importDir(
     dir: string,
-  ): Promise<{ added: MediaItem[]; skipped: Array<{ file: string; why: string }> }> {
+  ): Promise<{ added: MediaItem[]; skipped: Array<{ file: string; why: string; whyText?: Text }> }> {
     const names = (
       await readdir(dir).catch((e) => {
         throw new LoaError(
@@ -159,14 +160,15 @@ export class MediaCache {
       })
     ).sort();
     const added: MediaItem[] = [];
-    const skipped: Array<{ file: string; why: string }> = [];
+    const skipped: Array<{ file: string; why: string; whyText?: Text }> = [];
     for (const n of names) {
       const file = join(dir, n);
       if (!AUDIO_EXTENSIONS.includes(extname(n).toLowerCase())) continue;
       try {
         added.push(await this.add(file));
       } catch (e) {
-        skipped.push({ file, why: (e as Error).message });
+        const err = toLoaError(e);
+        skipped.push({ file, why: err.message, ...(err.text ? { whyText: err.text } : {}) });
       }
     }
     return { added, skipped };
@@ -189,7 +191,10 @@ export class MediaCache {
           n: hits.length,
         },
       );
-    if (!hits[0]) throw new LoaError('NOT_FOUND', `media:${r}: no such file in the cache`);
+    if (!hits[0])
+      throw keyed('NOT_FOUND', `media:${r}: no such file in the cache`, 'r.notCached', {
+        item: `media:${r}`,
+      });
     return hits[0][0];
   }
 
@@ -201,12 +206,15 @@ export class MediaCache {
     const sha = this.lookup(ref);
     if (!sha) {
       await stat(ref).catch(() => {
-        throw new LoaError('NOT_FOUND', `${ref}: no such file`);
+        throw keyed('NOT_FOUND', `${ref}: no such file`, 'r.noFile', { path: ref });
       });
       return ref;
     }
     const v = await this.fresh.check(sha, this.pathOf(sha), () => this.verify(sha));
-    if (!v.ok) throw new LoaError('REFUSED', `media ${sha.slice(0, 12)}… not aired: ${v.problem}`);
+    if (!v.ok)
+      throw keyed('REFUSED', `media ${sha.slice(0, 12)}… not aired: ${v.problem}`, 'r.mediaDamaged', {
+        sha: `${sha.slice(0, 12)}…`,
+      });
     this.manifest.update((m) => {
       const it = m.items[sha];
       if (it) it.lastUsedAt = this.o.clock.now();
@@ -337,7 +345,7 @@ export class MediaCache {
     await this.manifest.flush();
     await this.evict();
     const it = this.manifest.data.items[sha];
-    if (!it) throw new LoaError('REFUSED', `${name}: larger than the media quota`);
+    if (!it) throw keyed('REFUSED', `${name}: larger than the media quota`, 'r.overQuota', { name });
     return { sha256: sha, ...it, pinned: this.needed().has(sha) };
   }
 

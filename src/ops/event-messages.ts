@@ -7,6 +7,22 @@ import type { Catalog } from '../core/i18n.js';
 
 export const eventMessages: Catalog = {
   'ev.alarm.cleared': { en: 'ended: {what}', vi: 'đã hết: {what}' },
+  // the audit trail: one event per command (security/audit.ts)
+  'ev.command': {
+    en: '{action} {params}by {who} ({role}, {via}): {result}',
+    vi: 'lệnh {action} {params}của {who} ({role}, {via}): {result}',
+  },
+  'ev.command.refused': {
+    en: '{action} {params}by {who} ({role}, {via}): {result} — {why}',
+    vi: 'lệnh {action} {params}của {who} ({role}, {via}): {result} — {why}',
+  },
+  'ev.result.ok': { en: 'ok', vi: 'đã thực hiện' },
+  'ev.result.denied': { en: 'denied', vi: 'không có quyền' },
+  'ev.result.invalid': { en: 'invalid', vi: 'không hợp lệ' },
+  'ev.result.refused': { en: 'refused', vi: 'bị từ chối' },
+  'ev.result.rate-limited': { en: 'rate-limited', vi: 'quá nhiều lệnh' },
+  'ev.result.expired': { en: 'expired', vi: 'quá hạn' },
+  'ev.result.failed': { en: 'failed', vi: 'lỗi' },
   'ev.station.start': {
     en: 'station {id} started on profile {profile}',
     vi: 'đài {id} đã khởi động (cấu hình {profile})',
@@ -23,7 +39,7 @@ export const eventMessages: Catalog = {
   },
   'ev.tx.rearm': { en: 'transmitter re-armed after trip', vi: 'máy phát đã bật lại sau khi ngắt' },
   'ev.lines.state': { en: 'zone {zone}: line {to}', vi: 'vùng {zone}: đường dây loa {to}' },
-  'ev.lines.to.ok': { en: 'ok', vi: 'bình thường trở lại' },
+  'ev.lines.to.ok': { en: 'ok', vi: 'bình thường' },
   'ev.lines.to.degraded': { en: 'degraded', vi: 'suy giảm (trở kháng lệch so với lúc lắp đặt)' },
   'ev.lines.to.open': { en: 'open', vi: 'bị HỞ (đứt hoặc tuột)' },
   'ev.lines.to.short': { en: 'shorted', vi: 'bị CHẬP' },

@@ -51,7 +51,7 @@ function schemaErrors(raw: unknown, issues: ReadonlyArray<z.core.$ZodIssue>): Pr
     const rest = { ...i, path: i.path.slice(2) } as z.core.$ZodIssue;
     return problem(`programme "${at.id}" (programmes[${at.index}]) ${formatIssue(rest)}`, 'sv.inProgramme', {
       ...at,
-      issue: issueText(rest),
+      issue: rest.path.length ? issueText(rest) : { key: 'v.colon', vars: { text: issueText(rest, null) } },
     });
   });
 }

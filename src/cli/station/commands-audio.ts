@@ -3,11 +3,12 @@ import { resolve } from 'node:path';
 import type { EngineStatus } from '../../audio/engine.js';
 import type { SourceStatus } from '../../audio/source.js';
 import { keyed } from '../../core/errors.js';
-import { translate } from '../../core/i18n.js';
+import { type Text, translate } from '../../core/i18n.js';
 import type { MediaItem } from '../../media/cache.js';
 import { flagString, got } from '../args.js';
 import { type Command, type Ctx, show } from './context.js';
 import { audioMessages } from './messages-audio.js';
+import { spoken } from './refusals.js';
 
 export const audioUsage = [
   'audio [status]                 on air, levels, health and buffer of each source',
@@ -102,13 +103,11 @@ async function media(ctx: Ctx, sub: string | undefined, arg: string | undefined)
   if (sub === 'add') {
     const r = (await ctx.call('media.add', { path: abs(need(arg, 'media add FILE|DIR')) })) as {
       added: MediaItem[];
-      skipped: Array<{ file: string; why: string }>;
+      skipped: Array<{ file: string; why: string; whyText?: Text }>;
     };
-    show(ctx, r, () =>
-      [tt(ctx, 'm.added', { n: r.added.length }), ...r.skipped.map((s) => tt(ctx, 'm.skipped', s))].join(
-        '\n',
-      ),
-    );
+    const skipped = (s: (typeof r.skipped)[number]) =>
+      tt(ctx, 'm.skipped', { file: s.file, why: spoken(ctx.lang, s.why, s.whyText) });
+    show(ctx, r, () => [tt(ctx, 'm.added', { n: r.added.length }), ...r.skipped.map(skipped)].join('\n'));
     return;
   }
   if (sub === 'verify') {

@@ -88,6 +88,14 @@ export const refusalMessages: Catalog = {
     en: "media {sha} is not in the station's media cache",
     vi: 'tệp {sha} không có trong kho tệp phát của đài',
   },
+  'r.mediaDamaged': {
+    en: 'media {sha} not aired: damaged',
+    vi: 'không phát tệp {sha}: tệp bị hỏng (kiểm tra không khớp)',
+  },
+  'r.overQuota': {
+    en: '{name}: larger than the media quota',
+    vi: '{name}: lớn hơn dung lượng dành cho kho tệp phát',
+  },
   'r.item': {
     en: 'item: an absolute file path or media:NAME (got "{got}")',
     vi: 'tệp: đường dẫn đầy đủ tới tệp hoặc media:TÊN (nhận được "{got}")',

@@ -8,6 +8,9 @@ import type { Catalog } from '../../core/i18n.js';
 export const validationMessages: Catalog = {
   'v.at': { en: '{where}: {problem}', vi: '{where}: {problem}' },
   'v.atGot': { en: '{where}: {problem} ({got})', vi: '{where}: {problem} ({got})' },
+  'v.bareGot': { en: '{problem} ({got})', vi: '{problem} ({got})' },
+  'v.colon': { en: ': {text}', vi: ': {text}' },
+  'v.top': { en: '(top level)', vi: '(toàn bộ tệp)' },
   'v.got': { en: 'got {value}', vi: 'nhận được {value}' },
   'v.gotNothing': { en: 'got nothing', vi: 'không có giá trị' },
   'v.more': { en: '... and {n} more', vi: '… và {n} lỗi khác' },
