@@ -109,6 +109,12 @@ export const eventMessages: Catalog = {
   'ev.emergency.end': { en: '{title} ended: {reason}', vi: 'kết thúc {title}: {reason}' },
   'ev.bulletin.end': { en: '{title} ended: {reason}', vi: 'kết thúc {title}: {reason}' },
   'ev.title.emergency': { en: 'emergency bulletin', vi: 'bản tin khẩn cấp' },
+  'ev.title.attention': { en: 'attention signal', vi: 'hiệu lệnh chú ý' },
+  'ev.title.message': { en: '{what} ({origin})', vi: '{what} ({origin})' },
+  'ev.title.attention+message': {
+    en: 'attention signal + {what} ({origin})',
+    vi: 'hiệu lệnh chú ý + {what} ({origin})',
+  },
   'ev.title.text.emergency': { en: 'emergency text bulletin', vi: 'bản tin đọc khẩn cấp' },
   'ev.title.text.priority': { en: 'priority text bulletin', vi: 'bản tin đọc ưu tiên' },
   'ev.title.text.normal': { en: 'normal text bulletin', vi: 'bản tin đọc thường' },

@@ -14,7 +14,7 @@ import type { OnAirPort, SourceSpec } from '../audio/port.js';
 import type { Clock, Timer } from '../core/clock.js';
 import { keyed, LoaError, toLoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
-import { endText } from '../core/i18n.js';
+import { endText, type Text } from '../core/i18n.js';
 import type { ItemLog } from './item-log.js';
 import type { SpeechProof } from './play-log.js';
 import type { PowerLink } from './power-link.js';
@@ -61,7 +61,9 @@ export interface EmergencyStatus {
   startedAt?: number;
   /** Command → first audio of the attention signal at the output, ms (monotonic). */
   latencyMs?: number;
-  last?: { id: string; ended: number; reason: string };
+  last?: { id: string; ended: number; reason: string; endedTime?: string };
+  /** No message: the attention signal alone (`message` says so in English). */
+  attentionOnly?: boolean;
 }
 
 export interface EmergencyDeps {
@@ -165,6 +167,7 @@ export class Emergency {
       repeat: r.req.repeat,
       zones: r.req.zones,
       message: m ? (m.kind === 'file' ? m.path : m.url) : 'attention signal only',
+      ...(m ? {} : { attentionOnly: true }),
       ...(r.req.tier ? { tier: r.req.tier } : {}),
       ...(r.req.speech ? { speech: r.req.speech } : {}),
       ...(r.req.commandId ? { commandId: r.req.commandId } : {}),
@@ -255,9 +258,21 @@ export class Emergency {
       message: `${what.message} (${m.origin})`,
       'attention+message': `attention signal + ${what.message} (${m.origin})`,
     };
+    const said: Record<typeof part, Text> = {
+      attention: { key: 'ev.title.attention' },
+      message: {
+        key: 'ev.title.message',
+        vars: { what: { key: titleKey(m) }, origin: { key: `ev.origin.${m.origin}` } },
+      },
+      'attention+message': {
+        key: 'ev.title.attention+message',
+        vars: { what: { key: titleKey(m) }, origin: { key: `ev.origin.${m.origin}` } },
+      },
+    };
     this.d.items.expect(reqId, {
       kind: m.speech ? 'bulletin' : 'emergency',
       title: titles[part],
+      titleText: said[part],
       tier: m.tier ?? 'emergency',
       origin: m.origin,
       zones: m.zones,

@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isENOENT } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
-import { endText } from '../core/i18n.js';
+import { endText, type Text } from '../core/i18n.js';
 import { appendDurable, writeFileAtomic } from '../store/files.js';
 
 export type Heard = 'source' | 'fallback';
@@ -44,6 +44,8 @@ export interface PlayLogEntry {
   kind: 'programme' | 'emergency' | 'bulletin';
   programmeId?: string;
   title: string;
+  /** The title in words, when the station made it up (an emergency's parts): core/i18n.ts. */
+  titleText?: Text;
   tier: 'normal' | 'priority' | 'emergency';
   origin?: string;
   start: number;
@@ -51,6 +53,8 @@ export interface PlayLogEntry {
   endReason?: string;
   /** Why the programme itself could not play (the fallback playlist went out instead). */
   replaced?: string;
+  /** `replaced` as a keyed text, when the refusal had one. */
+  replacedText?: Text;
   /** What the listeners heard, in order (the first entry is at the start). */
   sources: SourceChange[];
   zones: number[];
@@ -134,7 +138,7 @@ export class PlayLog {
       text: {
         key: 'ev.playlog.item',
         vars: {
-          title: e.title,
+          title: e.titleText ?? e.title,
           seconds: Math.round((end - e.start) / 1000),
           zones: e.zones.join(','),
           reason: endText(reason),

@@ -10,6 +10,7 @@ import type { OnAirPort, Slot } from '../audio/port.js';
 import type { Clock, Timer } from '../core/clock.js';
 import { toLoaError } from '../core/errors.js';
 import type { Alarms, EventSink } from '../core/events.js';
+import type { Text } from '../core/i18n.js';
 import type { JsonDoc } from '../store/doc.js';
 import type { Plan, Rule } from './compile.js';
 import type { ItemLog } from './item-log.js';
@@ -185,7 +186,7 @@ export class Runner {
     try {
       full = await playable(occ.rule.source, offsetMs, this.d.media, this.d.speak);
     } catch (e) {
-      this.replace(occ, `${reqId}#fallback`, toLoaError(e).message, true);
+      this.replace(occ, `${reqId}#fallback`, toLoaError(e).message, true, toLoaError(e).text);
       return;
     }
     const { speech, ...p } = full;
@@ -215,7 +216,7 @@ export class Runner {
     } catch (e) {
       if (this.current?.reqId === reqId) this.current = undefined;
       this.failed(`start ${occ.rule.id}`, e, occ);
-      this.replace(occ, `${reqId}#fallback`, toLoaError(e).message, false);
+      this.replace(occ, `${reqId}#fallback`, toLoaError(e).message, false, toLoaError(e).text);
     }
   }
 
@@ -231,7 +232,7 @@ export class Runner {
    * station's fallback playlist (its own slot, below the programme) is heard instead, and the
    * play log says so; with no fallback either, the chain stays down for the window (applyPower).
    */
-  private replace(occ: Occurrence, reqId: string, why: string, retry: boolean): void {
+  private replace(occ: Occurrence, reqId: string, why: string, retry: boolean, whyText?: Text): void {
     this.current = { occ, reqId, replaced: why, retry };
     const fallback = this.fallbackReady();
     const what = fallback
@@ -244,7 +245,7 @@ export class Runner {
       { id: occ.rule.id, key: occ.key, start: occ.start, end: occ.end, why, fallback },
     );
     this.d.items.expect(reqId, occ);
-    if (fallback) this.d.items.replaced(reqId, why);
+    if (fallback) this.d.items.replaced(reqId, why, whyText);
   }
 
   private fallbackReady(): boolean {

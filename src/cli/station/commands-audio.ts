@@ -39,10 +39,18 @@ function sourceExtra(ctx: Ctx, x: SourceStatus): string {
   return slow + (x.lastError && !x.healthy ? ` — ${x.lastError}` : '');
 }
 
+/** A slot or role word ('programme', 'fallback', …) in the reader's language; unknown: as sent. */
+function word(ctx: Ctx, kind: 'slot' | 'role', w: string): string {
+  const key = `a.${kind}.${w}`;
+  return audioMessages[key] ? tt(ctx, key) : w;
+}
+
 function renderAudio(ctx: Ctx, s: EngineStatus & { monitor: string | null }): string {
   const a = s.onAir;
   const what =
-    a.slot === 'silence' ? tt(ctx, 'a.silence') : `${a.slot}/${a.id} (${a.using}, ${a.sourceKind})`;
+    a.slot === 'silence'
+      ? tt(ctx, 'a.silence')
+      : `${word(ctx, 'slot', a.slot)}/${a.id} (${word(ctx, 'role', a.using ?? 'source')}, ${a.sourceKind})`;
   const lines = [
     `${tt(ctx, 'a.onair', { what })}   ${tt(ctx, 'a.master', { pct: Math.round(s.masterGain * 100) })}`,
   ];
@@ -58,11 +66,13 @@ function renderAudio(ctx: Ctx, s: EngineStatus & { monitor: string | null }): st
   const rows = Object.entries(s.slots).flatMap(([slot, r]) =>
     (r?.sources ?? []).map((x, i) =>
       tt(ctx, 'a.source', {
-        slot,
+        slot: word(ctx, 'slot', slot),
         id: r?.id ?? '',
-        role: i === 0 ? 'source' : 'fallback',
+        role: word(ctx, 'role', i === 0 ? 'source' : 'fallback'),
         kind: x.kind,
-        health: x.healthy ? tt(ctx, 'a.ok') : tt(ctx, 'a.bad', { reason: x.reason }),
+        health: x.healthy
+          ? tt(ctx, 'a.ok')
+          : tt(ctx, 'a.bad', { reason: spoken(ctx.lang, x.reason, { key: `ev.health.${x.reason}` }) }),
         buf: x.bufferMs,
         peak: db(x.levels.peakDbfs),
         rms: db(x.levels.rmsDbfs),
@@ -205,8 +215,13 @@ function playedLine(ctx: Ctx, r: { slot: string; id: string; zones: number[] }, 
       zones: z,
     });
   if (st.state === 'waiting')
-    return tt(ctx, 'a.waiting', { id: r.id, slot: r.slot, reason: st.reason, zones: z });
-  return tt(ctx, 'a.played', { id: r.id, slot: r.slot, zones: z });
+    return tt(ctx, 'a.waiting', {
+      id: r.id,
+      slot: word(ctx, 'slot', r.slot),
+      reason: spoken(ctx.lang, st.reason, { key: `ev.health.${st.reason}` }),
+      zones: z,
+    });
+  return tt(ctx, 'a.played', { id: r.id, slot: word(ctx, 'slot', r.slot), zones: z });
 }
 
 export const audioCommands: Record<string, Command> = {
@@ -253,8 +268,8 @@ export const audioCommands: Record<string, Command> = {
     };
     show(ctx, r, () =>
       r.stopped
-        ? tt(ctx, 'a.stopped', { id: r.stopped, slot: r.slot })
-        : tt(ctx, 'a.nothing', { slot: r.slot }),
+        ? tt(ctx, 'a.stopped', { id: r.stopped, slot: word(ctx, 'slot', r.slot) })
+        : tt(ctx, 'a.nothing', { slot: word(ctx, 'slot', r.slot) }),
     );
   },
   async fallback(ctx, [sub, arg]) {

@@ -19,10 +19,16 @@ interface TlsStatus {
 }
 type Part = TlsStatus | string;
 
-function part(name: string, p: Part): string {
-  if (typeof p === 'string') return `${name}: ${p}`;
-  return `${name}: ${p.identity.cn} (${p.cert}), until ${p.notAfter}, ${p.reloads} reload(s)${p.lastError ? `; last reload refused: ${p.lastError}` : ''}`;
+/** The daemon's two plain answers, in words ('off', 'plain text (lab)'); others as sent. */
+const PLAIN: Record<string, string> = { off: 'sec.off', 'plain text (lab)': 'sec.plain' };
+
+function part(name: string, p: Part, t: T): string {
+  if (typeof p === 'string') return `${name}: ${PLAIN[p] ? t(PLAIN[p]) : p}`;
+  const tls = t('sec.tls', { cn: p.identity.cn, cert: p.cert, until: p.notAfter, n: p.reloads });
+  return `${name}: ${tls}${p.lastError ? t('sec.lastError', { error: p.lastError }) : ''}`;
 }
+
+type T = (k: string, v?: Record<string, string | number>) => string;
 
 export const securityCommands: Record<string, Command> = {
   async security(ctx, [sub]) {
@@ -35,8 +41,8 @@ export const securityCommands: Record<string, Command> = {
       };
       show(ctx, s, () =>
         [
-          part(t('sec.uplink'), s.uplink),
-          part(t('sec.api'), s.api),
+          part(t('sec.uplink'), s.uplink, t),
+          part(t('sec.api'), s.api, t),
           t('sec.sockets'),
           ...s.sockets.map(
             (x) => `  ${x.path}  ${x.role}${x.group ? ` (${t('sec.group')} ${x.group})` : ''}`,

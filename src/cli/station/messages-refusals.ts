@@ -46,6 +46,22 @@ export const refusalMessages: Catalog = {
     en: 'no active fault "{key}"; active: {active}',
     vi: 'không có lỗi giả lập "{key}" đang bật; đang bật: {active}',
   },
+  'r.fault.name': {
+    en: 'fault: "{name}" is not a fault; allowed: {allowed}',
+    vi: 'không có lỗi giả lập "{name}"; các lỗi có: {allowed}',
+  },
+  'r.fault.zone': {
+    en: 'zone: {name} needs a zone; allowed: {allowed} (got {got})',
+    vi: 'lỗi {name} cần chọn vùng (--zone); chỉ có vùng {allowed} (nhận được {got})',
+  },
+  'r.fault.count': {
+    en: 'count: a whole number of speakers from 1 to 500 (got {got})',
+    vi: 'số loa (--count): số nguyên từ 1 đến 500 (nhận được {got})',
+  },
+  'r.fault.channel': {
+    en: 'channel: "{channel}" is not an output; allowed: {allowed}',
+    vi: '--channel: "{channel}" không phải đầu ra; chỉ có: {allowed}',
+  },
   'r.notSim': {
     en: 'sim commands need a simulated station; profile {profile} drives real hardware',
     vi: 'lệnh sim chỉ dùng cho đài giả lập; cấu hình {profile} điều khiển thiết bị thật',
@@ -191,6 +207,10 @@ export const refusalMessages: Catalog = {
   'r.toneLevel': {
     en: '--level: a number from 0.01 to 1 (got "{got}")',
     vi: '--level: cần một số từ 0.01 đến 1 (nhận được "{got}")',
+  },
+  'r.profileFlag': {
+    en: '--profile: a board profile name (e.g. rpi4-gpio) or a .json file',
+    vi: '--profile: cần tên cấu hình bo mạch (ví dụ rpi4-gpio) hoặc một tệp .json',
   },
   'r.unknownCommand': {
     en: 'unknown command "{cmd}"; allowed: {allowed}',

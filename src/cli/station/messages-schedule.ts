@@ -80,6 +80,7 @@ export const scheduleMessages: Catalog = {
     en: 'attention signal reached the output {ms} ms after the command',
     vi: 'hiệu lệnh chú ý ra loa sau lệnh {ms} ms',
   },
+  'emg.attentionOnly': { en: 'attention signal only', vi: 'chỉ phát hiệu lệnh chú ý' },
   'emg.idle': { en: 'No emergency bulletin is playing.', vi: 'Không có bản tin khẩn cấp nào đang phát.' },
   'emg.last': {
     en: 'Last: {id} ended {when} ({reason}).',
