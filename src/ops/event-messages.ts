@@ -10,11 +10,11 @@ export const eventMessages: Catalog = {
   // the audit trail: one event per command (security/audit.ts)
   'ev.command': {
     en: '{action} {params}by {who} ({role}, {via}): {result}',
-    vi: 'lệnh {action} {params}của {who} ({role}, {via}): {result}',
+    vi: 'lệnh "{action}" {params}của {who} ({role}, {via}): {result}',
   },
   'ev.command.refused': {
     en: '{action} {params}by {who} ({role}, {via}): {result} — {why}',
-    vi: 'lệnh {action} {params}của {who} ({role}, {via}): {result} — {why}',
+    vi: 'lệnh "{action}" {params}của {who} ({role}, {via}): {result} — {why}',
   },
   'ev.result.ok': { en: 'ok', vi: 'đã thực hiện' },
   'ev.result.denied': { en: 'denied', vi: 'không có quyền' },

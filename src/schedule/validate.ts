@@ -49,10 +49,12 @@ function schemaErrors(raw: unknown, issues: ReadonlyArray<z.core.$ZodIssue>): Pr
     const at = where(raw, i.path);
     if (!at) return { en: formatIssue(i), text: issueText(i) };
     const rest = { ...i, path: i.path.slice(2) } as z.core.$ZodIssue;
-    return problem(`programme "${at.id}" (programmes[${at.index}]) ${formatIssue(rest)}`, 'sv.inProgramme', {
-      ...at,
-      issue: rest.path.length ? issueText(rest) : { key: 'v.colon', vars: { text: issueText(rest, null) } },
-    });
+    const self = rest.path.length === 0; // about the programme itself (an unknown key)
+    return problem(
+      `programme "${at.id}" (programmes[${at.index}]) ${formatIssue(rest)}`,
+      self ? 'sv.inProgramme.self' : 'sv.inProgramme',
+      { ...at, issue: issueText(rest, null) },
+    );
   });
 }
 

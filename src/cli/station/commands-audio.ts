@@ -139,7 +139,7 @@ async function media(ctx: Ctx, sub: string | undefined, arg: string | undefined)
   }
   throw keyed('INVALID_ARGUMENT', `media: allowed ls, add, verify (got "${sub}")`, 'r.sub', {
     what: 'media',
-    allowed: 'ls, add, verify',
+    allowed: '"ls", "add", "verify"',
     got: got(sub),
   });
 }
@@ -152,7 +152,7 @@ async function fallback(ctx: Ctx, sub: string | undefined, arg: string | undefin
   else
     throw keyed('INVALID_ARGUMENT', `fallback: allowed list, add (got "${sub}")`, 'r.sub', {
       what: 'fallback',
-      allowed: 'list, add',
+      allowed: '"list", "add"',
       got: got(sub),
     });
   show(ctx, r, () =>
@@ -229,7 +229,7 @@ export const audioCommands: Record<string, Command> = {
     if (sub !== undefined && sub !== 'status')
       throw keyed('INVALID_ARGUMENT', `audio: allowed status (got "${sub}")`, 'r.sub', {
         what: 'audio',
-        allowed: 'status',
+        allowed: '"status"',
         got: got(sub),
       });
     const s = (await ctx.call('audio.status')) as EngineStatus & { monitor: string | null };

@@ -155,7 +155,7 @@ export const linesCommands: Record<string, Command> = {
       'r.sub',
       {
         what: 'lines',
-        allowed: 'status, check, calibrate, history',
+        allowed: '"status", "check", "calibrate", "history"',
         got: got(sub),
       },
     );

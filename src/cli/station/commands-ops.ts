@@ -110,7 +110,7 @@ export const opsCommands: Record<string, Command> = {
     if (level !== undefined && !['debug', 'info', 'warn', 'error'].includes(level))
       throw keyed('INVALID_ARGUMENT', `--level: allowed debug, info, warn, error (got "${level}")`, 'r.sub', {
         what: '--level',
-        allowed: 'debug, info, warn, error',
+        allowed: '"debug", "info", "warn", "error"',
         got: got(level),
       });
     const n = await printLogs(

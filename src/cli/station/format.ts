@@ -83,7 +83,9 @@ export function renderEvents(events: Array<StationEvent & { time?: string }>, la
   return events
     .map((e) => {
       const sev = e.severity === 'alarm' ? '!' : e.severity === 'warning' ? '~' : ' ';
-      return `${String(e.seq).padStart(6)} ${when(e.ts, e.time)} ${sev} ${e.sub.padEnd(7)} ${e.kind.padEnd(22)} ${spoken(lang, e.message, e.text)}`;
+      const sub = messages[`sub.${e.sub}`] ? t(lang, `sub.${e.sub}`) : e.sub;
+      const kind = messages[`kind.${e.kind}`] ? t(lang, `kind.${e.kind}`) : e.kind;
+      return `${String(e.seq).padStart(6)} ${when(e.ts, e.time)} ${sev} ${sub.padEnd(lang === 'vi' ? 10 : 7)} ${kind.padEnd(22)} ${spoken(lang, e.message, e.text)}`;
     })
     .join('\n');
 }

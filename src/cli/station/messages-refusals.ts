@@ -9,11 +9,11 @@ export const refusalMessages: Catalog = {
   'r.none': { en: 'none', vi: 'không có' },
   'r.onOff': {
     en: 'on: allowed true or false (got {got})',
-    vi: 'bật/tắt: chỉ nhận true hoặc false (nhận được {got})',
+    vi: 'bật/tắt: chỉ nhận "true" hoặc "false" (nhận được {got})',
   },
   'r.onOffWord': {
     en: '{what}: allowed on or off ({got})',
-    vi: '{what}: chỉ nhận on (bật) hoặc off (tắt) ({got})',
+    vi: '{what}: chỉ nhận "on" (bật) hoặc "off" (tắt) ({got})',
   },
   'r.powerBlocked': { en: 'power on refused: {why}', vi: 'không bật được nguồn: {why}' },
   'r.block.mains': { en: 'mains lost', vi: 'đang mất điện lưới' },
@@ -214,7 +214,7 @@ export const refusalMessages: Catalog = {
   },
   'r.unknownCommand': {
     en: 'unknown command "{cmd}"; allowed: {allowed}',
-    vi: 'không có lệnh "{cmd}"; các lệnh có: {allowed}',
+    vi: 'không có lệnh "{cmd}"; xem các lệnh bằng: stationctl --help',
   },
   // why the line test tone is not used now (lines check, lines status)
   'l.tone.none': {

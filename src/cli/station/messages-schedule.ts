@@ -54,7 +54,7 @@ export const scheduleMessages: Catalog = {
   },
   'sched.missingMedia': {
     en: 'Not in the media cache yet (add with stationctl media add, or the district sends them): {list}',
-    vi: 'Chưa có trong bộ nhớ media (thêm bằng stationctl media add, hoặc huyện gửi xuống): {list}',
+    vi: 'Chưa có trong kho tệp phát (thêm bằng stationctl media add, hoặc huyện gửi xuống): {list}',
   },
   'tier.normal': { en: 'normal', vi: 'thông thường' },
   'tier.priority': { en: 'PRIORITY', vi: 'ƯU TIÊN' },

@@ -9,7 +9,6 @@ export const validationMessages: Catalog = {
   'v.at': { en: '{where}: {problem}', vi: '{where}: {problem}' },
   'v.atGot': { en: '{where}: {problem} ({got})', vi: '{where}: {problem} ({got})' },
   'v.bareGot': { en: '{problem} ({got})', vi: '{problem} ({got})' },
-  'v.colon': { en: ': {text}', vi: ': {text}' },
   'v.top': { en: '(top level)', vi: '(toàn bộ tệp)' },
   'v.got': { en: 'got {value}', vi: 'nhận được {value}' },
   'v.gotNothing': { en: 'got nothing', vi: 'không có giá trị' },
@@ -20,7 +19,7 @@ export const validationMessages: Catalog = {
   'v.kind.string': { en: 'text', vi: 'chuỗi ký tự' },
   'v.kind.number': { en: 'a number', vi: 'một số' },
   'v.kind.int': { en: 'a whole number', vi: 'một số nguyên' },
-  'v.kind.boolean': { en: 'true or false', vi: 'true hoặc false' },
+  'v.kind.boolean': { en: 'true or false', vi: '"true" hoặc "false"' },
   'v.kind.object': { en: 'an object', vi: 'một đối tượng JSON {…}' },
   'v.kind.array': { en: 'a list', vi: 'một danh sách […]' },
   'v.too_small.number': { en: 'at least {limit}', vi: 'tối thiểu {limit}' },
@@ -49,7 +48,7 @@ export const validationMessages: Catalog = {
   },
   'v.own.sha256': {
     en: '64 lower-case hex digits (the media sha256)',
-    vi: '64 chữ số hex viết thường (mã sha256 của tệp)',
+    vi: '64 chữ số thập lục phân (0–9, a–f) viết thường (mã sha256 của tệp)',
   },
   'v.own.url': {
     en: 'an http(s)://, rtsp:// or rtmp:// URL',
@@ -71,21 +70,25 @@ export const validationMessages: Catalog = {
   },
   // across fields and programmes (schedule/validate.ts)
   'sv.rejected': { en: 'schedule rejected: {problems}', vi: 'lịch phát bị từ chối: {problems}' },
+  'sv.inProgramme.self': {
+    en: 'programme "{id}" (programmes[{index}]) (top level): {issue}',
+    vi: 'chương trình "{id}" (programmes[{index}]): {issue}',
+  },
   'sv.inProgramme': {
     en: 'programme "{id}" (programmes[{index}]) {issue}',
     vi: 'chương trình "{id}" (programmes[{index}]) {issue}',
   },
   'sv.dateWithDays': {
     en: 'programme "{id}": date: a one-off date cannot be combined with days, from or to',
-    vi: 'chương trình "{id}": date: ngày phát một lần không dùng chung với days, from hoặc to',
+    vi: 'chương trình "{id}": date: ngày phát một lần không dùng chung với "days", "from" hoặc "to"',
   },
   'sv.toBeforeFrom': {
     en: 'programme "{id}": to: must be on or after from ({from})',
-    vi: 'chương trình "{id}": to: phải trùng hoặc sau ngày from ({from})',
+    vi: 'chương trình "{id}": to: phải trùng hoặc sau ngày "from" ({from})',
   },
   'sv.durationOrEnd': {
     en: 'programme "{id}": duration: give either duration or end',
-    vi: 'chương trình "{id}": duration: ghi duration hoặc end (chỉ một trong hai)',
+    vi: 'chương trình "{id}": duration: ghi "duration" hoặc "end" (chỉ một trong hai)',
   },
   'sv.noZone': {
     en: 'programme "{id}": zones: zone {zone} does not exist; allowed: {allowed} or "all"',
