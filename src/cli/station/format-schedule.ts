@@ -35,10 +35,13 @@ export function renderShow(r: ShowResult, days: number, lang: Lang): string {
 }
 
 function heard(e: PlayLogEntry, lang: Lang): string {
+  const kind = (k: string) => (scheduleMessages[`log.kind.${k}`] ? t(lang, `log.kind.${k}`) : k);
+  // the only reason a source change carries is the programme's own (replaced)
+  const why = (w: string) => spoken(lang, w, w === e.replaced ? e.replacedText : undefined);
   return e.sources
     .map(
       (s) =>
-        `${t(lang, s.using === 'fallback' ? 'log.fallback' : 'log.live')}${s.kind ? `(${s.kind})` : ''}${s.why ? `: ${s.why}` : ''}`,
+        `${t(lang, s.using === 'fallback' ? 'log.fallback' : 'log.live')}${s.kind ? `(${kind(s.kind)})` : ''}${s.why ? `: ${why(s.why)}` : ''}`,
     )
     .join(' → ');
 }
@@ -47,8 +50,8 @@ function confirmation(e: PlayLogEntry, lang: Lang): string {
   const c = e.confirmed;
   if (!c) return '';
   const all = [
-    ['amp', c.amplifier] as const,
-    ...Object.entries(c.zones).map(([z, v]) => [`zone ${z}`, v] as const),
+    [t(lang, 'log.amp'), c.amplifier] as const,
+    ...Object.entries(c.zones).map(([z, v]) => [t(lang, 'log.zone', { z }), v] as const),
   ];
   if (all.every(([, v]) => v === undefined)) return t(lang, 'log.noFeedback');
   const bad = all.filter(([, v]) => v === false).map(([n]) => n);

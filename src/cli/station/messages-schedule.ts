@@ -80,6 +80,12 @@ export const scheduleMessages: Catalog = {
     en: 'attention signal reached the output {ms} ms after the command',
     vi: 'hiệu lệnh chú ý ra loa sau lệnh {ms} ms',
   },
+  'log.kind.file': { en: 'file', vi: 'tệp' },
+  'log.kind.stream': { en: 'stream', vi: 'tiếp sóng' },
+  'log.kind.playlist': { en: 'playlist', vi: 'danh sách phát' },
+  'log.kind.hls': { en: 'HLS', vi: 'tiếp sóng HLS' },
+  'log.amp': { en: 'amp', vi: 'tăng âm' },
+  'log.zone': { en: 'zone {z}', vi: 'vùng {z}' },
   'emg.attentionOnly': { en: 'attention signal only', vi: 'chỉ phát hiệu lệnh chú ý' },
   'emg.idle': { en: 'No emergency bulletin is playing.', vi: 'Không có bản tin khẩn cấp nào đang phát.' },
   'emg.last': {
