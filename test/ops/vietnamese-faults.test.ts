@@ -216,7 +216,6 @@ describe('stationctl in Vietnamese through faults and refusals', () => {
 
   it('no English in any of it; the same outputs in English are caught', () => {
     const leaks = seen.map(({ args, vi }) => ({ args: args.join(' '), english: english(vi) }));
-    console.log(JSON.stringify(leaks.filter((l) => l.english.length)));
     expect(leaks.filter((l) => l.english.length)).toEqual([]);
     expect(seen.length).toBeGreaterThan(50);
     // the control: in English nearly every output is found to be English
