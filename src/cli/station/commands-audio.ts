@@ -85,6 +85,17 @@ function renderAudio(ctx: Ctx, s: EngineStatus & { monitor: string | null }): st
   return lines.join('\n');
 }
 
+async function mediaAdd(ctx: Ctx, arg: string | undefined): Promise<undefined> {
+  const r = (await ctx.call('media.add', { path: abs(need(arg, 'media add FILE|DIR')) })) as {
+    added: MediaItem[];
+    skipped: Array<{ file: string; why: string; whyText?: Text }>;
+  };
+  const skipped = (s: (typeof r.skipped)[number]) =>
+    tt(ctx, 'm.skipped', { file: s.file, why: spoken(ctx.lang, s.why, s.whyText) });
+  show(ctx, r, () => [tt(ctx, 'm.added', { n: r.added.length }), ...r.skipped.map(skipped)].join('\n'));
+  return undefined;
+}
+
 async function media(
   ctx: Ctx,
   sub: string | undefined,
@@ -114,16 +125,7 @@ async function media(
     );
     return;
   }
-  if (sub === 'add') {
-    const r = (await ctx.call('media.add', { path: abs(need(arg, 'media add FILE|DIR')) })) as {
-      added: MediaItem[];
-      skipped: Array<{ file: string; why: string; whyText?: Text }>;
-    };
-    const skipped = (s: (typeof r.skipped)[number]) =>
-      tt(ctx, 'm.skipped', { file: s.file, why: spoken(ctx.lang, s.why, s.whyText) });
-    show(ctx, r, () => [tt(ctx, 'm.added', { n: r.added.length }), ...r.skipped.map(skipped)].join('\n'));
-    return;
-  }
+  if (sub === 'add') return mediaAdd(ctx, arg);
   if (sub === 'verify') {
     const r = (await ctx.call('media.verify', arg ? { ref: arg } : {})) as {
       results: Array<{ sha256: string; name: string; ok: boolean; problem?: string }>;
