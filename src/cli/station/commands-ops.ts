@@ -13,6 +13,7 @@ import { flagInt, flagString, got } from '../args.js';
 import { type Command, type Ctx, show } from './context.js';
 import { logSource, parseSince, printLogs } from './logs.js';
 import { opsMessages } from './messages-ops.js';
+import { refusal } from './refusals.js';
 import { renderRelayTest } from './relay-render.js';
 import { toneCommand } from './tone-cli.js';
 import { renderFrame } from './watch.js';
@@ -60,7 +61,7 @@ async function watchLoop(ctx: Ctx, everyMs: number): Promise<void> {
     while (!done) {
       const frame = await ctx.call('status').then(
         (s) => renderFrame(s as StationStatus, ctx.lang, new Date()),
-        (e) => [tt(ctx, 'ops.watch.down', { msg: toLoaError(e).message })],
+        (e) => [tt(ctx, 'ops.watch.down', { msg: downReason(ctx, e) })],
       );
       out.write(`\x1b[H${frame.map((l) => `${l}\x1b[K`).join('\n')}\x1b[J`);
       await new Promise<void>((r) => {
@@ -74,6 +75,12 @@ async function watchLoop(ctx: Ctx, everyMs: number): Promise<void> {
     stdin.pause();
     out.write('\x1b[?25h\x1b[2J\x1b[H');
   }
+}
+
+/** Why watch cannot show the station: where it looked (not the transport's words), or the refusal. */
+function downReason(ctx: Ctx, e: unknown): string {
+  const err = toLoaError(e);
+  return err.code === 'UNAVAILABLE' ? ctx.socket : refusal(err, ctx.lang);
 }
 
 export const opsCommands: Record<string, Command> = {

@@ -9,7 +9,7 @@ import type { ScheduleWarning } from '../../schedule/playability.js';
 import { SCHEDULE_MAX_BYTES, type ShowResult, tooBig } from '../../schedule/service.js';
 import { validateSchedule } from '../../schedule/validate.js';
 import { parseDuration } from '../../schedule/zoned-time.js';
-import { flagInt, flagString } from '../args.js';
+import { flagInt, flagString, got } from '../args.js';
 import { type Command, type Ctx, show } from './context.js';
 import { renderEmergency, renderEmergencyStarted, renderPlayLog, renderShow, ts } from './format-schedule.js';
 
@@ -112,9 +112,11 @@ function since(v: string | undefined): number | undefined {
   if (d !== undefined) return Date.now() - d;
   const t = Date.parse(v);
   if (Number.isNaN(t))
-    throw new LoaError(
+    throw keyed(
       'INVALID_ARGUMENT',
       `--since: a time ago such as 24h, 30m, 7d, or an ISO date/time (got "${v}")`,
+      'r.sinceAgo',
+      { got: v },
     );
   return t;
 }
@@ -123,7 +125,9 @@ function zonesFlag(v: string | undefined): number[] | 'all' {
   if (v === undefined || v === 'all') return 'all';
   const zones = v.split(',').map((s) => Number(s.trim()));
   if (!zones.every((z) => Number.isInteger(z) && z >= 1))
-    throw new LoaError('INVALID_ARGUMENT', `--zones: zone numbers such as 1,3 or "all" (got "${v}")`);
+    throw keyed('INVALID_ARGUMENT', `--zones: zone numbers such as 1,3 or "all" (got "${v}")`, 'r.zonesAll', {
+      got: v,
+    });
   return zones;
 }
 
@@ -147,9 +151,11 @@ async function emergency(ctx: Ctx, sub: string | undefined, arg: string | undefi
     const r = (await ctx.call('emergency.status')) as EmergencyStatus;
     return show(ctx, r, () => renderEmergency(r, ctx.lang));
   }
-  throw new LoaError(
+  throw keyed(
     'INVALID_ARGUMENT',
     `emergency: allowed start, stop, status (got ${sub === undefined ? 'nothing' : `"${sub}"`})`,
+    'r.sub',
+    { what: 'emergency', allowed: '"start", "stop", "status"', got: got(sub) },
   );
 }
 
@@ -178,9 +184,11 @@ export const scheduleCommands: Record<string, Command> = {
           .join('\n'),
       );
     }
-    throw new LoaError(
+    throw keyed(
       'INVALID_ARGUMENT',
       `schedule: allowed show, check, apply (got ${sub === undefined ? 'nothing' : `"${sub}"`})`,
+      'r.sub',
+      { what: 'schedule', allowed: '"show", "check", "apply"', got: got(sub) },
     );
   },
   async 'play-log'(ctx) {

@@ -200,6 +200,18 @@ export const refusalMessages: Catalog = {
     en: '--since: a time such as 2026-11-30T05:30 or a duration such as 15m, 2h, 1d (got "{got}")',
     vi: '--since: cần một thời điểm, ví dụ 2026-11-30T05:30, hoặc một khoảng thời gian, ví dụ 15m, 2h, 1d (nhận được "{got}")',
   },
+  'r.sinceAgo': {
+    en: '--since: a time ago such as 24h, 30m, 7d, or an ISO date/time (got "{got}")',
+    vi: '--since: cần một khoảng thời gian trước đây, ví dụ 24h, 30m, 7d, hoặc một thời điểm ISO (nhận được "{got}")',
+  },
+  'r.zonesAll': {
+    en: '--zones: zone numbers such as 1,3 or "all" (got "{got}")',
+    vi: '--zones: các số vùng, ví dụ 1,3, hoặc "all" (tất cả) (nhận được "{got}")',
+  },
+  'r.sayBoth': {
+    en: 'say: give the text or --file, not both',
+    vi: 'say: nhập nội dung hoặc dùng --file, không dùng cả hai',
+  },
   'r.toneZone': {
     en: 'ZONE: a zone number, or "stop" ({got})',
     vi: 'VÙNG: cần một số vùng, hoặc "stop" ({got})',
