@@ -3,7 +3,8 @@
  * audio engine (WAV sink) and the real stationctl: the alarm names the programme and its time
  * ahead of the window; at the window the fallback playlist is heard (never silence) with the
  * chain up, the play log says what played and why; the file arriving mid-window starts the
- * programme at its wall-clock position. Without any fallback the chain does not stay keyed.
+ * programme at its wall-clock position. Without any fallback the chain is never keyed for it,
+ * not even for its pre-roll.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -96,6 +97,10 @@ describe('a programme whose media is missing', () => {
     expect(u.message).toMatch(/no fallback/);
     await pollUntil(async () => (await status()).power.state === 'off', 20_000);
     expect(Date.now()).toBeLessThan(start + 15_000);
+    // not keyed even for the pre-roll seconds: the media was known missing before it began
+    await pollUntil(async () => Date.now() > start + 2000, 20_000);
+    expect(await json<unknown[]>('events', '--kind', 'power.on')).toEqual([]);
+    expect((await status()).power.state).toBe('off');
   }, 60_000);
 
   it('with a fallback: heard at the window with the chain up, logged; the file arriving starts the programme at its position', async () => {
