@@ -98,6 +98,10 @@ export const alarmMessages: Catalog = {
     en: '4G modem without data',
     vi: 'modem 4G vẫn không có dữ liệu sau khi đã thử khôi phục; sẽ thử lại sau',
   },
+  'alarm.speech.fallback': {
+    en: 'natural voice not in use',
+    vi: 'giọng đọc tự nhiên không dùng được; bản tin chữ đang được đọc bằng espeak-ng',
+  },
   'alarm.hal.selftest': { en: 'self-test', vi: 'tự kiểm tra phần cứng phát hiện lỗi: {problems}' },
   'alarm.uplink.config': { en: 'uplink config', vi: 'kết nối về huyện bị tắt do lỗi cấu hình' },
 };
