@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --json] [-- --only GROUP]
  * Prints a readable table, or one JSON object per line ({"name","value","unit"}).
- * Groups: station, hw, audio, schedule, lines, link, security, bulletin, ops, cluster (peer figures inside).
+ * Groups: station, hw, audio, schedule, lines, link, security, bulletin, ops, cluster, hub (peer figures inside).
  */
 import type { BenchGroup, Figure } from './figures.js';
 
@@ -16,6 +16,7 @@ const GROUPS: Record<string, () => Promise<{ run: BenchGroup }>> = {
   security: () => import('./groups/security.js'),
   bulletin: () => import('./groups/bulletin.js'),
   cluster: () => import('./groups/cluster.js'),
+  hub: () => import('./groups/hub.js'),
 };
 const ORDER = [
   'station',
@@ -28,6 +29,7 @@ const ORDER = [
   'bulletin',
   'ops',
   'cluster',
+  'hub',
 ];
 
 async function main(): Promise<number> {

@@ -10,6 +10,7 @@ import { queryEvents } from './history.js';
 import { MediaStore } from './media-store.js';
 import { StationStore } from './stations.js';
 import type { HubStores } from './stores.js';
+import { SqliteWriteGroup } from './write-group.js';
 
 export interface SqliteStores extends HubStores {
   db: Database.Database;
@@ -27,5 +28,6 @@ export function openSqliteStores(dataDir: string, clock: Clock): SqliteStores {
     media: new MediaStore(join(dataDir, 'media'), db, clock),
     audit: new AuditStore(db, clock),
     events: { query: (q) => queryEvents(db, q) },
+    writes: new SqliteWriteGroup(db),
   };
 }
