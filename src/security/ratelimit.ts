@@ -6,7 +6,7 @@
  * local client claims, the socket is an identity an allowance can trust (docs/security.md).
  */
 import type { Clock } from '../core/clock.js';
-import { LoaError } from '../core/errors.js';
+import { keyed } from '../core/errors.js';
 
 export interface RateLimits {
   burst: number;
@@ -43,9 +43,11 @@ export class RateLimiter {
     if (this.buckets.size > MAX_BUCKETS) this.buckets.delete(this.buckets.keys().next().value as string);
     if (b.tokens < 1) {
       const waitS = Math.ceil(((1 - b.tokens) * 60) / perMinute);
-      throw new LoaError(
+      throw keyed(
         'RATE_LIMITED',
         `rate limit: ${burst} commands at once, then ${perMinute} per minute for ${who}; retry in ${waitS} s`,
+        'r.rateLimited',
+        { burst, perMinute, who, waitS },
         { burst, perMinute, retryS: waitS },
       );
     }

@@ -7,6 +7,10 @@ import type { Catalog } from '../../core/i18n.js';
 
 export const refusalMessages: Catalog = {
   'r.none': { en: 'none', vi: 'không có' },
+  'r.rateLimited': {
+    en: 'rate limit: {burst} commands at once, then {perMinute} per minute for {who}; retry in {waitS} s',
+    vi: 'quá nhiều lệnh: tối đa {burst} lệnh liền nhau, sau đó {perMinute} lệnh mỗi phút cho {who}; thử lại sau {waitS} giây',
+  },
   'r.onOff': {
     en: 'on: allowed true or false (got {got})',
     vi: 'bật/tắt: chỉ nhận "true" hoặc "false" (nhận được {got})',
