@@ -21,6 +21,7 @@ import type { DesiredRow } from './desired.js';
 import { acceptResult } from './result-guard.js';
 import { acceptApplied, type InputChecks, screenBatch } from './session-input.js';
 import type { Sessions, StationSession } from './sessions.js';
+import { isDiskFull } from './storage-guard.js';
 import type { HubStores } from './stores.js';
 
 type Call = grpc.ServerDuplexStream<SessionRequest__Output, SessionResponse>;
@@ -33,6 +34,8 @@ export interface GatewayDeps extends InputChecks {
   sessions: Sessions;
   /** Refuses (and audits) a hello whose station is not the one its certificate names. */
   admit(call: AuthCall, stationId: string): void;
+  /** True while the hub refuses writes (storage-guard.ts). */
+  storageFull?(): boolean;
 }
 
 const STATION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -43,6 +46,13 @@ export class HubSession implements StationSession {
   since = 0;
   lastContact = 0;
   private ended = false;
+  /**
+   * Something this session sent could not be stored (the hub's disk is full): nothing more is
+   * acknowledged, and once the hub takes writes again the session is ended so the station
+   * reconnects and sends again from its first unacknowledged item (it never resends within a
+   * session, and acknowledgements are cumulative: a gap must not be acknowledged).
+   */
+  private behind = false;
 
   constructor(
     private readonly call: Call,
@@ -54,7 +64,8 @@ export class HubSession implements StationSession {
       try {
         this.onMessage(m);
       } catch (e) {
-        this.fail(e);
+        if (isDiskFull(e) && this.ready) this.storageRefused(e);
+        else this.fail(e);
       }
     });
     this.call.on('end', () => this.end('station closed the session'));
@@ -100,6 +111,12 @@ export class HubSession implements StationSession {
     failStream(this.call, err);
   }
 
+  private storageRefused(e: unknown): void {
+    if (!this.behind)
+      this.d.log.warn('station data not stored', { station: this.stationId, error: String(e) });
+    this.behind = true;
+  }
+
   private write(m: SessionResponse): void {
     if (!this.ended) this.call.write(m);
   }
@@ -112,10 +129,15 @@ export class HubSession implements StationSession {
     if (!this.ready) throw new LoaError('INVALID_ARGUMENT', 'session: the first message must be a hello');
     this.lastContact = this.d.clock.now();
     const id = this.stationId;
+    if (this.behind && !this.d.storageFull?.()) {
+      this.end('the hub stores again: reconnect and send what was not acknowledged');
+      return;
+    }
     if (m.snapshot) {
       this.d.stores.stations.snapshot(id, m.snapshot.asOfSeq, flatten(fromStruct(m.snapshot.status)));
       this.d.sessions.changed(id);
     } else if (m.batch) {
+      if (this.behind) return;
       const items = screenBatch(this.d, id, m.batch.items.map(fromWireItem));
       const { acked, events } = this.d.stores.stations.ingest(id, items);
       this.write({ ack: { seq: acked } });
@@ -143,7 +165,7 @@ export class HubSession implements StationSession {
     if (!h.outboxEpoch) throw new LoaError('INVALID_ARGUMENT', 'hello.outbox_epoch: required');
     this.d.admit(this.call, h.stationId);
     const applied = acceptApplied(this.d, h.stationId, h.appliedDesiredVersion) ? h.appliedDesiredVersion : 0;
-    const acked = this.d.stores.stations.hello({ ...h, appliedDesiredVersion: applied });
+    const acked = this.helloAcked({ ...h, appliedDesiredVersion: applied });
     this.stationId = h.stationId;
     this.ready = true;
     this.since = this.lastContact = this.d.clock.now();
@@ -155,6 +177,18 @@ export class HubSession implements StationSession {
     this.d.log.info('session started', { station: h.stationId, boot: h.bootId, acked, lastSeq: h.lastSeq });
     this.d.sessions.deliverCommands(h.stationId);
     this.d.sessions.deliverDesired(h.stationId, applied);
+  }
+
+  /** What the hub holds of this outbox; with the disk full, read without recording the hello. */
+  private helloAcked(h: Hello__Output): number {
+    try {
+      return this.d.stores.stations.hello(h);
+    } catch (e) {
+      if (!isDiskFull(e)) throw e;
+      this.storageRefused(e);
+      const row = this.d.stores.stations.get(h.stationId);
+      return row && row.epoch === h.outboxEpoch && row.acked_seq <= h.lastSeq ? row.acked_seq : 0;
+    }
   }
 }
 

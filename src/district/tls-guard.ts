@@ -13,16 +13,16 @@ import { LoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { HandshakeLog } from '../security/handshake-log.js';
 import { type CertIdentity, identityOf } from '../security/identity.js';
-import type { AuditStore } from './audit.js';
 import { identityKey, type Revocations } from './revocation.js';
 import type { SecurityCounters } from './security-counters.js';
+import type { AuditStoreLike } from './stores.js';
 
 const LOG_EVERY_MS = 10_000;
 
 export interface TlsGuardDeps {
   clock: Clock;
   log: Logger;
-  audit: AuditStore;
+  audit: AuditStoreLike;
   revocations: Revocations;
   refusals: SecurityCounters;
 }
