@@ -44,9 +44,9 @@ export const retentionSchema = z
      * Free space kept on the database's filesystem: below it the hub refuses new writes
      * (storage-guard.ts), and SQLite still has room to delete and checkpoint.
      */
-    minFreeMB: z.number().int().min(1).max(1_048_576).default(64),
+    minFreeMB: z.number().int().min(0).max(1_048_576).default(64),
     /** The database may use this many MB; past it the oldest rows go, in class order. */
-    maxDbMB: z.number().int().min(16).max(16_777_216).default(16_384),
+    maxDbMB: z.number().int().min(1).max(16_777_216).default(16_384),
     /** A run every this many seconds. */
     intervalS: z.number().int().min(1).max(86_400).default(60),
     /** Rows deleted per transaction: one batch holds the database for a few milliseconds. */
