@@ -8,11 +8,14 @@
 # (on a terminal) or stops naming the cards it saw. Writes the device into the station's
 # audio.json ("sink"), sets the level on the profile's mixer control (amixer) and stores it
 # (alsactl store; Debian's alsa-restore.service puts it back at boot).
-# --sound-device null installs a station that plays to nothing: the daemon then refuses to
-# start unless its unit passes --allow-silent-output (a person's explicit choice).
+# --sound-device null installs a station that plays to nothing: a person's explicit choice, so
+# it is written to /etc/loa/sound.env as LOA_ALLOW_SILENT_OUTPUT=1 (the unit reads that file; the
+# daemon takes it as --allow-silent-output). Choosing a real card later writes 0 again, so the
+# daemon refuses a silent output once more.
 ASOUND_CARDS=${LOA_ASOUND_CARDS:-/proc/asound/cards} # overridable: tests, images
 AMIXER=${LOA_AMIXER:-amixer} ALSACTL=${LOA_ALSACTL:-alsactl}
 AUDIO_JSON=${LOA_AUDIO_JSON:-$ROOT/var/lib/loa/audio.json}
+SOUND_ENV=${LOA_SOUND_ENV:-$ROOT/etc/loa/sound.env}
 
 # The profile's "sound" as "device card mixer levelPct", or nothing (the simulator).
 profile_sound() {
@@ -65,6 +68,17 @@ write_sound_sink() {
   log "sound output: $device (written to $file)"
 }
 
+# /etc/loa/sound.env: whether the daemon may start with a silent output (1 only for null).
+write_sound_env() {
+  local allow=$1
+  mkdir -p "$(dirname "$SOUND_ENV")"
+  printf '%s\n' "# written by deploy/install.sh (sound card choice); read by loa-station.service" \
+    "# 1 only when the station was installed with --sound-device null (plays to nothing)" \
+    "LOA_ALLOW_SILENT_OUTPUT=$allow" > "$SOUND_ENV.tmp"
+  mv "$SOUND_ENV.tmp" "$SOUND_ENV"
+  own root:loa "$SOUND_ENV"
+}
+
 # The level on the card's mixer control, stored so it survives a reboot.
 set_sound_level() {
   local card=$1 mixer=$2 pct=$3
@@ -86,7 +100,12 @@ setup_sound() {
   list_sound_cards
   device=$(choose_sound_device "$device" "${card#-}")
   write_sound_sink "$device"
-  [ "$device" = null ] && { log "silent station: start it with --allow-silent-output"; return 0; }
+  if [ "$device" = null ]; then
+    write_sound_env 1
+    log "silent station: the unit starts it with --allow-silent-output (LOA_ALLOW_SILENT_OUTPUT=1 in $SOUND_ENV)"
+    return 0
+  fi
+  write_sound_env 0
   card=$(printf '%s' "$device" | sed -n 's/.*CARD=\([^,]*\).*/\1/p')
   [ -n "$card" ] && set_sound_level "$card" "$mixer" "$pct"
   return 0

@@ -111,14 +111,16 @@ describe('a real station’s sound output (firmata-only board on simavr)', { tim
     return ['--profile', writeProfile(dir, p), '--data-dir', data, '--station-id', 'snd', ...more];
   }
 
-  it('refuses to start with a null output; with --allow-silent-output it runs and doctor faults, en + vi', async () => {
+  it('refuses to start with a null output; allowed (the unit’s LOA_ALLOW_SILENT_OUTPUT=1, as install.sh --sound-device null writes it) it runs and doctor faults, en + vi', async () => {
     const data = dataDir({ schema: 1, sink: { kind: 'null' }, monitor: { enabled: false } });
     const p = hwProfile('firmata-only', board.path);
     const refused = await startDaemon(args(p, data)).catch((e: Error) => e);
     expect(refused).toBeInstanceOf(Error);
     expect((refused as Error).message).toMatch(/daemon exited \(78\)/); // EX_CONFIG
     expect((refused as Error).message).toMatch(/no sound output: audio.json sets the sink to \\"null\\"/);
-    daemon = await startDaemon(args(p, data, '--allow-silent-output'));
+    const zero = await startDaemon(args(p, data), { LOA_ALLOW_SILENT_OUTPUT: '0' }).catch((e: Error) => e);
+    expect((zero as Error).message).toMatch(/daemon exited \(78\)/);
+    daemon = await startDaemon(args(p, data), { LOA_ALLOW_SILENT_OUTPUT: '1' });
     const en = await daemon.ctl('doctor');
     expect(en.code).toBe(2);
     expect(en.stdout).toMatch(/FAULT.*Sound output is "null": this station plays to nothing/);

@@ -37,6 +37,7 @@ function setup(profile: string, extra: Record<string, string> = {}) {
     LOA_AMIXER: fake('amixer'),
     LOA_ALSACTL: fake('alsactl'),
     LOA_AUDIO_JSON: join(dir, 'audio.json'),
+    LOA_SOUND_ENV: join(dir, 'sound.env'),
     ...extra,
   };
   const script = `set -euo pipefail
@@ -46,7 +47,7 @@ own() { :; }
 ROLE=station ROOT="" SRC='${ROOT}' PROFILE='${profile}' SOUND_DEVICE="\${SOUND_DEVICE:-}"
 source '${ROOT}/deploy/install-sound.sh'
 setup_sound`;
-  return { env, calls, script, audio: join(dir, 'audio.json') };
+  return { env, calls, script, audio: join(dir, 'audio.json'), soundEnv: join(dir, 'sound.env') };
 }
 
 function bash(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> {
@@ -90,9 +91,14 @@ describe('install.sh: the sound card', () => {
     expect((await bash(s.script, s.env)).code).toBe(0);
     expect(JSON.parse(readFileSync(s.audio, 'utf8')).sink.device).toBe('plughw:CARD=vc4hdmi0,DEV=0');
     expect(readFileSync(s.calls, 'utf8')).toMatch(/amixer -q -c vc4hdmi0 sset Speaker 80% unmute/);
+    expect(readFileSync(s.soundEnv, 'utf8')).toMatch(/^LOA_ALLOW_SILENT_OUTPUT=0$/m);
     const n = await bash(s.script, { ...s.env, SOUND_DEVICE: 'null' });
-    expect(n.stderr).toMatch(/silent station: start it with --allow-silent-output/);
+    expect(n.stderr).toMatch(/silent station: the unit starts it with --allow-silent-output/);
     expect(JSON.parse(readFileSync(s.audio, 'utf8')).sink).toEqual({ kind: 'null' });
+    expect(readFileSync(s.soundEnv, 'utf8')).toMatch(/^LOA_ALLOW_SILENT_OUTPUT=1$/m);
+    // a real card chosen again takes the permission back
+    expect((await bash(s.script, { ...s.env, SOUND_DEVICE: 'plughw:CARD=Headphones,DEV=0' })).code).toBe(0);
+    expect(readFileSync(s.soundEnv, 'utf8')).toMatch(/^LOA_ALLOW_SILENT_OUTPUT=0$/m);
   });
 
   it('leaves the simulator alone', async () => {

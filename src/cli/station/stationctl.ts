@@ -32,7 +32,9 @@ async function run(p: Parsed): Promise<void> {
     district: flagString(p, 'district'),
     logLevel: assertLogLevel(flagString(p, 'log-level')),
     metricsListen: flagString(p, 'metrics-listen'),
-    allowSilentOutput: p.flags.get('allow-silent-output') === true,
+    // the flag, or the unit's LOA_ALLOW_SILENT_OUTPUT=1 (install.sh --sound-device null)
+    allowSilentOutput:
+      p.flags.get('allow-silent-output') === true || process.env.LOA_ALLOW_SILENT_OUTPUT === '1',
   });
 }
 
