@@ -16,6 +16,8 @@ const GROUPS: Record<string, () => Promise<{ run: BenchGroup }>> = {
   security: () => import('./groups/security.js'),
   bulletin: () => import('./groups/bulletin.js'),
   cluster: () => import('./groups/cluster.js'),
+  // temporary (issue 20): folded into the "hub" group at merge
+  hubstore: () => import('./groups/hub-retention.js'),
 };
 const ORDER = [
   'station',
@@ -28,6 +30,7 @@ const ORDER = [
   'bulletin',
   'ops',
   'cluster',
+  'hubstore',
 ];
 
 async function main(): Promise<number> {

@@ -50,11 +50,11 @@ export const retentionSchema = z
     /** A run every this many seconds. */
     intervalS: z.number().int().min(1).max(86_400).default(60),
     /** Rows deleted per transaction: one batch holds the database for a few milliseconds. */
-    batchRows: z.number().int().min(1).max(10_000).default(500),
+    batchRows: z.number().int().min(1).max(10_000).default(200),
     /** Batches per run (the rest waits for the next run), with the event loop free in between. */
-    batchesPerRun: z.number().int().min(1).max(10_000).default(40),
+    batchesPerRun: z.number().int().min(1).max(10_000).default(100),
     /** Free pages returned to the filesystem per step (4 kB each), with a yield in between. */
-    vacuumPagesPerStep: z.number().int().min(1).max(1_000_000).default(1024),
+    vacuumPagesPerStep: z.number().int().min(1).max(1_000_000).default(256),
   })
   .superRefine((c, ctx) => {
     const k = c.keepDays;
