@@ -5,9 +5,10 @@
  * the pruner may work per run. A bad value names its key and stops the hub, like cap.json.
  *
  * The defaults are sized so that a district (15 stations) lives for years on a small disk:
- * about 45 MB per station-year at the default rates (bench `hub.db_bytes_per_station_year`,
- * docs/sizing.md). Routine measurements go first, audit last; alarms are kept at least as long
- * as any routine data (checked here), and the size budget prunes in the same order.
+ * about 5.6 MB per station in its first year and 23 MB for good once every class is at its age
+ * (bench hub.db_bytes_per_station_year / _steady, docs/sizing.md). Routine measurements go
+ * first, audit last; alarms are kept at least as long as any routine data (checked here), and
+ * the size budget prunes in the same order.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +43,8 @@ export const retentionSchema = z
     keepDays: keepDaysSchema.prefault({}),
     /**
      * Free space kept on the database's filesystem: below it the hub refuses new writes
-     * (storage-guard.ts), and SQLite still has room to delete and checkpoint.
+     * (storage-guard.ts), and SQLite still has room to delete and checkpoint. 0: only a write
+     * that fails for want of space refuses them.
      */
     minFreeMB: z.number().int().min(0).max(1_048_576).default(64),
     /** The database may use this many MB; past it the oldest rows go, in class order. */

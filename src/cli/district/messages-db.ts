@@ -30,7 +30,7 @@ export const dbMessages: Catalog = {
   'db.tables': { en: 'TABLE', vi: 'BẢNG' },
   'db.rows': { en: 'ROWS', vi: 'SỐ DÒNG' },
   'db.bytes': { en: 'SIZE', vi: 'DUNG LƯỢNG' },
-  'db.class': { en: 'KEPT', vi: 'LOẠI DỮ LIỆU' },
+  'db.class': { en: 'CLASS (TABLE)', vi: 'LOẠI DỮ LIỆU (BẢNG)' },
   'db.keep': { en: 'KEEP', vi: 'GIỮ' },
   'db.oldest': { en: 'OLDEST', vi: 'CŨ NHẤT' },
   'db.due': { en: 'TO REMOVE', vi: 'SẼ XÓA' },
