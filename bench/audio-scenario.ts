@@ -235,7 +235,11 @@ export function loaRuntime(): Runtime {
         await sleep(100);
       }
       await ctl(j.sock, 'fallback', 'add', j.backup);
-      await ctl(j.sock, 'play', j.url);
+      // `play` exits 1 when the station reports the source failing: that is a finding for the
+      // figures (dead air, backup), not a reason to lose the group — say what it printed
+      await ctl(j.sock, 'play', j.url).catch((e: { stdout?: string; stderr?: string }) =>
+        console.error(`stationctl play ${j.url}: ${(e.stdout ?? '') + (e.stderr ?? '')}`.trim()),
+      );
       // "relaying with fallback armed" (DESIGN.md) starts when the relay is on air and the
       // fallback has gone back to its armed state (the fallback played alone before the relay)
       for (

@@ -37,7 +37,7 @@ async function simStation(clock: ManualClock, dir: string): Promise<{ station: S
     stationId: 'bench-lines',
     clock,
     log: memoryLogger('bench').log,
-    drivers: driverFactories(),
+    drivers: await driverFactories(),
     modules: [new LinesModule({ dataDir: dir })],
   });
   await station.start();
@@ -153,7 +153,7 @@ async function cpuPercent8Zones(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'loa-bench-lines-cpu-'));
   const clock: Clock = new SystemClock();
   const profile = eightZones();
-  const hal = await Hal.open(profile, driverFactories(), { clock, log: memoryLogger('bench').log });
+  const hal = await Hal.open(profile, await driverFactories(), { clock, log: memoryLogger('bench').log });
   const events = new MemoryEvents();
   const settings = defaultSettings();
   const sup = new LinesSupervisor({

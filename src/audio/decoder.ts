@@ -10,7 +10,7 @@ import { FFMPEG, FFMPEG_PCM } from './pcm.js';
 export type DecoderInput =
   | { kind: 'pipe'; format?: string | undefined }
   | { kind: 'file'; path: string; offsetMs?: number | undefined }
-  | { kind: 'url'; url: string }
+  | { kind: 'url'; url: string; rtspTransport?: RtspTransport | undefined }
   | { kind: 'lavfi'; graph: string; durationMs?: number | undefined };
 
 export interface DecoderEvents {
@@ -20,6 +20,13 @@ export interface DecoderEvents {
 }
 
 export { FFMPEG };
+
+/**
+ * How RTP reaches us from an RTSP server (RFC 2326 §10.12): interleaved on the RTSP TCP
+ * connection — through a 4G carrier's NAT, one connection we opened — or as RTP over UDP,
+ * for servers that answer 461 Unsupported Transport to interleaving.
+ */
+export type RtspTransport = 'tcp' | 'udp';
 
 /** Lines that repeat what the decoder has just said (counted once, not twice). */
 const ECHO = /^Error while decoding stream/;
@@ -39,7 +46,10 @@ export function decoderArgs(input: DecoderInput, live: boolean): string[] {
       break;
     case 'url':
       if (/^(https?|tcp|tls):/.test(input.url)) args.push('-rw_timeout', '10000000');
-      if (/^rtsps?:/.test(input.url)) args.push('-rtsp_transport', 'tcp', '-timeout', '10000000');
+      // -timeout: the RTSP connection's I/O limit (µs), so a server that accepts and never
+      // answers ends the attempt (the watchdog kills the child if we go first)
+      if (/^rtsps?:/.test(input.url))
+        args.push('-rtsp_transport', input.rtspTransport ?? 'tcp', '-timeout', '10000000');
       // a live stream (SRT, RTMP…): probe 1 s of it, not ffmpeg's default 5 s, which arrive in
       // real time and would outlast the stall watch (reconnectMs) before the first PCM
       if (live) args.push('-analyzeduration', '1000000');

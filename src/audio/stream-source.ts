@@ -4,13 +4,15 @@
  * while the jitter buffer still covers it) and the decoder dies with us (stdin EOF). Other
  * URLs (HLS playlists, RTSP, RTMP, SRT) are opened by ffmpeg itself under the watchdog, and
  * a stall is "no PCM". A stream that closes, stalls past reconnectMs or fails reconnects
- * with a capped backoff, forever: the fallback covers meanwhile.
+ * with a capped backoff, forever: the fallback covers meanwhile. RTSP asks for RTP
+ * interleaved on its TCP connection and, if the server refuses that transport (461), RTP
+ * over UDP on the next attempt (and back, should the server change its mind).
  */
 import { type ClientRequest, get as httpGet, type IncomingMessage } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import type { Clock, Timer } from '../core/clock.js';
 import type { Children } from './children.js';
-import { Decoder, type DecoderInput } from './decoder.js';
+import { Decoder, type DecoderInput, type RtspTransport } from './decoder.js';
 import type { HealthLimits } from './health.js';
 import { BufferedSource, type BufferSizes, type FailureCause, type SourceFailure } from './source.js';
 
@@ -73,6 +75,12 @@ export function failureOf(
   return { cause, attempts, error: s.health.lastError ?? r };
 }
 
+/**
+ * ffmpeg's word that the RTSP server refused every transport it was offered: its SETUP got
+ * 461 Unsupported Transport (RFC 2326 §11.4.15) and it exits with EPROTONOSUPPORT.
+ */
+const UNSUPPORTED_TRANSPORT = /Protocol not supported|461 Unsupported transport/i;
+
 export function viaHttp(url: string): boolean {
   return /^https?:\/\//.test(url) && !/\.m3u8?(\?|$)/i.test(url);
 }
@@ -93,6 +101,8 @@ export class StreamSource extends BufferedSource {
   private failedAttempts = 0;
   private lastCause: FailureCause = 'other';
   private startedAt = 0;
+  /** RTSP only: the transport the next attempt asks for. */
+  private rtsp: RtspTransport = 'tcp';
 
   constructor(
     key: string,
@@ -118,7 +128,12 @@ export class StreamSource extends BufferedSource {
   }
 
   override detail(): Record<string, unknown> {
-    return { url: this.url, link: this.link, connections: this.connections, bytesIn: this.bytesIn };
+    const d = { url: this.url, link: this.link, connections: this.connections, bytesIn: this.bytesIn };
+    return this.isRtsp ? { ...d, rtsp: this.rtsp } : d;
+  }
+
+  private get isRtsp(): boolean {
+    return /^rtsps?:/.test(this.url);
   }
 
   override failure(): SourceFailure | undefined {
@@ -132,7 +147,7 @@ export class StreamSource extends BufferedSource {
     this.lastByteAt = this.clock.monotonic();
     this.health.onReconnect(this.lastByteAt);
     if (viaHttp(this.url)) this.fetch(this.url, 0);
-    else this.startDecoder({ kind: 'url', url: this.url });
+    else this.startDecoder({ kind: 'url', url: this.url, rtspTransport: this.rtsp });
   }
 
   private fetch(url: string, redirects: number): void {
@@ -211,6 +226,7 @@ export class StreamSource extends BufferedSource {
     if (this.stopped || this.link === 'waiting') return;
     this.link = 'waiting';
     this.health.lastError = why;
+    if (this.isRtsp && UNSUPPORTED_TRANSPORT.test(why)) this.rtsp = this.rtsp === 'tcp' ? 'udp' : 'tcp';
     // a clean end after real audio: what is buffered plays out while we redial
     const clean = this.cleanEnd && this.health.everHealthy;
     this.cleanEnd = false;

@@ -10,7 +10,7 @@ import { SystemClock } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import { Logger, type LogLevel } from '../core/log.js';
 import { NodeScheduleWake } from '../core/wake.js';
-import { driverFactories } from '../hal/drivers.js';
+import { driverFactoriesFor } from '../hal/drivers.js';
 import { loadProfile } from '../hal/profile.js';
 import { metricsUrl } from '../process/metrics-http.js';
 import { SystemdNotifier } from '../process/notify.js';
@@ -101,7 +101,7 @@ async function startStation(args: DaemonArgs, id: Identity, running: Running) {
     stationId: id.stationId,
     clock: new SystemClock(),
     log: id.log,
-    drivers: driverFactories(),
+    drivers: await driverFactoriesFor(profile),
     modules: stationModules({
       dataDir: id.dataDir,
       district: problem ? undefined : args.district,

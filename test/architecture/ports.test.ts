@@ -47,8 +47,9 @@ describe('port board', () => {
     expect(() => ctx.need(HAL)).toThrow('module "x" uses port "hal" without declaring it in needs');
   });
 
-  it('a station with a module that needs a missing port does not build', () => {
+  it('a station with a module that needs a missing port does not build', async () => {
     const { log } = memoryLogger('ports');
+    const drivers = await driverFactories();
     const build = () =>
       new Station({
         profile: loadProfile('sim'),
@@ -56,7 +57,7 @@ describe('port board', () => {
         stationId: 'ports-test',
         clock: new ManualClock(),
         log,
-        drivers: driverFactories(),
+        drivers,
         modules: [mod('speech', { needs: [port<string>('voice')] })],
       });
     expect(build).toThrow('module "speech" needs port "voice", which no module provides');
@@ -71,7 +72,7 @@ describe('port board', () => {
       stationId: 'ports-test',
       clock,
       log,
-      drivers: driverFactories(),
+      drivers: await driverFactories(),
       modules: [mod('media', { provides: [MEDIA_CACHE] })],
     });
     await expect(drive(clock, s.start())).rejects.toThrow(

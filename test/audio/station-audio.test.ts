@@ -105,6 +105,18 @@ describe('stationctl audio, fallback and media', () => {
     const after = (await json('media', 'ls')) as { items: Array<{ name: string }> };
     expect(after.items.map((i) => i.name)).toEqual(['backup-440.mp3']);
   });
+
+  it('media verify names a damaged file and exits 1, so a script sees it', async () => {
+    await json('media', 'add', join(inbox, 'news-1000.mp3'));
+    const ls = (await json('media', 'ls')) as { items: Array<{ name: string; sha256: string }> };
+    const news = ls.items.find((i) => i.name === 'news-1000.mp3');
+    appendFileSync(join(dir, 'media', 'objects', news?.sha256 as string), Buffer.from('bit rot'));
+    const r = await d.ctl('media', 'verify');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/2 file\(s\) checked, 1 failed/);
+    expect(r.stdout).toMatch(/news-1000\.mp3: content changed .*moved to quarantine/);
+    expect((await d.ctl('media', 'verify')).code).toBe(0); // the intact one is left
+  });
 });
 
 describe('confidence monitor', () => {

@@ -69,7 +69,7 @@ describe('station on the firmata driver', () => {
       stationId: 'e2e',
       clock,
       log,
-      drivers: driverFactories(),
+      drivers: await driverFactories(),
     });
     await station.start();
     const s = station;

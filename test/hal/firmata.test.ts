@@ -24,7 +24,7 @@ const writes: [number, number][] = [];
 
 async function openHal(p: Profile): Promise<Hal> {
   const { log } = memoryLogger('firmata-test');
-  hal = await Hal.open(p, driverFactories(), { clock: new SystemClock(), log });
+  hal = await Hal.open(p, await driverFactories(), { clock: new SystemClock(), log });
   return hal;
 }
 

@@ -76,7 +76,7 @@ export async function rig(
     stationId: 'cluster-1',
     clock: new SystemClock(),
     log: memoryLogger('cluster').log,
-    drivers: driverFactories(),
+    drivers: await driverFactories(),
     modules: [modem],
   });
   await station.start();

@@ -44,7 +44,7 @@ export async function startSimStation(
     stationId: 'sim-test',
     clock,
     log,
-    drivers: driverFactories(),
+    drivers: await driverFactories(),
     ...(opts.modules ? { modules: opts.modules } : {}),
   });
   await station.start();

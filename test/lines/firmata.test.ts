@@ -50,7 +50,7 @@ beforeEach(async () => {
     stationId: 'lines-fw',
     clock: new SystemClock(),
     log: memoryLogger('lines-fw').log,
-    drivers: driverFactories(),
+    drivers: await driverFactories(),
     modules: [lines],
   });
   await station.start();

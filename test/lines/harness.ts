@@ -43,7 +43,7 @@ export async function startLines(o: HarnessOptions = {}): Promise<LinesHarness> 
     stationId: 'lines-test',
     clock,
     log: memoryLogger('lines-test').log,
-    drivers: driverFactories(),
+    drivers: await driverFactories(),
     modules: [lines],
   });
   await station.start();

@@ -20,7 +20,7 @@ const HOUR = 3_600_000;
 async function bareSupervisor(dir: string, perZone: number) {
   const clock = new ManualClock();
   const profile = loadProfile('sim');
-  const hal = await Hal.open(profile, driverFactories(), { clock, log: memoryLogger().log });
+  const hal = await Hal.open(profile, await driverFactories(), { clock, log: memoryLogger().log });
   const sim = (hal.drivers.get('sim') as SimDriver).station;
   const events = new MemoryEvents();
   const history = new HistoryLog({ file: join(dir, 'lines-history.jsonl'), perZone });

@@ -59,7 +59,7 @@ export async function scheduleStation(o: Options = {}): Promise<ScheduleStation>
     stationId: 'sched-test',
     clock,
     log,
-    drivers: driverFactories(),
+    drivers: await driverFactories(),
     modules: [mod],
   });
   await drive(clock, station.start(), 10);

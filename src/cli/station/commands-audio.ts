@@ -74,7 +74,11 @@ function renderAudio(ctx: Ctx, s: EngineStatus & { monitor: string | null }): st
   return lines.join('\n');
 }
 
-async function media(ctx: Ctx, sub: string | undefined, arg: string | undefined): Promise<void> {
+async function media(
+  ctx: Ctx,
+  sub: string | undefined,
+  arg: string | undefined,
+): Promise<number | undefined> {
   if (sub === 'ls' || sub === 'list' || sub === undefined) {
     const r = (await ctx.call('media.list')) as {
       items: MediaItem[];
@@ -125,8 +129,8 @@ async function media(ctx: Ctx, sub: string | undefined, arg: string | undefined)
         )
         .join('\n'),
     );
-    if (bad.length) process.exitCode = 1;
-    return;
+    // a damaged file is a finding a script must see (the launcher sets the exit code from this)
+    return bad.length ? 1 : 0;
   }
   throw new LoaError('INVALID_ARGUMENT', `media: allowed ls, add, verify (got "${sub}")`);
 }
@@ -245,6 +249,6 @@ export const audioCommands: Record<string, Command> = {
     await fallback(ctx, sub, arg);
   },
   async media(ctx, [sub, arg]) {
-    await media(ctx, sub, arg);
+    return media(ctx, sub, arg);
   },
 };

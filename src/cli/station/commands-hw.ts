@@ -3,7 +3,7 @@ import { SystemClock } from '../../core/clock.js';
 import { LoaError } from '../../core/errors.js';
 import { type Catalog, translate } from '../../core/i18n.js';
 import { Logger } from '../../core/log.js';
-import { driverFactories } from '../../hal/drivers.js';
+import { driverFactoriesFor } from '../../hal/drivers.js';
 import { loadProfile } from '../../hal/profile.js';
 import { driveSafeState } from '../../hal/safe-state.js';
 import { flagString } from '../args.js';
@@ -40,7 +40,10 @@ export const hwCommands: Record<string, Command> = {
     const profile = loadProfile(name);
     // logs go to stderr: stdout carries the result (text or --json)
     const log = new Logger({ station: 'safe-state', level: 'warn', sink: process.stderr });
-    const results = await driveSafeState(profile, driverFactories(), { clock: new SystemClock(), log });
+    const results = await driveSafeState(profile, await driverFactoriesFor(profile), {
+      clock: new SystemClock(),
+      log,
+    });
     const t = (k: string, v: Record<string, string | number>) => translate(hwMessages, ctx.lang, k, v);
     show(ctx, results, () =>
       results
