@@ -191,7 +191,9 @@ export class Hub {
 
   /** Revokes certificates (districtctl station|operator revoke) and closes their connections at once. */
   revoke(identity: string, serial: string | undefined, by: string, reason: string) {
-    const serials = this.revocations.revoke(identity, serial, by, reason);
+    const serials = this.storage.write('revocation', () =>
+      this.revocations.revoke(identity, serial, by, reason),
+    );
     return { serials, dropped: this.tlsGuard.drop(serials), at: this.clock.now() };
   }
 
