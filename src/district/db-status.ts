@@ -40,6 +40,7 @@ export function databaseStatus(d: DbStatusDeps) {
     writesRefused: full !== undefined,
     refusedSinceMs: full?.sinceMs ?? 0,
     refusedReason: full?.reason ?? '',
+    refusedLevel: full?.level ?? '',
     tables: s.tables,
     retention: s.classes.map((c) => ({
       ...c,

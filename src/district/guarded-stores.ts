@@ -1,6 +1,8 @@
 /**
  * The hub's stores behind its StorageGuard: every write goes through the guard (refused at
- * once while the disk is full, STORAGE_FULL), reads go straight through. Two writes are best
+ * once while the disk is full, STORAGE_FULL), reads go straight through. Station data,
+ * snapshots and uploads are the bulk; commands, schedules, session starts and the audit are
+ * small and may use the reserve below minFreeMB (storage-guard.ts). Two writes are best
  * effort and never throw: a station's last-contact time (written as a session closes) and an
  * audit entry (written while an RPC answers; with the disk full the refusal is in the log).
  * Works over any HubStores, so a second engine gets the same behaviour.
@@ -17,27 +19,30 @@ export function guardStores(s: HubStores, g: StorageGuard, log: Logger): HubStor
     stations: {
       get: (id) => st.get(id),
       list: () => st.list(),
-      hello: (h) => g.write('session start', () => st.hello(h)),
+      hello: (h) => g.write('session start', () => st.hello(h), 'priority'),
       snapshot: (id, seq, flat) => g.write('snapshot', () => st.snapshot(id, seq, flat)),
       ingest: (id, items) => g.write('station events', () => st.ingest(id, items)),
       touch: (id) => {
-        if (!g.full) bestEffort(log, 'last contact', () => g.write('last contact', () => st.touch(id)));
+        if (!g.full)
+          bestEffort(log, 'last contact', () => g.write('last contact', () => st.touch(id), 'priority'));
       },
-      report: (id, applied, report) => g.write('schedule report', () => st.report(id, applied, report)),
+      report: (id, applied, report) =>
+        g.write('schedule report', () => st.report(id, applied, report), 'priority'),
     },
     commands: {
-      create: (...a) => g.write('command', () => c.create(...a)),
+      create: (...a) => g.write('command', () => c.create(...a), 'priority'),
       deliverable: (id) => c.deliverable(id),
       // the command went out; unmarked, it goes again and the station runs it once (by its id)
-      markSent: (id) => bestEffort(log, 'command sent', () => g.write('command sent', () => c.markSent(id))),
-      result: (r) => g.write('command result', () => c.result(r)),
-      expireDue: () => g.write('command expiry', () => c.expireDue()),
+      markSent: (id) =>
+        bestEffort(log, 'command sent', () => g.write('command sent', () => c.markSent(id), 'priority')),
+      result: (r) => g.write('command result', () => c.result(r), 'priority'),
+      expireDue: () => g.write('command expiry', () => c.expireDue(), 'priority'),
       openCount: (id) => c.openCount(id),
       get: (id) => c.get(id),
       list: (id, limit) => c.list(id, limit),
     },
     desired: {
-      push: (...a) => g.write('schedule', () => s.desired.push(...a)),
+      push: (...a) => g.write('schedule', () => s.desired.push(...a), 'priority'),
       forStation: (id) => s.desired.forStation(id),
       latestVersion: () => s.desired.latestVersion(),
     },
@@ -47,7 +52,8 @@ export function guardStores(s: HubStores, g: StorageGuard, log: Logger): HubStor
       get: (sha) => s.media.get(sha),
     },
     audit: {
-      add: (...a) => bestEffort(log, 'audit entry', () => g.write('audit entry', () => s.audit.add(...a))),
+      add: (...a) =>
+        bestEffort(log, 'audit entry', () => g.write('audit entry', () => s.audit.add(...a), 'priority')),
       list: (q) => s.audit.list(q),
     },
   };

@@ -191,8 +191,10 @@ export class Hub {
 
   /** Revokes certificates (districtctl station|operator revoke) and closes their connections at once. */
   revoke(identity: string, serial: string | undefined, by: string, reason: string) {
-    const serials = this.storage.write('revocation', () =>
-      this.revocations.revoke(identity, serial, by, reason),
+    const serials = this.storage.write(
+      'revocation',
+      () => this.revocations.revoke(identity, serial, by, reason),
+      'priority',
     );
     return { serials, dropped: this.tlsGuard.drop(serials), at: this.clock.now() };
   }

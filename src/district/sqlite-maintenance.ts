@@ -90,8 +90,11 @@ export class SqliteMaintenance implements StoreMaintenance {
     return sqliteStatus(this.db, this.file, now, c.keepDays, c.maxDbMB * 1024 * 1024);
   }
 
+  /** Writes a few pages' worth (a small value could fit in a page already there), then a small value. */
   probeWrite(now: number): void {
-    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('write_probe', ?)").run(String(now));
+    const put = this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('write_probe', ?)");
+    put.run('x'.repeat(4 * this.pragma('page_size')));
+    put.run(String(now));
   }
 
   usedBytes(): number {

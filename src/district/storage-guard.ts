@@ -1,12 +1,14 @@
 /**
  * The hub with its disk full: it refuses new writes (STORAGE_FULL, an error log line, the
  * metric loa_hub_storage_full and `districtctl db status`) and goes on serving what it holds:
- * sessions stay up, reads work. It trips when a write fails for want of space (SQLite's
- * SQLITE_FULL, the filesystem's ENOSPC/EDQUOT) or when the filesystem's free space falls below
- * `minFreeMB`: that margin leaves room for SQLite to delete and checkpoint, so retention can
- * still make room. SQLite rolls a failed transaction back whole, so nothing half-written
- * stays. Every check (the hub's 5 s sweep) it looks again: enough free space and one small
- * write that goes through, and writes are accepted again.
+ * sessions stay up, reads work. Two levels: below `minFreeMB` free the bulk (station data,
+ * snapshots, uploads) is refused while commands, schedules, session starts and the audit still
+ * use the reserve (a warning must still reach the stations), and SQLite keeps room to delete
+ * and checkpoint, so retention can make space; a write that fails for want of space (SQLite's
+ * SQLITE_FULL, the filesystem's ENOSPC/EDQUOT) refuses everything.
+ * SQLite rolls a failed transaction back whole, so nothing half-written stays. Every check
+ * (the hub's 5 s sweep) it looks again: enough free space and one small write that goes
+ * through, and writes are accepted again.
  */
 import type { Clock } from '../core/clock.js';
 import { hasErrno, LoaError } from '../core/errors.js';
@@ -15,6 +17,12 @@ import type { Logger } from '../core/log.js';
 export interface StorageFull {
   sinceMs: number;
   reason: string;
+  /**
+   * "reserve": free space is below minFreeMB; the bulk (station data, snapshots, uploads) is
+   * refused, while what an operator or an emergency needs (commands, schedules, audit, session
+   * starts) still goes into the reserve. "disk": a write failed for want of space; all refused.
+   */
+  level: 'reserve' | 'disk';
 }
 
 export interface StorageGuardOptions {
@@ -22,11 +30,14 @@ export interface StorageGuardOptions {
   log: Logger;
   /** Free bytes on the database's filesystem. */
   freeBytes(): number;
-  /** Below this, writes are refused. */
+  /** Below this, the bulk of writes is refused. */
   minFreeBytes: number;
   /** One small write (StoreMaintenance.probeWrite). */
   probe(now: number): void;
 }
+
+/** A write that may still use the reserve (small, and needed to warn people). */
+export type WriteKind = 'bulk' | 'priority';
 
 const FULL_CODES = ['SQLITE_FULL', 'ENOSPC', 'EDQUOT', 'SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC'];
 
@@ -45,26 +56,32 @@ export class StorageGuard {
   }
 
   /** Runs a write; refused at once while full, and a write that finds the disk full trips the guard. */
-  write<T>(what: string, fn: () => T): T {
-    if (this.state) throw this.refusal(what);
+  write<T>(what: string, fn: () => T, kind: WriteKind = 'bulk'): T {
+    this.admit(what, kind);
     try {
       return fn();
     } catch (e) {
-      if (!isDiskFull(e)) throw e;
-      this.trip(`${what}: ${(e as Error).message}`);
-      throw this.refusal(what);
+      throw this.failed(what, e);
     }
   }
 
-  async writeAsync<T>(what: string, fn: () => Promise<T>): Promise<T> {
-    if (this.state) throw this.refusal(what);
+  async writeAsync<T>(what: string, fn: () => Promise<T>, kind: WriteKind = 'bulk'): Promise<T> {
+    this.admit(what, kind);
     try {
       return await fn();
     } catch (e) {
-      if (!isDiskFull(e)) throw e;
-      this.trip(`${what}: ${(e as Error).message}`);
-      throw this.refusal(what);
+      throw this.failed(what, e);
     }
+  }
+
+  private admit(what: string, kind: WriteKind): void {
+    if (this.state && (this.state.level === 'disk' || kind === 'bulk')) throw this.refusal(what);
+  }
+
+  private failed(what: string, e: unknown): unknown {
+    if (!isDiskFull(e)) return e;
+    this.trip(`${what}: ${(e as Error).message}`, 'disk');
+    return this.refusal(what);
   }
 
   /** Looks at the free space (and, while full, tries a write); true when writes are accepted. */
@@ -73,6 +90,7 @@ export class StorageGuard {
     if (free < this.o.minFreeBytes) {
       this.trip(
         `${free} bytes free on the database's filesystem, below the ${this.o.minFreeBytes} kept in reserve`,
+        'reserve',
       );
       return false;
     }
@@ -96,12 +114,14 @@ export class StorageGuard {
     }
   }
 
-  private trip(reason: string): void {
-    if (this.state) return;
-    this.state = { sinceMs: this.o.clock.now(), reason };
-    this.o.log.error('storage full: new writes refused until space returns; reads and sessions go on', {
-      reason,
-    });
+  private trip(reason: string, level: StorageFull['level']): void {
+    if (this.state?.level === 'disk' || this.state?.level === level) return;
+    this.state = { sinceMs: this.state?.sinceMs ?? this.o.clock.now(), reason, level };
+    const msg =
+      level === 'disk'
+        ? 'storage full: new writes refused until space returns; reads and sessions go on'
+        : 'storage low: station data refused until space returns; commands, schedules and audit use the reserve';
+    this.o.log.error(msg, { reason, refused: level });
   }
 
   private refusal(what: string): LoaError {

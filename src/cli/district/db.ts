@@ -36,7 +36,12 @@ function header(s: Status, t: (k: string, v?: Record<string, string | number>) =
   const iso = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
   return [
     t('db.title', { engine: s.engine, location: s.location }),
-    s.writesRefused ? t('db.full', { since: iso(s.refusedSinceMs), reason: s.refusedReason }) : t('db.ok'),
+    s.writesRefused
+      ? t(s.refusedLevel === 'reserve' ? 'db.low' : 'db.full', {
+          since: iso(s.refusedSinceMs),
+          reason: s.refusedReason,
+        })
+      : t('db.ok'),
     t('db.size', {
       file: bytes(s.fileBytes),
       used: bytes(s.usedBytes),

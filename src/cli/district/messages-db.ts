@@ -11,6 +11,10 @@ export const dbMessages: Catalog = {
     en: 'WRITES REFUSED since {since}: the disk is full ({reason}). Stations stay connected and keep their data until space returns; free space on the hub.',
     vi: 'ĐANG TỪ CHỐI GHI từ {since}: ổ đĩa đã đầy ({reason}). Các đài vẫn kết nối và giữ dữ liệu cho tới khi có lại chỗ trống; hãy giải phóng dung lượng trên máy trung tâm.',
   },
+  'db.low': {
+    en: 'STATION DATA REFUSED since {since}: the disk is nearly full ({reason}). Commands, schedules and the audit still use the reserve; stations keep their data until space returns; free space on the hub.',
+    vi: 'ĐANG TỪ CHỐI DỮ LIỆU TỪ ĐÀI từ {since}: ổ đĩa gần đầy ({reason}). Lệnh, lịch phát và nhật ký kiểm tra vẫn dùng phần dự trữ; các đài giữ dữ liệu cho tới khi có lại chỗ trống; hãy giải phóng dung lượng trên máy trung tâm.',
+  },
   'db.size': {
     en: 'Size: file {file}, in use {used} of {max} allowed, {reclaim} free inside the file',
     vi: 'Dung lượng: tệp {file}, đang dùng {used} trên {max} cho phép, {reclaim} trống trong tệp',

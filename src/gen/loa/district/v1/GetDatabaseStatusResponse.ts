@@ -35,6 +35,11 @@ export interface GetDatabaseStatusResponse {
   'lastRunCaughtUp'?: (boolean);
   'lastRunError'?: (string);
   'intervalS'?: (number);
+  /**
+   * "reserve": free space below the reserve, station data refused, commands and schedules still
+   * accepted; "disk": a write failed for want of space, everything refused; "" when accepted.
+   */
+  'refusedLevel'?: (string);
 }
 
 export interface GetDatabaseStatusResponse__Output {
@@ -68,4 +73,9 @@ export interface GetDatabaseStatusResponse__Output {
   'lastRunCaughtUp': (boolean);
   'lastRunError': (string);
   'intervalS': (number);
+  /**
+   * "reserve": free space below the reserve, station data refused, commands and schedules still
+   * accepted; "disk": a write failed for want of space, everything refused; "" when accepted.
+   */
+  'refusedLevel': (string);
 }
