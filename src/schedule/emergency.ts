@@ -109,7 +109,8 @@ export class Emergency {
   start(req: EmergencyRequest): EmergencyStatus {
     const previous = this.run;
     if (previous) this.cancel(previous);
-    const id = `emergency-${this.d.clock.now()}-${++this.seq}`;
+    // named by what it is: an emergency (recorded or text) or a bulletin of its tier
+    const id = `${idPrefix(req)}-${this.d.clock.now()}-${++this.seq}`;
     const run: Run = {
       id,
       req,
@@ -300,6 +301,12 @@ function nameOf(req: EmergencyRequest): { kind: 'emergency' | 'bulletin'; title:
     title: `${tier} text bulletin`,
     message: `${tier} text bulletin`,
   };
+}
+
+/** `emergency-…` for an emergency; `bulletin-normal-…` / `bulletin-priority-…` for a lower tier. */
+export function idPrefix(req: Pick<EmergencyRequest, 'tier'>): string {
+  const tier = req.tier ?? 'emergency';
+  return tier === 'emergency' ? 'emergency' : `bulletin-${tier}`;
 }
 
 function describe(s: SourceSpec): string {

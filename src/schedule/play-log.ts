@@ -35,6 +35,10 @@ export interface SpeechProof {
   engine: string;
   engineVersion?: string;
   chars: number;
+  /** A CAP alert's own recording played in place of the speech (its sha256). */
+  recording?: string;
+  /** Why the alert's recording was not played (the text was spoken instead). */
+  recordingError?: string;
 }
 
 export interface PlayLogEntry {

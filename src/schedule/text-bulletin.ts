@@ -7,12 +7,14 @@
  * 39/2020/TT-BTTTT order: emergency > priority > normal): a bulletin never interrupts one of
  * a higher tier, on air by command or by the schedule; an equal or higher tier replaces it.
  */
+import { stat } from 'node:fs/promises';
+import { basename, isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { LoaError } from '../core/errors.js';
 import { formatIssues } from '../core/validate.js';
 import { voiceSchema } from '../speech/config.js';
 import type { Rendered, Speaker } from '../speech/speaker.js';
-import { checkText } from '../speech/text.js';
+import { checkText, textSha256 } from '../speech/text.js';
 import type { BulletinTier, Emergency, EmergencyOrigin, EmergencyStatus } from './emergency.js';
 
 export const TIERS: readonly BulletinTier[] = ['normal', 'priority', 'emergency'];
@@ -26,6 +28,13 @@ export const textBulletinParams = z.strictObject({
   voice: voiceSchema.optional(),
   zones: z.union([z.literal('all'), z.array(z.number().int().min(1).max(32)).min(1).max(32)]).default('all'),
   commandId: z.string().max(128).optional(),
+  /**
+   * A recording to play in place of the speech (a CAP alert's own audio): a file on the
+   * station; from the district {sha256, sizeBytes, name}, fetched first (uplink/params.ts).
+   */
+  audio: z.string().min(1).max(4096).optional(),
+  /** Why the district's recording could not be had: the text is spoken, the play log says why. */
+  audioError: z.string().max(600).optional(),
 });
 
 export interface TextBulletinDeps {
@@ -44,6 +53,14 @@ export interface SayResult extends EmergencyStatus {
   >;
 }
 
+/** A recording in place of the speech: the file must be there (the district's is fetched first). */
+async function recording(path: string, text: string): Promise<Rendered> {
+  if (!isAbsolute(path) || !(await stat(path).catch(() => undefined))?.isFile())
+    throw new LoaError('NOT_FOUND', `bulletin.text: audio: no file ${path} on the station`);
+  const base = { voice: 'recording', engine: 'recording', engineVersion: '', speed: 0, pitch: 0 };
+  return { ...base, path, textSha256: textSha256(text), spoken: '', cached: true, renderMs: 0 };
+}
+
 const rank = (t: BulletinTier) => TIERS.indexOf(t);
 const an = (t: BulletinTier) => (t === 'emergency' ? 'an' : 'a');
 
@@ -57,7 +74,9 @@ export class TextBulletins {
     const text = checkText(p.text, 'bulletin.text: text');
     const zones = this.zones(p.zones);
     this.mayInterrupt(p.tier);
-    const spoken = await this.d.speaker().speak({ text, voice: p.voice });
+    const spoken = p.audio
+      ? await recording(p.audio, text)
+      : await this.d.speaker().speak({ text, voice: p.voice });
     this.mayInterrupt(p.tier); // another bulletin may have started while this one was rendered
     const status = this.d.emergency.start({
       message: { kind: 'file', path: spoken.path },
@@ -74,6 +93,8 @@ export class TextBulletins {
         engine: spoken.engine,
         engineVersion: spoken.engineVersion,
         chars: [...text].length,
+        ...(p.audio ? { recording: basename(p.audio) } : {}),
+        ...(p.audioError ? { recordingError: p.audioError } : {}),
       },
     });
     const { textSha256, voice, engine, engineVersion, cached, renderMs } = spoken;

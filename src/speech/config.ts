@@ -14,14 +14,29 @@ export const voiceSchema = z.enum(VIETNAMESE_VOICES);
 export const speedSchema = z.number().int().min(80).max(300);
 export const pitchSchema = z.number().int().min(0).max(99);
 
-export const speechSettingsSchema = z.object({
-  schema: z.literal(1),
-  engine: z.literal('espeak-ng').default('espeak-ng'),
-  voice: voiceSchema.default('vi'),
-  /** 140 wpm: a public-address reading pace, slower than espeak-ng's 175 default. */
-  speed: speedSchema.default(140),
-  pitch: pitchSchema.default(50),
-});
+export const ENGINES = ['espeak-ng', 'sherpa-onnx'] as const;
+
+export const speechSettingsSchema = z
+  .object({
+    schema: z.literal(1),
+    /** espeak-ng (always there) or sherpa-onnx with a natural voice model the district provisions. */
+    engine: z.enum(ENGINES).default('espeak-ng'),
+    /** The natural voice's folder (sherpa-onnx layout: one *.onnx, tokens.txt, espeak-ng-data/). */
+    model: z.string().min(1).optional(),
+    /** The speaker in a multi-speaker model. */
+    speakerId: z.number().int().min(0).max(10_000).default(0),
+    /** CPU threads for the neural model: 2 of a Pi 4's 4 cores leave the rest to audio. */
+    threads: z.number().int().min(1).max(8).default(2),
+    /** The listeners' accent: espeak-ng's voice, and how numbers are read (also with a model). */
+    voice: voiceSchema.default('vi'),
+    /** 140 wpm: a public-address reading pace, slower than espeak-ng's 175 default. */
+    speed: speedSchema.default(140),
+    pitch: pitchSchema.default(50),
+  })
+  .refine((s) => s.engine !== 'sherpa-onnx' || s.model !== undefined, {
+    path: ['model'],
+    message: 'engine "sherpa-onnx" needs "model": the folder of the voice model installed on this station',
+  });
 export type SpeechSettings = z.infer<typeof speechSettingsSchema>;
 
 export function defaultSpeechSettings(): SpeechSettings {

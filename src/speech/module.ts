@@ -1,9 +1,11 @@
 /**
- * Text-to-speech as a station module ('speech'): loads `speech.json` (voice, speed, pitch),
- * builds the engine (espeak-ng) and a Speaker that keeps renders in the media cache. Other
- * modules use it through port SPEAKER and call `speaker.speak({text, voice})`. A station
- * without espeak-ng still runs: the module says so in its status and every text is refused
- * with the command that installs it.
+ * Text-to-speech as a station module ('speech'): loads `speech.json` (engine, model, voice,
+ * speed, pitch), builds the engine and a Speaker that keeps renders in the media cache. Other
+ * modules use it through port SPEAKER and call `speaker.speak({text, voice})`. With
+ * `engine: "sherpa-onnx"` the natural voice's model is loaded in the background at start; a
+ * model that is missing or fails raises the `speech.fallback` alarm and espeak-ng speaks. A
+ * station without espeak-ng still runs: the module says so in its status and every text is
+ * refused with the command that installs it.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +18,7 @@ import type { ModuleContext, StationModule } from '../module/module.js';
 import { pitchSchema, type SpeechSettings, speechSettingsDoc, speedSchema, voiceSchema } from './config.js';
 import { VIETNAMESE_VOICES } from './engine.js';
 import { EspeakEngine } from './espeak.js';
+import { type NaturalVoice, naturalVoice } from './natural.js';
 import { SPEAKER } from './port.js';
 import { Speaker } from './speaker.js';
 
@@ -34,6 +37,7 @@ export class SpeechModule implements StationModule {
   private speakerOrNone: Speaker | undefined;
   private version: string | undefined;
   private problem: string | undefined;
+  private natural: NaturalVoice | undefined;
 
   constructor(private readonly o: { dataDir: string }) {}
 
@@ -55,12 +59,15 @@ export class SpeechModule implements StationModule {
     const tmpDir = join(this.o.dataDir, 'speech-tmp');
     await rm(tmpDir, { recursive: true, force: true }); // renders cut by a power loss
     const engine = new EspeakEngine();
+    this.natural = await naturalVoice(this.settings, ctx, engine);
     this.speakerOrNone = new Speaker({
-      engine,
+      engine: this.natural?.engine ?? engine,
+      ...(this.natural ? { fallback: this.natural.fallback } : {}),
       defaults: { voice: this.settings.voice, speed: this.settings.speed, pitch: this.settings.pitch },
       cache: ctx.want(MEDIA_CACHE),
       tmpDir,
     });
+    this.natural?.attach(this.speakerOrNone);
     this.version = await engine.version().catch((e: Error) => {
       this.problem = e.message;
       ctx.store.events.emit({
@@ -74,7 +81,9 @@ export class SpeechModule implements StationModule {
     ctx.provide(SPEAKER, this.speakerOrNone);
   }
 
-  async stop(): Promise<void> {}
+  async stop(): Promise<void> {
+    this.natural?.close();
+  }
 
   methods(): Record<string, Handler> {
     return {
@@ -85,10 +94,13 @@ export class SpeechModule implements StationModule {
 
   status(): unknown {
     const s = this.settings;
+    const n = this.natural?.status();
+    const natural = this.speakerOrNone?.engine.id === 'sherpa-onnx' && n !== undefined;
     return {
-      engine: 'espeak-ng',
-      version: this.version ?? null,
-      available: this.version !== undefined,
+      engine: this.speakerOrNone?.engine.id ?? 'espeak-ng',
+      version: natural ? (n.version ?? `(${n.state})`) : (this.version ?? null),
+      available: natural || this.version !== undefined,
+      ...(this.natural ? { natural: this.natural.status() } : {}),
       ...(this.problem && !this.version ? { problem: this.problem } : {}),
       voice: s.voice,
       speed: s.speed,

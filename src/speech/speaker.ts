@@ -41,6 +41,11 @@ export interface Rendered {
 
 export interface SpeakerOptions {
   engine: TtsEngine;
+  /**
+   * Spoken with when `engine` fails (the natural voice's model missing, corrupt or crashing):
+   * espeak-ng. The switch lasts until the station restarts; `onFallback` raises the alarm.
+   */
+  fallback?: { engine: TtsEngine; onFallback: (e: Error) => void };
   defaults: RenderOptions;
   /** Where renders are kept; without one (the hub's preview) `renderTo` writes the caller's file. */
   cache?: MediaCache | undefined;
@@ -49,11 +54,43 @@ export interface SpeakerOptions {
 
 export class Speaker {
   private seq = 0;
+  private active: TtsEngine;
+  private fellBack: string | undefined;
 
-  constructor(private readonly o: SpeakerOptions) {}
+  constructor(private readonly o: SpeakerOptions) {
+    this.active = o.engine;
+  }
 
+  /** The engine in use now (the fallback once the configured one failed). */
   get engine(): TtsEngine {
-    return this.o.engine;
+    return this.active;
+  }
+
+  /** Why the configured engine is not in use, if it is not. */
+  get fallbackReason(): string | undefined {
+    return this.fellBack;
+  }
+
+  /** Gives up the configured engine (its model failed to load): the fallback speaks. */
+  fallBack(e: Error): boolean {
+    const f = this.o.fallback;
+    if (!f || this.active === f.engine) return false;
+    this.active = f.engine;
+    this.fellBack = e.message;
+    f.onFallback(e);
+    return true;
+  }
+
+  /** Runs `fn` with the engine in use; an engine failure moves to the fallback once and retries. */
+  private async withEngine<T>(fn: (engine: TtsEngine) => Promise<T>): Promise<T> {
+    const engine = this.active;
+    try {
+      return await fn(engine);
+    } catch (e) {
+      if (!(e instanceof EngineFailure) || !this.fallBack(e.failure))
+        throw e instanceof EngineFailure ? e.failure : e;
+      return fn(this.active);
+    }
   }
 
   options(req: SpeakRequest): RenderOptions {
@@ -66,12 +103,16 @@ export class Speaker {
     const cache = this.o.cache;
     if (!cache) throw new Error('Speaker.speak needs a media cache; use renderTo');
     const text = checkText(req.text);
+    return this.withEngine((engine) => this.speakWith(engine, cache, text, req));
+  }
+
+  private async speakWith(engine: TtsEngine, cache: MediaCache, text: string, req: SpeakRequest) {
     const opts = this.options(req);
-    const version = await this.o.engine.version();
-    const name = `tts-${this.key(text, opts, version)}.wav`;
+    const version = await versionOf(engine);
+    const name = `tts-${this.key(engine, text, opts, version)}.wav`;
     const t0 = performance.now();
     const hit = cache.lookupQuiet(`media:${name}`);
-    const meta = { textSha256: textSha256(text), ...opts, engine: this.o.engine.id, engineVersion: version };
+    const meta = { textSha256: textSha256(text), ...opts, engine: engine.id, engineVersion: version };
     if (hit) {
       const path = await cache.resolveForAir(hit).catch(() => undefined); // corrupt: quarantined, made again
       if (path)
@@ -79,7 +120,7 @@ export class Speaker {
     }
     const tmp = await this.tmpFile();
     try {
-      const spoken = await this.renderFile(text, opts, tmp);
+      const spoken = await this.renderFile(engine, text, opts, tmp);
       const item = await cache.ingest(tmp, { name });
       const path = await cache.resolveForAir(item.sha256);
       return { ...meta, path, sha256: item.sha256, spoken, cached: false, renderMs: ms(t0) };
@@ -91,16 +132,20 @@ export class Speaker {
   /** Renders into `out` (the hub's preview, the benchmark): no cache. */
   async renderTo(req: SpeakRequest, out: string): Promise<Rendered> {
     const text = checkText(req.text);
+    return this.withEngine((engine) => this.renderToWith(engine, text, req, out));
+  }
+
+  private async renderToWith(engine: TtsEngine, text: string, req: SpeakRequest, out: string) {
     const opts = this.options(req);
-    const version = await this.o.engine.version();
+    const version = await versionOf(engine);
     const t0 = performance.now();
-    const spoken = await this.renderFile(text, opts, out);
+    const spoken = await this.renderFile(engine, text, opts, out);
     return {
       path: out,
       textSha256: textSha256(text),
       spoken,
       ...opts,
-      engine: this.o.engine.id,
+      engine: engine.id,
       engineVersion: version,
       cached: false,
       renderMs: ms(t0),
@@ -111,14 +156,16 @@ export class Speaker {
     return normaliseVietnamese(text, { dialect: dialectOf(o.voice) });
   }
 
-  private async renderFile(text: string, o: RenderOptions, out: string): Promise<string> {
+  private async renderFile(engine: TtsEngine, text: string, o: RenderOptions, out: string): Promise<string> {
     const spoken = this.spoken(text, o);
-    await this.o.engine.render(spoken, o, out);
+    await engine.render(spoken, o, out).catch((e: Error) => {
+      throw new EngineFailure(e);
+    });
     return spoken;
   }
 
-  private key(text: string, o: RenderOptions, version: string): string {
-    const k = [this.o.engine.id, version, NORMALISER_VERSION, o.voice, o.speed, o.pitch, text].join('\n');
+  private key(engine: TtsEngine, text: string, o: RenderOptions, version: string): string {
+    const k = [engine.id, version, NORMALISER_VERSION, o.voice, o.speed, o.pitch, text].join('\n');
     return createHash('sha256').update(k, 'utf8').digest('hex').slice(0, 32);
   }
 
@@ -126,6 +173,19 @@ export class Speaker {
     await mkdir(this.o.tmpDir, { recursive: true });
     return join(this.o.tmpDir, `tts-${process.pid}-${++this.seq}.wav`);
   }
+}
+
+/** The engine itself failed (not the text, not the cache): what makes the fallback speak. */
+class EngineFailure extends Error {
+  constructor(readonly failure: Error) {
+    super(failure.message);
+  }
+}
+
+function versionOf(engine: TtsEngine): Promise<string> {
+  return engine.version().catch((e: Error) => {
+    throw new EngineFailure(e);
+  });
 }
 
 const ms = (t0: number) => Math.round(performance.now() - t0);

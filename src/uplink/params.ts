@@ -27,6 +27,7 @@ export async function resolveMediaParams(
   const out: Record<string, unknown> = { ...p };
   const takesId = cmd.method === 'emergency.start' || cmd.method === 'bulletin.text';
   if (takesId && out.commandId === undefined) out.commandId = cmd.id;
+  if (cmd.method === 'bulletin.text' && p.audio !== undefined) return withRecording(out, fetcher, clock);
   const src = p.source as Source | undefined;
   if (!src || typeof src !== 'object' || src.sha256 === undefined) return out;
   const ref = mediaRefSchema.safeParse({
@@ -39,6 +40,38 @@ export async function resolveMediaParams(
   const path = await fetchRetrying(fetcher, ref.data, clock);
   out.source = src.kind === undefined ? path : { ...src, path };
   return out;
+}
+
+/**
+ * A CAP alert's recording goes with its text (bulletin.text `audio`): fetched first, but an
+ * alert is not held back for it — past RECORDING_WAIT_MS (or on any error) the text is spoken
+ * and `audioError` says why. The fetch may finish later: the file is then cached for a repeat.
+ */
+export const RECORDING_WAIT_MS = 15_000;
+
+async function withRecording(
+  out: Record<string, unknown>,
+  fetcher: MediaFetcher,
+  clock: Clock,
+): Promise<Record<string, unknown>> {
+  const a = (out.audio ?? {}) as Source;
+  const ref = mediaRefSchema.safeParse({ sha256: a.sha256, sizeBytes: a.sizeBytes, name: a.name ?? '' });
+  delete out.audio;
+  if (!ref.success) return { ...out, audioError: 'audio: a recording needs sha256 (64 hex) and sizeBytes' };
+  let timer: { cancel(): void } | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = clock.setTimeout(
+      () => reject(new LoaError('UNAVAILABLE', `not fetched within ${RECORDING_WAIT_MS / 1000} s`)),
+      RECORDING_WAIT_MS,
+    );
+  });
+  try {
+    return { ...out, audio: await Promise.race([fetcher.ensure(ref.data, true), late]) };
+  } catch (e) {
+    return { ...out, audioError: `recording ${ref.data.sha256.slice(0, 12)}…: ${toLoaError(e).message}` };
+  } finally {
+    timer?.cancel();
+  }
 }
 
 async function fetchRetrying(

@@ -23,6 +23,8 @@ export interface Sample {
   description?: string;
   instruction?: string;
   area?: string;
+  /** Raw <resource> elements (CAP 1.2 §3.2.3). */
+  resource?: string;
 }
 
 export function capXml(s: Sample): string {
@@ -38,6 +40,7 @@ export function capXml(s: Sample): string {
     <headline>${s.headline ?? 'Cảnh báo lũ quét'}</headline>
     <description>${s.description ?? 'Mưa lớn 150-200mm trong 24 giờ qua &amp; nước sông dâng nhanh'}</description>
     <instruction>${s.instruction ?? 'Bà con vùng trũng sơ tán ngay đến nơi an toàn'}</instruction>
+    ${s.resource ?? ''}
     <area>
       <areaDesc>Vùng cảnh báo</areaDesc>
       ${s.area ?? `<polygon>${HUE_POLYGON}</polygon>`}

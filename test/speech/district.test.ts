@@ -98,6 +98,28 @@ describe('districtctl bulletin', () => {
     // the hub's play log has it too (playlog.item events)
     const hubLog = await districtJson<unknown[]>(hub.port, 'play-log', '--station', 'xa-a');
     expect(JSON.stringify(hubLog)).toContain(sha(text));
+
+    // the "heard" view for a plain (non-CAP) bulletin: one bulletin, a command per station
+    type Sent = { text: string; tier: string; commands: Array<{ id: string; station: string }> };
+    const list = await districtJson<Sent[]>(hub.port, 'bulletin', 'list');
+    const sent = list.find((b) => b.text === text) as Sent;
+    expect(sent).toMatchObject({ tier: 'priority' });
+    expect(sent.commands.map((c) => c.station).sort()).toEqual(IDS);
+    expect((await districtctl(hub.port, 'bulletin', 'list')).stdout).toMatch(/priority {2}"Thông báo: 7h/);
+    const id = (sent.commands[0] as { id: string }).id;
+    const shown = await pollUntil(async () => {
+      const r = await districtctl(hub.port, 'bulletin', 'show', id);
+      return (r.stdout.match(/: HEARD — /g) ?? []).length === 2 ? r.stdout : undefined;
+    }, 30_000);
+    for (const st of IDS)
+      expect(shown).toMatch(
+        new RegExp(`${st}: HEARD — \\d\\d:\\d\\d:\\d\\d .*\\(finished\\), amplifier ✓, zones 1✓ 2✓ 3✓ 4✓`),
+      );
+    const vi = await districtctl(hub.port, '--lang', 'vi', 'bulletin', 'show', id);
+    expect(vi.stdout).toMatch(/ĐÃ PHÁT RA LOA/);
+    const none = await districtctl(hub.port, 'bulletin', 'show', 'nope');
+    expect(none.code).not.toBe(0);
+    expect(none.stderr).toMatch(/no text bulletin with command id "nope" at the hub/);
   });
 
   it('an emergency by text plays while media sync is blocked', async () => {

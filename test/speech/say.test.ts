@@ -88,6 +88,7 @@ describe('stationctl say', () => {
       endReason: 'finished',
       speech: { textSha256: sha(TEXT), voice: 'vi', engine: 'espeak-ng' },
     });
+    expect(entry.id).toMatch(/^bulletin-normal-\d+-\d+:/); // named by its tier, not emergency-…
     expect((await d.ctl('play-log')).stdout).toMatch(
       new RegExp(`text ${sha(TEXT).slice(0, 12)}… read by vi`),
     );
@@ -115,7 +116,7 @@ describe('stationctl say', () => {
 
   it('a lower tier does not interrupt a higher one; --stop ends it', async () => {
     const long = 'Bão số 9 đang đổ bộ. Bà con khẩn trương sơ tán đến nơi an toàn. '.repeat(4);
-    const e = await json<{ tier: string; active: boolean }>(
+    const e = await json<{ tier: string; active: boolean; id: string }>(
       'say',
       long,
       '--tier',
@@ -124,10 +125,17 @@ describe('stationctl say', () => {
       'vi-vn-x-south',
     );
     expect(e).toMatchObject({ tier: 'emergency', active: true });
+    expect(e.id).toMatch(/^emergency-\d+-\d+$/);
+    const p = await json<{ id: string }>('say', long, '--tier', 'emergency', '--zones', '1');
+    expect(p.id).toMatch(/^emergency-/); // equal tier replaces it (long enough to be on air below)
     const no = await d.ctl('say', 'Họp dân lúc 17 giờ.', '--tier', 'priority');
     expect(no.code).toBe(1);
     expect(no.stderr).toMatch(/an emergency bulletin is on air; a priority bulletin does not interrupt it/);
     expect((await d.ctl('say', '--stop')).stdout).toMatch(/Bulletin stopped/);
+    expect(await idle()).toBe(true);
+    const pr = await json<{ id: string }>('say', 'Họp dân lúc 17 giờ.', '--tier', 'priority', '--zones', '1');
+    expect(pr.id).toMatch(/^bulletin-priority-\d+-\d+$/);
+    expect((await d.ctl('say', '--stop')).code).toBe(0);
     expect(await idle()).toBe(true);
   });
 

@@ -9,17 +9,23 @@ import { resolve } from 'node:path';
 import { LoaError } from '../../core/errors.js';
 import { translate } from '../../core/i18n.js';
 import { pitchSchema, speedSchema, voiceSchema } from '../../speech/config.js';
+import type { TtsEngine } from '../../speech/engine.js';
 import { EspeakEngine } from '../../speech/espeak.js';
+import { SherpaEngine } from '../../speech/sherpa.js';
+import { resolveVitsModel, systemEspeakData } from '../../speech/sherpa-model.js';
 import { Speaker } from '../../speech/speaker.js';
 import { checkText } from '../../speech/text.js';
 import { flagInt, flagString } from '../args.js';
 import { speechMessages } from '../station/messages-speech.js';
 import { send } from './actions.js';
+import { bulletinHeard } from './bulletin-heard.js';
 import { type DCommand, type DCtx, selection, show } from './context.js';
 
 export const bulletinUsage = [
   '  bulletin text TEXT|--file F (--stations a,b | --all) [--tier normal|priority|emergency] [--repeat N] [--voice V] [--zones 1,2] [--wait S]',
-  '  bulletin preview TEXT|--file F --out F.wav [--voice V] [--speed WPM] [--pitch P]   hear it before sending',
+  '  bulletin preview TEXT|--file F --out F.wav [--voice V] [--speed WPM] [--pitch P] [--model DIR]   hear it before sending (--model: a natural voice)',
+  '  bulletin list [--station S] [--limit N]   text bulletins sent (operators and CAP), their command ids',
+  '  bulletin show ID   per station: heard (amplifier + zones confirmed), when, which zones',
   '  cap list [--since 30d] | cap show ID | cap cancel ID   CAP alerts received by the hub (docs/speech.md)',
 ];
 
@@ -76,24 +82,33 @@ async function text(ctx: DCtx, args: string[]): Promise<void> {
   });
 }
 
+/** espeak-ng, or with --model DIR the natural voice the stations have (no fallback: asked for). */
+async function previewEngine(model: string | undefined): Promise<TtsEngine> {
+  if (!model) return new EspeakEngine();
+  return new SherpaEngine({
+    files: resolveVitsModel(resolve(model), await systemEspeakData()),
+    threads: 2,
+    speaker: 0,
+  });
+}
+
 async function preview(ctx: DCtx, args: string[]): Promise<void> {
   const body = textOf(ctx, args);
   const out = flagString(ctx.p, 'out');
   if (!out) throw new LoaError('INVALID_ARGUMENT', '--out: the WAV file to write the preview to');
-  const speaker = new Speaker({
-    engine: new EspeakEngine(),
-    defaults: { voice: 'vi', speed: 140, pitch: 50 },
-    tmpDir: tmpdir(),
-  });
-  const r = await speaker.renderTo(
-    {
-      text: body,
-      voice: voiceFlag(ctx),
-      speed: option(speedSchema, flagInt(ctx.p, 'speed', 0, 1000), 'speed', 'words per minute, 80 to 300'),
-      pitch: option(pitchSchema, flagInt(ctx.p, 'pitch', 0, 1000), 'pitch', '0 to 99'),
-    },
-    resolve(out),
-  );
+  const engine = await previewEngine(flagString(ctx.p, 'model'));
+  const speaker = new Speaker({ engine, defaults: { voice: 'vi', speed: 140, pitch: 50 }, tmpDir: tmpdir() });
+  const r = await speaker
+    .renderTo(
+      {
+        text: body,
+        voice: voiceFlag(ctx),
+        speed: option(speedSchema, flagInt(ctx.p, 'speed', 0, 1000), 'speed', 'words per minute, 80 to 300'),
+        pitch: option(pitchSchema, flagInt(ctx.p, 'pitch', 0, 1000), 'pitch', '0 to 99'),
+      },
+      resolve(out),
+    )
+    .finally(() => (engine instanceof SherpaEngine ? engine.close() : undefined));
   show(ctx, r, () =>
     translate(speechMessages, ctx.lang, 'preview.written', {
       file: r.path,
@@ -107,8 +122,9 @@ async function preview(ctx: DCtx, args: string[]): Promise<void> {
 export const bulletinCommand: DCommand = async (ctx, [sub, ...rest]) => {
   if (sub === 'text') return text(ctx, rest);
   if (sub === 'preview') return preview(ctx, rest);
+  if (sub === 'list' || sub === 'show') return bulletinHeard(ctx, sub, rest[0]);
   throw new LoaError(
     'INVALID_ARGUMENT',
-    `bulletin: allowed "text TEXT" or "preview TEXT --out F.wav" (got ${sub ? `"${sub}"` : 'nothing'})`,
+    `bulletin: allowed "text TEXT", "preview TEXT --out F.wav", "list" or "show ID" (got ${sub ? `"${sub}"` : 'nothing'})`,
   );
 };

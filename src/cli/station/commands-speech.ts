@@ -75,6 +75,14 @@ interface VoiceStatus {
   speed: number;
   pitch: number;
   voices: string[];
+  natural?: { model: string; state: string; error?: string };
+}
+
+/** The natural voice's line under the voice's: loading, or why espeak-ng reads instead. */
+function naturalLine(ctx: Ctx, r: VoiceStatus): string {
+  const n = r.natural;
+  if (!n || n.state === 'loaded') return '';
+  return `\n${t(ctx, `voice.natural.${n.state === 'failed' ? 'failed' : 'loading'}`, { model: n.model, error: n.error ?? '' })}`;
 }
 
 export const speechCommands: Record<string, Command> = {
@@ -83,17 +91,20 @@ export const speechCommands: Record<string, Command> = {
   },
   async voice(ctx) {
     const r = (await ctx.call('speech.status')) as VoiceStatus;
-    show(ctx, r, () =>
-      r.available
-        ? t(ctx, 'voice.status', {
-            voice: r.voice,
-            engine: r.engine,
-            version: r.version ?? '',
-            speed: r.speed,
-            pitch: r.pitch,
-            voices: r.voices.join(', '),
-          })
-        : t(ctx, 'voice.missing', { problem: r.problem ?? '' }),
+    show(
+      ctx,
+      r,
+      () =>
+        (r.available
+          ? t(ctx, 'voice.status', {
+              voice: r.voice,
+              engine: r.engine,
+              version: r.version ?? '',
+              speed: r.speed,
+              pitch: r.pitch,
+              voices: r.voices.join(', '),
+            })
+          : t(ctx, 'voice.missing', { problem: r.problem ?? '' })) + naturalLine(ctx, r),
     );
   },
 };

@@ -10,6 +10,10 @@ export const speechMessages: Catalog = {
     en: 'Preview written to {file} (voice {voice}, {engine}):\n  "{spoken}"',
     vi: 'Đã ghi bản nghe thử vào {file} (giọng {voice}, {engine}):\n  "{spoken}"',
   },
+  'bulletin.none': {
+    en: 'No text bulletin sent from this hub.',
+    vi: 'Chưa gửi bản tin văn bản nào từ máy chủ này.',
+  },
   'cap.none': { en: 'No CAP alert received.', vi: 'Chưa nhận được cảnh báo CAP nào.' },
   'heard.yes': { en: 'HEARD', vi: 'ĐÃ PHÁT RA LOA' },
   'heard.no': { en: 'NOT confirmed', vi: 'CHƯA xác nhận' },
@@ -26,6 +30,14 @@ export const speechMessages: Catalog = {
   'voice.status': {
     en: 'Voice: {voice} ({engine} {version}), speed {speed} words/min, pitch {pitch}; voices: {voices}',
     vi: 'Giọng đọc: {voice} ({engine} {version}), tốc độ {speed} từ/phút, cao độ {pitch}; các giọng: {voices}',
+  },
+  'voice.natural.failed': {
+    en: 'Natural voice {model} NOT in use (espeak-ng reads instead): {error}',
+    vi: 'KHÔNG dùng được giọng đọc tự nhiên {model} (espeak-ng đọc thay): {error}',
+  },
+  'voice.natural.loading': {
+    en: 'Natural voice {model}: loading',
+    vi: 'Giọng đọc tự nhiên {model}: đang nạp',
   },
   'voice.missing': {
     en: 'Text-to-speech is NOT available: {problem}',

@@ -28,6 +28,19 @@ export const capConfigSchema = z.strictObject({
   tokens: z.array(z.string().min(32, 'at least 32 characters')).min(1),
   /** A folder watched for NAME.xml files (absolute path); null: no drop folder. */
   dropDir: z.string().regex(/^\//, 'an absolute path').nullable().default(null),
+  /**
+   * Feeds polled for CAP (an ATOM/RSS index of CAP documents, or one CAP document URL), each
+   * every `intervalS` seconds (conditional GET: an unchanged feed costs one 304).
+   */
+  feeds: z
+    .array(
+      z.strictObject({
+        url: z.url({ protocol: /^https?$/ }),
+        intervalS: z.number().int().min(1).max(3600).default(60),
+      }),
+    )
+    .max(20)
+    .default([]),
   stations: z.record(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/), place).default({}),
 });
 export type CapConfig = z.infer<typeof capConfigSchema>;

@@ -63,7 +63,7 @@ export class CapDropDir {
         throw new Error(
           `CAP message refused: ${st.size} bytes, at most ${MAX_CAP_BYTES} (1 MiB); nothing was played`,
         );
-      outcome = this.service.ingest(await readFile(file), 'drop');
+      outcome = await this.service.ingest(await readFile(file), 'drop');
     } catch (e) {
       to = 'refused';
       outcome = { error: toLoaError(e).message };

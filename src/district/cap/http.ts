@@ -1,7 +1,8 @@
 /**
  * The hub's CAP intake over HTTP: `POST /cap` with `Authorization: Bearer TOKEN` and the CAP
  * XML as the body (at most 1 MiB: a longer body is cut off and refused unread), and
- * `GET /cap/alerts` (same token) for what was received and done. Answers JSON: 200 with the
+ * `GET /cap/alerts` (same token) for what was received and done, `GET /cap/feeds` for the
+ * polled feeds' state (feed.ts). Answers JSON: 200 with the
  * outcome, 400 naming what is wrong with the message, 401, 404, 413. Plain HTTP on loopback by
  * default: expose it through a TLS reverse proxy, or keep it on the provincial VPN.
  */
@@ -43,6 +44,8 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 
 export class CapHttp {
   private server: Server | undefined;
+  /** The feeds' state for GET /cap/feeds (set when feeds are polled). */
+  feeds: () => unknown[] = () => [];
 
   constructor(
     private readonly service: CapService,
@@ -69,12 +72,13 @@ export class CapHttp {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
       const path = (req.url ?? '/').split('?')[0];
-      if (path !== '/cap' && path !== '/cap/alerts')
-        return reply(res, 404, { error: `no such path ${path}; POST /cap, GET /cap/alerts` });
+      if (path !== '/cap' && path !== '/cap/alerts' && path !== '/cap/feeds')
+        return reply(res, 404, { error: `no such path ${path}; POST /cap, GET /cap/alerts, GET /cap/feeds` });
       if (!authorised(req, this.tokens))
         return reply(res, 401, { error: 'Authorization: Bearer TOKEN required (a token of cap.json)' });
       if (path === '/cap/alerts' && req.method === 'GET')
         return reply(res, 200, { alerts: this.service.store.list() });
+      if (path === '/cap/feeds' && req.method === 'GET') return reply(res, 200, { feeds: this.feeds() });
       if (path !== '/cap' || req.method !== 'POST')
         return reply(res, 405, { error: 'POST /cap with the CAP XML, or GET /cap/alerts' });
       const body = await readBody(req);
@@ -82,7 +86,7 @@ export class CapHttp {
         return reply(res, 413, {
           error: `CAP message refused: larger than ${MAX_CAP_BYTES} bytes (1 MiB); nothing was played`,
         });
-      return reply(res, 200, this.service.ingest(body, 'http'));
+      return reply(res, 200, await this.service.ingest(body, 'http'));
     } catch (e) {
       const err = toLoaError(e);
       reply(res, err.code === 'INVALID_ARGUMENT' ? 400 : 500, { error: err.message, code: err.code });
@@ -94,12 +98,21 @@ export class CapHttp {
 export async function startCapIntake(
   service: CapService,
   cfg: { listen: string; tokens: string[] },
-): Promise<{ port: number; close: () => Promise<void> }> {
+): Promise<{ port: number; close: () => Promise<void>; feeds: () => unknown[] }> {
   const i = cfg.listen.lastIndexOf(':');
   const http = new CapHttp(service, cfg.tokens);
   const port = await http.listen(
     cfg.listen.slice(0, i).replace(/^\[|\]$/g, ''),
     Number(cfg.listen.slice(i + 1)),
   );
-  return { port, close: () => http.close() };
+  return {
+    port,
+    close: () => http.close(),
+    set feeds(f: () => unknown[]) {
+      http.feeds = f;
+    },
+    get feeds() {
+      return http.feeds;
+    },
+  };
 }

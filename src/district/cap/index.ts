@@ -3,6 +3,7 @@ import type { Logger } from '../../core/log.js';
 import type { Hub } from '../hub.js';
 import { loadCapConfig } from './config.js';
 import { CapDropDir } from './dropdir.js';
+import { CapFeed } from './feed.js';
 import { startCapIntake } from './http.js';
 import { CapService } from './service.js';
 
@@ -19,8 +20,17 @@ export async function startCap(
   const url = `http://${host}:${intake.port}/cap`;
   const drop = cfg.dropDir ? new CapDropDir(service, cfg.dropDir, hub.clock, log) : undefined;
   await drop?.start();
-  log.info('CAP intake listening', { url, dropDir: cfg.dropDir, stations: Object.keys(cfg.stations).length });
+  const feeds = cfg.feeds.map((f) => new CapFeed(f, service, hub.clock, log.child('cap-feed')));
+  for (const f of feeds) f.start();
+  intake.feeds = () => feeds.map((f) => f.state);
+  log.info('CAP intake listening', {
+    url,
+    dropDir: cfg.dropDir,
+    feeds: cfg.feeds.map((f) => f.url),
+    stations: Object.keys(cfg.stations).length,
+  });
   const close = async () => {
+    for (const f of feeds) f.stop();
     drop?.stop();
     await intake.close();
   };

@@ -37,6 +37,15 @@ const area = z.object({
   circle: z.array(text).default([]),
   geocode: z.array(geocode).default([]),
 });
+/** CAP 1.2 §3.2.3: `size` in bytes, `digest` SHA-1 hex of the file, `derefUri` the file base64. */
+const resource = z.object({
+  resourceDesc: text,
+  mimeType: text,
+  size: z.string().regex(/^\d+$/, 'bytes, an integer').optional(),
+  uri: z.string().optional(),
+  derefUri: z.string().optional(),
+  digest: z.string().optional(),
+});
 const info = z.object({
   language: z.string().default('en-US'),
   category: z
@@ -67,6 +76,7 @@ const info = z.object({
   description: z.string().optional(),
   instruction: z.string().optional(),
   area: z.array(area).default([]),
+  resource: z.array(resource).default([]),
 });
 export const capSchema = z.object({
   identifier: text.regex(/^[^\s,<&]+$/, 'no spaces, commas, < or & (CAP 1.2 §3.2.1)'),
@@ -81,6 +91,7 @@ export const capSchema = z.object({
 export type CapAlert = z.infer<typeof capSchema>;
 export type CapInfo = z.infer<typeof info>;
 export type CapArea = z.infer<typeof area>;
+export type CapResource = z.infer<typeof resource>;
 
 function refuse(why: string): never {
   throw new LoaError('INVALID_ARGUMENT', `CAP message refused: ${why}; nothing was played`);

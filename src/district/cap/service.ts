@@ -12,7 +12,8 @@ import { textSha256 } from '../../speech/text.js';
 import type { Hub } from '../hub.js';
 import { stationsIn } from './area.js';
 import type { CapConfig } from './config.js';
-import { type CapAlert, parseCap } from './parse.js';
+import { type CapAlert, type CapInfo, parseCap } from './parse.js';
+import { type AudioResource, audioResourceOf, takeAudioResource } from './resource.js';
 import { type CapRow, CapStore } from './store.js';
 import { REPEATS, spokenText, tierOf, vietnameseInfo } from './tier.js';
 
@@ -24,6 +25,8 @@ export interface CapOutcome {
   tier?: string;
   stations: string[];
   commands: Record<string, string>;
+  /** The alert's own recording, played in place of the spoken text; or why it is not. */
+  audio?: { sha256: string; sizeBytes: number; durationMs: number } | { error: string };
 }
 
 /** A command to a station lives at most this long at the hub (an alert's `expires` may cut it). */
@@ -31,6 +34,7 @@ const MAX_TTL_MS = 3_600_000;
 
 export class CapService {
   readonly store: CapStore;
+  private readonly inFlight = new Set<string>();
 
   constructor(
     private readonly hub: Hub,
@@ -40,7 +44,7 @@ export class CapService {
   }
 
   /** One CAP message from `via` (http, a token's name). Throws INVALID_ARGUMENT for hostile input. */
-  ingest(xml: string | Buffer, via: string): CapOutcome {
+  async ingest(xml: string | Buffer, via: string): Promise<CapOutcome> {
     let alert: CapAlert;
     try {
       alert = parseCap(xml);
@@ -49,18 +53,30 @@ export class CapService {
       throw e;
     }
     const base = { identifier: alert.identifier, sender: alert.sender, stations: [], commands: {} };
-    if (this.store.get(alert.sender, alert.identifier)) {
+    const key = `${alert.sender}\n${alert.identifier}`;
+    if (this.store.get(alert.sender, alert.identifier) || this.inFlight.has(key)) {
       const out: CapOutcome = { ...base, outcome: 'duplicate', reason: 'already received: ignored' };
       this.audit('cap.duplicate', out, [], undefined, via, alert.sender);
       return out;
     }
-    const out = alert.msgType === 'Cancel' ? this.cancel(alert) : this.alert(alert);
-    this.record(alert, out, via);
+    this.inFlight.add(key); // the same alert by two paths while its recording is fetched: once
+    let out: CapOutcome;
+    try {
+      out = alert.msgType === 'Cancel' ? this.cancel(alert) : await this.alert(alert);
+      this.record(alert, out, via);
+    } finally {
+      this.inFlight.delete(key);
+    }
     this.audit(`cap.${out.outcome}`, out, out.stations, undefined, via, alert.sender);
     return out;
   }
 
-  private alert(a: CapAlert): CapOutcome {
+  /** A feed's alarm or its clearing (feed.ts), in the audit trail beside the alerts. */
+  auditFeed(action: string, params: Record<string, unknown>, err?: LoaError): void {
+    this.audit(action, params, [], err, 'feed', 'feed');
+  }
+
+  private async alert(a: CapAlert): Promise<CapOutcome> {
     const base = { identifier: a.identifier, sender: a.sender, stations: [] as string[], commands: {} };
     const no = (reason: string): CapOutcome => ({ ...base, outcome: 'not-aired', reason });
     if (a.msgType === 'Ack' || a.msgType === 'Error') return no(`msgType ${a.msgType}: nothing to broadcast`);
@@ -77,12 +93,28 @@ export class CapService {
     if (a.msgType === 'Update') this.stopReferenced(a, new Set(stations));
     if (!stations.length) return no('the area covers none of this hub’s stations');
     const text = spokenText(info);
+    const audio = await this.audioOf(info);
     const ttl = Math.min(MAX_TTL_MS, expires !== undefined ? expires - now : MAX_TTL_MS);
-    const params = { text, tier, repeat: REPEATS[tier] };
+    const params = { text, tier, repeat: REPEATS[tier], ...audioParams(audio) };
     const commands = Object.fromEntries(
       stations.map((s) => [s, this.send(s, 'bulletin.text', params, ttl, a)]),
     );
-    return { ...base, outcome: 'aired', reason: `${info.event}: ${tier}`, tier, stations, commands };
+    const how = !audio ? '' : audio.ok ? ', its recording' : `, spoken (${audio.error})`;
+    return {
+      ...base,
+      outcome: 'aired',
+      reason: `${info.event}: ${tier}${how}`,
+      tier,
+      stations,
+      commands,
+      ...(audio ? { audio: audio.ok ? pick(audio) : { error: audio.error } } : {}),
+    };
+  }
+
+  /** The info block's audio resource, fetched and checked (resource.ts); none: undefined. */
+  private async audioOf(info: CapInfo): Promise<AudioResource | undefined> {
+    const r = audioResourceOf(info);
+    return r ? takeAudioResource(r, this.hub.stores.media) : undefined;
   }
 
   /** Cancel: the bulletins its references sent are stopped where they are on air. */
@@ -166,6 +198,19 @@ export class CapService {
     );
   }
 }
+
+/** The recording as the station fetches it (by sha256 from the hub), or why the text is spoken. */
+function audioParams(a: AudioResource | undefined): Record<string, unknown> {
+  if (!a) return {};
+  if (!a.ok) return { audioError: a.error.slice(0, 500) };
+  return { audio: { sha256: a.sha256, sizeBytes: a.sizeBytes, name: a.name } };
+}
+
+const pick = (a: { sha256: string; sizeBytes: number; durationMs: number }) => ({
+  sha256: a.sha256,
+  sizeBytes: a.sizeBytes,
+  durationMs: a.durationMs,
+});
 
 /** CAP 1.2 §3.2.1 references: "sender,identifier,sent" groups separated by spaces. */
 function references(a: CapAlert): Array<{ sender: string; identifier: string }> {

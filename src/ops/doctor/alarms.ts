@@ -24,6 +24,7 @@ export function alarmSubject(key: string): string | undefined {
   if (kind === 'schedule.stale') return 'schedule';
   if (kind === 'clock.unsynchronised') return 'clock';
   if (kind === 'schedule.media-missing') return `media.missing.${target}`;
+  if (kind === 'speech.fallback') return 'speech';
   return undefined;
 }
 

@@ -9,6 +9,7 @@ import { doctorMessages } from './messages.js';
 import { checkModem, MODEM_EXPLAINED } from './modem.js';
 import { checkAudio, checkLines, checkMedia, checkSchedule, checkUplink } from './modules.js';
 import { checkSoundOutput, soundMessages } from './sound.js';
+import { checkSpeech, checkSpeechModel, speechDoctorMessages } from './speech.js';
 import { type Finding, fault, ok } from './types.js';
 
 export interface DoctorInput {
@@ -30,6 +31,7 @@ export async function runDoctor(i: DoctorInput): Promise<Finding[]> {
       ...checkLines(m.lines),
       ...checkSoundOutput(m.audio, checkAudio(m.audio)),
       ...checkMedia(m.media, m.schedule),
+      ...checkSpeech(m.speech),
     );
     out.push(...checkSchedule(m.schedule, i.status.timezone), ...checkUplink(m.uplink, i.now ?? Date.now()));
     out.push(
@@ -40,6 +42,7 @@ export async function runDoctor(i: DoctorInput): Promise<Finding[]> {
     );
   }
   out.push(...(await checkFfmpeg(i.probe)), ...(await checkDisk(i.dataDir)), ...(await checkClock(i.probe)));
+  out.push(...(await checkSpeechModel(i.dataDir)));
   const merged = mergeById(out);
   // the modem's alarms are told by its own check (modem.ts)
   return 'error' in i.status
@@ -52,7 +55,7 @@ export async function runDoctor(i: DoctorInput): Promise<Finding[]> {
 
 export function renderFindings(findings: Finding[], lang: Lang, stationId: string): string {
   const t = (k: string, v?: Record<string, string | number>): string =>
-    translate({ ...doctorMessages, ...soundMessages }, lang, k, v && localise(v));
+    translate({ ...doctorMessages, ...soundMessages, ...speechDoctorMessages }, lang, k, v && localise(v));
   const localise = (v: Record<string, string | number>): Record<string, string | number> =>
     Object.fromEntries(
       Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && x.startsWith('@') ? t(x.slice(1)) : x]),
