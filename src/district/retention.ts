@@ -35,6 +35,8 @@ const immediate = () => new Promise<void>((r) => setImmediate(r));
 export class Retention {
   private timer: Timer | undefined;
   private running: Promise<RetentionRun> | undefined;
+  /** Set by stop(): a run in progress ends after its current batch. */
+  private stopping = false;
   last: RetentionRun | undefined;
 
   constructor(private readonly o: RetentionOptions) {}
@@ -60,8 +62,6 @@ export class Retention {
     });
     return this.running;
   }
-
-  private stopping = false;
 
   private async doRun(): Promise<RetentionRun> {
     const c = this.o.config;
