@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --json] [-- --only GROUP]
  * Prints a readable table, or one JSON object per line ({"name","value","unit"}).
- * Groups: station, hw, audio, schedule, lines, link, security, bulletin, ops, cluster (peer figures inside).
+ * Groups: station, hw, audio, schedule, lines, link, security, bulletin, ops, cluster, hub (peer figures inside).
  */
 import type { BenchGroup, Figure } from './figures.js';
 
@@ -16,6 +16,7 @@ const GROUPS: Record<string, () => Promise<{ run: BenchGroup }>> = {
   security: () => import('./groups/security.js'),
   bulletin: () => import('./groups/bulletin.js'),
   cluster: () => import('./groups/cluster.js'),
+  hub: () => import('./groups/hub.js'),
   // temporary (issue 20): folded into the "hub" group at merge
   hubstore: () => import('./groups/hub-retention.js'),
 };
@@ -30,6 +31,7 @@ const ORDER = [
   'bulletin',
   'ops',
   'cluster',
+  'hub',
   'hubstore',
 ];
 

@@ -110,7 +110,7 @@ export async function runHub(args: HubArgs): Promise<void> {
     reloadOnSighup(hub, log);
     const host = listen.slice(0, listen.lastIndexOf(':'));
     running.metrics = new HubMetrics({
-      summaries: () => hub.stations.list().map((r) => hub.summary(r)),
+      summaries: () => hub.sessions.summarizeRows(hub.stations.list()),
       now: () => Date.now(),
       refusals: () => hub.refusals.all(),
       storage: () => hub.storageGauges(),

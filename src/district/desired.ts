@@ -35,6 +35,7 @@ export class DesiredStore {
         'INSERT INTO station_desired (station, version) VALUES (?, ?) ON CONFLICT(station) DO UPDATE SET version = excluded.version',
       ),
       latest: db.prepare('SELECT coalesce(max(version), 0) AS v FROM desired'),
+      versions: db.prepare('SELECT station, version FROM station_desired'),
       forStation: db.prepare(
         `SELECT d.* FROM station_desired s JOIN desired d ON d.version = s.version WHERE s.station = ?`,
       ),
@@ -54,6 +55,11 @@ export class DesiredStore {
 
   latestVersion(): number {
     return (this.q.latest.get() as { v: number }).v;
+  }
+
+  versions(): Map<string, number> {
+    const rows = this.q.versions.all() as { station: string; version: number }[];
+    return new Map(rows.map((r) => [r.station, r.version]));
   }
 
   forStation(station: string): DesiredRow | undefined {

@@ -30,7 +30,7 @@ type Call = grpc.ServerDuplexStream<SessionRequest__Output, SessionResponse>;
 export interface GatewayDeps extends InputChecks {
   clock: Clock;
   log: Logger;
-  stores: Pick<HubStores, 'stations' | 'commands' | 'desired' | 'media' | 'audit'>;
+  stores: Pick<HubStores, 'stations' | 'commands' | 'desired' | 'media' | 'audit' | 'writes'>;
   sessions: Sessions;
   /** Refuses (and audits) a hello whose station is not the one its certificate names. */
   admit(call: AuthCall, stationId: string): void;
@@ -53,6 +53,7 @@ export class HubSession implements StationSession {
    * session, and acknowledgements are cumulative: a gap must not be acknowledged).
    */
   private behind = false;
+  private helloSeen = false;
 
   constructor(
     private readonly call: Call,
@@ -64,8 +65,7 @@ export class HubSession implements StationSession {
       try {
         this.onMessage(m);
       } catch (e) {
-        if (isDiskFull(e) && this.ready) this.storageRefused(e);
-        else this.fail(e);
+        this.fail(e);
       }
     });
     this.call.on('end', () => this.end('station closed the session'));
@@ -105,6 +105,7 @@ export class HubSession implements StationSession {
   }
 
   private fail(e: unknown): void {
+    if (this.ended) return;
     const err = toLoaError(e);
     this.d.log.warn('session refused', { station: this.stationId, error: err.message });
     this.close();
@@ -133,30 +134,51 @@ export class HubSession implements StationSession {
       this.end('the hub stores again: reconnect and send what was not acknowledged');
       return;
     }
+    const { stations, commands } = this.d.stores;
     if (m.snapshot) {
-      this.d.stores.stations.snapshot(id, m.snapshot.asOfSeq, flatten(fromStruct(m.snapshot.status)));
-      this.d.sessions.changed(id);
+      const { asOfSeq, status } = m.snapshot;
+      const flat = flatten(fromStruct(status));
+      this.store(() => stations.snapshot(id, asOfSeq, flat));
     } else if (m.batch) {
       if (this.behind) return;
       const items = screenBatch(this.d, id, m.batch.items.map(fromWireItem));
-      const { acked, events } = this.d.stores.stations.ingest(id, items);
-      this.write({ ack: { seq: acked } });
-      this.d.sessions.published(events);
-      this.d.sessions.changed(id);
+      this.store(
+        () => stations.ingest(id, items),
+        ({ acked, events }) => {
+          this.write({ ack: { seq: acked } });
+          this.d.sessions.published(events);
+        },
+      );
     } else if (m.commandResult) {
       const r = m.commandResult;
       if (!acceptResult(this.d, id, r)) return;
-      this.d.stores.commands.result({ ...r, result: fromValue(r.result) });
-      this.d.sessions.changed(id);
+      this.store(() => commands.result({ ...r, result: fromValue(r.result) }));
     } else if (m.desiredReport) {
-      if (!acceptApplied(this.d, id, m.desiredReport.appliedVersion)) return;
-      this.d.stores.stations.report(id, m.desiredReport.appliedVersion, m.desiredReport);
-      this.d.sessions.changed(id);
+      const report = m.desiredReport;
+      if (!acceptApplied(this.d, id, report.appliedVersion)) return;
+      this.store(() => stations.report(id, report.appliedVersion, report));
     }
   }
 
+  /**
+   * Stores through the hub's group commit (write-group.ts); what follows (the ack, the change
+   * feed) happens once it is on disk, in the order the station sent it.
+   */
+  private store<T>(work: () => T, after?: (r: T) => void): void {
+    const id = this.stationId;
+    this.d.stores.writes.add(
+      work,
+      (r) => {
+        if (this.ended) return;
+        after?.(r);
+        this.d.sessions.changed(id);
+      },
+      (e) => (isDiskFull(e) ? this.storageRefused(e) : this.fail(e)),
+    );
+  }
+
   private onHello(h: Hello__Output): void {
-    if (this.ready) throw new LoaError('INVALID_ARGUMENT', 'session: hello sent twice');
+    if (this.helloSeen) throw new LoaError('INVALID_ARGUMENT', 'session: hello sent twice');
     if (!STATION_ID.test(h.stationId))
       throw new LoaError(
         'INVALID_ARGUMENT',
@@ -164,8 +186,22 @@ export class HubSession implements StationSession {
       );
     if (!h.outboxEpoch) throw new LoaError('INVALID_ARGUMENT', 'hello.outbox_epoch: required');
     this.d.admit(this.call, h.stationId);
+    this.helloSeen = true;
     const applied = acceptApplied(this.d, h.stationId, h.appliedDesiredVersion) ? h.appliedDesiredVersion : 0;
-    const acked = this.helloAcked({ ...h, appliedDesiredVersion: applied });
+    this.d.stores.writes.add(
+      () => this.d.stores.stations.hello({ ...h, appliedDesiredVersion: applied }),
+      (acked) => this.welcome(h, acked, applied),
+      (e) => {
+        if (!isDiskFull(e)) return this.fail(e);
+        this.storageRefused(e);
+        this.welcome(h, this.heldAcked(h), applied);
+      },
+    );
+  }
+
+  /** The hello is stored: the session is live, the station hears what the hub holds and is owed. */
+  private welcome(h: Hello__Output, acked: number, applied: number): void {
+    if (this.ended) return;
     this.stationId = h.stationId;
     this.ready = true;
     this.since = this.lastContact = this.d.clock.now();
@@ -179,16 +215,10 @@ export class HubSession implements StationSession {
     this.d.sessions.deliverDesired(h.stationId, applied);
   }
 
-  /** What the hub holds of this outbox; with the disk full, read without recording the hello. */
-  private helloAcked(h: Hello__Output): number {
-    try {
-      return this.d.stores.stations.hello(h);
-    } catch (e) {
-      if (!isDiskFull(e)) throw e;
-      this.storageRefused(e);
-      const row = this.d.stores.stations.get(h.stationId);
-      return row && row.epoch === h.outboxEpoch && row.acked_seq <= h.lastSeq ? row.acked_seq : 0;
-    }
+  /** With the disk full the hello is not recorded: what the hub holds of this outbox, read. */
+  private heldAcked(h: Hello__Output): number {
+    const row = this.d.stores.stations.get(h.stationId);
+    return row && row.epoch === h.outboxEpoch && row.acked_seq <= h.lastSeq ? row.acked_seq : 0;
   }
 }
 

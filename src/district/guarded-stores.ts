@@ -38,6 +38,7 @@ export function guardStores(s: HubStores, g: StorageGuard, log: Logger): HubStor
       result: (r) => g.write('command result', () => c.result(r), 'priority'),
       expireDue: () => g.write('command expiry', () => c.expireDue(), 'priority'),
       openCount: (id) => c.openCount(id),
+      openCounts: () => c.openCounts(),
       get: (id) => c.get(id),
       list: (id, limit) => c.list(id, limit),
     },
@@ -45,11 +46,19 @@ export function guardStores(s: HubStores, g: StorageGuard, log: Logger): HubStor
       push: (...a) => g.write('schedule', () => s.desired.push(...a), 'priority'),
       forStation: (id) => s.desired.forStation(id),
       latestVersion: () => s.desired.latestVersion(),
+      versions: () => s.desired.versions(),
     },
     media: {
       put: (...a) => g.writeAsync('media upload', () => s.media.put(...a)),
       read: (...a) => s.media.read(...a),
       get: (sha) => s.media.get(sha),
+    },
+    // a group commit that finds the disk full trips the guard too
+    writes: {
+      add: (work, after, failed) =>
+        s.writes.add(work, after, (e) => failed?.(g.failure('station data', e) as typeof e)),
+      now: (work) => g.write('operator change', () => s.writes.now(work), 'priority'),
+      flush: () => s.writes.flush(),
     },
     audit: {
       add: (...a) =>

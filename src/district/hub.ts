@@ -94,6 +94,7 @@ export class Hub {
     this.tlsGuard = new TlsGuard({
       ...o,
       audit: stores.audit,
+      writes: stores.writes,
       revocations: this.revocations,
       refusals: this.refusals,
     });
@@ -243,6 +244,7 @@ export class Hub {
     this.sessions.endAll('hub stopping');
     await this.server.close(2000);
     if (this.security.kind === 'tls') this.security.material.stop();
+    this.stores.writes.flush();
     this.db.close();
   }
 

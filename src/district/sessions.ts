@@ -1,15 +1,21 @@
 /**
  * The stations' live sessions at the hub: at most one per station (a newer one replaces the
  * older), delivery of what a station is owed when it is online (unexpired commands, a newer
- * desired state), and the change feed operators watch: "station" (id) when a station's
- * summary changed, "event" (StoredEvent) for each new event.
+ * desired state), and the change feed operators watch: `feed` (change-feed.ts), coalesced
+ * and summarised once for every watcher; also, at once and uncoalesced, "station" (id) when a
+ * station's summary changed and "event" (StoredEvent) for each new event.
  */
 import { EventEmitter } from 'node:events';
+import type { StationSummary } from '../gen/loa/district/v1/StationSummary.js';
+import { ChangeFeed } from './change-feed.js';
 import type { CommandRow } from './commands.js';
 import type { DesiredRow } from './desired.js';
 import type { StationRow, StoredEvent } from './stations.js';
 import type { HubStores } from './stores.js';
 import { type LiveSession, summarize } from './summary.js';
+
+/** From this many stations on, a summary batch reads commands and versions in bulk. */
+const BULK_FROM = 32;
 
 /** One station's open stream, as the rest of the hub sees it (gateway.ts implements it). */
 export interface StationSession extends LiveSession {
@@ -20,10 +26,12 @@ export interface StationSession extends LiveSession {
 
 export class Sessions extends EventEmitter {
   private readonly open = new Map<string, StationSession>();
+  readonly feed: ChangeFeed;
 
-  constructor(private readonly stores: Pick<HubStores, 'stations' | 'commands' | 'desired'>) {
+  constructor(private readonly stores: Pick<HubStores, 'stations' | 'commands' | 'desired' | 'writes'>) {
     super();
     this.setMaxListeners(1000);
+    this.feed = new ChangeFeed((ids) => this.summaries(ids));
   }
 
   get(id: string): StationSession | undefined {
@@ -48,7 +56,7 @@ export class Sessions extends EventEmitter {
   detach(s: StationSession, id: string): void {
     if (this.open.get(id) !== s) return;
     this.open.delete(id);
-    this.stores.stations.touch(id);
+    this.stores.writes.add(() => this.stores.stations.touch(id));
     this.changed(id);
   }
 
@@ -58,16 +66,42 @@ export class Sessions extends EventEmitter {
 
   /** A station's summary changed (watchers get it again). */
   changed(id: string): void {
+    this.feed.changed(id);
     this.emit('station', id);
   }
 
   published(events: StoredEvent[]): void {
+    this.feed.published(events);
     for (const e of events) this.emit('event', e);
   }
 
-  summary(row: StationRow) {
+  /**
+   * The summaries of these stations now (unknown ones left out). Past a few stations the open
+   * commands and desired versions come from one query each, not two per station (ListStations
+   * at 10,000 stations, the watch feed after a broadcast window; bench group `hub`).
+   */
+  summaries(ids: string[]): StationSummary[] {
+    const rows = [];
+    for (const id of ids) {
+      const row = this.stores.stations.get(id);
+      if (row) rows.push(row);
+    }
+    return this.summarizeRows(rows);
+  }
+
+  /** Summaries of these rows (ListStations, metrics, a new watch). */
+  summarizeRows(rows: StationRow[]): StationSummary[] {
+    if (rows.length <= BULK_FROM) return rows.map((r) => this.summary(r));
+    const open = this.stores.commands.openCounts();
+    const versions = this.stores.desired.versions();
+    return rows.map((r) => summarize(r, this.open.get(r.id), open.get(r.id) ?? 0, versions.get(r.id) ?? 0));
+  }
+
+  /** One station's summary (`desiredVersion`: when the caller read its desired state already). */
+  summary(row: StationRow, desiredVersion?: number): StationSummary {
     const { commands, desired } = this.stores;
-    return summarize(row, this.open.get(row.id), commands.openCount(row.id), desired.forStation(row.id));
+    const version = desiredVersion ?? desired.forStation(row.id)?.version ?? 0;
+    return summarize(row, this.open.get(row.id), commands.openCount(row.id), version);
   }
 
   /** Sends an online station its unexpired commands (also those sent before without an answer). */
@@ -77,7 +111,8 @@ export class Sessions extends EventEmitter {
     for (const c of this.stores.commands.deliverable(id)) {
       if (onlyIds && !onlyIds.has(c.id)) continue;
       s.sendCommand(c);
-      this.stores.commands.markSent(c.id);
+      // "sent" is bookkeeping (the station runs a command id once, whatever the hub recorded)
+      this.stores.writes.add(() => this.stores.commands.markSent(c.id));
     }
   }
 

@@ -13,6 +13,7 @@ import { DEFAULT_RETENTION, type RetentionConfig } from './retention-config.js';
 import { SqliteMaintenance } from './sqlite-maintenance.js';
 import { StationStore } from './stations.js';
 import type { HubStores } from './stores.js';
+import { SqliteWriteGroup } from './write-group.js';
 
 export interface SqliteStores extends HubStores {
   db: Database.Database;
@@ -40,5 +41,6 @@ export function openSqliteStores(
     events: { query: (q) => queryEvents(db, q) },
     maintenance: new SqliteMaintenance(db, file, () => retention),
     conversion: convertToIncremental(db, file),
+    writes: new SqliteWriteGroup(db),
   };
 }

@@ -11,7 +11,7 @@
  * through, and writes are accepted again.
  */
 import type { Clock } from '../core/clock.js';
-import { hasErrno, LoaError } from '../core/errors.js';
+import { hasErrno, LoaError, toLoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 
 export interface StorageFull {
@@ -46,6 +46,12 @@ export function isDiskFull(e: unknown): boolean {
   return FULL_CODES.some((c) => hasErrno(e, c)) || (e instanceof LoaError && e.code === 'STORAGE_FULL');
 }
 
+/** A failed write as a LoaError; one the disk refused stays recognisable (STORAGE_FULL, diskFull). */
+export function writeError(e: unknown): LoaError {
+  if (e instanceof LoaError || !isDiskFull(e)) return toLoaError(e);
+  return new LoaError('STORAGE_FULL', (e as Error).message, { diskFull: true });
+}
+
 export class StorageGuard {
   private state: StorageFull | undefined;
 
@@ -61,7 +67,7 @@ export class StorageGuard {
     try {
       return fn();
     } catch (e) {
-      throw this.failed(what, e);
+      throw this.failure(what, e);
     }
   }
 
@@ -70,7 +76,7 @@ export class StorageGuard {
     try {
       return await fn();
     } catch (e) {
-      throw this.failed(what, e);
+      throw this.failure(what, e);
     }
   }
 
@@ -78,8 +84,14 @@ export class StorageGuard {
     if (this.state && (this.state.level === 'disk' || kind === 'bulk')) throw this.refusal(what);
   }
 
-  private failed(what: string, e: unknown): unknown {
-    if (!isDiskFull(e)) return e;
+  /**
+   * The error to report for a failed write: a write the disk refused (SQLite or the filesystem,
+   * or a group commit that met it: write-group.ts) trips the guard and becomes STORAGE_FULL;
+   * the guard's own refusals and other errors stay as they are.
+   */
+  failure(what: string, e: unknown): unknown {
+    const raw = e instanceof LoaError ? e.details.diskFull === true : isDiskFull(e);
+    if (!raw) return e;
     this.trip(`${what}: ${(e as Error).message}`, 'disk');
     return this.refusal(what);
   }

@@ -4,7 +4,8 @@
  * SQLite implements them today (stations.ts, commands.ts, desired.ts, media-store.ts,
  * audit.ts, history.ts over one database, sqlite.ts); a second implementation (PostgreSQL,
  * issue 20) implements the same interfaces, and the gateway and operator services do not
- * change. Each method is one transaction of its own; no store calls another.
+ * change. Each method is one transaction of its own (a savepoint when `writes` groups it with
+ * others); no store calls another.
  */
 import type { LoaError } from '../core/errors.js';
 import type { Caller } from '../security/identity.js';
@@ -14,6 +15,7 @@ import type { DesiredRow, MediaRef } from './desired.js';
 import type { EventQuery } from './history.js';
 import type { DatabaseStatus, PruneResult } from './retention-types.js';
 import type { HelloInfo, IngestItem, StationRow, StoredEvent } from './stations.js';
+import type { WriteGroup } from './write-group.js';
 
 export interface StationsStore {
   get(id: string): StationRow | undefined;
@@ -41,6 +43,8 @@ export interface CommandsStore {
   /** Marks what has expired; returns how many. */
   expireDue(): number;
   openCount(station: string): number;
+  /** Open (pending or sent) commands of every station that has any: one query for many summaries. */
+  openCounts(): Map<string, number>;
   get(id: string): CommandRow | undefined;
   list(station: string | undefined, limit: number): CommandRow[];
 }
@@ -49,6 +53,8 @@ export interface DesiredStateStore {
   /** A new version for these stations; returns it. */
   push(stations: string[], schedule: Record<string, unknown>, media: MediaRef[]): number;
   forStation(station: string): DesiredRow | undefined;
+  /** The desired version of every station that has one (no schedule parsed): for many summaries. */
+  versions(): Map<string, number>;
   /** The newest version issued (0 when none): a station cannot have applied a later one. */
   latestVersion(): number;
 }
@@ -105,4 +111,6 @@ export interface HubStores {
   audit: AuditStoreLike;
   events: EventHistory;
   maintenance: StoreMaintenance;
+  /** Group commit: the writes of one event-loop turn in one transaction (write-group.ts). */
+  writes: WriteGroup;
 }

@@ -1,6 +1,5 @@
 /** A station's one-line summary for operators, from its stored row and live session. */
 import type { StationSummary } from '../gen/loa/district/v1/StationSummary.js';
-import type { DesiredRow } from './desired.js';
 import { linkQuality } from './link-quality.js';
 import type { StationRow } from './stations.js';
 
@@ -28,7 +27,7 @@ export function summarize(
   row: StationRow,
   session: LiveSession | undefined,
   pendingCommands: number,
-  desired: DesiredRow | undefined,
+  desiredVersion: number,
 ): StationSummary {
   const state = JSON.parse(row.state) as Record<string, unknown>;
   return {
@@ -41,7 +40,7 @@ export function summarize(
     connectedSinceMs: session?.ready ? session.since : 0,
     bootId: row.boot_id,
     softwareVersion: row.software_version,
-    desiredVersion: desired?.version ?? 0,
+    desiredVersion,
     appliedVersion: row.applied_version,
     lastSeq: row.acked_seq,
     pendingCommands,

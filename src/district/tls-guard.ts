@@ -16,6 +16,7 @@ import { type CertIdentity, identityOf } from '../security/identity.js';
 import { identityKey, type Revocations } from './revocation.js';
 import type { SecurityCounters } from './security-counters.js';
 import type { AuditStoreLike } from './stores.js';
+import type { WriteGroup } from './write-group.js';
 
 const LOG_EVERY_MS = 10_000;
 
@@ -25,6 +26,8 @@ export interface TlsGuardDeps {
   audit: AuditStoreLike;
   revocations: Revocations;
   refusals: SecurityCounters;
+  /** The serial seen is recorded in the next group commit, not in a transaction per handshake. */
+  writes: WriteGroup;
 }
 
 export class TlsGuard {
@@ -45,7 +48,7 @@ export class TlsGuard {
       this.refuseRevoked(id, socket);
       return;
     }
-    this.d.revocations.seen(id);
+    this.d.writes.add(() => this.d.revocations.seen(id));
     const set = this.open.get(id.serial) ?? new Set<TLSSocket>();
     set.add(socket);
     this.open.set(id.serial, set);

@@ -27,7 +27,8 @@ export function selectStations(stations: StationsStore, ids: unknown, all: unkno
   const list = Array.isArray(ids) ? ids.map(String) : [];
   if (list.length === 0)
     throw new LoaError('INVALID_ARGUMENT', 'station_ids: name at least one station, or set all');
-  const unknown = list.filter((id) => !known.includes(id));
+  const knownSet = new Set(known); // a list of thousands against thousands: not includes() per id
+  const unknown = list.filter((id) => !knownSet.has(id));
   if (unknown.length)
     throw new LoaError(
       'NOT_FOUND',
@@ -68,7 +69,10 @@ export function sendCommand(d: OperatorDeps, req: Req, caller: Caller) {
   validateParams(method, params);
   checkNoStationPaths(params, ['params']);
   checkDistrictCommand(method, params);
-  const rows = stations.map((s) => d.stores.commands.create(s, method, params, ttl, caller));
+  // one transaction for all of them: one fsync, not one per station (10,000 stations: seconds)
+  const rows = d.stores.writes.now(() =>
+    stations.map((s) => d.stores.commands.create(s, method, params, ttl, caller)),
+  );
   for (const r of rows) {
     d.sessions.deliverCommands(r.station, new Set([r.id]));
     d.sessions.changed(r.station);

@@ -27,7 +27,7 @@ export function getStation(d: OperatorDeps, req: Req) {
   if (!row) throw new LoaError('NOT_FOUND', `station "${id}" has never connected to this hub`);
   const desired = d.stores.desired.forStation(id);
   return {
-    summary: d.sessions.summary(row),
+    summary: d.sessions.summary(row, desired?.version ?? 0),
     status: toStruct(unflatten(JSON.parse(row.state))),
     desired: desired
       ? {
@@ -42,7 +42,7 @@ export function getStation(d: OperatorDeps, req: Req) {
 }
 
 export function listStations(d: OperatorDeps) {
-  return { stations: d.stores.stations.list().map((r) => d.sessions.summary(r)) };
+  return { stations: d.sessions.summarizeRows(d.stores.stations.list()) };
 }
 
 export function listAlarms(d: OperatorDeps, req: Req) {
