@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --json] [-- --only GROUP]
  * Prints a readable table, or one JSON object per line ({"name","value","unit"}).
- * Groups: station, hw, audio, schedule, lines, link, security, bulletin, ops, cluster, hub (peer figures inside).
+ * Groups: station, hw, audio, schedule, lines, link, security, bulletin, ops, cluster, hub, live (peer figures inside).
  */
 import type { BenchGroup, Figure } from './figures.js';
 
@@ -19,6 +19,7 @@ const GROUPS: Record<string, () => Promise<{ run: BenchGroup }>> = {
   hub: () => import('./groups/hub.js'),
   // temporary (issue 20): folded into the "hub" group at merge
   hubstore: () => import('./groups/hub-retention.js'),
+  live: () => import('./groups/live.js'),
 };
 const ORDER = [
   'station',
@@ -33,6 +34,7 @@ const ORDER = [
   'cluster',
   'hub',
   'hubstore',
+  'live',
 ];
 
 async function main(): Promise<number> {

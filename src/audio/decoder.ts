@@ -8,7 +8,9 @@ import type { Children } from './children.js';
 import { FFMPEG, FFMPEG_PCM } from './pcm.js';
 
 export type DecoderInput =
-  | { kind: 'pipe'; format?: string | undefined }
+  | { kind: 'pipe'; format?: string | undefined; lowLatency?: boolean }
+  /** An ALSA capture device (a microphone or line input), read in real time. */
+  | { kind: 'alsa'; device: string }
   | { kind: 'file'; path: string; offsetMs?: number | undefined }
   | { kind: 'url'; url: string; rtspTransport?: RtspTransport | undefined }
   | { kind: 'lavfi'; graph: string; durationMs?: number | undefined };
@@ -28,15 +30,22 @@ export { FFMPEG };
  */
 export type RtspTransport = 'tcp' | 'udp';
 
-/** Lines that repeat what the decoder has just said (counted once, not twice). */
-const ECHO = /^Error while decoding stream/;
+/**
+ * Lines that repeat what the decoder has just said (counted once, not twice), and the raw PCM
+ * muxer's complaint about timestamps it does not even write: ALSA capture stamps packets by the
+ * wall clock, and two close reads round to the same dts (measured: a few a second from a
+ * capture device) — not garbage.
+ */
+const ECHO = /^Error while decoding stream|non monotonically increasing dts to muxer/;
 
 export function decoderArgs(input: DecoderInput, live: boolean): string[] {
   const args = ['-hide_banner', '-nostats', '-nostdin', '-loglevel', 'error'];
   switch (input.kind) {
     case 'pipe':
-      // a live pipe: start on the first frames, not after seconds of probing
-      args.push('-probesize', '32768', '-analyzeduration', '0');
+      // a live pipe: start on the first frames, not after seconds of probing; a live voice
+      // feed (WebM/Ogg Opus at 20 kbit/s: 32 KiB is 13 s of it) probes nothing and buffers nothing
+      if (input.lowLatency) args.push('-probesize', '32', '-analyzeduration', '0', '-fflags', 'nobuffer');
+      else args.push('-probesize', '32768', '-analyzeduration', '0');
       if (input.format) args.push('-f', input.format);
       args.push('-i', 'pipe:0');
       break;
@@ -54,6 +63,10 @@ export function decoderArgs(input: DecoderInput, live: boolean): string[] {
       // real time and would outlast the stall watch (reconnectMs) before the first PCM
       if (live) args.push('-analyzeduration', '1000000');
       args.push('-i', input.url);
+      break;
+    case 'alsa':
+      // the engine's rate; alsa-lib's plug layer converts what the card has (a mono mic)
+      args.push('-f', 'alsa', '-sample_rate', '48000', '-channels', '2', '-i', input.device);
       break;
     case 'lavfi':
       args.push('-f', 'lavfi', '-i', input.graph);

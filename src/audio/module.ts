@@ -16,6 +16,7 @@ import { JsonDoc } from '../store/doc.js';
 import { type AudioConfig, audioConfigSchema, defaultAudioConfig } from './config.js';
 import { AudioControl } from './control.js';
 import type { AudioEngine } from './engine.js';
+import { LIVE_INPUTS, LiveInputs } from './live-inputs.js';
 import { ManualPlays } from './manual-plays.js';
 import { type AudioMetricsStatus, registerAudioMetrics } from './metrics.js';
 import type { ConfidenceMonitor } from './monitor.js';
@@ -28,7 +29,7 @@ export class AudioModule implements StationModule {
   readonly name = 'audio';
   readonly needs = [POWER];
   readonly wants = [MEDIA_CACHE];
-  readonly provides = [ON_AIR, FADER, OUTPUT_METER];
+  readonly provides = [ON_AIR, FADER, OUTPUT_METER, LIVE_INPUTS];
   config!: JsonDoc<AudioConfig>;
   private built: BuiltEngine | undefined;
   monitor: ConfidenceMonitor | undefined;
@@ -74,17 +75,13 @@ export class AudioModule implements StationModule {
     const cfg = { ...this.config.data, sink: this.output.sink };
     const media = ctx.want(MEDIA_CACHE);
     const events = ctx.store.events;
-    this.built = buildEngine(cfg, {
-      clock,
-      events,
-      alarms: ctx.alarms,
-      resolve: (p) => (media ? media.resolveForAir(p) : Promise.resolve(p)),
-      ...(media ? { bridge: (p: string) => media.bridges.forAir(p) } : {}),
-    });
+    const liveInputs = liveInputsFor(this.output);
+    this.built = this.build(ctx, cfg, liveInputs);
     const engine = this.built.engine;
     if (cfg.onAirLog.enabled) await this.startOnAirLog(ctx, cfg);
     if (cfg.monitor.enabled) await this.startMonitor(cfg, events);
     await engine.start();
+    ctx.provide(LIVE_INPUTS, liveInputs);
     ctx.provide(FADER, engine);
     ctx.provide(ON_AIR, engine);
     ctx.provide(OUTPUT_METER, { peakDbfs: () => this.built?.engine.status().output.peakDbfs });
@@ -105,6 +102,19 @@ export class AudioModule implements StationModule {
     );
     // what an operator left playing before a crash, power cut or restart
     await manual.resume(engine);
+  }
+
+  /** The engine on this station's config: sources verified through the media cache, when there is one. */
+  private build(ctx: ModuleContext, cfg: AudioConfig, liveInputs: LiveInputs): BuiltEngine {
+    const media = ctx.want(MEDIA_CACHE);
+    return buildEngine(cfg, {
+      clock: ctx.clock,
+      events: ctx.store.events,
+      alarms: ctx.alarms,
+      liveInputs,
+      resolve: (p) => (media ? media.resolveForAir(p) : Promise.resolve(p)),
+      ...(media ? { bridge: (p: string) => media.bridges.forAir(p) } : {}),
+    });
   }
 
   /** The on-air log: what went out, recorded from the engine's own output (a tap). */
@@ -211,4 +221,10 @@ export class AudioModule implements StationModule {
       monitor: this.monitor ? `http://${this.config.data.monitor.host}:${this.monitor.port}/` : null,
     };
   }
+}
+
+/** The live voice's inputs, knowing the output device (a microphone must not be its loopback). */
+function liveInputsFor(output: OutputChoice): LiveInputs {
+  const sink = output.sink;
+  return new LiveInputs(() => (sink.kind === 'alsa' ? sink.device : undefined));
 }

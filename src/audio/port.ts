@@ -20,7 +20,9 @@ export type SourceSpec =
     }
   | { kind: 'stream'; url: string }
   | { kind: 'tone'; hz: number; durationMs?: number }
-  | { kind: 'silence'; durationMs?: number };
+  | { kind: 'silence'; durationMs?: number }
+  /** A live input opened by the station's live voice (src/audio/live-inputs.ts): a mic or a feed. */
+  | { kind: 'live'; input: string };
 
 export type Slot = 'emergency' | 'programme' | 'fallback';
 

@@ -35,6 +35,7 @@ export const sourceSpecSchema: z.ZodType<SourceSpec> = z.discriminatedUnion('kin
     durationMs: ms.min(1).optional(),
   }),
   z.strictObject({ kind: z.literal('silence'), durationMs: ms.min(1).optional() }),
+  z.strictObject({ kind: z.literal('live'), input: z.string().regex(/^[\w.:-]{1,80}$/, 'a live input id') }),
 ]);
 
 const playRequestSchema = z.strictObject({

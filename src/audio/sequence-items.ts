@@ -4,7 +4,10 @@ import type { SourceSpec } from './port.js';
 
 export type Item = { input: DecoderInput } | { path: string; offsetMs?: number | undefined };
 
-export function itemsOf(s: Exclude<SourceSpec, { kind: 'stream' }>, random: () => number): Item[] {
+export function itemsOf(
+  s: Exclude<SourceSpec, { kind: 'stream' } | { kind: 'live' }>,
+  random: () => number,
+): Item[] {
   if (s.kind === 'tone')
     return [
       {

@@ -71,7 +71,7 @@ export class SequenceSource extends BufferedSource {
 
   constructor(
     key: string,
-    private readonly spec: Exclude<SourceSpec, { kind: 'stream' }>,
+    private readonly spec: Exclude<SourceSpec, { kind: 'stream' } | { kind: 'live' }>,
     private readonly d: SequenceDeps,
   ) {
     super(key, spec.kind, false, d.clock, d.limits, d.sizes);

@@ -10,6 +10,7 @@ import type { AudioConfig, SinkConfig } from './config.js';
 import { AudioEngine } from './engine.js';
 import { FfmpegSourceFactory } from './factory.js';
 import type { HealthLimits } from './health.js';
+import type { LiveInputs } from './live-inputs.js';
 import { type AlarmSink, OnAirWatch } from './onair-watch.js';
 import type { BridgeResolver, MediaResolver } from './sequence-source.js';
 import { type FrameTap, NullSink, type OutputSink } from './sink.js';
@@ -24,6 +25,8 @@ export interface EngineDeps {
   bridge?: BridgeResolver;
   children?: Children;
   taps?: FrameTap[];
+  /** The live voice's inputs (microphone, district feed). */
+  liveInputs?: LiveInputs;
 }
 
 export interface BuiltEngine {
@@ -95,6 +98,7 @@ export function buildEngine(cfg: AudioConfig, d: EngineDeps): BuiltEngine {
     resolve: d.resolve,
     bridge: d.bridge,
     rearmMs: cfg.fallback.rearmMs,
+    liveInputs: d.liveInputs,
     skipped: (path, why) =>
       d.events.emit({
         kind: 'audio.item-skipped',

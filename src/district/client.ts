@@ -7,6 +7,8 @@ import { basename } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import type { DistrictServiceClient } from '../gen/loa/district/v1/DistrictService.js';
 import type { MediaRef__Output } from '../gen/loa/district/v1/MediaRef.js';
+import type { SpeakResponse__Output } from '../gen/loa/district/v1/SpeakResponse.js';
+import type { SpeakStart } from '../gen/loa/district/v1/SpeakStart.js';
 import type { WatchStationsResponse__Output } from '../gen/loa/district/v1/WatchStationsResponse.js';
 import { districtProto } from '../grpc/proto.js';
 import { MAX_MESSAGE_BYTES } from '../grpc/server.js';
@@ -69,6 +71,40 @@ export class DistrictClient {
         reject(e);
       });
     });
+  }
+
+  /**
+   * Live voice (docs/live.md): opens a Speak stream to the stations; `send` each chunk of
+   * encoded audio (flow-controlled), `end` to finish and get the hub's summary.
+   */
+  speak(start: SpeakStart): {
+    send(chunk: Buffer): Promise<void>;
+    end(): Promise<SpeakResponse__Output>;
+    cancel(): void;
+  } {
+    let settle!: { resolve: (r: SpeakResponse__Output) => void; reject: (e: Error) => void };
+    const result = new Promise<SpeakResponse__Output>((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    const call = this.client.speak((e, res) =>
+      e || !res ? settle.reject(fromServiceError(e, `district hub at ${this.address}`)) : settle.resolve(res),
+    );
+    result.catch(() => undefined);
+    call.write({ start });
+    return {
+      send: (chunk) =>
+        call.write({ audio: chunk })
+          ? Promise.resolve()
+          : Promise.race([
+              new Promise<void>((r) => call.once('drain', () => r())),
+              result.then(() => undefined),
+            ]),
+      end: () => {
+        call.end();
+        return result;
+      },
+      cancel: () => call.cancel(),
+    };
   }
 
   /** Station summaries and events as they come; returns a function that stops watching. */

@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { SystemClock } from '../core/clock.js';
-import { toLoaError } from '../core/errors.js';
+import { LoaError, toLoaError } from '../core/errors.js';
 import { Logger, type LogLevel } from '../core/log.js';
 import { metricsUrl, parseListen } from '../process/metrics-http.js';
 import { SystemdNotifier } from '../process/notify.js';
@@ -70,6 +70,7 @@ function startHub(dataDir: string, log: Logger, running: Running, retentionFile?
     limits: rateLimits(process.env),
     crlPath: process.env.LOA_TLS_CRL || undefined,
     retention: loadRetention(dataDir, retentionFile),
+    liveKeepDays: liveKeepDays(process.env.LOA_LIVE_KEEP_DAYS),
     ...(keepaliveMs ? { keepaliveMs } : {}),
     ...(keepaliveTimeoutMs ? { keepaliveTimeoutMs } : {}),
   });
@@ -130,4 +131,16 @@ export async function runHub(args: HubArgs): Promise<void> {
     log.error(`cannot start: ${toLoaError(e).message}`);
     process.exit(78);
   }
+}
+
+/** LOA_LIVE_KEEP_DAYS: days the hub keeps live-voice recordings (0: forever; default 90). */
+function liveKeepDays(v: string | undefined): number | undefined {
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 36_500)
+    throw new LoaError(
+      'CONFIG',
+      `LOA_LIVE_KEEP_DAYS: whole days 0 to 36500, 0 keeps them forever (got "${v}")`,
+    );
+  return n;
 }

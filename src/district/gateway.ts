@@ -9,6 +9,7 @@ import type { Clock } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { Hello__Output } from '../gen/loa/district/v1/Hello.js';
+import type { LiveAudio } from '../gen/loa/district/v1/LiveAudio.js';
 import type { SessionRequest__Output } from '../gen/loa/district/v1/SessionRequest.js';
 import type { SessionResponse } from '../gen/loa/district/v1/SessionResponse.js';
 import type { AuthCall } from '../security/callers.js';
@@ -95,6 +96,10 @@ export class HubSession implements StationSession {
 
   sendDesired(d: DesiredRow): void {
     this.write({ desiredState: toWireDesired(d) });
+  }
+
+  sendLive(m: LiveAudio): void {
+    this.write({ live: m });
   }
 
   private close(): void {

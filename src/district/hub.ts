@@ -4,6 +4,7 @@
  * operators) on one port. Everything a station sent and the hub acknowledged is in SQLite, so
  * a restarted hub resumes each station where it left off.
  */
+import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Clock, Timer } from '../core/clock.js';
 import { LoaError } from '../core/errors.js';
@@ -19,6 +20,7 @@ import { freeBytes } from './db-convert.js';
 import { databaseStatus } from './db-status.js';
 import { gatewayService } from './gateway.js';
 import { guardStores } from './guarded-stores.js';
+import { LiveSessions } from './live/live-sessions.js';
 import { operatorService } from './operator.js';
 import { Retention } from './retention.js';
 import { DEFAULT_RETENTION, type RetentionConfig } from './retention-config.js';
@@ -54,6 +56,8 @@ export interface HubOptions {
   crlPath?: string | undefined;
   /** What the hub keeps and for how long (retention.json; retention-config.ts). */
   retention?: RetentionConfig;
+  /** Days a live session's recording is kept (LOA_LIVE_KEEP_DAYS, default 90; 0: forever). */
+  liveKeepDays?: number | undefined;
 }
 
 /** The hub's composition root: stores, live sessions, the gateway and operator services. */
@@ -68,22 +72,17 @@ export class Hub {
   /** Refuses writes while the disk is full (storage-guard.ts). */
   readonly storage: StorageGuard;
   readonly retention: Retention;
-  private readonly retentionConfig: RetentionConfig;
+  /** Live voice to chosen stations (docs/live.md): the console's speak button calls start(). */
+  readonly liveSessions: LiveSessions;
   private readonly tlsGuard: TlsGuard;
   private readonly server: GrpcServer;
   private sweeper: Timer | undefined;
 
   constructor(readonly o: HubOptions) {
-    this.retentionConfig = o.retention ?? DEFAULT_RETENTION;
     const raw = openSqliteStores(o.dataDir, o.clock, this.retentionConfig);
     this.storage = this.guardFor(raw);
     const stores = guardStores(raw, this.storage, o.log.child('storage'));
-    this.retention = new Retention({
-      store: raw.maintenance,
-      clock: o.clock,
-      log: o.log.child('retention'),
-      config: this.retentionConfig,
-    });
+    this.retention = this.retentionFor(raw);
     this.db = raw.db;
     this.stores = stores;
     this.stations = raw.stations;
@@ -114,16 +113,28 @@ export class Hub {
       admit: (call, id) => this.checkStation(call, id),
       storageFull: () => this.storage.full !== undefined,
     });
-    const operator = operatorService({
-      stores,
-      sessions: this.sessions,
-      callerOf: (call) => this.callerOf(call),
-      via: this.security.kind === 'tls' ? 'tls' : 'lab',
-      limiter: this.limiter,
+    this.liveSessions = new LiveSessions({
+      clock: o.clock,
       log: o.log,
-      revoke: (identity, serial, by, reason) => this.revoke(identity, serial, by, reason),
-      dbStatus: () => this.dbStatus(),
+      sessions: this.sessions,
+      stores,
+      limiter: this.limiter,
+      dir: join(o.dataDir, 'live'),
+      keepDays: o.liveKeepDays,
     });
+    const operator = operatorService(
+      {
+        stores,
+        sessions: this.sessions,
+        callerOf: (call) => this.callerOf(call),
+        via: this.security.kind === 'tls' ? 'tls' : 'lab',
+        limiter: this.limiter,
+        log: o.log,
+        revoke: (identity, serial, by, reason) => this.revoke(identity, serial, by, reason),
+        dbStatus: () => this.dbStatus(),
+      },
+      this.liveSessions,
+    );
     this.server.add(GATEWAY_SERVICE, pkg.GatewayService.service, gateway);
     this.server.add(DISTRICT_SERVICE, pkg.DistrictService.service, operator);
   }
@@ -137,6 +148,20 @@ export class Hub {
 
   get security(): LinkSecurity {
     return this.o.security ?? INSECURE;
+  }
+
+  private get retentionConfig(): RetentionConfig {
+    return this.o.retention ?? DEFAULT_RETENTION;
+  }
+
+  private retentionFor(raw: SqliteStores): Retention {
+    const { clock, log } = this.o;
+    return new Retention({
+      store: raw.maintenance,
+      clock,
+      log: log.child('retention'),
+      config: this.retentionConfig,
+    });
   }
 
   private guardFor(raw: SqliteStores): StorageGuard {
@@ -241,6 +266,7 @@ export class Hub {
   async close(): Promise<void> {
     this.sweeper?.cancel();
     await this.retention.stop();
+    await this.liveSessions.closeAll();
     this.sessions.endAll('hub stopping');
     await this.server.close(2000);
     if (this.security.kind === 'tls') this.security.material.stop();

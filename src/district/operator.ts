@@ -7,6 +7,8 @@
  */
 import type * as grpc from '@grpc/grpc-js';
 import { LoaError } from '../core/errors.js';
+import type { LiveSessions } from './live/live-sessions.js';
+import { speak } from './live/speak-rpc.js';
 import { listCommands, pushSchedule, sendCommand } from './operator/commands.js';
 import { type OperatorDeps, unary } from './operator/guard.js';
 import { upload } from './operator/media.js';
@@ -23,8 +25,9 @@ import { revokeCertificate } from './revoke-rpc.js';
 
 export type { OperatorDeps } from './operator/guard.js';
 
-export function operatorService(d: OperatorDeps): grpc.UntypedServiceImplementation {
+export function operatorService(d: OperatorDeps, live: LiveSessions): grpc.UntypedServiceImplementation {
   return {
+    Speak: speak(d, live),
     ListStations: unary(d, 'ListStations', () => listStations(d)),
     GetStation: unary(d, 'GetStation', (req) => getStation(d, req)),
     WatchStations: watch(d),

@@ -6,6 +6,7 @@
  * station's summary changed and "event" (StoredEvent) for each new event.
  */
 import { EventEmitter } from 'node:events';
+import type { LiveAudio } from '../gen/loa/district/v1/LiveAudio.js';
 import type { StationSummary } from '../gen/loa/district/v1/StationSummary.js';
 import { ChangeFeed } from './change-feed.js';
 import type { CommandRow } from './commands.js';
@@ -21,6 +22,8 @@ const BULK_FROM = 32;
 export interface StationSession extends LiveSession {
   sendCommand(c: CommandRow): void;
   sendDesired(d: DesiredRow): void;
+  /** Live voice (district/live/): a session's start, audio and end, never stored. */
+  sendLive?(m: LiveAudio): void;
   end(reason: string): void;
 }
 

@@ -35,6 +35,9 @@ import type { RevokeCertificateRequest as _loa_district_v1_RevokeCertificateRequ
 import type { RevokeCertificateResponse as _loa_district_v1_RevokeCertificateResponse, RevokeCertificateResponse__Output as _loa_district_v1_RevokeCertificateResponse__Output } from './loa/district/v1/RevokeCertificateResponse.js';
 import type { SendCommandRequest as _loa_district_v1_SendCommandRequest, SendCommandRequest__Output as _loa_district_v1_SendCommandRequest__Output } from './loa/district/v1/SendCommandRequest.js';
 import type { SendCommandResponse as _loa_district_v1_SendCommandResponse, SendCommandResponse__Output as _loa_district_v1_SendCommandResponse__Output } from './loa/district/v1/SendCommandResponse.js';
+import type { SpeakRequest as _loa_district_v1_SpeakRequest, SpeakRequest__Output as _loa_district_v1_SpeakRequest__Output } from './loa/district/v1/SpeakRequest.js';
+import type { SpeakResponse as _loa_district_v1_SpeakResponse, SpeakResponse__Output as _loa_district_v1_SpeakResponse__Output } from './loa/district/v1/SpeakResponse.js';
+import type { SpeakStart as _loa_district_v1_SpeakStart, SpeakStart__Output as _loa_district_v1_SpeakStart__Output } from './loa/district/v1/SpeakStart.js';
 import type { StationAlarm as _loa_district_v1_StationAlarm, StationAlarm__Output as _loa_district_v1_StationAlarm__Output } from './loa/district/v1/StationAlarm.js';
 import type { StationEvent as _loa_district_v1_StationEvent, StationEvent__Output as _loa_district_v1_StationEvent__Output } from './loa/district/v1/StationEvent.js';
 import type { StationSummary as _loa_district_v1_StationSummary, StationSummary__Output as _loa_district_v1_StationSummary__Output } from './loa/district/v1/StationSummary.js';
@@ -94,6 +97,9 @@ export interface ProtoGrpcType {
         RevokeCertificateResponse: MessageTypeDefinition<_loa_district_v1_RevokeCertificateResponse, _loa_district_v1_RevokeCertificateResponse__Output>
         SendCommandRequest: MessageTypeDefinition<_loa_district_v1_SendCommandRequest, _loa_district_v1_SendCommandRequest__Output>
         SendCommandResponse: MessageTypeDefinition<_loa_district_v1_SendCommandResponse, _loa_district_v1_SendCommandResponse__Output>
+        SpeakRequest: MessageTypeDefinition<_loa_district_v1_SpeakRequest, _loa_district_v1_SpeakRequest__Output>
+        SpeakResponse: MessageTypeDefinition<_loa_district_v1_SpeakResponse, _loa_district_v1_SpeakResponse__Output>
+        SpeakStart: MessageTypeDefinition<_loa_district_v1_SpeakStart, _loa_district_v1_SpeakStart__Output>
         StationAlarm: MessageTypeDefinition<_loa_district_v1_StationAlarm, _loa_district_v1_StationAlarm__Output>
         StationEvent: MessageTypeDefinition<_loa_district_v1_StationEvent, _loa_district_v1_StationEvent__Output>
         StationSummary: MessageTypeDefinition<_loa_district_v1_StationSummary, _loa_district_v1_StationSummary__Output>

@@ -104,6 +104,15 @@ export const soundOutputSchema = z.strictObject({
 });
 export type SoundOutput = z.infer<typeof soundOutputSchema>;
 
+/** The station's microphone or line input for live voice (docs/live.md), and its push-to-talk. */
+export const liveInputSchema = z.strictObject({
+  device: z
+    .string()
+    .regex(/^[A-Za-z0-9_:=,.-]{1,120}$/, 'an ALSA capture device name such as plughw:CARD=Device,DEV=0'),
+  /** The digital input (under `inputs`) wired to the push-to-talk switch. */
+  ptt: z.string().min(1).max(64).optional(),
+});
+
 const baseSchema = z.strictObject({
   $schema: z.string().optional(),
   /** A commune station rack (transmitter, wired zones) or a 4G loudspeaker cluster (docs/cluster.md). */
@@ -120,6 +129,8 @@ const baseSchema = z.strictObject({
   timings: timingsSchema.default(timingsSchema.parse({})),
   /** Where a real board's sound goes; absent on the simulator (its output is null). */
   sound: soundOutputSchema.optional(),
+  /** The microphone or line input for live voice (live.json may name another). */
+  liveInput: liveInputSchema.optional(),
   /** The 4G modem, supervised by src/modem/ (required on a cluster). */
   modem: modemSchema.optional(),
 });

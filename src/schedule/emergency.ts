@@ -21,7 +21,11 @@ export type EmergencyOrigin = 'command' | 'button' | 'district';
 
 export interface EmergencyRequest {
   /** The message; null plays the attention signal alone (the button with no message set). */
-  message: { kind: 'file'; path: string } | { kind: 'stream'; url: string } | null;
+  message:
+    | { kind: 'file'; path: string }
+    | { kind: 'stream'; url: string }
+    | { kind: 'live'; input: string }
+    | null;
   zones: number[];
   repeat: number;
   /** Seconds from one start to the next (0: back to back). */
@@ -38,6 +42,8 @@ export interface EmergencyRequest {
   closingPath?: string;
   /** What was read out, for the play log (a text bulletin). */
   speech?: SpeechProof;
+  /** A live voice (src/live/): the station's microphone or the district's feed. */
+  live?: { via: 'mic' | 'district'; by?: string };
 }
 
 export type BulletinTier = 'normal' | 'priority' | 'emergency';
@@ -55,6 +61,7 @@ export interface EmergencyStatus {
   message?: string;
   tier?: BulletinTier;
   speech?: SpeechProof;
+  live?: EmergencyRequest['live'];
   commandId?: string;
   startedAt?: number;
   /** Command → first audio of the attention signal at the output, ms (monotonic). */
@@ -155,7 +162,8 @@ export class Emergency {
       repetition: r.repetition,
       repeat: r.req.repeat,
       zones: r.req.zones,
-      message: m ? (m.kind === 'file' ? m.path : m.url) : 'attention signal only',
+      message: m ? describe(m) : 'attention signal only',
+      ...(r.req.live ? { live: r.req.live } : {}),
       ...(r.req.tier ? { tier: r.req.tier } : {}),
       ...(r.req.speech ? { speech: r.req.speech } : {}),
       ...(r.req.commandId ? { commandId: r.req.commandId } : {}),
@@ -243,7 +251,7 @@ export class Emergency {
       'attention+message': `attention signal + ${what.message} (${m.origin})`,
     };
     this.d.items.expect(reqId, {
-      kind: m.speech ? 'bulletin' : 'emergency',
+      kind: m.live ? 'live' : m.speech ? 'bulletin' : 'emergency',
       title: titles[part],
       tier: m.tier ?? 'emergency',
       origin: m.origin,
@@ -293,8 +301,17 @@ export class Emergency {
 }
 
 /** An emergency keeps its names (events, play log); a text bulletin at a lower tier is a bulletin. */
-function nameOf(req: EmergencyRequest): { kind: 'emergency' | 'bulletin'; title: string; message: string } {
+function nameOf(req: EmergencyRequest): {
+  kind: 'emergency' | 'bulletin' | 'live';
+  title: string;
+  message: string;
+} {
   const tier = req.tier ?? 'emergency';
+  if (req.live) {
+    const from =
+      req.live.via === 'mic' ? "station's microphone" : `district${req.live.by ? ` (${req.live.by})` : ''}`;
+    return { kind: 'live', title: `${tier} live voice from the ${from}`, message: `${tier} live voice` };
+  }
   if (!req.speech) return { kind: 'emergency', title: 'emergency bulletin', message: 'emergency message' };
   return {
     kind: tier === 'emergency' ? 'emergency' : 'bulletin',
@@ -310,5 +327,6 @@ export function idPrefix(req: Pick<EmergencyRequest, 'tier'>): string {
 }
 
 function describe(s: SourceSpec): string {
+  if (s.kind === 'live') return `live:${s.input}`;
   return s.kind === 'file' ? s.path : s.kind === 'stream' ? s.url : s.kind;
 }

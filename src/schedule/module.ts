@@ -15,6 +15,7 @@ import type { ModuleContext, StationModule } from '../module/module.js';
 import { POWER, POWER_HOLDER } from '../power/ports.js';
 import { SPEAKER } from '../speech/port.js';
 import type { JsonDoc } from '../store/doc.js';
+import { ANNOUNCER } from './announcer.js';
 import { CLOSING_TONES_HZ, writeChime } from './chime.js';
 import { type ClockGate, type ClockProbe, timedatectlProbe } from './clock-gate.js';
 import type { Plan } from './compile.js';
@@ -61,7 +62,7 @@ export class ScheduleModule implements StationModule {
   readonly name = 'schedule';
   readonly needs = [HAL, POWER];
   readonly wants = [ON_AIR, MEDIA_CACHE, SPEAKER];
-  readonly provides = [POWER_HOLDER];
+  readonly provides = [POWER_HOLDER, ANNOUNCER];
   private ctx!: ModuleContext;
   private media: MediaCache | undefined;
   private state!: JsonDoc<ScheduleState>;
@@ -143,6 +144,14 @@ export class ScheduleModule implements StationModule {
       scheduledTier: () => this.w.runner.onAirItem?.rule.tier,
     });
     await this.w.start();
+    const em = this.w.emergency;
+    ctx.provide(ANNOUNCER, {
+      start: (req) => em.start(req),
+      stop: () => em.stop(),
+      status: () => em.status(),
+      scheduledTier: () => this.w.runner.onAirItem?.rule.tier,
+      zoneIds: () => this.zoneIds(),
+    });
     this.startMediaWatch(ctx, lookup);
   }
 

@@ -43,7 +43,7 @@ export interface SpeechProof {
 
 export interface PlayLogEntry {
   id: string;
-  kind: 'programme' | 'emergency' | 'bulletin';
+  kind: 'programme' | 'emergency' | 'bulletin' | 'live';
   programmeId?: string;
   title: string;
   tier: 'normal' | 'priority' | 'emergency';

@@ -42,6 +42,7 @@ export const STATION_METHOD_ROLES: Readonly<Record<string, Role>> = {
   'uplink.desired': 'viewer',
   'security.status': 'viewer',
   'speech.status': 'viewer',
+  'live.status': 'viewer',
   // operator: the programme and the loudspeakers
   zone: 'operator',
   'audio.play': 'operator',
@@ -55,6 +56,9 @@ export const STATION_METHOD_ROLES: Readonly<Record<string, Role>> = {
   'bulletin.text': 'operator',
   'bulletin.stop': 'operator',
   'speech.render': 'operator',
+  // the station's microphone on air (live voice, docs/live.md)
+  'live.start': 'operator',
+  'live.stop': 'operator',
   'lines.check': 'operator',
   // a tone on one zone: amplifier only, never the transmitter, refused while anything is on air
   'test.tone': 'operator',
@@ -90,6 +94,8 @@ export const DISTRICT_RPC_ROLES: Readonly<Record<string, Role>> = {
   SendCommand: 'operator',
   PushSchedule: 'operator',
   UploadMedia: 'operator',
+  // live voice to chosen stations (docs/live.md)
+  Speak: 'operator',
   RevokeCertificate: 'admin',
 };
 

@@ -6,6 +6,7 @@
 import { AudioModule } from '../audio/module.js';
 import { DiagnosticsModule } from '../diagnostics/module.js';
 import { LinesModule } from '../lines/module.js';
+import { LiveModule } from '../live/module.js';
 import { MediaModule } from '../media/module.js';
 import { ModemModule } from '../modem/module.js';
 import type { StationModule } from '../module/module.js';
@@ -34,6 +35,8 @@ export function stationModules(o: ModuleOptions): StationModule[] {
     new LinesModule({ dataDir: o.dataDir }),
     new ScheduleModule(),
     new DiagnosticsModule(),
+    // live voice: the microphone and the district's feed, through the schedule's announcements
+    new LiveModule(),
     // the 4G modem, when the profile has one (a cluster always does)
     new ModemModule({ dataDir: o.dataDir }),
     // last: stops first, so what the others log while stopping is sent after the next start

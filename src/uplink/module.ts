@@ -12,6 +12,7 @@ import type { StationEvent } from '../core/events.js';
 import type { Logger } from '../core/log.js';
 import type { Handler } from '../core/registry.js';
 import { softwareVersion } from '../core/version.js';
+import { LIVE_FEED } from '../live/port.js';
 import { MEDIA_CACHE } from '../media/port.js';
 import type { ModuleContext, StationModule } from '../module/module.js';
 import type { LinkSecurity } from '../security/credentials.js';
@@ -52,7 +53,7 @@ interface Running {
 
 export class UplinkModule implements StationModule {
   readonly name = 'uplink';
-  readonly wants = [MEDIA_CACHE];
+  readonly wants = [MEDIA_CACHE, LIVE_FEED];
   private r: Running | undefined;
 
   constructor(private readonly o: UplinkOptions) {}
@@ -93,6 +94,7 @@ export class UplinkModule implements StationModule {
       deadband,
       clock,
       log,
+      live: ctx.want(LIVE_FEED),
     };
     link = new Link(s, deps, clock, log, this.o.security);
     const r: Running = { ctx, log, outbox, doc, desired, link, fetcher, deadband, stops: [] };

@@ -10,9 +10,11 @@ import type { Clock, Timer } from '../core/clock.js';
 import { toLoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { CommandRegistry } from '../core/registry.js';
+import type { LiveAudio__Output } from '../gen/loa/district/v1/LiveAudio.js';
 import type { SessionRequest } from '../gen/loa/district/v1/SessionRequest.js';
 import type { SessionResponse__Output } from '../gen/loa/district/v1/SessionResponse.js';
 import type { Welcome__Output } from '../gen/loa/district/v1/Welcome.js';
+import type { LiveFeedPort } from '../live/port.js';
 import { flatten } from '../wire/flatten.js';
 import { fromWireCommand, fromWireDesired, toWireItem } from '../wire/session.js';
 import { toStruct, toValue } from '../wire/struct.js';
@@ -36,6 +38,8 @@ export interface SessionDeps {
   log: Logger;
   helloTimeoutMs: number;
   heartbeatMs: number;
+  /** Live voice from the district (src/live/), when the station has the live module. */
+  live?: LiveFeedPort | undefined;
 }
 
 /** Items per batch message: ~100 events stay well under the 4 MiB message limit. */
@@ -111,6 +115,28 @@ export class Session {
     else if (m.ack) this.d.outbox.ack(m.ack.seq);
     else if (m.command) void this.runCommand(m.command);
     else if (m.desiredState) await this.d.desired.offer(fromWireDesired(m.desiredState));
+    else if (m.live) this.onLive(m.live);
+  }
+
+  /** Live voice: handed on as it comes; a refusal is the live module's to report. */
+  private onLive(m: LiveAudio__Output): void {
+    const live = this.d.live;
+    if (!live || !m.sessionId) return;
+    try {
+      if (m.start)
+        live.begin({
+          session: m.sessionId,
+          tier: m.start.tier,
+          zones: m.start.zones,
+          by: m.start.issuedBy,
+          role: m.start.issuerRole,
+          format: m.start.format,
+        });
+      if (m.data?.length) live.data(m.sessionId, m.data);
+      if (m.end) live.end(m.sessionId);
+    } catch (e) {
+      this.d.log.warn('live voice refused', { session: m.sessionId, error: toLoaError(e).message });
+    }
   }
 
   private async onWelcome(w: Welcome__Output): Promise<void> {

@@ -21,6 +21,7 @@ import { clustersCommand } from './clusters.js';
 import { districtReadCommands } from './commands.js';
 import type { DCommand, DCtx } from './context.js';
 import { dbCommand } from './db.js';
+import { liveCommand } from './live.js';
 import { districtMessages } from './messages.js';
 import { districtRevokeCommands } from './revoke.js';
 
@@ -35,6 +36,7 @@ const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--c
   schedule push FILE (--stations a,b | --all) [--media a.mp3,b.mp3]
   command METHOD (--stations a,b | --all) [--params JSON] [--ttl S] [--wait S]
 %BULLETIN%
+  live speak --stations a,b --from FILE|- [--tier priority|emergency] [--zones 1,2]   speak live now (recorded at the hub)
   commands [--station ID] [--limit N]              commands sent and their outcome
   events [--station ID] [--since 2h|ISO] [--severity alarm] [--kind K] [--limit N]
   play-log [--station ID] [--since 1d|ISO] [--limit N]
@@ -54,6 +56,7 @@ const COMMANDS: Record<string, DCommand> = {
   ...districtRevokeCommands,
   clusters: clustersCommand,
   db: dbCommand,
+  live: liveCommand,
 };
 
 async function serve(p: Parsed): Promise<void> {

@@ -45,6 +45,10 @@ export const districtMessages: Catalog = {
     en: 'Schedule version {version} pushed to {stations}.',
     vi: 'Đã gửi lịch phát phiên bản {version} tới {stations}.',
   },
+  'live.spoke': {
+    en: 'Spoke live to {stations}: {seconds} s, {kb} kB per station, ended: {ended}. Recorded at the hub as {recording}.',
+    vi: 'Đã phát trực tiếp tới {stations}: {seconds} giây, {kb} kB mỗi đài, kết thúc: {ended}. Đã ghi âm tại huyện: {recording}.',
+  },
   'media.uploaded': {
     en: 'Uploaded {name} ({size} bytes, sha256 {sha}).',
     vi: 'Đã tải lên {name} ({size} byte, sha256 {sha}).',

@@ -7,6 +7,7 @@ import { translate } from '../../core/i18n.js';
 import type { MediaItem } from '../../media/cache.js';
 import { flagString } from '../args.js';
 import { type Command, type Ctx, show } from './context.js';
+import { levelBar } from './level-bar.js';
 import { audioMessages } from './messages-audio.js';
 
 export const audioUsage = [
@@ -35,7 +36,9 @@ function sourceExtra(ctx: Ctx, x: SourceStatus): string {
   const slow = x.slow
     ? tt(ctx, 'a.slow', { rate: x.slow.rate.toFixed(2), kbps: x.slow.kbps === null ? '?' : x.slow.kbps })
     : '';
-  return slow + (x.lastError && !x.healthy ? ` — ${x.lastError}` : '');
+  // a live voice's level meter: a technician sees the microphone move (or not)
+  const meter = x.kind === 'live' ? ` ${levelBar(x.levels.rmsDbfs)}` : '';
+  return meter + slow + (x.lastError && !x.healthy ? ` — ${x.lastError}` : '');
 }
 
 function renderAudio(ctx: Ctx, s: EngineStatus & { monitor: string | null }): string {

@@ -7,6 +7,7 @@ import { audioCommands, audioUsage } from './commands-audio.js';
 import { coreCommands, coreUsage } from './commands-core.js';
 import { hwCommands, hwUsage } from './commands-hw.js';
 import { linesCommands, linesUsage } from './commands-lines.js';
+import { liveCommands, liveUsage } from './commands-live.js';
 import { opsCommands, opsUsage } from './commands-ops.js';
 import { scheduleCommands, scheduleUsage } from './commands-schedule.js';
 import { securityCommands, securityUsage } from './commands-security.js';
@@ -23,6 +24,7 @@ export function allCommands(): Record<string, Command> {
     ...linesCommands,
     ...scheduleCommands,
     ...speechCommands,
+    ...liveCommands,
     ...uplinkCommands,
     ...securityCommands,
   };
@@ -37,6 +39,7 @@ export function allUsage(): string[] {
     ...linesUsage,
     ...scheduleUsage,
     ...speechUsage,
+    ...liveUsage,
     ...uplinkUsage,
     ...securityUsage,
   ];

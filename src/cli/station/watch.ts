@@ -7,6 +7,7 @@ import type { StationStatus } from '../../api/status.js';
 import { type Lang, translate } from '../../core/i18n.js';
 import { humanLocal } from '../../core/local-time.js';
 import { alarmText } from '../../ops/alarm-text.js';
+import { levelBar } from './level-bar.js';
 import { watchMessages } from './watch-messages.js';
 
 export const WIDTH = 80;
@@ -34,6 +35,23 @@ function onAirLine(m: Sections, t: (k: string, v?: Record<string, string | numbe
       using: audio.onAir.using ? word(t, 'w.using', audio.onAir.using) : '',
     }) + lvl
   );
+}
+
+/** While a live voice is on: where from, its tier and phase, and its level meter. */
+function liveLines(m: Sections, t: (k: string, v?: Record<string, string | number>) => string): string[] {
+  const live = m.live as
+    | { active?: boolean; via?: string; tier?: string; phase?: string; levels?: { rmsDbfs: number } }
+    | undefined;
+  if (!live?.active) return [];
+  const rms = live.levels?.rmsDbfs;
+  return [
+    t('w.live', {
+      via: word(t, 'w.via', live.via ?? ''),
+      tier: word(t, 'w.tier', live.tier ?? ''),
+      phase: word(t, 'w.phase', live.phase ?? ''),
+      meter: rms === undefined ? '' : `${levelBar(rms)} ${rms.toFixed(0)} dBFS`,
+    }),
+  ];
 }
 
 /** A state word from the catalogue; a word it does not know is shown as it is. */
@@ -94,6 +112,7 @@ export function renderFrame(s: StationStatus, lang: Lang, now: Date): string[] {
           : `  ${s.amplifier.temperatureC.toFixed(1)} °C${s.amplifier.overTemp ? ` ${t('w.ampHot')}` : ''}`,
     }),
     onAirLine(s.modules, t),
+    ...liveLines(s.modules, t),
     '',
     t('w.zones.head'),
   ];

@@ -24,6 +24,8 @@ import type { RevokeCertificateRequest as _loa_district_v1_RevokeCertificateRequ
 import type { RevokeCertificateResponse as _loa_district_v1_RevokeCertificateResponse, RevokeCertificateResponse__Output as _loa_district_v1_RevokeCertificateResponse__Output } from '../../../loa/district/v1/RevokeCertificateResponse.js';
 import type { SendCommandRequest as _loa_district_v1_SendCommandRequest, SendCommandRequest__Output as _loa_district_v1_SendCommandRequest__Output } from '../../../loa/district/v1/SendCommandRequest.js';
 import type { SendCommandResponse as _loa_district_v1_SendCommandResponse, SendCommandResponse__Output as _loa_district_v1_SendCommandResponse__Output } from '../../../loa/district/v1/SendCommandResponse.js';
+import type { SpeakRequest as _loa_district_v1_SpeakRequest, SpeakRequest__Output as _loa_district_v1_SpeakRequest__Output } from '../../../loa/district/v1/SpeakRequest.js';
+import type { SpeakResponse as _loa_district_v1_SpeakResponse, SpeakResponse__Output as _loa_district_v1_SpeakResponse__Output } from '../../../loa/district/v1/SpeakResponse.js';
 import type { UploadMediaRequest as _loa_district_v1_UploadMediaRequest, UploadMediaRequest__Output as _loa_district_v1_UploadMediaRequest__Output } from '../../../loa/district/v1/UploadMediaRequest.js';
 import type { UploadMediaResponse as _loa_district_v1_UploadMediaResponse, UploadMediaResponse__Output as _loa_district_v1_UploadMediaResponse__Output } from '../../../loa/district/v1/UploadMediaResponse.js';
 import type { WatchStationsRequest as _loa_district_v1_WatchStationsRequest, WatchStationsRequest__Output as _loa_district_v1_WatchStationsRequest__Output } from '../../../loa/district/v1/WatchStationsRequest.js';
@@ -210,6 +212,25 @@ export interface DistrictServiceClient extends grpc.Client {
   sendCommand(argument: _loa_district_v1_SendCommandRequest, callback: grpc.requestCallback<_loa_district_v1_SendCommandResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Live voice to the chosen stations (docs/live.md): the first message names the stations and
+   * the tier, the next ones carry the encoded audio; closing the stream ends the session. The hub
+   * relays it over each station's session, records it and audits who spoke to which stations.
+   */
+  Speak(metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_SpeakResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_SpeakRequest>;
+  Speak(metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_SpeakResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_SpeakRequest>;
+  Speak(options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_SpeakResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_SpeakRequest>;
+  Speak(callback: grpc.requestCallback<_loa_district_v1_SpeakResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_SpeakRequest>;
+  /**
+   * Live voice to the chosen stations (docs/live.md): the first message names the stations and
+   * the tier, the next ones carry the encoded audio; closing the stream ends the session. The hub
+   * relays it over each station's session, records it and audits who spoke to which stations.
+   */
+  speak(metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_SpeakResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_SpeakRequest>;
+  speak(metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_SpeakResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_SpeakRequest>;
+  speak(options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_SpeakResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_SpeakRequest>;
+  speak(callback: grpc.requestCallback<_loa_district_v1_SpeakResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_SpeakRequest>;
+  
+  /**
    * Stores a media file at the hub (streamed in chunks); returns its reference.
    */
   UploadMedia(metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_UploadMediaResponse__Output>): grpc.ClientWritableStream<_loa_district_v1_UploadMediaRequest>;
@@ -303,6 +324,13 @@ export interface DistrictServiceHandlers extends grpc.UntypedServiceImplementati
   SendCommand: grpc.handleUnaryCall<_loa_district_v1_SendCommandRequest__Output, _loa_district_v1_SendCommandResponse>;
   
   /**
+   * Live voice to the chosen stations (docs/live.md): the first message names the stations and
+   * the tier, the next ones carry the encoded audio; closing the stream ends the session. The hub
+   * relays it over each station's session, records it and audits who spoke to which stations.
+   */
+  Speak: grpc.handleClientStreamingCall<_loa_district_v1_SpeakRequest__Output, _loa_district_v1_SpeakResponse>;
+  
+  /**
    * Stores a media file at the hub (streamed in chunks); returns its reference.
    */
   UploadMedia: grpc.handleClientStreamingCall<_loa_district_v1_UploadMediaRequest__Output, _loa_district_v1_UploadMediaResponse>;
@@ -326,6 +354,7 @@ export interface DistrictServiceDefinition extends grpc.ServiceDefinition {
   PushSchedule: MethodDefinition<_loa_district_v1_PushScheduleRequest, _loa_district_v1_PushScheduleResponse, _loa_district_v1_PushScheduleRequest__Output, _loa_district_v1_PushScheduleResponse__Output>
   RevokeCertificate: MethodDefinition<_loa_district_v1_RevokeCertificateRequest, _loa_district_v1_RevokeCertificateResponse, _loa_district_v1_RevokeCertificateRequest__Output, _loa_district_v1_RevokeCertificateResponse__Output>
   SendCommand: MethodDefinition<_loa_district_v1_SendCommandRequest, _loa_district_v1_SendCommandResponse, _loa_district_v1_SendCommandRequest__Output, _loa_district_v1_SendCommandResponse__Output>
+  Speak: MethodDefinition<_loa_district_v1_SpeakRequest, _loa_district_v1_SpeakResponse, _loa_district_v1_SpeakRequest__Output, _loa_district_v1_SpeakResponse__Output>
   UploadMedia: MethodDefinition<_loa_district_v1_UploadMediaRequest, _loa_district_v1_UploadMediaResponse, _loa_district_v1_UploadMediaRequest__Output, _loa_district_v1_UploadMediaResponse__Output>
   WatchStations: MethodDefinition<_loa_district_v1_WatchStationsRequest, _loa_district_v1_WatchStationsResponse, _loa_district_v1_WatchStationsRequest__Output, _loa_district_v1_WatchStationsResponse__Output>
 }

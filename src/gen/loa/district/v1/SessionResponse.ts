@@ -4,6 +4,7 @@ import type { Welcome as _loa_district_v1_Welcome, Welcome__Output as _loa_distr
 import type { Ack as _loa_district_v1_Ack, Ack__Output as _loa_district_v1_Ack__Output } from '../../../loa/district/v1/Ack.js';
 import type { Command as _loa_district_v1_Command, Command__Output as _loa_district_v1_Command__Output } from '../../../loa/district/v1/Command.js';
 import type { DesiredState as _loa_district_v1_DesiredState, DesiredState__Output as _loa_district_v1_DesiredState__Output } from '../../../loa/district/v1/DesiredState.js';
+import type { LiveAudio as _loa_district_v1_LiveAudio, LiveAudio__Output as _loa_district_v1_LiveAudio__Output } from '../../../loa/district/v1/LiveAudio.js';
 
 /**
  * Hub -> station.
@@ -13,7 +14,8 @@ export interface SessionResponse {
   'ack'?: (_loa_district_v1_Ack | null);
   'command'?: (_loa_district_v1_Command | null);
   'desiredState'?: (_loa_district_v1_DesiredState | null);
-  'msg'?: "welcome"|"ack"|"command"|"desiredState";
+  'live'?: (_loa_district_v1_LiveAudio | null);
+  'msg'?: "welcome"|"ack"|"command"|"desiredState"|"live";
 }
 
 /**
@@ -24,4 +26,5 @@ export interface SessionResponse__Output {
   'ack'?: (_loa_district_v1_Ack__Output | null);
   'command'?: (_loa_district_v1_Command__Output | null);
   'desiredState'?: (_loa_district_v1_DesiredState__Output | null);
+  'live'?: (_loa_district_v1_LiveAudio__Output | null);
 }
