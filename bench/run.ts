@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --json] [-- --only GROUP]
  * Prints a readable table, or one JSON object per line ({"name","value","unit"}).
- * Groups: station, hw, audio, schedule, lines, link, security, bulletin, ops, cluster, hub, live (peer figures inside).
+ * Groups: station, hw, audio, schedule, lines, link, security, bulletin, ops, cluster, hub, live, console (peer figures inside).
  */
 import type { BenchGroup, Figure } from './figures.js';
 
@@ -20,6 +20,7 @@ const GROUPS: Record<string, () => Promise<{ run: BenchGroup }>> = {
   // temporary (issue 20): folded into the "hub" group at merge
   hubstore: () => import('./groups/hub-retention.js'),
   live: () => import('./groups/live.js'),
+  console: () => import('./groups/console.js'),
 };
 const ORDER = [
   'station',
@@ -35,6 +36,7 @@ const ORDER = [
   'hub',
   'hubstore',
   'live',
+  'console',
 ];
 
 async function main(): Promise<number> {

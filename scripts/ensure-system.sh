@@ -22,11 +22,13 @@ RUN_PACKAGES=(ffmpeg alsa-utils espeak-ng openssl libsystemd-dev)
 # python3-gi: GStreamer's RTSP server, run by test/helpers/rtsp-server.py as the loopback RTSP
 # server of the relay tests (ffmpeg's RTSP listen mode takes only publishers); it pulls in
 # gstreamer1.0-plugins-base/-good/-bad: audiotestsrc, voaacenc (AAC), lamemp3enc (MP3) and
-# their RTP payloaders, listed too so a change in its dependencies cannot drop them.
+# their RTP payloaders, listed too so a change in its dependencies cannot drop them; chromium
+# (the district console's browser tests and bench drive Debian's browser headless with
+# playwright-core; no browser download).
 TEST_PACKAGES=(icecast2 socat shellcheck debootstrap systemd-container openssh-server rsync sudo
   gcc-avr avr-libc arduino-core-avr libsimavr-dev libelf-dev pkg-config make gcc
   gir1.2-gst-rtsp-server-1.0 python3-gi gstreamer1.0-plugins-base gstreamer1.0-plugins-good
-  gstreamer1.0-plugins-bad)
+  gstreamer1.0-plugins-bad chromium)
 PACKAGES=("${RUN_PACKAGES[@]}")
 if [ "${1:-}" = --test ]; then PACKAGES+=("${TEST_PACKAGES[@]}"); fi
 missing=()

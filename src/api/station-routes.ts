@@ -6,6 +6,7 @@
  * any other registered method goes through `Call` by name.
  */
 import type { StationEvent } from '../core/events.js';
+import { isText } from '../core/i18n.js';
 import type { Alarm__Output } from '../gen/loa/station/v1/Alarm.js';
 import type { Event, Event__Output } from '../gen/loa/station/v1/Event.js';
 import type { StationStatus, StationStatus__Output } from '../gen/loa/station/v1/StationStatus.js';
@@ -77,11 +78,19 @@ export function decodeStatus(m: StationStatus__Output): Status {
 }
 
 export function encodeEvent(e: StationEvent): Event {
-  return { ...e, details: toStruct(e.details) };
+  const { text, ...rest } = e;
+  return { ...rest, details: toStruct(e.details), ...(text ? { text: toStruct({ ...text }) } : {}) };
 }
 
 export function decodeEvent(m: Event__Output): StationEvent {
-  return { ...m, severity: m.severity as StationEvent['severity'], details: fromStruct(m.details) };
+  const { text, ...rest } = m;
+  const t = text ? fromStruct(text) : undefined;
+  return {
+    ...rest,
+    severity: m.severity as StationEvent['severity'],
+    details: fromStruct(m.details),
+    ...(isText(t) ? { text: t } : {}),
+  };
 }
 
 export const ROUTES: Route[] = [

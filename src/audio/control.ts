@@ -9,9 +9,9 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { Clock } from '../core/clock.js';
-import { LoaError } from '../core/errors.js';
+import { keyed } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
-import { formatIssues } from '../core/validate.js';
+import { invalidInput } from '../core/validate.js';
 import type { Profile } from '../hal/profile.js';
 import type { MediaCache } from '../media/cache.js';
 import { probeAudio } from '../media/probe.js';
@@ -37,7 +37,7 @@ export const addSchema = z.strictObject({ item: z.string().min(1).max(4096) });
 
 function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const r = schema.safeParse(input ?? {}, { reportInput: true });
-  if (!r.success) throw new LoaError('INVALID_ARGUMENT', `${what}: ${formatIssues(r.error.issues)}`);
+  if (!r.success) throw invalidInput(what, r.error.issues);
   return r.data;
 }
 
@@ -77,14 +77,19 @@ export class AudioControl {
     const ids = this.station.profile.zones.map((z) => z.id);
     for (const z of p.zones ?? [])
       if (!ids.includes(z))
-        throw new LoaError('INVALID_ARGUMENT', `zones: allowed ${ids.join(', ')} (got ${z})`);
+        throw keyed('INVALID_ARGUMENT', `zones: allowed ${ids.join(', ')} (got ${z})`, 'r.zones', {
+          allowed: ids.join(', '),
+          got: z,
+        });
     const source: SourceSpec = isUrl(p.source)
       ? { kind: 'stream', url: p.source }
       : { kind: 'file', path: p.source };
     if (source.kind === 'file' && !p.source.startsWith('media:') && !isAbsolute(p.source))
-      throw new LoaError(
+      throw keyed(
         'INVALID_ARGUMENT',
         `source: an absolute file path, media:NAME or a URL (got "${p.source}")`,
+        'r.playSource',
+        { got: p.source },
       );
     const id = p.id ?? `manual-${this.station.clock.now()}`;
     await this.engine.play(p.slot, { id, source });
@@ -154,6 +159,7 @@ export class AudioControl {
           severity: 'warning',
           sub: 'audio',
           message: `no PCM bridge for fallback item ${ref}: ${(e as Error).message}`,
+          text: { key: 'ev.audio.bridge-failed', vars: { ref } },
           details: { ref },
         }),
       );
@@ -161,20 +167,26 @@ export class AudioControl {
 
   private async toMediaRef(item: string): Promise<string> {
     if (item.startsWith('media:')) {
-      if (!this.media) throw new LoaError('REFUSED', 'no media cache on this station');
+      if (!this.media) throw keyed('REFUSED', 'no media cache on this station', 'r.noCache');
       const sha = this.media.lookup(item);
       if (!sha || !this.media.manifest.data.items[sha])
-        throw new LoaError('NOT_FOUND', `${item}: not in the media cache`);
+        throw keyed('NOT_FOUND', `${item}: not in the media cache`, 'r.notCached', { item });
       return `media:${sha}`;
     }
     if (!isAbsolute(item))
-      throw new LoaError('INVALID_ARGUMENT', `item: an absolute file path or media:NAME (got "${item}")`);
+      throw keyed('INVALID_ARGUMENT', `item: an absolute file path or media:NAME (got "${item}")`, 'r.item', {
+        got: item,
+      });
     if (this.media) return `media:${(await this.media.add(item)).sha256}`;
     await stat(item).catch(() => {
-      throw new LoaError('NOT_FOUND', `${item}: no such file`);
+      throw keyed('NOT_FOUND', `${item}: no such file`, 'r.noFile', { path: item });
     });
     const p = await probeAudio(item);
-    if (!p.ok) throw new LoaError('INVALID_ARGUMENT', `${item}: not playable audio (${p.error})`);
+    if (!p.ok)
+      throw keyed('INVALID_ARGUMENT', `${item}: not playable audio (${p.error})`, 'r.notAudio', {
+        path: item,
+        error: p.error ?? '',
+      });
     return item;
   }
 }

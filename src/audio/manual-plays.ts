@@ -8,9 +8,11 @@
  * A clean stop of the daemon (upgrade, systemctl restart) keeps them too: the operator never
  * asked for them to stop.
  */
+
 import { z } from 'zod';
 import type { Clock } from '../core/clock.js';
 import type { EventSink } from '../core/events.js';
+import type { Text } from '../core/i18n.js';
 import { JsonDoc } from '../store/doc.js';
 import type { OnAirPort, Slot, SourceSpec } from './port.js';
 import { sourceSpecSchema } from './request.js';
@@ -75,17 +77,26 @@ export class ManualPlays {
       const source = this.resumeSource(e);
       if (!source) {
         await this.forget(e.slot, e.id);
-        this.emit('info', 'audio.resume-skipped', `not resumed: ${e.slot} "${e.id}" (${this.why(e)})`, e);
+        this.emit('info', 'audio.resume-skipped', `not resumed: ${e.slot} "${e.id}" (${this.why(e)})`, e, {
+          key: 'ev.audio.resume-skipped',
+          vars: { slot: { key: `ev.slot.${e.slot}` }, id: e.id },
+        });
         continue;
       }
       try {
         await port.play(e.slot, { id: e.id, source });
         const at = source.kind === 'file' ? ` at ${Math.round((source.offsetMs ?? 0) / 1000)} s` : '';
-        this.emit('info', 'audio.resumed', `resumed after a restart: ${e.slot} "${e.id}"${at}`, e);
+        this.emit('info', 'audio.resumed', `resumed after a restart: ${e.slot} "${e.id}"${at}`, e, {
+          key: 'ev.audio.resumed',
+          vars: { slot: { key: `ev.slot.${e.slot}` }, id: e.id },
+        });
       } catch (err) {
         await this.forget(e.slot, e.id);
         const msg = `could not resume ${e.slot} "${e.id}": ${(err as Error).message}`;
-        this.emit('warning', 'audio.resume-failed', msg, e);
+        this.emit('warning', 'audio.resume-failed', msg, e, {
+          key: 'ev.audio.resume-failed',
+          vars: { slot: { key: `ev.slot.${e.slot}` }, id: e.id },
+        });
       }
     }
   }
@@ -115,7 +126,7 @@ export class ManualPlays {
       : `started ${Math.round(elapsed / 60_000)} min ago, more than ${MAX_FILE_RESUME_MS / 3600_000} h`;
   }
 
-  private emit(severity: 'info' | 'warning', kind: string, message: string, e: Entry): void {
-    this.o.events.emit({ kind, severity, sub: 'audio', message, details: { ...e } });
+  private emit(severity: 'info' | 'warning', kind: string, message: string, e: Entry, text: Text): void {
+    this.o.events.emit({ kind, severity, sub: 'audio', message, details: { ...e }, text });
   }
 }

@@ -98,6 +98,7 @@ export class AudioModule implements StationModule {
         severity: 'alarm',
         sub: 'audio',
         message: `fallback playlist cannot play: ${(e as Error).message}`,
+        text: { key: 'ev.audio.fallback-failed' },
       }),
     );
     // what an operator left playing before a crash, power cut or restart
@@ -147,6 +148,10 @@ export class AudioModule implements StationModule {
         severity: 'warning',
         sub: 'audio',
         message: `confidence monitor not started on ${cfg.monitor.host}:${cfg.monitor.port}: ${(e as Error).message}`,
+        text: {
+          key: 'ev.audio.monitor-unavailable',
+          vars: { where: `${cfg.monitor.host}:${cfg.monitor.port}` },
+        },
       });
       return;
     }

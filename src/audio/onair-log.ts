@@ -84,6 +84,7 @@ export class OnAirLog implements FrameTap {
         severity: 'warning',
         sub: 'audio',
         message: `on-air log encoder exited ${code}${err ? `: ${err}` : ''}; restarting`,
+        text: { key: 'ev.audio.onair-log-failed' },
         details: { code, error: err },
       });
       this.retry = this.o.clock.setTimeout(() => this.spawn(), 5000);
@@ -120,6 +121,7 @@ export class OnAirLog implements FrameTap {
         severity: 'info',
         sub: 'audio',
         message: `on-air log: removed ${removed.length} old file(s)`,
+        text: { key: 'ev.audio.onair-log-pruned', vars: { n: removed.length } },
         details: { files: removed },
       });
     return removed;

@@ -4,7 +4,9 @@
  * on silence" and "should be on air, is silent" (the output itself below the silence level
  * for longer than the limit while something is meant to play).
  */
+
 import type { EventSink } from '../core/events.js';
+import type { Text } from '../core/i18n.js';
 import { EventBudget } from './event-budget.js';
 import { FRAME_MS, type FrameLevel, msToDb } from './pcm.js';
 import type { EndReason, PlayRequest, Slot } from './port.js';
@@ -53,6 +55,15 @@ const CAUSES: Record<string, string> = {
 const label = (c: Candidate | undefined) =>
   c ? `${c.slot}/${c.id}/${c.role} (${c.source.kind})` : 'silence';
 
+/** What is on air, in words: its slot and id, whether it is the fallback; or silence. */
+const onAirText = (c: Candidate | undefined): Text =>
+  c
+    ? {
+        key: c.role === 'fallback' ? 'ev.onair.fallback' : 'ev.onair',
+        vars: { slot: { key: `ev.slot.${c.slot}` }, id: c.id },
+      }
+    : { key: 'ev.onair.silence' };
+
 export class OnAirWatch {
   private readonly reported = new WeakMap<BufferedSource, string>();
   private readonly down = new WeakSet<BufferedSource>();
@@ -68,12 +79,13 @@ export class OnAirWatch {
   constructor(private readonly o: WatchOptions) {}
 
   played(slot: Slot, req: PlayRequest): void {
-    this.emit('audio.play', 'info', `${slot}: ${req.id} (${req.source.kind}) requested`, {
-      slot,
-      id: req.id,
-      source: req.source,
-      fallback: req.fallback,
-    });
+    this.emit(
+      'audio.play',
+      'info',
+      `${slot}: ${req.id} (${req.source.kind}) requested`,
+      { slot, id: req.id, source: req.source, fallback: req.fallback },
+      { key: 'ev.audio.play', vars: { slot: { key: `ev.slot.${slot}` }, id: req.id } },
+    );
   }
 
   switched(e: SwitchEvent): void {
@@ -81,23 +93,36 @@ export class OnAirWatch {
     const why = e.cause ? ` (${e.cause})` : '';
     const message = `on air: ${label(e.to)} ← ${label(e.from)}: ${e.reason}${why}`;
     if (!this.budget.allow('switch', this.ms, message)) return;
-    this.emit('audio.switch', bad ? 'warning' : 'info', message, {
-      from: e.from ? { slot: e.from.slot, id: e.from.id, role: e.from.role } : null,
-      to: e.to ? { slot: e.to.slot, id: e.to.id, role: e.to.role } : null,
-      reason: e.reason,
-      cause: e.cause ?? null,
-      crossfade: e.crossfade,
-    });
+    this.emit(
+      'audio.switch',
+      bad ? 'warning' : 'info',
+      message,
+      {
+        from: e.from ? { slot: e.from.slot, id: e.from.id, role: e.from.role } : null,
+        to: e.to ? { slot: e.to.slot, id: e.to.id, role: e.to.role } : null,
+        reason: e.reason,
+        cause: e.cause ?? null,
+        crossfade: e.crossfade,
+      },
+      {
+        key: 'ev.audio.switch',
+        vars: { to: onAirText(e.to), from: onAirText(e.from), reason: { key: `ev.switch.${e.reason}` } },
+      },
+    );
   }
 
   ended(slot: Slot, id: string, reason: EndReason, error: string | undefined): void {
     if (this.failed?.key.startsWith(`${slot}:${id}:`)) this.clearFailed('the request ended');
-    this.emit('audio.ended', reason === 'failed' ? 'warning' : 'info', `${slot}: ${id} ${reason}`, {
-      slot,
-      id,
-      reason,
-      ...(error && reason === 'failed' ? { error } : {}),
-    });
+    this.emit(
+      'audio.ended',
+      reason === 'failed' ? 'warning' : 'info',
+      `${slot}: ${id} ${reason}`,
+      { slot, id, reason, ...(error && reason === 'failed' ? { error } : {}) },
+      {
+        key: 'ev.audio.ended',
+        vars: { slot: { key: `ev.slot.${slot}` }, id, reason: { key: `ev.end.${reason}` } },
+      },
+    );
   }
 
   frame(level: FrameLevel, ctx: FrameContext): void {
@@ -144,16 +169,24 @@ export class OnAirWatch {
       this.down.add(s);
       const message = `${s.key} (${s.kind}) unhealthy: ${now}`;
       if (this.budget.allow(`health:${s.key}`, this.ms, message))
-        this.emit('audio.source-unhealthy', 'warning', message, {
-          source: s.key,
-          reason: now,
-          error: s.health.lastError ?? null,
-        });
+        this.emit(
+          'audio.source-unhealthy',
+          'warning',
+          message,
+          { source: s.key, reason: now, error: s.health.lastError ?? null },
+          { key: 'ev.audio.source-unhealthy', vars: { source: s.key, reason: { key: `ev.health.${now}` } } },
+        );
     } else if (now === 'ok' && this.down.has(s)) {
       this.down.delete(s);
       const message = `${s.key} (${s.kind}) healthy again after ${before}`;
       if (this.budget.allow(`health:${s.key}`, this.ms, message))
-        this.emit('audio.source-recovered', 'info', message, { source: s.key, after: before });
+        this.emit(
+          'audio.source-recovered',
+          'info',
+          message,
+          { source: s.key, after: before },
+          { key: 'ev.audio.source-recovered', vars: { source: s.key } },
+        );
     }
   }
 
@@ -170,13 +203,22 @@ export class OnAirWatch {
       ? `${s.key} (${s.kind}) slow: receiving ${rate}, ${st.bufferMs} ms buffered`
       : `${s.key} (${s.kind}) receiving at full rate again`;
     if (this.budget.allow(`slow:${s.key}`, this.ms, message))
-      this.emit('audio.source-slow', slow ? 'warning' : 'info', message, {
-        source: s.key,
-        slow,
-        rate: st.slow?.rate ?? null,
-        kbps: st.slow?.kbps ?? null,
-        bufferMs: st.bufferMs,
-      });
+      this.emit(
+        'audio.source-slow',
+        slow ? 'warning' : 'info',
+        message,
+        {
+          source: s.key,
+          slow,
+          rate: st.slow?.rate ?? null,
+          kbps: st.slow?.kbps ?? null,
+          bufferMs: st.bufferMs,
+        },
+        {
+          key: slow ? 'ev.audio.source-slow' : 'ev.audio.source-fast',
+          vars: { source: s.key, rate: st.slow ? st.slow.rate.toFixed(2) : '-', bufferMs: st.bufferMs },
+        },
+      );
   }
 
   private sourceFailed(sources: BufferedSource[]): void {
@@ -217,6 +259,10 @@ export class OnAirWatch {
           seconds: x.spanMs / 1000,
           last: x.last,
         },
+        {
+          key: x.key === 'switch' ? 'ev.audio.flapping.switch' : 'ev.audio.flapping',
+          vars: { source: src, count: x.count, seconds: x.spanMs / 1000 },
+        },
       );
     }
   }
@@ -226,7 +272,8 @@ export class OnAirWatch {
     severity: 'info' | 'warning',
     message: string,
     details: Record<string, unknown>,
+    text: Text,
   ) {
-    this.o.events.emit({ kind, severity, sub: 'audio', message, details });
+    this.o.events.emit({ kind, severity, sub: 'audio', message, details, text });
   }
 }

@@ -3,8 +3,7 @@
  * message naming the field, the value and what is allowed, and changes nothing on air.
  */
 import { z } from 'zod';
-import { LoaError } from '../core/errors.js';
-import { formatIssues } from '../core/validate.js';
+import { invalidInput } from '../core/validate.js';
 import type { PlayRequest, Slot, SourceSpec } from './port.js';
 
 const path = z.string().min(1).max(4096);
@@ -51,14 +50,14 @@ export const slotSchema = z.enum(['emergency', 'programme', 'fallback']);
 
 export function parsePlayRequest(slot: unknown, req: unknown): PlayRequest {
   const s = slotSchema.safeParse(slot, { reportInput: true });
-  if (!s.success) throw new LoaError('INVALID_ARGUMENT', `slot: ${formatIssues(s.error.issues)}`);
+  if (!s.success) throw invalidInput('slot', s.error.issues);
   const r = playRequestSchema.safeParse(req, { reportInput: true });
-  if (!r.success) throw new LoaError('INVALID_ARGUMENT', `play request: ${formatIssues(r.error.issues)}`);
+  if (!r.success) throw invalidInput('play request', r.error.issues);
   return r.data as PlayRequest;
 }
 
 export function parseSlot(slot: unknown): Slot {
   const s = slotSchema.safeParse(slot, { reportInput: true });
-  if (!s.success) throw new LoaError('INVALID_ARGUMENT', `slot: ${formatIssues(s.error.issues)}`);
+  if (!s.success) throw invalidInput('slot', s.error.issues);
   return s.data;
 }

@@ -62,6 +62,7 @@ export function makeSink(s: SinkConfig, d: EngineDeps, children: Children): Outp
       severity: ok ? 'info' : 'warning',
       sub: 'audio',
       message: ok ? `output ${s.kind} restarted` : `output ${s.kind} failed: ${error}`,
+      text: { key: ok ? 'ev.audio.sink-restored' : 'ev.audio.sink-failed', vars: { sink: s.kind } },
       details: { sink: s.kind, error: error ?? null },
     });
     if (ok) d.alarms.clear(ALARM_OUTPUT_LOST, `sound output ${s.kind} is back`);
@@ -105,6 +106,7 @@ export function buildEngine(cfg: AudioConfig, d: EngineDeps): BuiltEngine {
         severity: 'warning',
         sub: 'audio',
         message: `not aired: ${path}: ${why}`,
+        text: { key: 'ev.audio.item-skipped', vars: { path } },
         details: { path, why },
       }),
   });

@@ -1,5 +1,6 @@
 /** A small argument parser: positionals, `--flag`, `--key value` and `--key=value`. */
-import { LoaError } from '../core/errors.js';
+import { keyed } from '../core/errors.js';
+import type { Text } from '../core/i18n.js';
 
 export interface Parsed {
   positionals: string[];
@@ -50,7 +51,8 @@ export function parseArgs(argv: string[]): Parsed {
 
 export function flagString(p: Parsed, key: string): string | undefined {
   const v = p.flags.get(key);
-  if (v === true) throw new LoaError('INVALID_ARGUMENT', `--${key} needs a value`);
+  if (v === true)
+    throw keyed('INVALID_ARGUMENT', `--${key} needs a value`, 'r.flagValue', { flag: `--${key}` });
   return v;
 }
 
@@ -59,7 +61,17 @@ export function flagInt(p: Parsed, key: string, min: number, max: number): numbe
   if (v === undefined) return undefined;
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max)
-    throw new LoaError('INVALID_ARGUMENT', `--${key}: a whole number from ${min} to ${max} (got "${v}")`);
+    throw keyed(
+      'INVALID_ARGUMENT',
+      `--${key}: a whole number from ${min} to ${max} (got "${v}")`,
+      'r.flagInt',
+      {
+        flag: `--${key}`,
+        min,
+        max,
+        got: v,
+      },
+    );
   return n;
 }
 
@@ -67,8 +79,15 @@ export function flagInt(p: Parsed, key: string, min: number, max: number): numbe
 export function onOff(v: string | undefined, what: string): boolean {
   if (v === 'on' || v === 'bật' || v === 'bat') return true;
   if (v === 'off' || v === 'tắt' || v === 'tat') return false;
-  throw new LoaError(
+  throw keyed(
     'INVALID_ARGUMENT',
     `${what}: allowed on or off (got ${v === undefined ? 'nothing' : `"${v}"`})`,
+    'r.onOffWord',
+    { what, got: got(v) },
   );
+}
+
+/** "nothing" or the quoted value, as validation messages show what was given. */
+export function got(v: string | undefined): Text {
+  return v === undefined ? { key: 'v.gotNothing' } : { key: 'v.got', vars: { value: `"${v}"` } };
 }

@@ -18,6 +18,13 @@ export const securityMessages: Catalog = {
   'sec.api': { en: 'TCP API', vi: 'API qua TCP' },
   'sec.sockets': { en: 'Local sockets (role):', vi: 'Socket cục bộ (vai trò):' },
   'sec.group': { en: 'group', vi: 'nhóm' },
+  'sec.off': { en: 'off', vi: 'tắt' },
+  'sec.plain': { en: 'plain text (lab)', vi: 'không mã hóa (chỉ dùng thử nghiệm)' },
+  'sec.tls': {
+    en: '{cn} ({cert}), until {until}, {n} reload(s)',
+    vi: '{cn} ({cert}), hạn đến {until}, đã nạp lại {n} lần',
+  },
+  'sec.lastError': { en: '; last reload refused: {error}', vi: '; lần nạp lại gần nhất bị từ chối: {error}' },
   'sec.reloaded': {
     en: 'Certificates checked; {n} renewed pair(s) taken. Open sessions stay up.',
     vi: 'Đã kiểm tra chứng chỉ; đã nạp {n} cặp mới. Các phiên đang mở vẫn giữ nguyên.',

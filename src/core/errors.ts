@@ -1,3 +1,5 @@
+import type { Text, TextVar } from './i18n.js';
+
 /**
  * One error type with a code union. Codes map to gRPC status codes and CLI exit codes in
  * one place each (here), so a refusal reads the same everywhere.
@@ -19,17 +21,36 @@ export type ErrorCode =
 export class LoaError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown>;
+  /** The message as a catalogue key and variables, for terminals in another language. */
+  readonly text: Text | undefined;
 
-  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, text?: Text) {
     super(message);
     this.name = 'LoaError';
     this.code = code;
     this.details = details;
+    this.text = text;
   }
 
-  toJSON(): { code: ErrorCode; message: string; details: Record<string, unknown> } {
-    return { code: this.code, message: this.message, details: this.details };
+  toJSON(): { code: ErrorCode; message: string; details: Record<string, unknown>; text?: Text } {
+    return {
+      code: this.code,
+      message: this.message,
+      details: this.details,
+      ...(this.text ? { text: this.text } : {}),
+    };
   }
+}
+
+/** A LoaError whose English message is `message` and whose words are `key` with `vars`. */
+export function keyed(
+  code: ErrorCode,
+  message: string,
+  key: string,
+  vars: Record<string, TextVar> = {},
+  details: Record<string, unknown> = {},
+): LoaError {
+  return new LoaError(code, message, details, { key, vars });
 }
 
 export function isLoaError(e: unknown): e is LoaError {

@@ -2,6 +2,8 @@
  * Events and alarms as the domain sees them. Subsystems depend on these small shapes; the
  * store persists events, the uplink forwards them.
  */
+import type { Text, TextVar } from './i18n.js';
+
 export type Severity = 'info' | 'warning' | 'alarm';
 
 export interface EventInput {
@@ -9,8 +11,11 @@ export interface EventInput {
   severity: Severity;
   /** Subsystem that raised it (power, hal, store, audio, …). */
   sub: string;
+  /** English, for logs and the district. */
   message: string;
   details?: Record<string, unknown>;
+  /** The message as a catalogue key and variables, for terminals in another language. */
+  text?: Text;
 }
 
 export interface StationEvent extends EventInput {
@@ -51,15 +56,24 @@ export class Alarms {
       sub,
       message,
       details: { ...details, alarm: 'raised' },
+      text: alarmTextOf(key, details),
     });
     for (const l of this.listeners) l(key, true);
   }
 
+  /** Ends an alarm; its event says so in words made from the alarm as it was raised. */
   clear(key: string, message = 'cleared'): void {
     const a = this.active.get(key);
     if (!a) return;
     this.active.delete(key);
-    this.events.emit({ kind: key, severity: 'info', sub: a.sub, message, details: { alarm: 'cleared' } });
+    this.events.emit({
+      kind: key,
+      severity: 'info',
+      sub: a.sub,
+      message,
+      details: { alarm: 'cleared' },
+      text: { key: 'ev.alarm.cleared', vars: { what: alarmTextOf(key, a.details) } },
+    });
     for (const l of this.listeners) l(key, false);
   }
 
@@ -75,6 +89,20 @@ export class Alarms {
     this.listeners.add(cb);
     return () => this.listeners.delete(cb);
   }
+}
+
+/**
+ * An alarm's words: `alarm.KIND` (the key up to its first ":", e.g. lines.open:zone.3) with the
+ * alarm's plain details as variables (ops/alarm-messages.ts holds the catalogue).
+ */
+export function alarmTextOf(key: string, details: Record<string, unknown>): Text {
+  const vars: Record<string, TextVar> = {};
+  for (const [k, v] of Object.entries(details ?? {}))
+    if (typeof v === 'number') vars[k] = Number.isInteger(v) ? v : Number(v.toFixed(1));
+    else if (typeof v === 'string' || typeof v === 'boolean') vars[k] = v;
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number'))
+      vars[k] = v.join(', ');
+  return { key: `alarm.${key.split(':')[0] ?? key}`, vars };
 }
 
 /** An event sink that keeps events in memory (tests, bench). */

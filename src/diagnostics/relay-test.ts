@@ -3,7 +3,7 @@
  * amplifier and transmitter off, and reads each contact back. For an on-site check after
  * replacing a relay board; refused while the power chain is up (a programme may be on air).
  */
-import { LoaError } from '../core/errors.js';
+import { keyed } from '../core/errors.js';
 import type { ToneDeps } from './tone-test.js';
 
 /** What the relay test clicks and reads. */
@@ -18,9 +18,11 @@ export interface RelayResult {
 
 export async function testRelays(station: RelayDeps): Promise<RelayResult[]> {
   if (station.chain.state !== 'off')
-    throw new LoaError(
+    throw keyed(
       'REFUSED',
       `power chain is ${station.chain.state}; run stationctl power off first (a programme may be on air)`,
+      'r.chainUp.relays',
+      { state: { key: `r.state.${station.chain.state}` } },
     );
   const settleMs = 100 + 4 * station.profile.timings.supervisionPollMs;
   const names = ['amp.mute', ...station.profile.zones.map((z) => z.relay)];
@@ -30,6 +32,7 @@ export async function testRelays(station: RelayDeps): Promise<RelayResult[]> {
     severity: 'info',
     sub: 'ops',
     message: 'relay test started',
+    text: { key: 'ev.test.relays.start' },
   });
   for (const name of names) {
     const out = station.hal.output(name);
@@ -52,6 +55,9 @@ export async function testRelays(station: RelayDeps): Promise<RelayResult[]> {
     message: bad.length
       ? `relay test: ${bad.join(', ')} did not follow`
       : 'relay test: every relay followed its command',
+    text: bad.length
+      ? { key: 'ev.test.relays.bad', vars: { outputs: bad.join(', ') } }
+      : { key: 'ev.test.relays.ok' },
     details: { results },
   });
   return results;

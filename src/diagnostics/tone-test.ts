@@ -12,11 +12,13 @@
 
 import type { EndReason, OnAirPort, OutputMeter } from '../audio/port.js';
 import type { Clock } from '../core/clock.js';
-import { LoaError } from '../core/errors.js';
+import { keyed, LoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
+import { endText, type Text } from '../core/i18n.js';
 import type { Hal } from '../hal/hal.js';
 import type { Profile } from '../hal/profile.js';
 import type { LinesPort } from '../lines/port.js';
+import { blockText } from '../power/block-text.js';
 import type { Commanded, PowerChain } from '../power/chain.js';
 
 /** What a tone test drives and reads (the diagnostics module's ports). */
@@ -108,7 +110,10 @@ export class ToneTest {
     const ended = this.endedOf(port, id, p.seconds);
     const zoneName = s.profile.zones.find((z) => z.id === p.zone)?.name;
     this.last = { running: true, ...p, ...(zoneName ? { zoneName } : {}), startedAt: s.clock.now() };
-    this.emit('info', `tone test: ${p.hz} Hz on zone ${p.zone} for ${p.seconds} s`, p);
+    this.emit('info', `tone test: ${p.hz} Hz on zone ${p.zone} for ${p.seconds} s`, p, {
+      key: 'ev.test.tone.start',
+      vars: { hz: p.hz, zone: p.zone, seconds: p.seconds },
+    });
     try {
       for (const z of s.profile.zones) await s.chain.setZone(z.id, z.id === p.zone);
       await s.chain.powerOn({ transmitter: false });
@@ -149,18 +154,30 @@ export class ToneTest {
   private preflight(): OnAirPort {
     const s = this.station;
     const port = s.onAir;
-    if (!port) throw new LoaError('REFUSED', 'this station runs no audio engine');
+    if (!port) throw keyed('REFUSED', 'this station runs no audio engine', 'r.noEngine');
     if (this.active)
-      throw new LoaError('REFUSED', 'a tone test is already running; stationctl test tone stop ends it');
-    if (s.chain.blockedBy) throw new LoaError('REFUSED', `power is blocked: ${s.chain.blockedBy}`);
+      throw keyed(
+        'REFUSED',
+        'a tone test is already running; stationctl test tone stop ends it',
+        'r.toneBusy',
+      );
+    if (s.chain.blockedBy)
+      throw keyed('REFUSED', `power is blocked: ${s.chain.blockedBy}`, 'r.powerBlocked', {
+        why: blockText(s.chain.blockedBy),
+      });
     if (s.chain.state !== 'off')
-      throw new LoaError(
+      throw keyed(
         'REFUSED',
         `power chain is ${s.chain.state}; run stationctl power off first (the village may be listening)`,
+        'r.chainUp.tone',
+        { state: { key: `r.state.${s.chain.state}` } },
       );
     const air = port.onAir();
     if (air.slot === 'programme' || air.slot === 'emergency')
-      throw new LoaError('REFUSED', `${air.slot} "${air.id ?? '?'}" is on air; wait for it to end`);
+      throw keyed('REFUSED', `${air.slot} "${air.id ?? '?'}" is on air; wait for it to end`, 'r.onAirWait', {
+        slot: { key: `r.slot.${air.slot}` },
+        id: air.id ?? '?',
+      });
     return port;
   }
 
@@ -251,16 +268,18 @@ export class ToneTest {
       reason === 'failed' ? 'warning' : 'info',
       `tone test on zone ${this.last.zone} ended: ${reason}${detail ? ` (${detail})` : ''}`,
       this.last,
+      { key: 'ev.test.tone.end', vars: { zone: this.last.zone ?? '-', reason: endText(reason) } },
     );
   }
 
-  private emit(severity: 'info' | 'warning', message: string, details: object): void {
+  private emit(severity: 'info' | 'warning', message: string, details: object, text: Text): void {
     this.station.events.emit({
       kind: 'test.tone',
       severity,
       sub: 'ops',
       message,
       details: { ...details },
+      text,
     });
   }
 }

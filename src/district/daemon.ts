@@ -4,7 +4,8 @@
  * --listen (else LOA_DISTRICT_LISTEN, else 127.0.0.1:50051) with mutual TLS (LOA_TLS_CA,
  * LOA_TLS_CERT, LOA_TLS_KEY; plain text only with LOA_INSECURE_LAB=1; docs/security.md).
  * Prometheus metrics on --metrics-listen (else LOA_DISTRICT_METRICS_LISTEN, else
- * 127.0.0.1:9465; "off" disables). SIGHUP reloads the certificates; SIGTERM/SIGINT end the sessions and close the database.
+ * 127.0.0.1:9465; "off" disables). The browser console on --console-listen (else
+ * LOA_DISTRICT_CONSOLE_LISTEN, else 127.0.0.1:8080; "off" disables; docs/console.md). SIGHUP reloads the certificates; SIGTERM/SIGINT end the sessions and close the database.
  */
 import { resolve } from 'node:path';
 import { SystemClock } from '../core/clock.js';
@@ -15,6 +16,7 @@ import { SystemdNotifier } from '../process/notify.js';
 import { handleShutdown } from '../process/signals.js';
 import { daemonSecurity, rateLimits } from '../security/config.js';
 import { startCap } from './cap/index.js';
+import { startConsole } from './console/start.js';
 import { Hub } from './hub.js';
 import { HubMetrics } from './metrics.js';
 import { loadRetention } from './retention-config.js';
@@ -39,6 +41,8 @@ export interface HubArgs {
   logLevel?: LogLevel | undefined;
   /** retention.json elsewhere than the data directory (else LOA_HUB_RETENTION). */
   retention?: string | undefined;
+  /** The browser console, HOST:PORT or "off" (else LOA_DISTRICT_CONSOLE_LISTEN, else 127.0.0.1:8080). */
+  consoleListen?: string | undefined;
 }
 
 export const DEFAULT_LISTEN = '127.0.0.1:50051';
@@ -56,6 +60,7 @@ interface Running {
   hub?: Hub;
   metrics?: HubMetrics;
   cap?: Awaited<ReturnType<typeof startCap>>;
+  console?: Awaited<ReturnType<typeof startConsole>>;
 }
 
 function startHub(dataDir: string, log: Logger, running: Running, retentionFile?: string): Hub {
@@ -100,6 +105,7 @@ export async function runHub(args: HubArgs): Promise<void> {
     notifier,
     stopping: 'stopping',
     stop: async () => {
+      await running.console?.close();
       await running.metrics?.close();
       await running.cap?.close();
       await running.hub?.close();
@@ -118,6 +124,11 @@ export async function runHub(args: HubArgs): Promise<void> {
     });
     const metrics = await serveHubMetrics(running.metrics, args.metricsListen, log);
     running.cap = await startCap(hub, dataDir, log.child('cap'));
+    running.console = await startConsole(hub, args.consoleListen, dataDir).catch((e) => {
+      // like a busy metrics port: a warning, the hub still serves its stations
+      log.warn('console not served', { error: toLoaError(e).message });
+      return undefined;
+    });
     log.info('ready', {
       ms: Math.round(performance.now() - t0),
       dataDir,
@@ -125,6 +136,7 @@ export async function runHub(args: HubArgs): Promise<void> {
       port,
       metrics,
       cap: running.cap?.url ?? 'off',
+      console: running.console?.url ?? 'off',
     });
     notifier.ready(`district hub ready on ${host}:${port}`);
   } catch (e) {

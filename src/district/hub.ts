@@ -21,7 +21,7 @@ import { databaseStatus } from './db-status.js';
 import { gatewayService } from './gateway.js';
 import { guardStores } from './guarded-stores.js';
 import { LiveSessions } from './live/live-sessions.js';
-import { operatorService } from './operator.js';
+import { type OperatorDeps, operatorService } from './operator.js';
 import { Retention } from './retention.js';
 import { DEFAULT_RETENTION, type RetentionConfig } from './retention-config.js';
 import { Revocations } from './revocation.js';
@@ -74,6 +74,8 @@ export class Hub {
   readonly retention: Retention;
   /** Live voice to chosen stations (docs/live.md): the console's speak button calls start(). */
   readonly liveSessions: LiveSessions;
+  /** What DistrictService works with; the browser console (console/) goes through the same. */
+  readonly operatorDeps: OperatorDeps;
   private readonly tlsGuard: TlsGuard;
   private readonly server: GrpcServer;
   private sweeper: Timer | undefined;
@@ -122,19 +124,17 @@ export class Hub {
       dir: join(o.dataDir, 'live'),
       keepDays: o.liveKeepDays,
     });
-    const operator = operatorService(
-      {
-        stores,
-        sessions: this.sessions,
-        callerOf: (call) => this.callerOf(call),
-        via: this.security.kind === 'tls' ? 'tls' : 'lab',
-        limiter: this.limiter,
-        log: o.log,
-        revoke: (identity, serial, by, reason) => this.revoke(identity, serial, by, reason),
-        dbStatus: () => this.dbStatus(),
-      },
-      this.liveSessions,
-    );
+    this.operatorDeps = {
+      stores,
+      sessions: this.sessions,
+      callerOf: (call) => this.callerOf(call),
+      via: this.security.kind === 'tls' ? 'tls' : 'lab',
+      limiter: this.limiter,
+      log: o.log,
+      revoke: (identity, serial, by, reason) => this.revoke(identity, serial, by, reason),
+      dbStatus: () => this.dbStatus(),
+    };
+    const operator = operatorService(this.operatorDeps, this.liveSessions);
     this.server.add(GATEWAY_SERVICE, pkg.GatewayService.service, gateway);
     this.server.add(DISTRICT_SERVICE, pkg.DistrictService.service, operator);
   }

@@ -71,6 +71,12 @@ export const REQUEST_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   ListPlayLog: z.object({ stationId: optionalStation, sinceMs: epochMs, limit }),
   ListAudit: z.object({ stationId: optionalStation, sinceMs: epochMs, limit }),
   GetDatabaseStatus: z.object({}),
+  AcknowledgeAlarm: z.object({
+    stationId,
+    key: z.string().min(1).max(128),
+    sinceMs: epochMs,
+    note: z.string().max(500, 'at most 500 characters'),
+  }),
   RevokeCertificate: z.object({
     stationId: optionalStation,
     user: z

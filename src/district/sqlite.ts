@@ -13,6 +13,7 @@ import { DEFAULT_RETENTION, type RetentionConfig } from './retention-config.js';
 import { SqliteMaintenance } from './sqlite-maintenance.js';
 import { StationStore } from './stations.js';
 import type { HubStores } from './stores.js';
+import { UserStore } from './users.js';
 import { SqliteWriteGroup } from './write-group.js';
 
 export interface SqliteStores extends HubStores {
@@ -42,5 +43,6 @@ export function openSqliteStores(
     maintenance: new SqliteMaintenance(db, file, () => retention),
     conversion: convertToIncremental(db, file),
     writes: new SqliteWriteGroup(db),
+    users: new UserStore(db, clock),
   };
 }

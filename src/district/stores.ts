@@ -1,6 +1,7 @@
 /**
- * What the hub keeps, as six narrow stores its services receive (docs/architecture.md):
- * stations (what each reported), commands, desired state, media, audit and event history.
+ * What the hub keeps, as seven narrow stores its services receive (docs/architecture.md):
+ * stations (what each reported), commands, desired state, media, audit, event history and the
+ * browser console's users, sessions and alarm acknowledgements (users.ts).
  * SQLite implements them today (stations.ts, commands.ts, desired.ts, media-store.ts,
  * audit.ts, history.ts over one database, sqlite.ts); a second implementation (PostgreSQL,
  * issue 20) implements the same interfaces, and the gateway and operator services do not
@@ -15,6 +16,7 @@ import type { DesiredRow, MediaRef } from './desired.js';
 import type { EventQuery } from './history.js';
 import type { DatabaseStatus, PruneResult } from './retention-types.js';
 import type { HelloInfo, IngestItem, StationRow, StoredEvent } from './stations.js';
+import type { AlarmAck, ConsoleSession, UserRow } from './users.js';
 import type { WriteGroup } from './write-group.js';
 
 export interface StationsStore {
@@ -103,6 +105,24 @@ export interface StoreMaintenance {
   probeWrite(now: number): void;
 }
 
+/** The console's people (districtctl user …), their sessions and alarm acknowledgements. */
+export interface UsersStore {
+  get(name: string): UserRow | undefined;
+  list(): UserRow[];
+  add(name: string, role: UserRow['role'], hash: string): void;
+  /** Also ends the user's sessions everywhere. */
+  setPassword(name: string, hash: string): boolean;
+  /** Disabling also ends the user's sessions everywhere. */
+  setDisabled(name: string, disabled: boolean): boolean;
+  session(id: string): ConsoleSession | undefined;
+  openSession(s: Omit<ConsoleSession, 'created' | 'seen'>): void;
+  touchSession(id: string): void;
+  endSession(id: string): void;
+  endSessionsOf(user: string): number;
+  acknowledge(a: Omit<AlarmAck, 'at'>): AlarmAck;
+  acknowledgements(limit: number): AlarmAck[];
+}
+
 export interface HubStores {
   stations: StationsStore;
   commands: CommandsStore;
@@ -111,6 +131,7 @@ export interface HubStores {
   audit: AuditStoreLike;
   events: EventHistory;
   maintenance: StoreMaintenance;
+  users: UsersStore;
   /** Group commit: the writes of one event-loop turn in one transaction (write-group.ts). */
   writes: WriteGroup;
 }

@@ -12,10 +12,10 @@
 import { join } from 'node:path';
 import type { Registry } from 'prom-client';
 import { z } from 'zod';
-import { LoaError } from '../core/errors.js';
+import { keyed } from '../core/errors.js';
 import { isoLocal } from '../core/local-time.js';
 import type { Handler } from '../core/registry.js';
-import { formatIssues } from '../core/validate.js';
+import { invalidInput } from '../core/validate.js';
 import type { Hal } from '../hal/hal.js';
 import { HAL } from '../hal/port.js';
 import type { Profile } from '../hal/profile.js';
@@ -162,7 +162,10 @@ export class LinesModule implements StationModule {
     const ids = this.ctx.profile.zones.map((z) => z.id);
     if (zone === undefined) return ids;
     if (!ids.includes(zone))
-      throw new LoaError('INVALID_ARGUMENT', `zone: allowed ${ids.join(', ')} (got ${zone})`);
+      throw keyed('INVALID_ARGUMENT', `zone: allowed ${ids.join(', ')} (got ${zone})`, 'r.zone', {
+        allowed: ids.join(', '),
+        got: zone,
+      });
     return [zone];
   }
 
@@ -180,6 +183,10 @@ export class LinesModule implements StationModule {
         severity: 'alarm',
         sub: 'lines',
         message: `${r.file} was damaged (${r.reason}); kept as ${r.keptAs}, started from ${r.usedBackup ? 'the last good copy' : 'defaults (no baselines: recalibrate)'}`,
+        text: {
+          key: r.usedBackup ? 'ev.store.recovered.backup' : 'ev.store.recovered.lines',
+          vars: { file: r.file, keptAs: r.keptAs },
+        },
         details: { ...r },
       });
   }
@@ -221,7 +228,7 @@ const historyParams = z.strictObject({
 
 function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const r = schema.safeParse(input ?? {}, { reportInput: true });
-  if (!r.success) throw new LoaError('INVALID_ARGUMENT', `${what}: ${formatIssues(r.error.issues)}`);
+  if (!r.success) throw invalidInput(what, r.error.issues);
   return r.data;
 }
 

@@ -1,4 +1,5 @@
 /** What `lines.status` (and `status.modules.lines`) reports: state, readings, limits, trend per zone. */
+import type { Text } from '../core/i18n.js';
 import { deviation, type ZoneState } from './classify.js';
 import { detectability, round } from './expected.js';
 import type { HistoryLog, Trend } from './history.js';
@@ -43,6 +44,8 @@ export interface LinesStatus {
     available: boolean;
     lastAt: number | null;
     blockedBy: string | null;
+    /** `blockedBy` as a keyed text (core/i18n.ts). */
+    blockedByText?: Text | null;
   };
   lastCheckAt: number | null;
   checks: number;
@@ -93,7 +96,8 @@ export function linesStatus(
   onAir: boolean,
   toneAvailable: boolean,
 ): LinesStatus {
-  const blocked = sup.toneBlocked('scheduled');
+  const block = sup.toneBlock('scheduled');
+  const blocked = block?.en;
   return {
     checkEveryMs: s.checkEveryMs,
     fastMs: s.fastMs,
@@ -103,6 +107,7 @@ export function linesStatus(
       available: toneAvailable,
       lastAt: Number.isFinite(sup.lastToneAt) ? sup.lastToneAt : null,
       blockedBy: blocked ?? null,
+      blockedByText: block?.text ?? null,
     },
     lastCheckAt: sup.lastCheckAt ?? null,
     checks: sup.checks,

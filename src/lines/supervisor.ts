@@ -9,8 +9,9 @@
  * default, hourly, in daytime); otherwise it reads passively under the pilot or programme.
  */
 import type { Clock, Timer } from '../core/clock.js';
-import { LoaError } from '../core/errors.js';
+import { keyed, LoaError } from '../core/errors.js';
 import type { Alarms, EventSink } from '../core/events.js';
+import type { Text } from '../core/i18n.js';
 import type { DigitalOut } from '../hal/types.js';
 import { checkCalibration } from './calibrate.js';
 import type { HistoryEntry, HistoryLog } from './history.js';
@@ -43,6 +44,8 @@ const NOT_DUE = 'not due';
 export interface CheckResult {
   method: Method;
   toneSkipped: string | undefined;
+  /** `toneSkipped` as a keyed text (core/i18n.ts). */
+  toneSkippedText?: Text;
   zones: number[];
 }
 
@@ -108,17 +111,25 @@ export class LinesSupervisor {
    * reading needs toneConfirmGapMs since the last tone, both within the tone hours.
    */
   toneBlocked(why: ToneUse): string | undefined {
+    return this.toneBlock(why)?.en;
+  }
+
+  /** The same, with its keyed text for terminals in another language. */
+  toneBlock(why: ToneUse): { en: string; text: Text } | undefined {
     const s = this.d.settings();
-    if (!this.d.tone) return 'the sense board has no test tone (profile output lines.test_tone)';
-    if (s.tone === 'never') return 'the test tone is disabled (tone: never)';
-    if (s.tone === 'outside-programmes' && this.d.programmeOnAir()) return ON_AIR;
+    const say = (en: string, key: string, vars: Record<string, number> = {}) => ({ en, text: { key, vars } });
+    if (!this.d.tone)
+      return say('the sense board has no test tone (profile output lines.test_tone)', 'l.tone.none');
+    if (s.tone === 'never') return say('the test tone is disabled (tone: never)', 'l.tone.disabled');
+    if (s.tone === 'outside-programmes' && this.d.programmeOnAir()) return say(ON_AIR, 'l.tone.onAir');
     if (why === 'command') return undefined;
     const now = this.d.clock.now();
-    if (now - this.lastToneAt < (why === 'confirm' ? s.toneConfirmGapMs : s.toneEveryMs)) return NOT_DUE;
+    if (now - this.lastToneAt < (why === 'confirm' ? s.toneConfirmGapMs : s.toneEveryMs))
+      return say(NOT_DUE, 'l.tone.notDue');
     const h = this.d.localHour(now);
     const { from, to } = s.toneHours;
     const inHours = from < to ? h >= from && h < to : h >= from || h < to;
-    return inHours ? undefined : `outside the tone hours ${from}–${to}`;
+    return inHours ? undefined : say(`outside the tone hours ${from}–${to}`, 'l.tone.hours', { from, to });
   }
 
   private serial<T>(job: () => Promise<T>): Promise<T> {
@@ -130,7 +141,8 @@ export class LinesSupervisor {
   private async runCheck(ids: number[], command: boolean): Promise<CheckResult> {
     const s = this.d.settings();
     const zones = this.zones.filter((z) => ids.includes(z.id));
-    const blocked = this.toneBlocked(command ? 'command' : 'scheduled');
+    const block = this.toneBlock(command ? 'command' : 'scheduled');
+    const blocked = block?.en;
     const coarse = new Set<LineZone>();
     const each = async (z: LineZone, r: Reading) => {
       if ((await z.apply(r)) === 'unresolved') coarse.add(z);
@@ -148,15 +160,22 @@ export class LinesSupervisor {
     const method: Method = [...all.values()].flat().some((r) => r.method === 'tone') ? 'tone' : 'passive';
     if (method === 'tone') this.lastToneAt = now;
     this.record(zones, all, now, s);
-    return { method, toneSkipped: blocked === NOT_DUE ? undefined : blocked, zones: ids };
+    const skipped = blocked === NOT_DUE ? undefined : block;
+    return {
+      method,
+      toneSkipped: skipped?.en,
+      ...(skipped ? { toneSkippedText: skipped.text } : {}),
+      zones: ids,
+    };
   }
 
   private async runCalibrate(ids: number[]): Promise<Array<{ zone: number; baseline: Baseline }>> {
     const blocked = this.toneBlocked('command');
     if (blocked === ON_AIR)
-      throw new LoaError(
+      throw keyed(
         'REFUSED',
         'calibration refused: a programme is on air; calibrate outside programmes',
+        'r.calOnAir',
       );
     const zones = this.zones.filter((z) => ids.includes(z.id));
     const all = await this.sample(zones, 5, blocked === undefined, async () => {});
@@ -185,6 +204,7 @@ export class LinesSupervisor {
       severity: 'info',
       sub: 'lines',
       message: `line baseline recorded for zone(s) ${ids.join(', ')}`,
+      text: { key: 'ev.lines.calibrated', vars: { zones: ids.join(', ') } },
       details: { zones: out.map((o) => ({ zone: o.zone, ...o.baseline })) },
     });
     return out;

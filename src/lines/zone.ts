@@ -125,6 +125,7 @@ export class LineZone {
       severity: next === 'ok' ? 'info' : 'warning',
       sub: 'lines',
       message,
+      text: { key: 'ev.lines.state', vars: { zone: this.id, to: { key: `ev.lines.to.${next}` } } },
       details: { ...this.facts(r), from: prev, to: next, via },
     });
   }

@@ -185,6 +185,7 @@ export class CacheBridges {
       severity: 'warning',
       sub: 'media',
       message: `the PCM bridge of ${name} failed verification and was deleted (the file itself still plays): ${why}`,
+      text: { key: 'ev.media.bridge-corrupt', vars: { name } },
       details: { sha256: sha, name, why },
     });
   }

@@ -13,8 +13,9 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Clock } from '../core/clock.js';
-import { isENOENT, LoaError } from '../core/errors.js';
+import { isENOENT, keyed, LoaError, toLoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
+import type { Text } from '../core/i18n.js';
 import { JsonDoc } from '../store/doc.js';
 import { BridgeFiles, bridgeSchema, CacheBridges } from './bridges.js';
 import { FreshChecks } from './fresh.js';
@@ -101,11 +102,18 @@ export class MediaCache {
       throw new LoaError(
         'NOT_FOUND',
         isENOENT(e) ? `${file}: no such file` : `${file}: ${(e as Error).message}`,
+        {},
+        isENOENT(e) ? { key: 'r.noFile', vars: { path: file } } : undefined,
       );
     });
-    if (!st.isFile()) throw new LoaError('INVALID_ARGUMENT', `${file}: not a regular file`);
+    if (!st.isFile())
+      throw keyed('INVALID_ARGUMENT', `${file}: not a regular file`, 'r.notFile', { path: file });
     const p = await (this.o.probe ?? probeAudio)(file);
-    if (!p.ok) throw new LoaError('INVALID_ARGUMENT', `${file}: not playable audio (${p.error})`);
+    if (!p.ok)
+      throw keyed('INVALID_ARGUMENT', `${file}: not playable audio (${p.error})`, 'r.notAudio', {
+        path: file,
+        error: p.error ?? '',
+      });
     return this.ingest(file, { name, probe: p });
   }
 
@@ -125,7 +133,11 @@ export class MediaCache {
           `${o.name}: content hash ${sha256} does not match the expected ${o.expectSha256}`,
         );
       const probe = o.probe ?? (await (this.o.probe ?? probeAudio)(tmp));
-      if (!probe.ok) throw new LoaError('INVALID_ARGUMENT', `${o.name}: not playable audio (${probe.error})`);
+      if (!probe.ok)
+        throw keyed('INVALID_ARGUMENT', `${o.name}: not playable audio (${probe.error})`, 'r.notAudio', {
+          path: o.name,
+          error: probe.error ?? '',
+        });
       await rename(tmp, this.pathOf(sha256));
       return this.record(sha256, size, o.name, probe);
     } finally {
@@ -136,21 +148,27 @@ export class MediaCache {
   /** Every audio file of a folder (not recursive); what cannot be imported is listed with why. */
   async importDir(
     dir: string,
-  ): Promise<{ added: MediaItem[]; skipped: Array<{ file: string; why: string }> }> {
+  ): Promise<{ added: MediaItem[]; skipped: Array<{ file: string; why: string; whyText?: Text }> }> {
     const names = (
       await readdir(dir).catch((e) => {
-        throw new LoaError('NOT_FOUND', `${dir}: ${isENOENT(e) ? 'no such folder' : (e as Error).message}`);
+        throw new LoaError(
+          'NOT_FOUND',
+          `${dir}: ${isENOENT(e) ? 'no such folder' : (e as Error).message}`,
+          {},
+          isENOENT(e) ? { key: 'r.noFolder', vars: { path: dir } } : undefined,
+        );
       })
     ).sort();
     const added: MediaItem[] = [];
-    const skipped: Array<{ file: string; why: string }> = [];
+    const skipped: Array<{ file: string; why: string; whyText?: Text }> = [];
     for (const n of names) {
       const file = join(dir, n);
       if (!AUDIO_EXTENSIONS.includes(extname(n).toLowerCase())) continue;
       try {
         added.push(await this.add(file));
       } catch (e) {
-        skipped.push({ file, why: (e as Error).message });
+        const err = toLoaError(e);
+        skipped.push({ file, why: err.message, ...(err.text ? { whyText: err.text } : {}) });
       }
     }
     return { added, skipped };
@@ -164,8 +182,19 @@ export class MediaCache {
     if (!ref.startsWith('media:')) return undefined;
     const hits = Object.entries(this.manifest.data.items).filter(([, i]) => i.name === r);
     if (hits.length > 1)
-      throw new LoaError('INVALID_ARGUMENT', `media:${r} names ${hits.length} files; use the sha256 instead`);
-    if (!hits[0]) throw new LoaError('NOT_FOUND', `media:${r}: no such file in the cache`);
+      throw keyed(
+        'INVALID_ARGUMENT',
+        `media:${r} names ${hits.length} files; use the sha256 instead`,
+        'r.ambiguous',
+        {
+          name: r,
+          n: hits.length,
+        },
+      );
+    if (!hits[0])
+      throw keyed('NOT_FOUND', `media:${r}: no such file in the cache`, 'r.notCached', {
+        item: `media:${r}`,
+      });
     return hits[0][0];
   }
 
@@ -177,12 +206,15 @@ export class MediaCache {
     const sha = this.lookup(ref);
     if (!sha) {
       await stat(ref).catch(() => {
-        throw new LoaError('NOT_FOUND', `${ref}: no such file`);
+        throw keyed('NOT_FOUND', `${ref}: no such file`, 'r.noFile', { path: ref });
       });
       return ref;
     }
     const v = await this.fresh.check(sha, this.pathOf(sha), () => this.verify(sha));
-    if (!v.ok) throw new LoaError('REFUSED', `media ${sha.slice(0, 12)}… not aired: ${v.problem}`);
+    if (!v.ok)
+      throw keyed('REFUSED', `media ${sha.slice(0, 12)}… not aired: ${v.problem}`, 'r.mediaDamaged', {
+        sha: `${sha.slice(0, 12)}…`,
+      });
     this.manifest.update((m) => {
       const it = m.items[sha];
       if (it) it.lastUsedAt = this.o.clock.now();
@@ -281,6 +313,7 @@ export class MediaCache {
         severity: 'info',
         sub: 'media',
         message: `evicted ${it.name} (least recently used, ${Math.round(it.size / 1024)} KiB)`,
+        text: { key: 'ev.media.evicted', vars: { name: it.name, kib: Math.round(it.size / 1024) } },
         details: { sha256: sha, name: it.name, size: it.size },
       });
     }
@@ -312,7 +345,7 @@ export class MediaCache {
     await this.manifest.flush();
     await this.evict();
     const it = this.manifest.data.items[sha];
-    if (!it) throw new LoaError('REFUSED', `${name}: larger than the media quota`);
+    if (!it) throw keyed('REFUSED', `${name}: larger than the media quota`, 'r.overQuota', { name });
     return { sha256: sha, ...it, pinned: this.needed().has(sha) };
   }
 
@@ -333,6 +366,7 @@ export class MediaCache {
       severity: 'alarm',
       sub: 'media',
       message: `${name} (${sha.slice(0, 12)}…) failed verification and will not be aired: ${problem}`,
+      text: { key: 'ev.media.corrupt', vars: { name } },
       details: { sha256: sha, name, problem },
     });
     return { sha256: sha, ok: false, problem };

@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { LoaError } from '../core/errors.js';
+import { keyed } from '../core/errors.js';
 import type { Handler } from '../core/registry.js';
 import type { ModuleContext, StationModule } from '../module/module.js';
 import { MediaCache } from './cache.js';
@@ -57,12 +57,14 @@ export class MediaModule implements StationModule {
   private async add(raw: unknown) {
     const path = (raw as { path?: unknown } | undefined)?.path;
     if (typeof path !== 'string' || !isAbsolute(path))
-      throw new LoaError(
+      throw keyed(
         'INVALID_ARGUMENT',
         `path: an absolute path to an audio file or a folder (got ${JSON.stringify(path)})`,
+        'r.mediaPath',
+        { got: JSON.stringify(path) ?? '-' },
       );
     const st = await stat(path).catch(() => {
-      throw new LoaError('NOT_FOUND', `${path}: no such file or folder`);
+      throw keyed('NOT_FOUND', `${path}: no such file or folder`, 'r.noFileOrFolder', { path });
     });
     if (st.isDirectory()) return this.cache.importDir(path);
     return { added: [await this.cache.add(path)], skipped: [] };
@@ -71,9 +73,9 @@ export class MediaModule implements StationModule {
   private async verify(raw: unknown) {
     const ref = (raw as { ref?: unknown } | undefined)?.ref;
     if (ref === undefined) return { results: await this.cache.verifyAll() };
-    if (typeof ref !== 'string') throw new LoaError('INVALID_ARGUMENT', 'ref: a sha256 or media:NAME');
+    if (typeof ref !== 'string') throw keyed('INVALID_ARGUMENT', 'ref: a sha256 or media:NAME', 'r.ref');
     const sha = this.cache.lookup(ref);
-    if (!sha) throw new LoaError('NOT_FOUND', `${ref}: not in the media cache`);
+    if (!sha) throw keyed('NOT_FOUND', `${ref}: not in the media cache`, 'r.notCached', { item: ref });
     const name = this.cache.manifest.data.items[sha]?.name ?? '';
     return { results: [{ ...(await this.cache.verify(sha)), name }] };
   }

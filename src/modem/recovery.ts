@@ -103,6 +103,7 @@ export class RecoveryLadder {
         severity: 'info',
         sub: 'modem',
         message: `4G data flowing again after ${seconds} s${step ? ` (after ${step})` : ''}`,
+        text: { key: 'ev.modem.recovered', vars: { seconds } },
         details: { step, seconds },
       });
       this.alarms.clear(MODEM_ALARMS.hung, '4G data flowing again');
@@ -135,6 +136,7 @@ export class RecoveryLadder {
       severity: 'warning',
       sub: 'modem',
       message: `4G modem: no data for ${silentS} s while connected: ${step}`,
+      text: { key: 'ev.modem.recovery', vars: { seconds: silentS, step: { key: `ev.modem.step.${step}` } } },
       details: { step, silentS },
     });
     try {
@@ -145,6 +147,7 @@ export class RecoveryLadder {
         severity: 'warning',
         sub: 'modem',
         message: `4G modem ${step} failed: ${(e as Error).message}`,
+        text: { key: 'ev.modem.recovery-failed', vars: { step: { key: `ev.modem.step.${step}` } } },
         details: { step, error: (e as Error).message },
       });
     } finally {

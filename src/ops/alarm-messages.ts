@@ -73,6 +73,35 @@ export const alarmMessages: Catalog = {
     en: 'no source',
     vi: 'không có gì để phát: mọi nguồn âm thanh đều lỗi',
   },
+  'alarm.audio.output-lost': {
+    en: 'sound output lost',
+    vi: 'mất đầu ra âm thanh {sink} (card âm thanh bị rút hoặc hỏng); đang thử lại',
+  },
+  'alarm.audio.source-failed': {
+    en: 'source never played',
+    vi: 'nguồn {url} không phát được sau {attempts} lần thử',
+  },
+  'alarm.modem.missing': { en: '4G modem not answering', vi: 'modem 4G không trả lời' },
+  'alarm.modem.weak-signal': {
+    en: 'weak 4G signal',
+    vi: 'sóng 4G yếu: RSRP {rsrpDbm} dBm, dưới mức {thresholdDbm} dBm',
+  },
+  'alarm.modem.not-registered': {
+    en: '4G modem not registered',
+    vi: 'modem 4G chưa đăng ký được vào mạng di động',
+  },
+  'alarm.modem.data-budget': {
+    en: 'SIM data budget',
+    vi: 'đã dùng {pct} % dữ liệu SIM của tháng ({usedMb} / {planMb} MB)',
+  },
+  'alarm.modem.hung': {
+    en: '4G modem without data',
+    vi: 'modem 4G vẫn không có dữ liệu sau khi đã thử khôi phục; sẽ thử lại sau',
+  },
+  'alarm.speech.fallback': {
+    en: 'natural voice not in use',
+    vi: 'giọng đọc tự nhiên không dùng được; bản tin chữ đang được đọc bằng espeak-ng',
+  },
   'alarm.hal.selftest': { en: 'self-test', vi: 'tự kiểm tra phần cứng phát hiện lỗi: {problems}' },
   'alarm.uplink.config': { en: 'uplink config', vi: 'kết nối về huyện bị tắt do lỗi cấu hình' },
 };

@@ -8,10 +8,11 @@
 import type { Clock, Timer } from '../core/clock.js';
 import type { Alarms } from '../core/events.js';
 import type { AnalogIn } from '../hal/types.js';
+import { AMP_OVER_TEMP } from './block-text.js';
 import type { PowerChain } from './chain.js';
 
 export const AMP_OVERTEMP = 'amp.overtemp';
-const REASON = 'amplifier over temperature';
+const REASON = AMP_OVER_TEMP;
 /** A heatsink changes over tens of seconds: once a second is plenty. */
 const POLL_MS = 1000;
 

@@ -189,6 +189,7 @@ export class PowerChain {
       severity: 'info',
       sub: 'power',
       message: 'power chain on',
+      text: { key: 'ev.power.on' },
       details: {
         ms: Math.round(this.d.clock.monotonic() - started),
         zones: this.commanded.zones,
@@ -214,7 +215,13 @@ export class PowerChain {
     await this.d.tx.request(false);
     this.stateValue = 'off';
     if (wasOn)
-      this.d.events.emit({ kind: 'power.off', severity: 'info', sub: 'power', message: 'power chain off' });
+      this.d.events.emit({
+        kind: 'power.off',
+        severity: 'info',
+        sub: 'power',
+        message: 'power chain off',
+        text: { key: 'ev.power.off' },
+      });
   }
 
   private async safeOutputs(): Promise<void> {

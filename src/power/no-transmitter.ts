@@ -3,7 +3,7 @@
  * false`): the power chain sequences the amplifier and zones alone, the status shows no
  * transmitter rows, and a lockout reset is refused with the reason.
  */
-import { LoaError } from '../core/errors.js';
+import { keyed } from '../core/errors.js';
 import type { Transmitter, TxReadings } from './transmitter.js';
 
 export class NoTransmitter implements Transmitter {
@@ -18,7 +18,9 @@ export class NoTransmitter implements Transmitter {
   async forceOff(): Promise<void> {}
 
   async resetLockout(): Promise<boolean> {
-    throw new LoaError('REFUSED', `profile ${this.profile} has no transmitter: nothing to reset`);
+    throw keyed('REFUSED', `profile ${this.profile} has no transmitter: nothing to reset`, 'r.noTx', {
+      profile: this.profile,
+    });
   }
 
   stop(): void {}

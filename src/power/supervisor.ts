@@ -8,6 +8,7 @@ import type { Clock, Timer } from '../core/clock.js';
 import type { Alarms } from '../core/events.js';
 import type { Timings } from '../hal/profile.js';
 import type { DigitalIn, DigitalOut } from '../hal/types.js';
+import { MAINS_LOST } from './block-text.js';
 import type { PowerChain } from './chain.js';
 
 export interface SupervisedRelay {
@@ -76,7 +77,7 @@ export class Supervisor {
       if (!this.mainsDown && now - this.mainsLostSince >= this.d.timings.mainsDebounceMs) {
         this.mainsDown = true;
         this.d.alarms.raise('mains.lost', 'power', 'mains power lost: outputs in the safe state');
-        await this.d.chain.block('mains lost');
+        await this.d.chain.block(MAINS_LOST);
       }
       return;
     }

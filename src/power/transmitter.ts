@@ -220,6 +220,10 @@ export class TransmitterGuard implements Transmitter {
       severity: 'alarm',
       sub: 'power',
       message: `transmitter tripped: reflected power ${reflectedW.toFixed(1)} W over ${this.d.limits.reflectedTripW} W`,
+      text: {
+        key: 'ev.tx.trip',
+        vars: { reflectedW: Number(reflectedW.toFixed(1)), limit: this.d.limits.reflectedTripW },
+      },
       details,
     });
     if (this.trips.length >= this.d.timings.maxTrips) {
@@ -256,6 +260,7 @@ export class TransmitterGuard implements Transmitter {
       severity: 'info',
       sub: 'power',
       message: 'transmitter re-armed after trip',
+      text: { key: 'ev.tx.rearm' },
     });
     if (this.wanted) await this.switchOn();
   }

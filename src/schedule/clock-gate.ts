@@ -71,6 +71,7 @@ export class ClockGate {
         severity: 'warning',
         sub: 'schedule',
         message: `cannot tell whether the clock is synchronised (timedatectl unavailable); ${s.whenUnknown === 'trust' ? 'trusting it' : 'not starting scheduled programmes'} (schedule-settings.json clock.whenUnknown)`,
+        text: { key: s.whenUnknown === 'trust' ? 'ev.clock.unknown.trust' : 'ev.clock.unknown.hold' },
       });
     this.stateValue = state;
     const open = state === 'synchronised' || (state === 'unknown' && s.whenUnknown === 'trust');

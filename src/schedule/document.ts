@@ -6,6 +6,7 @@
  * scheduled item.
  */
 import { z } from 'zod';
+import { said } from '../core/validate.js';
 import { SCHEDULE_LIMITS } from '../security/schedule-limits.js';
 import { voiceSchema } from '../speech/config.js';
 import { MAX_TEXT_CHARS } from '../speech/text.js';
@@ -15,28 +16,38 @@ export const SCHEDULE_SCHEMA = 1;
 
 const programmeId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'lower-case letters, digits, ".", "_" or "-", up to 64');
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{0,63}$/,
+    said('lower-case letters, digits, ".", "_" or "-", up to 64', 'v.own.id'),
+  );
 
-const date = z.string().refine((s) => parseDate(s) !== undefined, 'a date such as "2026-02-01"');
+const date = z
+  .string()
+  .refine((s) => parseDate(s) !== undefined, said('a date such as "2026-02-01"', 'v.own.date'));
 const timeOfDay = z
   .string()
-  .refine((s) => parseTimeOfDay(s) !== undefined, 'a local time "HH:MM" or "HH:MM:SS" (00:00–23:59:59)');
+  .refine(
+    (s) => parseTimeOfDay(s) !== undefined,
+    said('a local time "HH:MM" or "HH:MM:SS" (00:00–23:59:59)', 'v.own.time'),
+  );
 const duration = z
   .string()
   .refine(
     (s) => parseDuration(s) !== undefined && (parseDuration(s) as number) <= 86_400_000,
-    'a duration such as "1h", "45m", "1h30m" or "90s", at most 24h',
+    said('a duration such as "1h", "45m", "1h30m" or "90s", at most 24h', 'v.own.duration'),
   );
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, '64 lower-case hex digits (the media sha256)');
+const sha256 = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, said('64 lower-case hex digits (the media sha256)', 'v.own.sha256'));
 const url = z
   .string()
   .max(2048)
-  .regex(/^(https?|rtsp|rtmp|icecast):\/\/\S+$/, 'an http(s)://, rtsp:// or rtmp:// URL');
+  .regex(/^(https?|rtsp|rtmp|icecast):\/\/\S+$/, said('an http(s)://, rtsp:// or rtmp:// URL', 'v.own.url'));
 
 /** A file: from the media cache by its sha256, or by absolute path on the station. */
 export const mediaRef = z.union([
   z.strictObject({ sha256 }),
-  z.strictObject({ path: z.string().regex(/^\//, 'an absolute path on the station') }),
+  z.strictObject({ path: z.string().regex(/^\//, said('an absolute path on the station', 'v.own.path')) }),
 ]);
 
 const playlist = z.strictObject({
@@ -53,10 +64,14 @@ const text = z.strictObject({
   text: z
     .string()
     .trim()
-    .min(1, 'the notice to read out (empty)')
+    .min(1, said('the notice to read out (empty)', 'v.own.textEmpty'))
     .max(
       MAX_TEXT_CHARS,
-      `at most ${MAX_TEXT_CHARS} characters (about 3 minutes of speech); split it or record it`,
+      said(
+        `at most ${MAX_TEXT_CHARS} characters (about 3 minutes of speech); split it or record it`,
+        'v.own.textLong',
+        { max: MAX_TEXT_CHARS },
+      ),
     ),
   voice: voiceSchema.optional(),
   repeat: z.number().int().min(1).max(10).default(1),
@@ -93,7 +108,7 @@ export const programmeSchema = z.strictObject({
   end: timeOfDay.optional(),
   zones: z
     .union([z.literal('all'), z.array(z.number().int().min(1).max(32)).min(1).max(32)], {
-      error: 'allowed "all" or a list of zone numbers such as [1, 2]',
+      error: said('allowed "all" or a list of zone numbers such as [1, 2]', 'v.own.zones'),
     })
     .default('all'),
   volume: z.number().min(0).max(1).default(1),
@@ -103,7 +118,10 @@ export const scheduleSchema = z.strictObject({
   schema: z.literal(SCHEDULE_SCHEMA),
   /** The district's version of this desired state (reported back to it). */
   version: z.number().int().min(1),
-  timezone: z.string().refine(isTimeZone, 'an IANA time zone such as "Asia/Ho_Chi_Minh"').optional(),
+  timezone: z
+    .string()
+    .refine(isTimeZone, said('an IANA time zone such as "Asia/Ho_Chi_Minh"', 'v.own.tz'))
+    .optional(),
   /** After this local date (end of day) or instant the schedule is stale (alarm, keeps playing). */
   valid_until: z.union([date, z.iso.datetime({ offset: true })]),
   /** The commune's order for clashing priority bulletins: programme ids, first wins. */

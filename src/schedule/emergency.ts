@@ -9,10 +9,12 @@
  * unmuted: audio sent into a muted amplifier would be lost, and the attention signal is what
  * tells people to listen — so cold latency is the power sequence plus the warm latency.
  */
+
 import type { OnAirPort, SourceSpec } from '../audio/port.js';
 import type { Clock, Timer } from '../core/clock.js';
-import { LoaError, toLoaError } from '../core/errors.js';
+import { keyed, LoaError, toLoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
+import { endText, type Text } from '../core/i18n.js';
 import type { ItemLog } from './item-log.js';
 import type { SpeechProof } from './play-log.js';
 import type { PowerLink } from './power-link.js';
@@ -66,7 +68,9 @@ export interface EmergencyStatus {
   startedAt?: number;
   /** Command → first audio of the attention signal at the output, ms (monotonic). */
   latencyMs?: number;
-  last?: { id: string; ended: number; reason: string };
+  last?: { id: string; ended: number; reason: string; endedTime?: string };
+  /** No message: the attention signal alone (`message` says so in English). */
+  attentionOnly?: boolean;
 }
 
 export interface EmergencyDeps {
@@ -136,6 +140,14 @@ export class Emergency {
       severity: what.kind === 'emergency' ? 'alarm' : 'info',
       sub: 'schedule',
       message: `${what.title} started (${req.origin}) on zones ${req.zones.join(',')}`,
+      text: {
+        key: `ev.${what.kind}.start`,
+        vars: {
+          title: { key: titleKey(req) },
+          origin: { key: `ev.origin.${req.origin}` },
+          zones: req.zones.join(','),
+        },
+      },
       details: { id, ...req },
     });
     run.done = (previous?.done ?? Promise.resolve()).then(() => this.execute(run));
@@ -144,7 +156,7 @@ export class Emergency {
 
   async stop(): Promise<EmergencyStatus> {
     const r = this.run;
-    if (!r) throw new LoaError('REFUSED', 'no emergency bulletin is playing');
+    if (!r) throw keyed('REFUSED', 'no emergency bulletin is playing', 'r.noEmergency');
     this.cancel(r);
     await r.done;
     return this.status();
@@ -163,6 +175,7 @@ export class Emergency {
       repeat: r.req.repeat,
       zones: r.req.zones,
       message: m ? describe(m) : 'attention signal only',
+      ...(m ? {} : { attentionOnly: true }),
       ...(r.req.live ? { live: r.req.live } : {}),
       ...(r.req.tier ? { tier: r.req.tier } : {}),
       ...(r.req.speech ? { speech: r.req.speech } : {}),
@@ -211,6 +224,10 @@ export class Emergency {
       severity: reason.startsWith('failed') ? 'alarm' : 'info',
       sub: 'schedule',
       message: `${what.title} ended: ${reason}`,
+      text: {
+        key: `ev.${what.kind}.end`,
+        vars: { title: { key: titleKey(r.req) }, reason: endText(reason) },
+      },
       details: { id: r.id, reason, repetitions: r.repetition, latencyMs: r.latencyMs },
     });
   }
@@ -250,9 +267,21 @@ export class Emergency {
       message: `${what.message} (${m.origin})`,
       'attention+message': `attention signal + ${what.message} (${m.origin})`,
     };
+    const said: Record<typeof part, Text> = {
+      attention: { key: 'ev.title.attention' },
+      message: {
+        key: 'ev.title.message',
+        vars: { what: { key: titleKey(m) }, origin: { key: `ev.origin.${m.origin}` } },
+      },
+      'attention+message': {
+        key: 'ev.title.attention+message',
+        vars: { what: { key: titleKey(m) }, origin: { key: `ev.origin.${m.origin}` } },
+      },
+    };
     this.d.items.expect(reqId, {
       kind: m.live ? 'live' : m.speech ? 'bulletin' : 'emergency',
       title: titles[part],
+      titleText: said[part],
       tier: m.tier ?? 'emergency',
       origin: m.origin,
       zones: m.zones,
@@ -301,6 +330,12 @@ export class Emergency {
 }
 
 /** An emergency keeps its names (events, play log); a text bulletin at a lower tier is a bulletin. */
+/** The title's words, by what `nameOf` calls it. */
+function titleKey(req: EmergencyRequest): string {
+  if (req.live) return req.live.via === 'mic' ? 'ev.title.live.mic' : 'ev.title.live.district';
+  return req.speech ? `ev.title.text.${req.tier ?? 'emergency'}` : 'ev.title.emergency';
+}
+
 function nameOf(req: EmergencyRequest): {
   kind: 'emergency' | 'bulletin' | 'live';
   title: string;

@@ -4,8 +4,10 @@
  * sampled while it plays (live or fallback), the amplifier and zone relay contacts are read
  * once the chain is on (after the profile's relay feedback time), and the end closes it.
  */
+
 import type { OnAirPort } from '../audio/port.js';
 import type { Clock } from '../core/clock.js';
+import type { Text } from '../core/i18n.js';
 import type { Occurrence } from './plan.js';
 import type { Confirmation, PlayLog, PlayLogEntry, SpeechProof } from './play-log.js';
 
@@ -21,7 +23,7 @@ export interface ItemLogDeps {
 
 export type Expected = Omit<
   PlayLogEntry,
-  'id' | 'start' | 'sources' | 'end' | 'endReason' | 'confirmed' | 'replaced'
+  'id' | 'start' | 'sources' | 'end' | 'endReason' | 'confirmed' | 'replaced' | 'replacedText'
 >;
 
 /** Bounds the wait for the chain to come up before the contacts are read (≈ a minute). */
@@ -67,7 +69,7 @@ export class ItemLog {
    * The programme could not play and the station's fallback playlist stands in for it: the
    * entry opens now with the fallback heard and why (what actually went out, not the plan).
    */
-  replaced(reqId: string, why: string): void {
+  replaced(reqId: string, why: string, whyText?: Text): void {
     const exp = this.expected.get(reqId);
     if (!exp || this.d.playLog.get(reqId)) return;
     const now = this.d.clock.now();
@@ -78,6 +80,7 @@ export class ItemLog {
       id: reqId,
       start: now,
       replaced: why,
+      ...(whyText ? { replacedText: whyText } : {}),
       sources: [{ at: now, using: 'fallback', kind, why }],
     });
     this.scheduleConfirm(reqId, exp.zones, 0);

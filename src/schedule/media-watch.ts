@@ -115,6 +115,7 @@ export class MediaWatch {
           severity: 'warning',
           sub: 'schedule',
           message: `media ${sha.slice(0, 12)}… could not be fetched from the district: ${(e as Error).message}`,
+          text: { key: 'ev.schedule.media-fetch-failed', vars: { sha: `${sha.slice(0, 12)}…` } },
           details: { sha256: sha },
         });
       },

@@ -201,6 +201,7 @@ export class ScheduleModule implements StationModule {
       severity: 'info',
       sub: 'schedule',
       message: `schedule version ${v.doc.version} applied (${v.doc.programmes.length} programmes)`,
+      text: { key: 'ev.schedule.applied', vars: { version: v.doc.version, n: v.doc.programmes.length } },
       details: { version: v.doc.version, programmes: v.doc.programmes.length },
     });
     await this.w.runner.replan('schedule applied');
@@ -260,7 +261,12 @@ export class ScheduleModule implements StationModule {
       },
       'emergency.start': (x) => this.startEmergency(x, 'command'),
       'emergency.stop': () => this.w.emergency.stop(),
-      'emergency.status': () => this.w.emergency.status(),
+      'emergency.status': () => {
+        const s = this.w.emergency.status();
+        const tz = this.ctx.store.config.data.timezone;
+        // one clock: the end of the last one in station time with its offset
+        return s.last ? { ...s, last: { ...s.last, endedTime: isoLocal(s.last.ended, tz) } } : s;
+      },
       'bulletin.text': (x) => this.text.say(x, 'command'),
       'bulletin.stop': (x) => this.text.stop(x),
     };

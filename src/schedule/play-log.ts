@@ -7,10 +7,12 @@
  * atomically past twice the limit. Each finished item is also an event (`playlog.item`), which
  * the district link forwards.
  */
+
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isENOENT } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
+import { endText, type Text } from '../core/i18n.js';
 import { appendDurable, writeFileAtomic } from '../store/files.js';
 
 export type Heard = 'source' | 'fallback';
@@ -46,6 +48,8 @@ export interface PlayLogEntry {
   kind: 'programme' | 'emergency' | 'bulletin' | 'live';
   programmeId?: string;
   title: string;
+  /** The title in words, when the station made it up (an emergency's parts): core/i18n.ts. */
+  titleText?: Text;
   tier: 'normal' | 'priority' | 'emergency';
   origin?: string;
   start: number;
@@ -53,6 +57,8 @@ export interface PlayLogEntry {
   endReason?: string;
   /** Why the programme itself could not play (the fallback playlist went out instead). */
   replaced?: string;
+  /** `replaced` as a keyed text, when the refusal had one. */
+  replacedText?: Text;
   /** What the listeners heard, in order (the first entry is at the start). */
   sources: SourceChange[];
   zones: number[];
@@ -133,6 +139,15 @@ export class PlayLog {
       severity: 'info',
       sub: 'schedule',
       message: `${e.title}: ${Math.round((end - e.start) / 1000)} s on zones ${e.zones.join(',')} (${reason})`,
+      text: {
+        key: 'ev.playlog.item',
+        vars: {
+          title: e.titleText ?? e.title,
+          seconds: Math.round((end - e.start) / 1000),
+          zones: e.zones.join(','),
+          reason: endText(reason),
+        },
+      },
       details: { ...e },
     });
     return e;
@@ -162,6 +177,7 @@ export class PlayLog {
           severity: 'alarm',
           sub: 'schedule',
           message: `play log not written: ${(err as Error).message}`,
+          text: { key: 'ev.playlog.write-failed' },
         }),
       );
   }

@@ -10,12 +10,14 @@ import type { OnAirPort, Slot } from '../audio/port.js';
 import type { Clock, Timer } from '../core/clock.js';
 import { toLoaError } from '../core/errors.js';
 import type { Alarms, EventSink } from '../core/events.js';
+import type { Text } from '../core/i18n.js';
 import type { JsonDoc } from '../store/doc.js';
 import type { Plan, Rule } from './compile.js';
 import type { ItemLog } from './item-log.js';
 import { nextChange, type Occurrence, onAirAt } from './plan.js';
 import type { PowerLink } from './power-link.js';
 import { nextPowerChange, type PowerOptions, powerWindowAt, zonesFor } from './power-plan.js';
+import { PreRollGuard } from './pre-roll-guard.js';
 import type { ScheduleSettings } from './settings.js';
 import { type MediaLookup, playable, type TextRender } from './sources.js';
 import type { ScheduleState } from './state.js';
@@ -67,9 +69,17 @@ export class Runner {
   private readonly unsubscribe: Array<() => void> = [];
   private readonly requested = new Map<string, number>();
   private readonly startDelays = new StartDelays();
+  private readonly preRoll: PreRollGuard;
   nextWakeAt: number | undefined;
 
-  constructor(private readonly d: RunnerDeps) {}
+  constructor(private readonly d: RunnerDeps) {
+    this.preRoll = new PreRollGuard({
+      alarms: d.alarms,
+      media: d.media,
+      alarmKey: UNPLAYABLE_ALARM,
+      fallbackReady: () => this.fallbackReady(),
+    });
+  }
 
   start(): Promise<void> {
     const { clock, port } = this.d;
@@ -176,7 +186,7 @@ export class Runner {
     try {
       full = await playable(occ.rule.source, offsetMs, this.d.media, this.d.speak);
     } catch (e) {
-      this.replace(occ, `${reqId}#fallback`, toLoaError(e).message, true);
+      this.replace(occ, `${reqId}#fallback`, toLoaError(e).message, true, toLoaError(e).text);
       return;
     }
     const { speech, ...p } = full;
@@ -197,12 +207,16 @@ export class Runner {
         severity: 'info',
         sub: 'schedule',
         message: `${occ.rule.title} started${offsetMs >= 1000 ? ` ${Math.round(offsetMs / 1000)} s into its window` : ''}`,
+        text: {
+          key: offsetMs >= 1000 ? 'ev.schedule.start.late' : 'ev.schedule.start',
+          vars: { title: occ.rule.title, s: Math.round(offsetMs / 1000) },
+        },
         details: { id: occ.rule.id, key: occ.key, reqId, offsetMs, zones: occ.rule.zones },
       });
     } catch (e) {
       if (this.current?.reqId === reqId) this.current = undefined;
       this.failed(`start ${occ.rule.id}`, e, occ);
-      this.replace(occ, `${reqId}#fallback`, toLoaError(e).message, false);
+      this.replace(occ, `${reqId}#fallback`, toLoaError(e).message, false, toLoaError(e).text);
     }
   }
 
@@ -218,7 +232,7 @@ export class Runner {
    * station's fallback playlist (its own slot, below the programme) is heard instead, and the
    * play log says so; with no fallback either, the chain stays down for the window (applyPower).
    */
-  private replace(occ: Occurrence, reqId: string, why: string, retry: boolean): void {
+  private replace(occ: Occurrence, reqId: string, why: string, retry: boolean, whyText?: Text): void {
     this.current = { occ, reqId, replaced: why, retry };
     const fallback = this.fallbackReady();
     const what = fallback
@@ -231,7 +245,7 @@ export class Runner {
       { id: occ.rule.id, key: occ.key, start: occ.start, end: occ.end, why, fallback },
     );
     this.d.items.expect(reqId, occ);
-    if (fallback) this.d.items.replaced(reqId, why);
+    if (fallback) this.d.items.replaced(reqId, why, whyText);
   }
 
   private fallbackReady(): boolean {
@@ -242,8 +256,11 @@ export class Runner {
     const win = plan && this.d.gate.open ? powerWindowAt(plan, now, this.d.power_) : undefined;
     const item = this.current?.occ;
     const zones = item ? item.rule.zones : win ? zonesFor(win, now, undefined) : [];
-    // a replaced programme with nothing to stand in for it: no keyed transmitter sending silence
-    const dark = this.current?.replaced !== undefined && !this.fallbackReady();
+    // a replaced programme with nothing to stand in for it: no keyed transmitter sending silence,
+    // neither in its window nor in the pre-roll before it when its media is known missing
+    const replaced = this.current?.replaced !== undefined;
+    const darkAhead = await this.preRoll.dark(win, now, item !== undefined, replaced);
+    const dark = darkAhead || (replaced && !this.fallbackReady());
     await this.d.power.setSchedule({ on: !dark && (item !== undefined || win !== undefined), zones });
   }
 
@@ -272,13 +289,14 @@ export class Runner {
         severity: 'warning',
         sub: 'schedule',
         message: `wall clock moved ${Math.round((drift - this.drift) / 1000)} s; schedule re-planned from now`,
+        text: { key: 'ev.clock.jump', vars: { s: Math.round((drift - this.drift) / 1000) } },
         details: { deltaMs: drift - this.drift },
       });
       this.drift = drift;
       void this.replan('clock jump');
     }
     if (this.current) this.d.items.sample(this.current.reqId);
-    if (this.current?.retry) void this.replan('programme media check');
+    if (this.current?.retry || this.preRoll.holding) void this.replan('programme media check');
   }
 
   private firstAudio(slot: Slot, id: string, readyMs?: number): void {
@@ -343,6 +361,7 @@ export class Runner {
       severity: 'alarm',
       sub: 'schedule',
       message: `${what}: ${err.message}`,
+      text: err.text ? { key: 'ev.schedule.failed', vars: { why: err.text } } : undefined,
       details: { code: err.code, ...(occ ? { id: occ.rule.id, key: occ.key } : {}) },
     });
   }

@@ -6,8 +6,8 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { LoaError } from '../core/errors.js';
-import { formatIssues } from '../core/validate.js';
+import { keyed, type LoaError } from '../core/errors.js';
+import { invalidInput } from '../core/validate.js';
 import type { EmergencyOrigin, EmergencyRequest } from './emergency.js';
 import { timeline } from './plan.js';
 import type { PlayLogEntry } from './play-log.js';
@@ -15,7 +15,7 @@ import { DAY_MS, formatLocal } from './zoned-time.js';
 
 function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const r = schema.safeParse(input ?? {}, { reportInput: true });
-  if (!r.success) throw new LoaError('INVALID_ARGUMENT', `${what}: ${formatIssues(r.error.issues)}`);
+  if (!r.success) throw invalidInput(what, r.error.issues);
   return r.data;
 }
 
@@ -89,16 +89,18 @@ export const SCHEDULE_MAX_BYTES = 1024 * 1024;
 
 export function tooBig(what: string, bytes: number): LoaError {
   const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
-  return new LoaError(
+  return keyed(
     'INVALID_ARGUMENT',
     `${what}: a schedule is at most ${mb(SCHEDULE_MAX_BYTES)} (this one is ${mb(bytes)}); split it or remove unused programmes`,
+    'r.scheduleBig',
+    { what, max: mb(SCHEDULE_MAX_BYTES), size: mb(bytes) },
   );
 }
 
 export function parseDoc(x: unknown, what: string): unknown {
   const p = parse(docParams, x, what);
   if (p.doc === undefined)
-    throw new LoaError('INVALID_ARGUMENT', `${what}: doc: the schedule document (got nothing)`);
+    throw keyed('INVALID_ARGUMENT', `${what}: doc: the schedule document (got nothing)`, 'r.noDoc', { what });
   const bytes = Buffer.byteLength(JSON.stringify(p.doc));
   if (bytes > SCHEDULE_MAX_BYTES) throw tooBig(`${what}: doc`, bytes);
   return p.doc;
@@ -114,9 +116,11 @@ export async function emergencyRequest(
   const zones = p.zones === 'all' ? zoneIds : [...new Set(p.zones)].sort((a, b) => a - b);
   for (const z of zones)
     if (!zoneIds.includes(z))
-      throw new LoaError(
+      throw keyed(
         'INVALID_ARGUMENT',
         `emergency.start: zones: zone ${z} does not exist; allowed: ${zoneIds.join(', ')} or "all"`,
+        'r.noZone',
+        { what: 'emergency.start', zone: z, allowed: zoneIds.join(', ') },
       );
   return {
     message: p.source === undefined ? null : await messageOf(p.source),
@@ -131,13 +135,17 @@ export async function emergencyRequest(
 async function messageOf(src: string): Promise<EmergencyRequest['message']> {
   if (/^(https?|rtsp|rtmp):\/\//.test(src)) return { kind: 'stream', url: src };
   if (!isAbsolute(src))
-    throw new LoaError(
+    throw keyed(
       'INVALID_ARGUMENT',
       `emergency.start: source: an absolute file path or an http(s):// or rtsp:// URL (got "${src}")`,
+      'r.emergencySource',
+      { got: src },
     );
   const st = await stat(src).catch(() => undefined);
   if (!st?.isFile())
-    throw new LoaError('NOT_FOUND', `emergency.start: source: no file ${src} on the station`);
+    throw keyed('NOT_FOUND', `emergency.start: source: no file ${src} on the station`, 'r.emergencyNoFile', {
+      path: src,
+    });
   return { kind: 'file', path: src };
 }
 

@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { SourceSpec } from '../audio/port.js';
-import { LoaError } from '../core/errors.js';
+import { keyed, LoaError } from '../core/errors.js';
 import type { MediaRef, ProgrammeSource, TextSource } from './document.js';
 import type { SpeechProof } from './play-log.js';
 
@@ -33,13 +33,20 @@ async function pathOf(ref: MediaRef, lookup: MediaLookup | undefined): Promise<s
         () => false,
       ))
     )
-      throw new LoaError('NOT_FOUND', `${ref.path}: no such file`);
+      throw keyed('NOT_FOUND', `${ref.path}: no such file`, 'r.noFile', { path: ref.path });
     return ref.path;
   }
   if (!lookup) return `media:${ref.sha256}`;
   const p = await lookup(ref.sha256);
   if (!p)
-    throw new LoaError('NOT_FOUND', `media ${ref.sha256.slice(0, 12)}… is not in the station's media cache`);
+    throw keyed(
+      'NOT_FOUND',
+      `media ${ref.sha256.slice(0, 12)}… is not in the station's media cache`,
+      'r.mediaMissing',
+      {
+        sha: `${ref.sha256.slice(0, 12)}…`,
+      },
+    );
   return p;
 }
 

@@ -10,8 +10,8 @@
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { LoaError } from '../core/errors.js';
-import { formatIssues } from '../core/validate.js';
+import { keyed, LoaError } from '../core/errors.js';
+import { invalidInput } from '../core/validate.js';
 import { voiceSchema } from '../speech/config.js';
 import type { Rendered, Speaker } from '../speech/speaker.js';
 import { checkText, textSha256 } from '../speech/text.js';
@@ -69,7 +69,7 @@ export class TextBulletins {
 
   async say(x: unknown, origin: EmergencyOrigin): Promise<SayResult> {
     const r = textBulletinParams.safeParse(x ?? {}, { reportInput: true });
-    if (!r.success) throw new LoaError('INVALID_ARGUMENT', `bulletin.text: ${formatIssues(r.error.issues)}`);
+    if (!r.success) throw invalidInput('bulletin.text', r.error.issues);
     const p = r.data;
     const text = checkText(p.text, 'bulletin.text: text');
     const zones = this.zones(p.zones);
@@ -109,13 +109,21 @@ export class TextBulletins {
     const id = (x as { commandId?: unknown } | undefined)?.commandId;
     if (id !== undefined) {
       if (typeof id !== 'string')
-        throw new LoaError(
+        throw keyed(
           'INVALID_ARGUMENT',
           'bulletin.stop: commandId: the id of the command whose bulletin to stop',
+          'r.commandId',
         );
       const now = this.d.emergency.status();
       if (!now.active || now.commandId !== id)
-        throw new LoaError('REFUSED', `the bulletin of command ${id} is not on air; nothing was stopped`);
+        throw keyed(
+          'REFUSED',
+          `the bulletin of command ${id} is not on air; nothing was stopped`,
+          'r.bulletinNotOnAir',
+          {
+            id,
+          },
+        );
     }
     return this.d.emergency.stop();
   }
@@ -126,9 +134,11 @@ export class TextBulletins {
     const zones = [...new Set(z)].sort((a, b) => a - b);
     for (const n of zones)
       if (!all.includes(n))
-        throw new LoaError(
+        throw keyed(
           'INVALID_ARGUMENT',
           `bulletin.text: zones: zone ${n} does not exist; allowed: ${all.join(', ')} or "all"`,
+          'r.noZone',
+          { what: 'bulletin.text', zone: n, allowed: all.join(', ') },
         );
     return zones;
   }
@@ -141,6 +151,7 @@ export class TextBulletins {
         'REFUSED',
         `${an(onAir)} ${onAir} bulletin is on air; ${an(tier)} ${tier} bulletin does not interrupt it (order: emergency > priority > normal). Send it again when it ends, or with a higher --tier`,
         { onAir, tier },
+        { key: 'r.tierBusy', vars: { onAir: { key: `sv.tier.${onAir}` }, tier: { key: `sv.tier.${tier}` } } },
       );
   }
 }

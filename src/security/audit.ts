@@ -7,6 +7,7 @@
  */
 import type { LoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
+import type { Text } from '../core/i18n.js';
 import type { Caller } from './identity.js';
 
 export const AUDIT_KIND = 'command';
@@ -65,6 +66,7 @@ export function auditEvent(r: AuditRecord) {
     severity: result === 'ok' ? ('info' as const) : ('warning' as const),
     sub: r.caller.via === 'district' ? 'uplink' : 'api',
     message: `${r.method} ${shown === '{}' ? '' : `${shown} `}by ${r.caller.who} (${r.caller.role}, ${r.caller.via}): ${result}${r.error ? ` — ${r.error.message}` : ''}`,
+    text: auditText(r, shown === '{}' ? '' : `${shown} `, result),
     details: {
       action: r.method,
       who: r.caller.who,
@@ -76,6 +78,15 @@ export function auditEvent(r: AuditRecord) {
       ...(r.commandId ? { commandId: r.commandId } : {}),
     },
   };
+}
+
+/** The audit line's words; a refusal whose reason has no key stays whole in English. */
+function auditText(r: AuditRecord, params: string, result: AuditResult): Text | undefined {
+  const vars = { action: r.method, params, who: r.caller.who, role: r.caller.role, via: r.caller.via };
+  const res: Text = { key: `ev.result.${result}` };
+  if (!r.error) return { key: 'ev.command', vars: { ...vars, result: res } };
+  if (!r.error.text) return undefined;
+  return { key: 'ev.command.refused', vars: { ...vars, result: res, why: r.error.text } };
 }
 
 export function audit(events: EventSink, r: AuditRecord): void {

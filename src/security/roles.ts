@@ -97,6 +97,8 @@ export const DISTRICT_RPC_ROLES: Readonly<Record<string, Role>> = {
   // live voice to chosen stations (docs/live.md)
   Speak: 'operator',
   RevokeCertificate: 'admin',
+  // the browser console's own (district/console/): who saw an alarm and what they noted
+  AcknowledgeAlarm: 'operator',
 };
 
 export function methodRole(method: string): Role {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { LoaError } from '../core/errors.js';
 import type { Handler } from '../core/registry.js';
-import { formatIssues } from '../core/validate.js';
+import { invalidInput } from '../core/validate.js';
 import { MEDIA_CACHE } from '../media/port.js';
 import type { ModuleContext, StationModule } from '../module/module.js';
 import { pitchSchema, type SpeechSettings, speechSettingsDoc, speedSchema, voiceSchema } from './config.js';
@@ -75,6 +75,7 @@ export class SpeechModule implements StationModule {
         severity: 'warning',
         sub: 'speech',
         message: `text bulletins cannot be spoken: ${e.message}`,
+        text: { key: 'ev.speech.unavailable' },
       });
       return undefined;
     });
@@ -112,7 +113,7 @@ export class SpeechModule implements StationModule {
   /** Renders into the cache without playing (a technician's check of how a text sounds). */
   private async render(x: unknown) {
     const r = renderParams.safeParse(x ?? {}, { reportInput: true });
-    if (!r.success) throw new LoaError('INVALID_ARGUMENT', `speech.render: ${formatIssues(r.error.issues)}`);
+    if (!r.success) throw invalidInput('speech.render', r.error.issues);
     return this.speaker.speak(r.data);
   }
 }

@@ -6,21 +6,30 @@
  * espeak-ng's 150 words per minute — longer notices are better recorded.
  */
 import { createHash } from 'node:crypto';
-import { LoaError } from '../core/errors.js';
+import { keyed, LoaError } from '../core/errors.js';
 
 export const MAX_TEXT_CHARS = 2000;
 
 export function checkText(raw: unknown, field = 'text'): string {
   if (typeof raw !== 'string')
-    throw new LoaError('INVALID_ARGUMENT', `${field}: the notice to read out, as text (got ${typeof raw})`);
+    throw keyed(
+      'INVALID_ARGUMENT',
+      `${field}: the notice to read out, as text (got ${typeof raw})`,
+      'r.textType',
+      {
+        field,
+      },
+    );
   const text = raw.normalize('NFC').trim();
-  if (!text) throw new LoaError('INVALID_ARGUMENT', `${field}: empty; give the notice to read out`);
+  if (!text)
+    throw keyed('INVALID_ARGUMENT', `${field}: empty; give the notice to read out`, 'r.textEmpty', { field });
   const chars = [...text].length;
   if (chars > MAX_TEXT_CHARS)
     throw new LoaError(
       'INVALID_ARGUMENT',
       `${field}: ${chars} characters; a text bulletin is at most ${MAX_TEXT_CHARS} characters (about 3 minutes of speech) — split it or record it`,
       { limit: MAX_TEXT_CHARS, chars },
+      { key: 'r.textLong', vars: { field, chars, max: MAX_TEXT_CHARS } },
     );
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
   const ctl = /[\u0000-\u0008\u000b-\u001f\u007f]/u.exec(text);
@@ -28,6 +37,11 @@ export function checkText(raw: unknown, field = 'text'): string {
     throw new LoaError(
       'INVALID_ARGUMENT',
       `${field}: control character U+${ctl[0].charCodeAt(0).toString(16).padStart(4, '0')} at position ${ctl.index + 1}; only printable text and line breaks`,
+      {},
+      {
+        key: 'r.textControl',
+        vars: { field, code: ctl[0].charCodeAt(0).toString(16).padStart(4, '0'), at: ctl.index + 1 },
+      },
     );
   return text;
 }

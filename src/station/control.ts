@@ -7,17 +7,18 @@
 import { z } from 'zod';
 import type { StationStatus, ZoneStatus } from '../api/status.js';
 import type { Clock } from '../core/clock.js';
-import { LoaError } from '../core/errors.js';
+import { keyed } from '../core/errors.js';
 import type { Alarms, StationEvent } from '../core/events.js';
 import { isoLocal } from '../core/local-time.js';
 import type { CommandRegistry } from '../core/registry.js';
-import { formatIssues } from '../core/validate.js';
+import { invalidInput } from '../core/validate.js';
 import type { Hal } from '../hal/hal.js';
 import type { Profile } from '../hal/profile.js';
 import { faultKey, parseFault } from '../hal/sim/index.js';
 import type { SimStation } from '../hal/sim/model.js';
 import type { StationModule } from '../module/module.js';
 import type { AmpThermal } from '../power/amp-thermal.js';
+import { blockText } from '../power/block-text.js';
 import type { ChainState, PowerChain } from '../power/chain.js';
 import type { Supervisor } from '../power/supervisor.js';
 import type { Transmitter, TxReadings } from '../power/transmitter.js';
@@ -58,7 +59,7 @@ function unreadable<T>(p: Promise<T>): Promise<T | undefined> {
 
 function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const r = schema.safeParse(input ?? {}, { reportInput: true });
-  if (!r.success) throw new LoaError('INVALID_ARGUMENT', `${what}: ${formatIssues(r.error.issues)}`);
+  if (!r.success) throw invalidInput(what, r.error.issues);
   return r.data;
 }
 
@@ -119,9 +120,14 @@ export class StationControl {
 
   async power(on: unknown): Promise<{ state: ChainState }> {
     if (typeof on !== 'boolean')
-      throw new LoaError('INVALID_ARGUMENT', `on: allowed true or false (got ${JSON.stringify(on)})`);
+      throw keyed('INVALID_ARGUMENT', `on: allowed true or false (got ${JSON.stringify(on)})`, 'r.onOff', {
+        got: JSON.stringify(on),
+      });
     const s = this.station;
-    if (on && s.chain.blockedBy) throw new LoaError('REFUSED', `power on refused: ${s.chain.blockedBy}`);
+    if (on && s.chain.blockedBy)
+      throw keyed('REFUSED', `power on refused: ${s.chain.blockedBy}`, 'r.powerBlocked', {
+        why: blockText(s.chain.blockedBy),
+      });
     const p = on ? s.chain.powerOn() : s.chain.powerOff();
     s.manualPower(on);
     s.saveCommanded();
@@ -133,9 +139,19 @@ export class StationControl {
     const s = this.station;
     const ids = s.profile.zones.map((z) => z.id);
     if (typeof id !== 'number' || !ids.includes(id))
-      throw new LoaError('INVALID_ARGUMENT', `zone: allowed ${ids.join(', ')} (got ${JSON.stringify(id)})`);
+      throw keyed(
+        'INVALID_ARGUMENT',
+        `zone: allowed ${ids.join(', ')} (got ${JSON.stringify(id)})`,
+        'r.zone',
+        {
+          allowed: ids.join(', '),
+          got: JSON.stringify(id) ?? '-',
+        },
+      );
     if (typeof on !== 'boolean')
-      throw new LoaError('INVALID_ARGUMENT', `on: allowed true or false (got ${JSON.stringify(on)})`);
+      throw keyed('INVALID_ARGUMENT', `on: allowed true or false (got ${JSON.stringify(on)})`, 'r.onOff', {
+        got: JSON.stringify(on) ?? '-',
+      });
     await s.chain.setZone(id, on);
     s.saveCommanded();
     return { zone: id, on };
@@ -187,12 +203,13 @@ export class StationControl {
     const sim = this.requireSim();
     const key = (raw as { key?: unknown } | undefined)?.key;
     if (key !== undefined && typeof key !== 'string')
-      throw new LoaError('INVALID_ARGUMENT', 'key: a fault key such as "line-open:zone.2"');
+      throw keyed('INVALID_ARGUMENT', 'key: a fault key such as "line-open:zone.2"', 'r.faultKey');
+    const active = sim.activeFaults().map(faultKey).join(', ');
     if (key !== undefined && !sim.activeFaults().some((f) => faultKey(f) === key))
-      throw new LoaError(
-        'NOT_FOUND',
-        `no active fault "${key}"; active: ${sim.activeFaults().map(faultKey).join(', ') || 'none'}`,
-      );
+      throw keyed('NOT_FOUND', `no active fault "${key}"; active: ${active || 'none'}`, 'r.noFault', {
+        key,
+        active: active || { key: 'r.none' },
+      });
     sim.clear(key);
     return { cleared: key ?? 'all' };
   }
@@ -206,9 +223,11 @@ export class StationControl {
   private requireSim() {
     const sim = this.station.sim;
     if (!sim)
-      throw new LoaError(
+      throw keyed(
         'REFUSED',
         `sim commands need a simulated station; profile ${this.station.profile.name} drives real hardware`,
+        'r.notSim',
+        { profile: this.station.profile.name },
       );
     return sim;
   }

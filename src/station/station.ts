@@ -179,6 +179,7 @@ export class Station {
       severity: 'info',
       sub: 'station',
       message: `station ${this.stationId} started on profile ${this.o.profile.name}`,
+      text: { key: 'ev.station.start', vars: { id: this.stationId, profile: this.o.profile.name } },
       details: { profile: this.o.profile.name, restored: st.power, lockout: st.tx.lockout, boots: st.boots },
     });
     if (st.power.on) void this.chain.powerOn();
@@ -281,6 +282,7 @@ export class Station {
       severity: 'info',
       sub: 'station',
       message: 'station stopped, outputs safe',
+      text: { key: 'ev.station.stop' },
     });
     await this.store.flush();
   }

@@ -83,6 +83,10 @@ export class Store {
           severity: 'alarm',
           sub: 'store',
           message: `${r.file} was damaged (${r.reason}); kept as ${r.keptAs}, started from ${r.usedBackup ? 'the last good copy' : 'defaults'}`,
+          text: {
+            key: r.usedBackup ? 'ev.store.recovered.backup' : 'ev.store.recovered.defaults',
+            vars: { file: r.file, keptAs: r.keptAs },
+          },
           details: { ...r },
         });
     }
@@ -92,6 +96,10 @@ export class Store {
         severity: 'alarm',
         sub: 'store',
         message: `event log had ${report.badLines} damaged line(s); kept as ${report.keptAs}, ${report.events} events recovered`,
+        text: {
+          key: 'ev.store.recovered.events',
+          vars: { bad: report.badLines, keptAs: report.keptAs ?? '-', n: report.events },
+        },
         details: { ...report },
       });
   }

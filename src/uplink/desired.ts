@@ -141,6 +141,7 @@ export class DesiredApplier {
       severity: 'info',
       sub: 'uplink',
       message: `desired state version ${d.version} applied (${applier})`,
+      text: { key: 'ev.uplink.desired.applied', vars: { version: d.version } },
       details: { version: d.version, applier, media: d.media.length },
     });
   }
@@ -156,6 +157,7 @@ export class DesiredApplier {
       severity: 'warning',
       sub: 'uplink',
       message: `desired state not applied: ${err.message}`,
+      text: err.text ? { key: 'ev.uplink.desired.failed', vars: { why: err.text } } : undefined,
       details: { code: err.code, version: this.doc.data.desired?.version ?? 0 },
     });
   }

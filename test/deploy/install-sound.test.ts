@@ -63,7 +63,7 @@ describe('install.sh: the sound card', () => {
     const s = setup('rpi4-gpio');
     writeFileSync(s.audio, JSON.stringify({ schema: 1, outputSilenceMs: 20000 }));
     const r = await bash(s.script, s.env);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/sound cards .*cards\):\n\s+0 \[Headphones/);
     expect(JSON.parse(readFileSync(s.audio, 'utf8'))).toEqual({
       schema: 1,
@@ -104,7 +104,7 @@ describe('install.sh: the sound card', () => {
   it('leaves the simulator alone', async () => {
     const s = setup('sim');
     const r = await bash(s.script, s.env);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/profile sim has no sound card \(simulator\)/);
   });
 });

@@ -30,6 +30,7 @@ export async function startHub(
         LOA_LOG_FORMAT: 'json',
         LOA_INSECURE_LAB: '1',
         LOA_DISTRICT_METRICS_LISTEN: '127.0.0.1:0',
+        LOA_DISTRICT_CONSOLE_LISTEN: '127.0.0.1:0',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,48 +2,18 @@
  * Vietnamese everywhere a technician reads: stationctl's human outputs rendered with --lang vi
  * on the real daemon — status and watch with alarms, doctor, the relay test (run and refused),
  * a validation refusal, the daemon-down message — carry no English words outside a short list
- * (names, units, command names). English words are found against a list of the words these
- * outputs used to show (state words, alarm and refusal phrases), after setting aside command
- * lines, identifiers and paths.
+ * (names, units, command names): test/helpers/english.ts. Every other verb, through the faults
+ * and refusals a technician meets: vietnamese-faults.test.ts.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Daemon, pollUntil, startDaemon } from '../helpers/daemon.js';
+import { english as englishWords } from '../helpers/english.js';
 import { tempDir } from '../helpers/sim-station.js';
 
 let d: Daemon;
 let dir: string;
-
-// biome-ignore format: a word list reads best packed
-const ENGLISH = new Set(['the', 'is', 'on', 'off', 'of', 'and', 'to', 'not', 'line', 'open', 'relay', 'contact', 'power', 'chain', 'run', 'first', 'programme', 'alarm', 'alarms', 'zone', 'zones', 'station', 'schedule', 'silence', 'silent', 'fallback', 'source', 'tripped', 'lockout', 'locked', 'error', 'refused', 'allowed', 'got', 'when', 'with', 'none', 'fwd', 'refl', 'trips', 'should', 'be', 'air', 'speakers', 'beyond', 'break', 'are', 'kept', 'as', 'commanded', 'reference', 'cannot', 'reach', 'daemon', 'running', 'answering', 'may', 'list', 'numbers', 'such', 'or', 'all', 'rejected', 'fail', 'ok', 'warn', 'fault', 'next', 'mains', 'present', 'lost', 'amplifier', 'transmitter', 'muted', 'short', 'degraded', 'programme', 'playing', 'nothing', 'output', 'connection', 'established', 'resolution', 'note', 'last', 'stuck', 'reads', 'but', 'its', 'emergency']);
-/** Names and units a Vietnamese text keeps as they are. */
-const ALLOWED = new Set([
-  'loa',
-  'ffmpeg',
-  'alsa',
-  'dbfs',
-  'ntp',
-  'usb',
-  'sim',
-  'null',
-  'ctrl',
-  'wav',
-  'sd',
-  'ubnd',
-  'no',
-  'nc',
-]);
-
-function englishWords(text: string): string[] {
-  const cleaned = text
-    .replace(/stationctl(?: [a-z][a-z-]*)+(?: --?[a-z-]+)*/g, ' ') // command lines
-    .replace(/(?:sudo |systemctl |journalctl |timedatectl|aplay )[^;.,)]*/g, ' ')
-    .replace(/\S*[./:_@=]\S*/g, ' ') // identifiers, paths, keys
-    .replace(/"[^"]*"/g, ' '); // names given by the operator (titles, zone names)
-  const words = cleaned.toLowerCase().match(/[a-z]+/g) ?? [];
-  return [...new Set(words.filter((w) => ENGLISH.has(w) && !ALLOWED.has(w)))];
-}
 
 const vi = async (...args: string[]) => {
   const r = await d.ctl('--lang', 'vi', ...args);

@@ -72,7 +72,7 @@ describe('stationctl schedule commands', () => {
     const r = await ctl('--socket', socket, '--lang', 'vi', 'schedule', 'check', bad, '--profile', 'sim');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /Bị từ chối: lịch phát bị từ chối: chương trình "x": zones: zone 9 does not exist/,
+      /Bị từ chối: lịch phát bị từ chối: chương trình "x": zones: vùng 9 không có ở đài này; chỉ có vùng 1, 2, 3, 4/,
     );
   });
 });

@@ -14,6 +14,7 @@ import { PlayLog } from '../../src/schedule/play-log.js';
 import { PowerLink } from '../../src/schedule/power-link.js';
 import { Runner } from '../../src/schedule/runner.js';
 import { defaultSettings, type ScheduleSettings } from '../../src/schedule/settings.js';
+import type { MediaLookup } from '../../src/schedule/sources.js';
 import { stateDoc } from '../../src/schedule/state.js';
 import { validateSchedule } from '../../src/schedule/validate.js';
 import { FakeOnAir } from '../helpers/fake-onair.js';
@@ -74,6 +75,8 @@ export async function runnerHarness(
     settings?: Partial<ScheduleSettings>;
     lengths?: Record<string, number>;
     dir?: string;
+    /** The media cache lookup (sha256 → path); none: paths are played as given. */
+    media?: MediaLookup;
   } = {},
 ): Promise<RunnerHarness> {
   const clock = new ManualClock(o.start);
@@ -118,7 +121,7 @@ export async function runnerHarness(
     plan: () => plan,
     settings,
     power_: { preRollMs: 4700, gapMs: settings.powerGapMs },
-    media: undefined,
+    media: o.media,
   });
   await runner.start();
   return {

@@ -24,9 +24,11 @@ import { dbCommand } from './db.js';
 import { liveCommand } from './live.js';
 import { districtMessages } from './messages.js';
 import { districtRevokeCommands } from './revoke.js';
+import { userCommand, userUsage } from './users.js';
 
 const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--ca F --cert F --key F] COMMAND
-  serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off] [--retention FILE]   run the district hub (= loa-district)
+  serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off] [--console-listen HOST:PORT|off] [--retention FILE]
+                                                   run the district hub (= loa-district) and its browser console
   stations                                         one line per station: link, on air, power, alarms, last contact
   status ID                                        one station in detail
   clusters                                         4G links: signal, data against the SIM plan, stream health, last contact
@@ -37,6 +39,7 @@ const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--c
   command METHOD (--stations a,b | --all) [--params JSON] [--ttl S] [--wait S]
 %BULLETIN%
   live speak --stations a,b --from FILE|- [--tier priority|emergency] [--zones 1,2]   speak live now (recorded at the hub)
+%USER%
   commands [--station ID] [--limit N]              commands sent and their outcome
   events [--station ID] [--since 2h|ISO] [--severity alarm] [--kind K] [--limit N]
   play-log [--station ID] [--since 1d|ISO] [--limit N]
@@ -46,6 +49,9 @@ const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--c
   operator revoke NAME [--serial HEX] [--reason R] a person's certificate likewise (admin)
 TLS: --ca/--cert/--key, else LOA_TLS_CA/LOA_TLS_CERT/LOA_TLS_KEY (deploy/pki/operator.sh); none: plain text (a lab hub)
 exit codes: 0 ok, 1 refused or invalid, 2 hub unreachable`;
+
+const usage = () =>
+  USAGE.replace('%BULLETIN%', bulletinUsage.join('\n')).replace('%USER%', userUsage.join('\n'));
 
 const COMMANDS: Record<string, DCommand> = {
   ...districtReadCommands,
@@ -57,6 +63,7 @@ const COMMANDS: Record<string, DCommand> = {
   clusters: clustersCommand,
   db: dbCommand,
   live: liveCommand,
+  user: userCommand,
 };
 
 async function serve(p: Parsed): Promise<void> {
@@ -65,6 +72,7 @@ async function serve(p: Parsed): Promise<void> {
     listen: flagString(p, 'listen'),
     metricsListen: flagString(p, 'metrics-listen'),
     retention: flagString(p, 'retention'),
+    consoleListen: flagString(p, 'console-listen'),
     logLevel: assertLogLevel(flagString(p, 'log-level')),
   });
 }
@@ -80,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
   let security: LinkSecurity | undefined;
   try {
     if (!cmd || p.flags.has('help')) {
-      console.log(USAGE.replace('%BULLETIN%', bulletinUsage.join('\n')));
+      console.log(usage());
       return cmd || p.flags.has('help') ? 0 : 1;
     }
     if (cmd === 'serve') {

@@ -2,13 +2,14 @@
 import { resolve } from 'node:path';
 import type { EngineStatus } from '../../audio/engine.js';
 import type { SourceStatus } from '../../audio/source.js';
-import { LoaError } from '../../core/errors.js';
-import { translate } from '../../core/i18n.js';
+import { keyed } from '../../core/errors.js';
+import { type Text, translate } from '../../core/i18n.js';
 import type { MediaItem } from '../../media/cache.js';
-import { flagString } from '../args.js';
+import { flagString, got } from '../args.js';
 import { type Command, type Ctx, show } from './context.js';
 import { levelBar } from './level-bar.js';
 import { audioMessages } from './messages-audio.js';
+import { spoken } from './refusals.js';
 
 export const audioUsage = [
   'audio [status]                 on air, levels, health and buffer of each source',
@@ -25,7 +26,7 @@ const db = (x: number) => x.toFixed(1);
 const abs = (p: string) => (p.startsWith('media:') || /^[a-z][a-z0-9+.-]*:\/\//i.test(p) ? p : resolve(p));
 
 function need(arg: string | undefined, what: string): string {
-  if (!arg) throw new LoaError('INVALID_ARGUMENT', `${what}: missing`);
+  if (!arg) throw keyed('INVALID_ARGUMENT', `${what}: missing`, 'r.missing', { what });
   return arg;
 }
 
@@ -41,10 +42,18 @@ function sourceExtra(ctx: Ctx, x: SourceStatus): string {
   return meter + slow + (x.lastError && !x.healthy ? ` — ${x.lastError}` : '');
 }
 
+/** A slot or role word ('programme', 'fallback', …) in the reader's language; unknown: as sent. */
+function word(ctx: Ctx, kind: 'slot' | 'role', w: string): string {
+  const key = `a.${kind}.${w}`;
+  return audioMessages[key] ? tt(ctx, key) : w;
+}
+
 function renderAudio(ctx: Ctx, s: EngineStatus & { monitor: string | null }): string {
   const a = s.onAir;
   const what =
-    a.slot === 'silence' ? tt(ctx, 'a.silence') : `${a.slot}/${a.id} (${a.using}, ${a.sourceKind})`;
+    a.slot === 'silence'
+      ? tt(ctx, 'a.silence')
+      : `${word(ctx, 'slot', a.slot)}/${a.id} (${word(ctx, 'role', a.using ?? 'source')}, ${a.sourceKind})`;
   const lines = [
     `${tt(ctx, 'a.onair', { what })}   ${tt(ctx, 'a.master', { pct: Math.round(s.masterGain * 100) })}`,
   ];
@@ -60,11 +69,13 @@ function renderAudio(ctx: Ctx, s: EngineStatus & { monitor: string | null }): st
   const rows = Object.entries(s.slots).flatMap(([slot, r]) =>
     (r?.sources ?? []).map((x, i) =>
       tt(ctx, 'a.source', {
-        slot,
+        slot: word(ctx, 'slot', slot),
         id: r?.id ?? '',
-        role: i === 0 ? 'source' : 'fallback',
+        role: word(ctx, 'role', i === 0 ? 'source' : 'fallback'),
         kind: x.kind,
-        health: x.healthy ? tt(ctx, 'a.ok') : tt(ctx, 'a.bad', { reason: x.reason }),
+        health: x.healthy
+          ? tt(ctx, 'a.ok')
+          : tt(ctx, 'a.bad', { reason: spoken(ctx.lang, x.reason, { key: `ev.health.${x.reason}` }) }),
         buf: x.bufferMs,
         peak: db(x.levels.peakDbfs),
         rms: db(x.levels.rmsDbfs),
@@ -75,6 +86,17 @@ function renderAudio(ctx: Ctx, s: EngineStatus & { monitor: string | null }): st
   lines.push(...(rows.length ? rows : [tt(ctx, 'a.noSources')]));
   if (s.monitor) lines.push(tt(ctx, 'a.monitor', { url: s.monitor }));
   return lines.join('\n');
+}
+
+async function mediaAdd(ctx: Ctx, arg: string | undefined): Promise<undefined> {
+  const r = (await ctx.call('media.add', { path: abs(need(arg, 'media add FILE|DIR')) })) as {
+    added: MediaItem[];
+    skipped: Array<{ file: string; why: string; whyText?: Text }>;
+  };
+  const skipped = (s: (typeof r.skipped)[number]) =>
+    tt(ctx, 'm.skipped', { file: s.file, why: spoken(ctx.lang, s.why, s.whyText) });
+  show(ctx, r, () => [tt(ctx, 'm.added', { n: r.added.length }), ...r.skipped.map(skipped)].join('\n'));
+  return undefined;
 }
 
 async function media(
@@ -106,18 +128,7 @@ async function media(
     );
     return;
   }
-  if (sub === 'add') {
-    const r = (await ctx.call('media.add', { path: abs(need(arg, 'media add FILE|DIR')) })) as {
-      added: MediaItem[];
-      skipped: Array<{ file: string; why: string }>;
-    };
-    show(ctx, r, () =>
-      [tt(ctx, 'm.added', { n: r.added.length }), ...r.skipped.map((s) => tt(ctx, 'm.skipped', s))].join(
-        '\n',
-      ),
-    );
-    return;
-  }
+  if (sub === 'add') return mediaAdd(ctx, arg);
   if (sub === 'verify') {
     const r = (await ctx.call('media.verify', arg ? { ref: arg } : {})) as {
       results: Array<{ sha256: string; name: string; ok: boolean; problem?: string }>;
@@ -135,7 +146,11 @@ async function media(
     // a damaged file is a finding a script must see (the launcher sets the exit code from this)
     return bad.length ? 1 : 0;
   }
-  throw new LoaError('INVALID_ARGUMENT', `media: allowed ls, add, verify (got "${sub}")`);
+  throw keyed('INVALID_ARGUMENT', `media: allowed ls, add, verify (got "${sub}")`, 'r.sub', {
+    what: 'media',
+    allowed: '"ls", "add", "verify"',
+    got: got(sub),
+  });
 }
 
 async function fallback(ctx: Ctx, sub: string | undefined, arg: string | undefined): Promise<void> {
@@ -143,7 +158,12 @@ async function fallback(ctx: Ctx, sub: string | undefined, arg: string | undefin
   if (sub === 'list' || sub === 'ls' || sub === undefined) r = (await ctx.call('fallback.list')) as typeof r;
   else if (sub === 'add')
     r = (await ctx.call('fallback.add', { item: abs(need(arg, 'fallback add FILE')) })) as typeof r;
-  else throw new LoaError('INVALID_ARGUMENT', `fallback: allowed list, add (got "${sub}")`);
+  else
+    throw keyed('INVALID_ARGUMENT', `fallback: allowed list, add (got "${sub}")`, 'r.sub', {
+      what: 'fallback',
+      allowed: '"list", "add"',
+      got: got(sub),
+    });
   show(ctx, r, () =>
     r.items.length === 0
       ? tt(ctx, 'f.empty')
@@ -158,9 +178,13 @@ function zonesFlag(ctx: Ctx): number[] | undefined {
   if (z === undefined) return undefined;
   const ids = z.split(',').map((x) => Number(x.trim()));
   if (ids.some((n) => !Number.isInteger(n)))
-    throw new LoaError(
+    throw keyed(
       'INVALID_ARGUMENT',
       `--zones: zone numbers separated by commas, e.g. 1,2 (got "${z}")`,
+      'r.zonesFlag',
+      {
+        got: z,
+      },
     );
   return ids;
 }
@@ -200,14 +224,23 @@ function playedLine(ctx: Ctx, r: { slot: string; id: string; zones: number[] }, 
       zones: z,
     });
   if (st.state === 'waiting')
-    return tt(ctx, 'a.waiting', { id: r.id, slot: r.slot, reason: st.reason, zones: z });
-  return tt(ctx, 'a.played', { id: r.id, slot: r.slot, zones: z });
+    return tt(ctx, 'a.waiting', {
+      id: r.id,
+      slot: word(ctx, 'slot', r.slot),
+      reason: spoken(ctx.lang, st.reason, { key: `ev.health.${st.reason}` }),
+      zones: z,
+    });
+  return tt(ctx, 'a.played', { id: r.id, slot: word(ctx, 'slot', r.slot), zones: z });
 }
 
 export const audioCommands: Record<string, Command> = {
   async audio(ctx, [sub]) {
     if (sub !== undefined && sub !== 'status')
-      throw new LoaError('INVALID_ARGUMENT', `audio: allowed status (got "${sub}")`);
+      throw keyed('INVALID_ARGUMENT', `audio: allowed status (got "${sub}")`, 'r.sub', {
+        what: 'audio',
+        allowed: '"status"',
+        got: got(sub),
+      });
     const s = (await ctx.call('audio.status')) as EngineStatus & { monitor: string | null };
     show(ctx, s, () => renderAudio(ctx, s));
   },
@@ -244,8 +277,8 @@ export const audioCommands: Record<string, Command> = {
     };
     show(ctx, r, () =>
       r.stopped
-        ? tt(ctx, 'a.stopped', { id: r.stopped, slot: r.slot })
-        : tt(ctx, 'a.nothing', { slot: r.slot }),
+        ? tt(ctx, 'a.stopped', { id: r.stopped, slot: word(ctx, 'slot', r.slot) })
+        : tt(ctx, 'a.nothing', { slot: word(ctx, 'slot', r.slot) }),
     );
   },
   async fallback(ctx, [sub, arg]) {

@@ -1,10 +1,10 @@
 /** stationctl's core commands: status, power, zones, lockout, events, simulator faults. */
 
 import type { StationStatus } from '../../api/status.js';
-import { LoaError } from '../../core/errors.js';
+import { keyed } from '../../core/errors.js';
 import type { StationEvent } from '../../core/events.js';
 import { AUDIT_KIND } from '../../security/audit.js';
-import { flagInt, flagString, onOff } from '../args.js';
+import { flagInt, flagString, got, onOff } from '../args.js';
 import { type Command, show } from './context.js';
 import { renderEvents, renderStatus } from './format.js';
 
@@ -31,9 +31,11 @@ export const coreCommands: Record<string, Command> = {
   async zone(ctx, [n, arg]) {
     const zone = Number(n);
     if (!Number.isInteger(zone))
-      throw new LoaError(
+      throw keyed(
         'INVALID_ARGUMENT',
         `zone: a zone number such as 1 (got ${n === undefined ? 'nothing' : `"${n}"`})`,
+        'r.zoneNumber',
+        { got: got(n) },
       );
     const on = onOff(arg, 'zone');
     const r = await ctx.call('zone', { zone, on });
@@ -70,9 +72,11 @@ export const coreCommands: Record<string, Command> = {
       show(ctx, r, () => ctx.t('done.clear', { what: r.cleared }));
       return;
     }
-    throw new LoaError(
+    throw keyed(
       'INVALID_ARGUMENT',
       `sim: allowed "fault" or "clear" (got ${sub === undefined ? 'nothing' : `"${sub}"`})`,
+      'r.sub',
+      { what: 'sim', allowed: '"fault", "clear"', got: got(sub) },
     );
   },
 };

@@ -1,6 +1,6 @@
 /** stationctl's hardware commands: `safe-state` (needs no running daemon). */
 import { SystemClock } from '../../core/clock.js';
-import { LoaError } from '../../core/errors.js';
+import { keyed, LoaError } from '../../core/errors.js';
 import { type Catalog, translate } from '../../core/i18n.js';
 import { Logger } from '../../core/log.js';
 import { driverFactoriesFor } from '../../hal/drivers.js';
@@ -33,9 +33,10 @@ export const hwCommands: Record<string, Command> = {
   async 'safe-state'(ctx) {
     const name = flagString(ctx.p, 'profile');
     if (!name)
-      throw new LoaError(
+      throw keyed(
         'INVALID_ARGUMENT',
         '--profile: a board profile name (e.g. rpi4-gpio) or a .json file',
+        'r.profileFlag',
       );
     const profile = loadProfile(name);
     // logs go to stderr: stdout carries the result (text or --json)

@@ -1,13 +1,14 @@
 /** stationctl lines status | check [ZONE] | calibrate [ZONE] | history ZONE [--limit N] */
-import { LoaError } from '../../core/errors.js';
-import { type Lang, translate } from '../../core/i18n.js';
+import { keyed } from '../../core/errors.js';
+import { type Lang, type Text, translate } from '../../core/i18n.js';
 import type { HistoryEntry, Trend } from '../../lines/history.js';
 import type { LinesStatus, ZoneLineStatus } from '../../lines/report.js';
 import type { Baseline } from '../../lines/settings.js';
-import { flagInt } from '../args.js';
+import { flagInt, got } from '../args.js';
 import { type Command, type Ctx, show } from './context.js';
 import { when } from './format.js';
 import { linesMessages } from './messages-lines.js';
+import { spoken } from './refusals.js';
 
 export const linesUsage = [
   'lines status                   state of every speaker line, what it can detect, trend',
@@ -29,9 +30,11 @@ function zoneArg(v: string | undefined, required: boolean): number | undefined {
   if (v === undefined && !required) return undefined;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1)
-    throw new LoaError(
+    throw keyed(
       'INVALID_ARGUMENT',
       `zone: a zone number such as 1 (got ${v === undefined ? 'nothing' : `"${v}"`})`,
+      'r.zoneNumber',
+      { got: got(v) },
     );
   return n;
 }
@@ -69,7 +72,7 @@ export function renderLines(s: LinesStatus, lang: Lang, nowMs = Date.now()): str
   const policy = s.tone.available ? t(`lines.tone.${s.tone.policy}`) : t('lines.tone.unavailable');
   const blocked =
     s.tone.available && s.tone.blockedBy && s.tone.blockedBy !== 'not due'
-      ? t('lines.tone.blocked', { why: s.tone.blockedBy })
+      ? t('lines.tone.blocked', { why: spoken(lang, s.tone.blockedBy, s.tone.blockedByText ?? undefined) })
       : '';
   const lines = [
     t('lines.title', { every: s.checkEveryMs / 1000, ago: ago(s.lastCheckAt), fast: s.fastMs }),
@@ -100,12 +103,13 @@ async function check(ctx: Ctx, zone: number | undefined): Promise<void> {
   const r = (await ctx.call('lines.check', zone === undefined ? {} : { zone })) as {
     method: 'tone' | 'passive';
     toneSkipped?: string;
+    toneSkippedText?: Text;
     zones: ZoneLineStatus[];
   };
   show(ctx, r, () => {
     const head = t('lines.checked', {
       zones: r.zones.map((z) => z.id).join(', '),
-      method: `${t(`lines.method.${r.method}`)}${r.toneSkipped ? t('lines.tone.blocked', { why: r.toneSkipped }) : ''}`,
+      method: `${t(`lines.method.${r.method}`)}${r.toneSkipped ? t('lines.tone.blocked', { why: spoken(ctx.lang, r.toneSkipped, r.toneSkippedText) }) : ''}`,
     });
     return [head, t('lines.header'), ...r.zones.flatMap((z) => renderZone(z, t))].join('\n');
   });
@@ -145,6 +149,15 @@ export const linesCommands: Record<string, Command> = {
       const r = (await ctx.call('lines.history', { zone, limit })) as Parameters<typeof renderHistory>[0];
       return show(ctx, r, () => renderHistory(r, ctx.lang));
     }
-    throw new LoaError('INVALID_ARGUMENT', `lines: allowed status, check, calibrate, history (got "${sub}")`);
+    throw keyed(
+      'INVALID_ARGUMENT',
+      `lines: allowed status, check, calibrate, history (got "${sub}")`,
+      'r.sub',
+      {
+        what: 'lines',
+        allowed: '"status", "check", "calibrate", "history"',
+        got: got(sub),
+      },
+    );
   },
 };

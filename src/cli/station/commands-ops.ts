@@ -2,17 +2,18 @@
 import { hostname } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import type { StationStatus } from '../../api/status.js';
-import { LoaError, toLoaError } from '../../core/errors.js';
+import { keyed, LoaError, toLoaError } from '../../core/errors.js';
 import { translate } from '../../core/i18n.js';
 import type { RelayResult } from '../../diagnostics/relay-test.js';
 import { systemProbe } from '../../ops/doctor/local.js';
 import { renderFindings, runDoctor } from '../../ops/doctor/run.js';
 import { doctorExitCode } from '../../ops/doctor/types.js';
 import { defaultDataDir } from '../../station/daemon.js';
-import { flagInt, flagString } from '../args.js';
+import { flagInt, flagString, got } from '../args.js';
 import { type Command, type Ctx, show } from './context.js';
 import { logSource, parseSince, printLogs } from './logs.js';
 import { opsMessages } from './messages-ops.js';
+import { refusal } from './refusals.js';
 import { renderRelayTest } from './relay-render.js';
 import { toneCommand } from './tone-cli.js';
 import { renderFrame } from './watch.js';
@@ -60,7 +61,7 @@ async function watchLoop(ctx: Ctx, everyMs: number): Promise<void> {
     while (!done) {
       const frame = await ctx.call('status').then(
         (s) => renderFrame(s as StationStatus, ctx.lang, new Date()),
-        (e) => [tt(ctx, 'ops.watch.down', { msg: toLoaError(e).message })],
+        (e) => [tt(ctx, 'ops.watch.down', { msg: downReason(ctx, e) })],
       );
       out.write(`\x1b[H${frame.map((l) => `${l}\x1b[K`).join('\n')}\x1b[J`);
       await new Promise<void>((r) => {
@@ -74,6 +75,12 @@ async function watchLoop(ctx: Ctx, everyMs: number): Promise<void> {
     stdin.pause();
     out.write('\x1b[?25h\x1b[2J\x1b[H');
   }
+}
+
+/** Why watch cannot show the station: where it looked (not the transport's words), or the refusal. */
+function downReason(ctx: Ctx, e: unknown): string {
+  const err = toLoaError(e);
+  return err.code === 'UNAVAILABLE' ? ctx.socket : refusal(err, ctx.lang);
 }
 
 export const opsCommands: Record<string, Command> = {
@@ -108,7 +115,11 @@ export const opsCommands: Record<string, Command> = {
   async logs(ctx) {
     const level = flagString(ctx.p, 'level');
     if (level !== undefined && !['debug', 'info', 'warn', 'error'].includes(level))
-      throw new LoaError('INVALID_ARGUMENT', `--level: allowed debug, info, warn, error (got "${level}")`);
+      throw keyed('INVALID_ARGUMENT', `--level: allowed debug, info, warn, error (got "${level}")`, 'r.sub', {
+        what: '--level',
+        allowed: '"debug", "info", "warn", "error"',
+        got: got(level),
+      });
     const n = await printLogs(
       logSource(flagString(ctx.p, 'file')),
       {
@@ -124,9 +135,11 @@ export const opsCommands: Record<string, Command> = {
   async test(ctx, [what, arg]) {
     if (what === 'tone') return toneCommand(ctx, arg, (q) => confirm(ctx, q));
     if (what !== 'relays')
-      throw new LoaError(
+      throw keyed(
         'INVALID_ARGUMENT',
         `test: allowed "relays" or "tone" (got ${what === undefined ? 'nothing' : `"${what}"`})`,
+        'r.sub',
+        { what: 'test', allowed: '"relays", "tone"', got: got(what) },
       );
     if (!(await confirm(ctx, tt(ctx, 'ops.relays.confirm')))) return 1;
     const results = (await ctx.call('test.relays')) as RelayResult[];

@@ -1,7 +1,7 @@
 /** stationctl's schedule, play-log and emergency commands. */
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { LoaError, toLoaError } from '../../core/errors.js';
+import { keyed, LoaError, toLoaError } from '../../core/errors.js';
 import { loadProfile } from '../../hal/profile.js';
 import type { EmergencyStatus } from '../../schedule/emergency.js';
 import type { PlayLogEntry } from '../../schedule/play-log.js';
@@ -9,7 +9,7 @@ import type { ScheduleWarning } from '../../schedule/playability.js';
 import { SCHEDULE_MAX_BYTES, type ShowResult, tooBig } from '../../schedule/service.js';
 import { validateSchedule } from '../../schedule/validate.js';
 import { parseDuration } from '../../schedule/zoned-time.js';
-import { flagInt, flagString } from '../args.js';
+import { flagInt, flagString, got } from '../args.js';
 import { type Command, type Ctx, show } from './context.js';
 import { renderEmergency, renderEmergencyStarted, renderPlayLog, renderShow, ts } from './format-schedule.js';
 
@@ -23,7 +23,7 @@ export const scheduleUsage = [
 ];
 
 async function readDoc(file: string | undefined): Promise<unknown> {
-  if (!file) throw new LoaError('INVALID_ARGUMENT', 'FILE: the schedule file (JSON) to read');
+  if (!file) throw keyed('INVALID_ARGUMENT', 'FILE: the schedule file (JSON) to read', 'r.scheduleFile');
   let text: string;
   try {
     // our limit, said before sending (gRPC would refuse past 4 MB with its own words)
@@ -32,12 +32,16 @@ async function readDoc(file: string | undefined): Promise<unknown> {
     text = await readFile(file, 'utf8');
   } catch (e) {
     if (e instanceof LoaError) throw e;
-    throw new LoaError('NOT_FOUND', `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? e})`);
+    const why = String((e as NodeJS.ErrnoException).code ?? e);
+    throw keyed('NOT_FOUND', `${file}: cannot be read (${why})`, 'r.unreadable', { path: file, why });
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new LoaError('INVALID_ARGUMENT', `${file}: not valid JSON: ${(e as Error).message}`);
+    throw keyed('INVALID_ARGUMENT', `${file}: not valid JSON: ${(e as Error).message}`, 'r.notJson', {
+      path: file,
+      error: (e as Error).message,
+    });
   }
 }
 
@@ -108,9 +112,11 @@ function since(v: string | undefined): number | undefined {
   if (d !== undefined) return Date.now() - d;
   const t = Date.parse(v);
   if (Number.isNaN(t))
-    throw new LoaError(
+    throw keyed(
       'INVALID_ARGUMENT',
       `--since: a time ago such as 24h, 30m, 7d, or an ISO date/time (got "${v}")`,
+      'r.sinceAgo',
+      { got: v },
     );
   return t;
 }
@@ -119,7 +125,9 @@ function zonesFlag(v: string | undefined): number[] | 'all' {
   if (v === undefined || v === 'all') return 'all';
   const zones = v.split(',').map((s) => Number(s.trim()));
   if (!zones.every((z) => Number.isInteger(z) && z >= 1))
-    throw new LoaError('INVALID_ARGUMENT', `--zones: zone numbers such as 1,3 or "all" (got "${v}")`);
+    throw keyed('INVALID_ARGUMENT', `--zones: zone numbers such as 1,3 or "all" (got "${v}")`, 'r.zonesAll', {
+      got: v,
+    });
   return zones;
 }
 
@@ -143,9 +151,11 @@ async function emergency(ctx: Ctx, sub: string | undefined, arg: string | undefi
     const r = (await ctx.call('emergency.status')) as EmergencyStatus;
     return show(ctx, r, () => renderEmergency(r, ctx.lang));
   }
-  throw new LoaError(
+  throw keyed(
     'INVALID_ARGUMENT',
     `emergency: allowed start, stop, status (got ${sub === undefined ? 'nothing' : `"${sub}"`})`,
+    'r.sub',
+    { what: 'emergency', allowed: '"start", "stop", "status"', got: got(sub) },
   );
 }
 
@@ -174,9 +184,11 @@ export const scheduleCommands: Record<string, Command> = {
           .join('\n'),
       );
     }
-    throw new LoaError(
+    throw keyed(
       'INVALID_ARGUMENT',
       `schedule: allowed show, check, apply (got ${sub === undefined ? 'nothing' : `"${sub}"`})`,
+      'r.sub',
+      { what: 'schedule', allowed: '"show", "check", "apply"', got: got(sub) },
     );
   },
   async 'play-log'(ctx) {

@@ -1,6 +1,7 @@
 /** stationctl security status|reload: the certificates in use, the sockets and their roles. */
-import { LoaError } from '../../core/errors.js';
+import { keyed } from '../../core/errors.js';
 import { translate } from '../../core/i18n.js';
+import { got } from '../args.js';
 import { securityMessages } from '../messages-security.js';
 import { type Command, show } from './context.js';
 
@@ -18,10 +19,16 @@ interface TlsStatus {
 }
 type Part = TlsStatus | string;
 
-function part(name: string, p: Part): string {
-  if (typeof p === 'string') return `${name}: ${p}`;
-  return `${name}: ${p.identity.cn} (${p.cert}), until ${p.notAfter}, ${p.reloads} reload(s)${p.lastError ? `; last reload refused: ${p.lastError}` : ''}`;
+/** The daemon's two plain answers, in words ('off', 'plain text (lab)'); others as sent. */
+const PLAIN: Record<string, string> = { off: 'sec.off', 'plain text (lab)': 'sec.plain' };
+
+function part(name: string, p: Part, t: T): string {
+  if (typeof p === 'string') return `${name}: ${PLAIN[p] ? t(PLAIN[p]) : p}`;
+  const tls = t('sec.tls', { cn: p.identity.cn, cert: p.cert, until: p.notAfter, n: p.reloads });
+  return `${name}: ${tls}${p.lastError ? t('sec.lastError', { error: p.lastError }) : ''}`;
 }
+
+type T = (k: string, v?: Record<string, string | number>) => string;
 
 export const securityCommands: Record<string, Command> = {
   async security(ctx, [sub]) {
@@ -34,8 +41,8 @@ export const securityCommands: Record<string, Command> = {
       };
       show(ctx, s, () =>
         [
-          part(t('sec.uplink'), s.uplink),
-          part(t('sec.api'), s.api),
+          part(t('sec.uplink'), s.uplink, t),
+          part(t('sec.api'), s.api, t),
           t('sec.sockets'),
           ...s.sockets.map(
             (x) => `  ${x.path}  ${x.role}${x.group ? ` (${t('sec.group')} ${x.group})` : ''}`,
@@ -49,9 +56,11 @@ export const securityCommands: Record<string, Command> = {
       show(ctx, r, () => t('sec.reloaded', { n: r.reloaded }));
       return;
     }
-    throw new LoaError(
+    throw keyed(
       'INVALID_ARGUMENT',
       `security: allowed "status" or "reload" (got ${sub === undefined ? 'nothing' : `"${sub}"`})`,
+      'r.sub',
+      { what: 'security', allowed: '"status", "reload"', got: got(sub) },
     );
   },
 };

@@ -1,6 +1,6 @@
 /** stationctl say (a text bulletin read out by the station's voice) and voice (its settings). */
 import { readFile } from 'node:fs/promises';
-import { LoaError } from '../../core/errors.js';
+import { keyed, LoaError } from '../../core/errors.js';
 import { translate } from '../../core/i18n.js';
 import type { SayResult } from '../../schedule/text-bulletin.js';
 import { flagInt, flagString } from '../args.js';
@@ -20,9 +20,12 @@ const t = (ctx: Ctx, key: string, vars?: Record<string, string | number>) =>
 async function textOf(ctx: Ctx, args: string[]): Promise<string> {
   const file = flagString(ctx.p, 'file');
   if (file !== undefined) {
-    if (args.length) throw new LoaError('INVALID_ARGUMENT', 'say: give the text or --file, not both');
+    if (args.length) throw keyed('INVALID_ARGUMENT', 'say: give the text or --file, not both', 'r.sayBoth');
     return readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      throw new LoaError('NOT_FOUND', `--file: ${file} cannot be read (${e.code ?? e.message})`);
+      throw keyed('NOT_FOUND', `--file: ${file} cannot be read (${e.code ?? e.message})`, 'r.unreadable', {
+        path: file,
+        why: String(e.code ?? e.message),
+      });
     });
   }
   if (!args.length) throw new LoaError('INVALID_ARGUMENT', t(ctx, 'say.noText'));
@@ -33,7 +36,9 @@ function zonesOf(v: string | undefined): number[] | 'all' {
   if (v === undefined || v === 'all') return 'all';
   const zones = v.split(',').map((s) => Number(s.trim()));
   if (!zones.every((z) => Number.isInteger(z) && z >= 1))
-    throw new LoaError('INVALID_ARGUMENT', `--zones: zone numbers such as 1,3 or "all" (got "${v}")`);
+    throw keyed('INVALID_ARGUMENT', `--zones: zone numbers such as 1,3 or "all" (got "${v}")`, 'r.zonesAll', {
+      got: v,
+    });
   return zones;
 }
 

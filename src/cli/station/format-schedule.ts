@@ -1,10 +1,11 @@
 /** Human rendering of schedule, play-log and emergency answers (JSON stays JSON with --json). */
-import { type Lang, translate } from '../../core/i18n.js';
+import { endText, type Lang, translate } from '../../core/i18n.js';
 import type { EmergencyStatus } from '../../schedule/emergency.js';
 import type { PlayLogEntry } from '../../schedule/play-log.js';
 import type { ShowResult } from '../../schedule/service.js';
 import { when } from './format.js';
 import { scheduleMessages } from './messages-schedule.js';
+import { spoken } from './refusals.js';
 
 const t = (lang: Lang, key: string, vars?: Record<string, string | number>) =>
   translate(scheduleMessages, lang, key, vars);
@@ -13,10 +14,6 @@ const t = (lang: Lang, key: string, vars?: Record<string, string | number>) =>
 function dayLabel(local: string, lang: Lang): string {
   const date = local.slice(0, 10);
   return `${t(lang, `day.${new Date(`${date}T00:00:00Z`).getUTCDay()}`).padEnd(3)} ${date}`;
-}
-
-function localIso(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
 }
 
 export function renderShow(r: ShowResult, days: number, lang: Lang): string {
@@ -38,10 +35,13 @@ export function renderShow(r: ShowResult, days: number, lang: Lang): string {
 }
 
 function heard(e: PlayLogEntry, lang: Lang): string {
+  const kind = (k: string) => (scheduleMessages[`log.kind.${k}`] ? t(lang, `log.kind.${k}`) : k);
+  // the only reason a source change carries is the programme's own (replaced)
+  const why = (w: string) => spoken(lang, w, w === e.replaced ? e.replacedText : undefined);
   return e.sources
     .map(
       (s) =>
-        `${t(lang, s.using === 'fallback' ? 'log.fallback' : 'log.live')}${s.kind ? `(${s.kind})` : ''}${s.why ? `: ${s.why}` : ''}`,
+        `${t(lang, s.using === 'fallback' ? 'log.fallback' : 'log.live')}${s.kind ? `(${kind(s.kind)})` : ''}${s.why ? `: ${why(s.why)}` : ''}`,
     )
     .join(' → ');
 }
@@ -50,8 +50,8 @@ function confirmation(e: PlayLogEntry, lang: Lang): string {
   const c = e.confirmed;
   if (!c) return '';
   const all = [
-    ['amp', c.amplifier] as const,
-    ...Object.entries(c.zones).map(([z, v]) => [`zone ${z}`, v] as const),
+    [t(lang, 'log.amp'), c.amplifier] as const,
+    ...Object.entries(c.zones).map(([z, v]) => [t(lang, 'log.zone', { z }), v] as const),
   ];
   if (all.every(([, v]) => v === undefined)) return t(lang, 'log.noFeedback');
   const bad = all.filter(([, v]) => v === false).map(([n]) => n);
@@ -67,7 +67,11 @@ export function renderPlayLog(entries: TimedEntry[], lang: Lang): string {
       // "2026-12-05 19:00:00–19:05:00 +07:00": the station's local time and its offset
       const start = when(e.start, e.startTime);
       const end = e.end === undefined ? t(lang, 'log.onAir') : when(e.end, e.endTime).slice(11, 19);
-      const head = `${start.slice(0, 19)}–${end} ${start.slice(20)}  ${t(lang, `tier.${e.tier}`).padEnd(12)} ${e.title}${e.replaced ? ` (${t(lang, 'log.replaced')}: ${e.replaced})` : ''}`;
+      const title = spoken(lang, e.title, e.titleText);
+      const replaced = e.replaced
+        ? ` (${t(lang, 'log.replaced')}: ${spoken(lang, e.replaced, e.replacedText)})`
+        : '';
+      const head = `${start.slice(0, 19)}–${end} ${start.slice(20)}  ${t(lang, `tier.${e.tier}`).padEnd(12)} ${title}${replaced}`;
       const tail = [
         `${t(lang, 'sched.zones', { zones: e.zones.join(',') })}`,
         heard(e, lang),
@@ -75,7 +79,7 @@ export function renderPlayLog(entries: TimedEntry[], lang: Lang): string {
         e.speech
           ? t(lang, 'log.speech', { sha: e.speech.textSha256.slice(0, 12), voice: e.speech.voice })
           : '',
-        e.endReason ?? '',
+        e.endReason ? spoken(lang, e.endReason, endText(e.endReason)) : '',
       ]
         .filter(Boolean)
         .join('; ');
@@ -87,7 +91,7 @@ export function renderPlayLog(entries: TimedEntry[], lang: Lang): string {
 export function renderEmergency(s: EmergencyStatus, lang: Lang): string {
   if (!s.active) {
     const last = s.last
-      ? `\n${t(lang, 'emg.last', { id: s.last.id, when: `${localIso(s.last.ended)} UTC`, reason: s.last.reason })}`
+      ? `\n${t(lang, 'emg.last', { id: s.last.id, when: when(s.last.ended, s.last.endedTime), reason: spoken(lang, s.last.reason, endText(s.last.reason)) })}`
       : '';
     return `${t(lang, 'emg.idle')}${last}`;
   }
@@ -98,7 +102,7 @@ export function renderEmergency(s: EmergencyStatus, lang: Lang): string {
     rep: s.repetition ?? 0,
     repeat: s.repeat ?? 0,
     zones: (s.zones ?? []).join(','),
-    message: s.message ?? '',
+    message: s.attentionOnly ? t(lang, 'emg.attentionOnly') : (s.message ?? ''),
   });
   return s.latencyMs === undefined ? line : `${line}\n  ${t(lang, 'emg.latency', { ms: s.latencyMs })}`;
 }
@@ -108,7 +112,7 @@ export function renderEmergencyStarted(s: EmergencyStatus, lang: Lang): string {
     id: s.id ?? '',
     zones: (s.zones ?? []).join(','),
     repeat: s.repeat ?? 1,
-    message: s.message ?? '',
+    message: s.attentionOnly ? t(lang, 'emg.attentionOnly') : (s.message ?? ''),
   });
 }
 

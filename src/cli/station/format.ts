@@ -5,7 +5,9 @@ import { type Lang, translate } from '../../core/i18n.js';
 import { humanFromIso } from '../../core/local-time.js';
 import type { ModemStatus } from '../../modem/status.js';
 import { alarmText } from '../../ops/alarm-text.js';
+import { blockText } from '../../power/block-text.js';
 import { messages } from './messages.js';
+import { spoken } from './refusals.js';
 
 const t = (lang: Lang, key: string, vars?: Record<string, string | number>) =>
   translate(messages, lang, key, vars);
@@ -40,7 +42,7 @@ export function renderStatus(s: StationStatus, lang: Lang): string {
   const row = (label: string, value: string) => lines.push(`  ${t(lang, label).padEnd(14)} ${value}`);
   row(
     'status.power',
-    `${t(lang, `state.${s.power.state}`)}${s.power.blockedBy ? ` (${s.power.blockedBy})` : ''}`,
+    `${t(lang, `state.${s.power.state}`)}${s.power.blockedBy ? ` (${spoken(lang, s.power.blockedBy, blockText(s.power.blockedBy))})` : ''}`,
   );
   const tx = s.transmitter;
   if (tx)
@@ -81,7 +83,9 @@ export function renderEvents(events: Array<StationEvent & { time?: string }>, la
   return events
     .map((e) => {
       const sev = e.severity === 'alarm' ? '!' : e.severity === 'warning' ? '~' : ' ';
-      return `${String(e.seq).padStart(6)} ${when(e.ts, e.time)} ${sev} ${e.sub.padEnd(7)} ${e.kind.padEnd(22)} ${e.message}`;
+      const sub = messages[`sub.${e.sub}`] ? t(lang, `sub.${e.sub}`) : e.sub;
+      const kind = messages[`kind.${e.kind}`] ? t(lang, `kind.${e.kind}`) : e.kind;
+      return `${String(e.seq).padStart(6)} ${when(e.ts, e.time)} ${sev} ${sub.padEnd(lang === 'vi' ? 10 : 7)} ${kind.padEnd(22)} ${spoken(lang, e.message, e.text)}`;
     })
     .join('\n');
 }

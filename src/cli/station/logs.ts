@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { LoaError } from '../../core/errors.js';
+import { keyed } from '../../core/errors.js';
 
 export interface LogFilter {
   sub?: string | undefined;
@@ -47,9 +47,11 @@ export function parseSince(v: string | undefined, now = Date.now()): number | un
     return now - Number(rel[1]) * { s: 1e3, m: 6e4, h: 3.6e6, d: 8.64e7 }[rel[2] as 's' | 'm' | 'h' | 'd'];
   const t = Date.parse(v);
   if (Number.isNaN(t))
-    throw new LoaError(
+    throw keyed(
       'INVALID_ARGUMENT',
       `--since: a time such as 2026-11-30T05:30 or a duration such as 15m, 2h, 1d (got "${v}")`,
+      'r.since',
+      { got: v },
     );
   return t;
 }

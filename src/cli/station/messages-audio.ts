@@ -54,6 +54,11 @@ export const audioMessages: Catalog = {
   },
   'a.stopped': { en: 'Stopped {id} ({slot}).', vi: 'Đã dừng {id} ({slot}).' },
   'a.nothing': { en: 'Nothing was playing in the {slot} slot.', vi: 'Mức {slot} không có gì đang phát.' },
+  'a.slot.programme': { en: 'programme', vi: 'chương trình' },
+  'a.slot.emergency': { en: 'emergency', vi: 'khẩn cấp' },
+  'a.slot.fallback': { en: 'fallback', vi: 'dự phòng' },
+  'a.role.source': { en: 'source', vi: 'nguồn chính' },
+  'a.role.fallback': { en: 'fallback', vi: 'nguồn dự phòng' },
   'f.title': { en: 'Fallback playlist ({n}){shuffle}:', vi: 'Danh sách phát dự phòng ({n}){shuffle}:' },
   'f.shuffle': { en: ', shuffled', vi: ', trộn ngẫu nhiên' },
   'f.empty': {

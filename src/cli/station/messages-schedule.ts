@@ -54,7 +54,7 @@ export const scheduleMessages: Catalog = {
   },
   'sched.missingMedia': {
     en: 'Not in the media cache yet (add with stationctl media add, or the district sends them): {list}',
-    vi: 'Chưa có trong bộ nhớ media (thêm bằng stationctl media add, hoặc huyện gửi xuống): {list}',
+    vi: 'Chưa có trong kho tệp phát (thêm bằng stationctl media add, hoặc huyện gửi xuống): {list}',
   },
   'tier.normal': { en: 'normal', vi: 'thông thường' },
   'tier.priority': { en: 'PRIORITY', vi: 'ƯU TIÊN' },
@@ -80,6 +80,13 @@ export const scheduleMessages: Catalog = {
     en: 'attention signal reached the output {ms} ms after the command',
     vi: 'hiệu lệnh chú ý ra loa sau lệnh {ms} ms',
   },
+  'log.kind.file': { en: 'file', vi: 'tệp' },
+  'log.kind.stream': { en: 'stream', vi: 'tiếp sóng' },
+  'log.kind.playlist': { en: 'playlist', vi: 'danh sách phát' },
+  'log.kind.hls': { en: 'HLS', vi: 'tiếp sóng HLS' },
+  'log.amp': { en: 'amp', vi: 'tăng âm' },
+  'log.zone': { en: 'zone {z}', vi: 'vùng {z}' },
+  'emg.attentionOnly': { en: 'attention signal only', vi: 'chỉ phát hiệu lệnh chú ý' },
   'emg.idle': { en: 'No emergency bulletin is playing.', vi: 'Không có bản tin khẩn cấp nào đang phát.' },
   'emg.last': {
     en: 'Last: {id} ended {when} ({reason}).',

@@ -57,4 +57,20 @@ export const messages: Catalog = {
     vi: 'Không kết nối được dịch vụ đài tại {where}: dịch vụ không chạy hoặc không trả lời.\nKiểm tra: systemctl status loa-station (hoặc dùng --socket / --data-dir)',
   },
   'events.none': { en: 'No events.', vi: 'Không có sự kiện.' },
+  // the subsystem column of `events`; the kind column stays as --kind takes it, but for the
+  // audit trail's "command", which --audit selects
+  'sub.api': { en: 'api', vi: 'tại đài' },
+  'sub.audio': { en: 'audio', vi: 'âm thanh' },
+  'sub.hal': { en: 'hal', vi: 'phần cứng' },
+  'sub.lines': { en: 'lines', vi: 'đường dây' },
+  'sub.media': { en: 'media', vi: 'tệp phát' },
+  'sub.modem': { en: 'modem', vi: 'modem' },
+  'sub.ops': { en: 'ops', vi: 'kiểm tra' },
+  'sub.power': { en: 'power', vi: 'nguồn' },
+  'sub.schedule': { en: 'schedule', vi: 'lịch phát' },
+  'sub.speech': { en: 'speech', vi: 'giọng đọc' },
+  'sub.station': { en: 'station', vi: 'đài' },
+  'sub.store': { en: 'store', vi: 'lưu trữ' },
+  'sub.uplink': { en: 'uplink', vi: 'huyện' },
+  'kind.command': { en: 'command', vi: 'lệnh' },
 };

@@ -1,61 +1,31 @@
 /**
- * The daemon's refusal reasons in Vietnamese. The daemon answers in English (its logs, the
- * district and scripts read the same words); stationctl translates the reasons a technician
- * meets most, and the common words of validation messages (field, what is allowed, what was
- * given), so "Bị từ chối:" is followed by Vietnamese. A reason not known here is shown as sent.
+ * What the daemon says, in the reader's language. The daemon answers in English (its logs,
+ * the district and scripts read the same words) and carries each message as a catalogue key
+ * with its variables (LoaError.text, StationEvent.text); stationctl renders that key here.
+ * A message without a key, or with a key this stationctl does not know (a newer daemon), is
+ * shown whole in English — never half a sentence in each language.
  */
-import type { Lang } from '../../core/i18n.js';
+import type { LoaError } from '../../core/errors.js';
+import { type Catalog, type Lang, renderText, type Text } from '../../core/i18n.js';
+import { alarmMessages } from '../../ops/alarm-messages.js';
+import { eventMessages } from '../../ops/event-messages.js';
+import { refusalMessages } from './messages-refusals.js';
+import { validationMessages } from './messages-validation.js';
 
-type Rule = [RegExp, (m: RegExpExecArray) => string];
-
-const STATE: Record<string, string> = {
-  on: 'bật',
-  off: 'tắt',
-  'powering-up': 'đang khởi động',
-  'powering-down': 'đang tắt',
+/** Every keyed message of the daemon: refusals, validation, events, alarms. */
+export const spokenMessages: Catalog = {
+  ...refusalMessages,
+  ...validationMessages,
+  ...eventMessages,
+  ...alarmMessages,
 };
 
-const RULES: Rule[] = [
-  [
-    /^power chain is (\S+); run stationctl power off first \(a programme may be on air\)$/,
-    (m) =>
-      `chuỗi nguồn đang ${STATE[m[1] ?? ''] ?? m[1]}; hãy chạy stationctl power off trước (có thể đang phát chương trình)`,
-  ],
-  [/^power on refused: mains lost$/, () => 'không bật được nguồn: đang mất điện lưới'],
-  [/^power on refused: amplifier over temperature$/, () => 'không bật được nguồn: tăng âm đang quá nóng'],
-  [
-    /^this command switches equipment: add --yes to confirm$/,
-    () => 'lệnh này đóng/ngắt thiết bị: thêm --yes để xác nhận',
-  ],
-  [/^schedule rejected: (.*)$/s, (m) => `lịch phát bị từ chối: ${words(m[1] ?? '')}`],
-  [/^(.*): no such file$/, (m) => `${m[1]}: không có tệp này`],
-  [/^(.*): no such file or folder$/, (m) => `${m[1]}: không có tệp hoặc thư mục này`],
-];
-
-/** The common words of validation messages: field, allowed values, what was given. */
-const WORDS: Array<[RegExp, string]> = [
-  [/\(got nothing\)/g, '(không có giá trị)'],
-  [/\(got /g, '(nhận được '],
-  [/\ballowed\b/g, 'cho phép'],
-  [/\bprogramme "/g, 'chương trình "'],
-  [/\ba local time\b/g, 'giờ địa phương'],
-  [/\bor\b/g, 'hoặc'],
-  [/\bunknown key\(s\)/g, 'khóa không hợp lệ'],
-  [/\bis used twice\b/g, 'bị dùng hai lần'],
-  [/\bsuch as\b/g, 'ví dụ'],
-  [/\ba list of zone numbers\b/g, 'danh sách số vùng'],
-  [/\band (\d+) more\b/g, 'và $1 lỗi khác'],
-];
-
-function words(s: string): string {
-  return WORDS.reduce((acc, [re, to]) => acc.replace(re, to), s);
+/** `english` in `lang`: through its keyed `text` when it has one this catalogue knows. */
+export function spoken(lang: Lang, english: string, text: Text | undefined): string {
+  if (lang === 'en' || !text) return english;
+  return renderText(spokenMessages, lang, text) ?? english;
 }
 
-export function refusal(message: string, lang: Lang): string {
-  if (lang === 'en') return message;
-  for (const [re, f] of RULES) {
-    const m = re.exec(message);
-    if (m) return f(m);
-  }
-  return words(message);
+export function refusal(err: LoaError, lang: Lang): string {
+  return spoken(lang, err.message, err.text);
 }

@@ -5,7 +5,7 @@
  * 2 daemon unreachable.
  */
 import { callStation } from '../../api/station-client.js';
-import { exitCodeFor, LoaError, toLoaError } from '../../core/errors.js';
+import { exitCodeFor, keyed, LoaError, toLoaError } from '../../core/errors.js';
 import { type Lang, pickLang, translate } from '../../core/i18n.js';
 import { clientSecurity } from '../../security/config.js';
 import { pickSocket } from '../../security/local.js';
@@ -97,9 +97,11 @@ export async function main(argv: string[]): Promise<number> {
     const commands = allCommands();
     const handler = commands[cmd];
     if (!handler)
-      throw new LoaError(
+      throw keyed(
         'INVALID_ARGUMENT',
         `unknown command "${cmd}"; allowed: run, ${Object.keys(commands).join(', ')}`,
+        'r.unknownCommand',
+        { cmd, allowed: `run, ${Object.keys(commands).join(', ')}` },
       );
     const code = await handler(commandContext(p, lang, t), rest);
     return typeof code === 'number' ? code : 0;
@@ -109,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
     if (p.flags.has('json')) console.error(JSON.stringify({ error: err.toJSON() }));
     // unreachable: where we looked, not the transport's own words (logged with --json)
     else if (code === 2) console.error(t('err.unreachable', { where: target(p) }));
-    else console.error(t('err.refused', { msg: refusal(err.message, lang) }));
+    else console.error(t('err.refused', { msg: refusal(err, lang) }));
     return code;
   }
 }

@@ -4,10 +4,10 @@
  * once the tone is heard, then waits for the end (Ctrl-C ends the test early, not just the
  * command).
  */
-import { LoaError } from '../../core/errors.js';
+import { keyed } from '../../core/errors.js';
 import { translate } from '../../core/i18n.js';
 import type { ToneStatus } from '../../diagnostics/tone-test.js';
-import { flagInt, flagString } from '../args.js';
+import { flagInt, flagString, got } from '../args.js';
 import type { Ctx } from './context.js';
 import { opsMessages } from './messages-ops.js';
 
@@ -26,14 +26,18 @@ interface ToneArgs {
 function params(ctx: Ctx, zoneArg: string | undefined): ToneArgs {
   const zone = Number(zoneArg);
   if (zoneArg === undefined || !Number.isInteger(zone))
-    throw new LoaError(
+    throw keyed(
       'INVALID_ARGUMENT',
       `ZONE: a zone number, or "stop" (got ${zoneArg === undefined ? 'nothing' : `"${zoneArg}"`})`,
+      'r.toneZone',
+      { got: got(zoneArg) },
     );
   const levelRaw = flagString(ctx.p, 'level');
   const level = levelRaw === undefined ? undefined : Number(levelRaw);
   if (level !== undefined && !Number.isFinite(level))
-    throw new LoaError('INVALID_ARGUMENT', `--level: a number from 0.01 to 1 (got "${levelRaw}")`);
+    throw keyed('INVALID_ARGUMENT', `--level: a number from 0.01 to 1 (got "${levelRaw}")`, 'r.toneLevel', {
+      got: levelRaw ?? '',
+    });
   return {
     zone,
     ...opt('hz', flagInt(ctx.p, 'hz', 20, 20_000)),

@@ -12,7 +12,7 @@ import type { RateLimiter } from '../../security/ratelimit.js';
 import { requireRole, rpcRole } from '../../security/roles.js';
 import { toServiceError } from '../../wire/status.js';
 import { fromValue } from '../../wire/struct.js';
-import { refusedCaller } from '../refused-caller.js';
+import { type AuditCaller, refusedCaller } from '../refused-caller.js';
 import { checkRequest } from '../requests.js';
 import type { RevokeDeps } from '../revoke-rpc.js';
 import type { Sessions } from '../sessions.js';
@@ -41,16 +41,37 @@ export type AnyCall =
 
 /** Who calls, with the role the RPC needs and a valid request; or the refusal, audited. */
 export function guard(d: OperatorDeps, rpc: string, call: AnyCall, req: Req): Caller {
+  return guardAs(
+    d,
+    rpc,
+    () => d.callerOf(call),
+    req,
+    (via) => refusedCaller(call, via),
+  );
+}
+
+/**
+ * The one authorisation path, whatever the transport (gRPC here, the browser console in
+ * district/console/): the caller's role against the role table, the rate limit on changes, the
+ * request's schema; a refusal is audited with the caller (or `refused` when it has none).
+ */
+export function guardAs(
+  d: OperatorDeps,
+  rpc: string,
+  identify: () => Caller,
+  req: Req,
+  refused: (via: string) => AuditCaller = (via) => ({ who: 'unknown', role: 'none', via }),
+): Caller {
   let caller: Caller = { who: 'unknown', role: 'viewer', via: d.via };
   const need = rpcRole(rpc);
   try {
-    caller = d.callerOf(call);
+    caller = identify();
     requireRole(caller.role, need, rpc, caller.who);
     if (need !== 'viewer') d.limiter?.take(caller.who);
     checkRequest(rpc, req);
     return caller;
   } catch (e) {
-    const who = caller.who === 'unknown' ? refusedCaller(call, caller.via) : caller;
+    const who = caller.who === 'unknown' ? refused(caller.via) : caller;
     d.stores.audit.add(who, rpc, auditParams(req), stationsOf(req), toLoaError(e));
     throw e;
   }
@@ -71,33 +92,44 @@ function auditParams(req: Req): Record<string, unknown> {
   };
 }
 
-/** A unary RPC behind the guard; changes (operator and admin RPCs) are audited with their result. */
+/**
+ * Runs `fn` behind the guard; changes (operator and admin RPCs) are audited with their result.
+ * gRPC's unary handlers and the console's API both come through here.
+ */
+export async function perform<T>(
+  d: OperatorDeps,
+  rpc: string,
+  identify: () => Caller,
+  req: Req,
+  fn: (req: Req, caller: Caller) => T | Promise<T>,
+  refused?: (via: string) => AuditCaller,
+): Promise<T> {
+  const caller = guardAs(d, rpc, identify, req, refused);
+  const audited = rpcRole(rpc) !== 'viewer';
+  try {
+    const res = await fn(req, caller);
+    if (audited) d.stores.audit.add(caller, rpc, auditParams(req), stationsOf(req));
+    return res;
+  } catch (e) {
+    d.stores.audit.add(caller, rpc, auditParams(req), stationsOf(req), toLoaError(e));
+    throw e;
+  }
+}
+
+/** A unary RPC behind the guard (perform). */
 export function unary(d: OperatorDeps, rpc: string, fn: (req: Req, caller: Caller) => unknown): Unary {
   return (call, cb) => {
-    let caller: Caller | undefined;
-    Promise.resolve()
-      .then(() => {
-        caller = guard(d, rpc, call, call.request);
-        return fn(call.request, caller);
-      })
-      .then(
-        (res) => {
-          if (caller && rpcRole(rpc) !== 'viewer')
-            d.stores.audit.add(caller, rpc, auditParams(call.request), stationsOf(call.request));
-          cb(null, res as object);
-        },
-        (e) => {
-          if (caller)
-            d.stores.audit.add(
-              caller,
-              rpc,
-              auditParams(call.request),
-              stationsOf(call.request),
-              toLoaError(e),
-            );
-          cb(toServiceError(e));
-        },
-      );
+    perform(
+      d,
+      rpc,
+      () => d.callerOf(call),
+      call.request,
+      fn,
+      (via) => refusedCaller(call, via),
+    ).then(
+      (res) => cb(null, res as object),
+      (e) => cb(toServiceError(e)),
+    );
   };
 }
 

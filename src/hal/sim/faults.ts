@@ -1,5 +1,5 @@
 /** Faults the simulator can be told to have (tests, `stationctl sim fault NAME`). */
-import { LoaError } from '../../core/errors.js';
+import { keyed } from '../../core/errors.js';
 
 export const FAULT_NAMES = [
   'relay-stuck',
@@ -52,22 +52,28 @@ export function parseFault(
 ): Fault {
   const name = raw.name as FaultName;
   if (!FAULT_NAMES.includes(name))
-    throw new LoaError(
+    throw keyed(
       'INVALID_ARGUMENT',
       `fault: "${raw.name}" is not a fault; allowed: ${FAULT_NAMES.join(', ')}`,
+      'r.fault.name',
+      { name: String(raw.name), allowed: FAULT_NAMES.join(', ') },
     );
   if (ZONE_FAULTS.has(name)) {
     if (raw.zone === undefined || !zones.includes(raw.zone))
-      throw new LoaError(
+      throw keyed(
         'INVALID_ARGUMENT',
         `zone: ${name} needs a zone; allowed: ${zones.join(', ')} (got ${raw.zone ?? 'none'})`,
+        'r.fault.zone',
+        { name, allowed: zones.join(', '), got: raw.zone ?? '-' },
       );
     if (name === 'speaker-missing') {
       const count = raw.count ?? 1;
       if (!Number.isInteger(count) || count < 1 || count > 500)
-        throw new LoaError(
+        throw keyed(
           'INVALID_ARGUMENT',
           `count: a whole number of speakers from 1 to 500 (got ${raw.count})`,
+          'r.fault.count',
+          { got: String(raw.count) },
         );
       return { name, zone: raw.zone, count };
     }
@@ -76,9 +82,11 @@ export function parseFault(
   if (name === 'relay-stuck') {
     const channel = raw.channel ?? 'amp.power';
     if (!outputs.includes(channel))
-      throw new LoaError(
+      throw keyed(
         'INVALID_ARGUMENT',
         `channel: "${channel}" is not an output; allowed: ${outputs.join(', ')}`,
+        'r.fault.channel',
+        { channel: String(channel), allowed: outputs.join(', ') },
       );
     return { name, channel };
   }

@@ -8,6 +8,7 @@
  * finding, not two).
  */
 import type { ActiveAlarm } from '../../core/events.js';
+import { alarmText } from '../alarm-text.js';
 import { type Finding, type FindingStatus, fault, warn } from './types.js';
 
 /** The id of the check finding that explains an alarm, if one does. */
@@ -59,7 +60,12 @@ export function explainAlarm(a: ActiveAlarm): Finding {
   const kind = a.key.split(':')[0] ?? a.key;
   const known = EXPLAINED[kind];
   if (known) return (known[0] === 'fault' ? fault : warn)(`alarm.${a.key}`, known[1], vars(a));
-  return fault(`alarm.${a.key}`, 'doc.alarm', { key: a.key, message: a.message });
+  // the finding is rendered later in the reader's language: both words travel with it
+  return fault(`alarm.${a.key}`, 'doc.alarm', {
+    key: a.key,
+    message: a.message,
+    messageVi: alarmText(a, 'vi'),
+  });
 }
 
 const RANK: Record<FindingStatus, number> = { fault: 0, warn: 1, ok: 2 };

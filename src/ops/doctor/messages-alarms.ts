@@ -9,7 +9,7 @@ export const doctorAlarmMessages: Catalog = {
   'doc.mark.ok': { en: '  ok  ', vi: '   tốt  ' },
   'doc.mark.warn': { en: ' WARN ', vi: 'CẢNH BÁO' },
   'doc.mark.fault': { en: 'FAULT ', vi: '   LỖI  ' },
-  'doc.alarm': { en: 'Alarm {key}: {message}', vi: 'Báo động {key}: {message}' },
+  'doc.alarm': { en: 'Alarm {key}: {message}', vi: 'Báo động {key}: {messageVi}' },
   'doc.alarm.next': {
     en: 'See stationctl events --kind {key} for when it started.',
     vi: 'Xem stationctl events --kind {key} để biết bắt đầu từ khi nào.',

@@ -21,6 +21,11 @@ export interface Event {
    * `ts` as ISO 8601 in the station's time zone, with its offset.
    */
   'time'?: (string);
+  /**
+   * The message as a catalogue key and its variables ({"key": "...", "vars": {...}}), for a
+   * terminal in another language; `message` stays the English text. Absent in older events.
+   */
+  'text'?: (_google_protobuf_Struct | null);
 }
 
 export interface Event__Output {
@@ -41,4 +46,9 @@ export interface Event__Output {
    * `ts` as ISO 8601 in the station's time zone, with its offset.
    */
   'time': (string);
+  /**
+   * The message as a catalogue key and its variables ({"key": "...", "vars": {...}}), for a
+   * terminal in another language; `message` stays the English text. Absent in older events.
+   */
+  'text': (_google_protobuf_Struct__Output | null);
 }

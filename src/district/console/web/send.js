@@ -1,0 +1,92 @@
+// Emergencies from the browser: choose stations, optionally a bulletin file (uploaded to the hub,
+// checked with ffprobe there) or a stream URL, then a two-step confirmation naming the stations.
+import { api, may, upload } from './api.js';
+import { h } from './dom.js';
+import { t } from './i18n.js';
+import { confirmThen } from './station.js';
+
+/** Checkboxes of every station; returns the element and a function giving the chosen ids. */
+export function stationPicker(stations) {
+  const boxes = stations.map((s) =>
+    h('input', { type: 'checkbox', name: 'station', value: s.stationId, 'data-station': s.stationId }),
+  );
+  const all = h('input', {
+    type: 'checkbox',
+    id: 'pick-all',
+    onchange: (e) => {
+      for (const b of boxes) b.checked = e.target.checked;
+    },
+  });
+  const el = h(
+    'fieldset',
+    { class: 'picker' },
+    h('legend', {}, t('chooseStations')),
+    h('label', {}, all, ` ${t('allStations')}`),
+    stations.map((s, i) => h('label', {}, boxes[i], ` ${s.place?.name ?? s.stationId} (${s.stationId})`)),
+  );
+  const chosen = () => boxes.filter((b) => b.checked).map((b) => b.value);
+  return {
+    el,
+    chosen,
+    names: (ids) => ids.map((id) => stations.find((s) => s.stationId === id)?.place?.name ?? id),
+  };
+}
+
+/** Two confirmations, the first naming the stations, before `action`. */
+function twoStep(what, names, action) {
+  confirmThen(`${what} ${t('toStations')}: ${names.join(', ')}`, () =>
+    setTimeout(() => confirmThen(`${t('sureQ')} (${names.join(', ')})`, action), 0),
+  );
+}
+
+export async function sendView(flash) {
+  const { stations } = await api('/api/stations');
+  const picker = stationPicker(stations);
+  const file = h('input', { type: 'file', id: 'emergency-file', accept: 'audio/*' });
+  const url = h('input', { id: 'emergency-url', placeholder: 'https://…', maxlength: 2048 });
+  const run = async (method) => {
+    const ids = picker.chosen();
+    let params = {};
+    if (method === 'emergency.start') {
+      if (file.files?.[0]) {
+        const ref = await upload(file.files[0]);
+        flash(`${t('uploaded')}: ${ref.name} (${ref.sizeBytes} B)`, 'ok');
+        params = { source: { sha256: ref.sha256, sizeBytes: ref.sizeBytes, name: ref.name } };
+      } else if (url.value) params = { source: url.value };
+    }
+    const r = await api('/api/commands', { stationIds: ids, method, params });
+    flash(`${t('sent')}: ${r.commands.map((c) => c.stationId).join(', ')}`, 'ok');
+  };
+  const button = (method, label) =>
+    may(method)
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'danger',
+            id: method.replace('.', '-'),
+            onclick: () => {
+              const ids = picker.chosen();
+              if (!ids.length) return flash(t('noStation'));
+              twoStep(label, picker.names(ids), () => run(method).catch(flash));
+            },
+          },
+          label,
+        )
+      : null;
+  return h(
+    'section',
+    { id: 'send' },
+    h('h1', {}, t('send')),
+    picker.el,
+    h('label', { class: 'stack' }, t('emergencyFile'), file),
+    h('label', { class: 'stack' }, t('emergencyUrl'), url),
+    h('p', { class: 'note' }, t('attentionOnly')),
+    h(
+      'div',
+      { class: 'actions' },
+      button('emergency.start', t('emergencyStart')),
+      button('emergency.stop', t('emergencyStop')),
+    ),
+  );
+}

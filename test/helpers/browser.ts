@@ -1,0 +1,27 @@
+/**
+ * Debian's chromium, headless, driven by playwright-core (no browser download: the system
+ * browser at /usr/bin/chromium, apt package "chromium", scripts/ensure-system.sh --test).
+ * playwright gives each launch a fresh --user-data-dir of its own (a temporary profile); the
+ * other flags keep the browser off the network beyond the loopback console it is pointed at.
+ */
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.LOA_CHROMIUM ?? '/usr/bin/chromium';
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} missing: apt-get install chromium (scripts/ensure-system.sh --test)`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 60_000 });
+}
