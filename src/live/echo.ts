@@ -4,7 +4,8 @@
  * or the kernel loopback card (snd-aloop "Loopback": what is played on one side is captured on
  * the other) while the output is that card — is refused with a message naming both.
  */
-import { LoaError } from '../core/errors.js';
+import { keyed } from '../core/errors.js';
+import type { TextVar } from '../core/i18n.js';
 
 /** The card an ALSA device names: "plughw:CARD=Loopback,DEV=1" → "loopback", "hw:2,0" → "2". */
 export function cardOf(device: string): string | undefined {
@@ -15,16 +16,21 @@ export function cardOf(device: string): string | undefined {
 }
 
 export function checkNoFeedback(capture: string, output: string | undefined): void {
-  const refuse = (why: string) => {
-    throw new LoaError(
+  const refuse = (why: string, key: string) => {
+    throw keyed(
       'CONFIG',
       `live.json mic.device "${capture}": ${why}; a station must never relay its own output back (feedback). Name the microphone's or line input's own card (arecord -L lists them)`,
+      'r.live.feedback',
+      { capture, why: { key, vars: { output: output ?? '' } } as TextVar },
     );
   };
-  if (/monitor/i.test(capture)) refuse('a monitor of an output is not a microphone');
+  if (/monitor/i.test(capture)) refuse('a monitor of an output is not a microphone', 'r.live.fb.monitor');
   if (!output) return;
-  if (capture === output) refuse(`it is the station's output device "${output}"`);
+  if (capture === output) refuse(`it is the station's output device "${output}"`, 'r.live.fb.same');
   const card = cardOf(capture);
   if (card !== undefined && card === cardOf(output) && /loopback/i.test(card))
-    refuse(`it is the loopback of the station's output "${output}" (snd-aloop captures what is played)`);
+    refuse(
+      `it is the loopback of the station's output "${output}" (snd-aloop captures what is played)`,
+      'r.live.fb.loopback',
+    );
 }

@@ -6,9 +6,10 @@
  */
 import { z } from 'zod';
 import { LIVE_INPUTS, type LiveInputs } from '../audio/live-inputs.js';
-import { LoaError } from '../core/errors.js';
+import { keyed, LoaError } from '../core/errors.js';
+import type { Text } from '../core/i18n.js';
 import type { Handler } from '../core/registry.js';
-import { formatIssues } from '../core/validate.js';
+import { invalidInput } from '../core/validate.js';
 import { HAL } from '../hal/port.js';
 import type { ModuleContext, StationModule } from '../module/module.js';
 import { ANNOUNCER, type Announcer } from '../schedule/announcer.js';
@@ -36,6 +37,7 @@ export class LiveModule implements StationModule {
   private ptt: PushToTalk | undefined;
   private device: string | undefined;
   private deviceProblem: string | undefined;
+  private deviceText: Text | undefined;
   private events: ModuleContext['store']['events'] | undefined;
 
   async start(ctx: ModuleContext): Promise<void> {
@@ -64,6 +66,7 @@ export class LiveModule implements StationModule {
       this.device = device;
     } catch (e) {
       this.deviceProblem = (e as Error).message;
+      this.deviceText = (e as LoaError).text;
       ctx.alarms.raise('live.mic-refused', 'live', this.deviceProblem, { device });
     }
   }
@@ -73,9 +76,11 @@ export class LiveModule implements StationModule {
     if (!name) return;
     const input = ctx.need(HAL).inputs.get(name);
     if (!input)
-      throw new LoaError(
+      throw keyed(
         'CONFIG',
         `live.json mic.ptt: no digital input "${name}" in profile ${ctx.profile.name}`,
+        'r.live.noPtt',
+        { name, profile: ctx.profile.name },
       );
     this.ptt = new PushToTalk(input, ctx.clock, this.cfg.data.mic.pttDebounceMs, (pressed) => {
       // releasing the switch ends the microphone, never a district voice that replaced it
@@ -91,6 +96,7 @@ export class LiveModule implements StationModule {
           severity: 'warning',
           sub: 'live',
           message: `push-to-talk: ${(e as Error).message}`,
+          ...because('ev.live.ptt-refused', e),
         }),
       );
     });
@@ -111,12 +117,15 @@ export class LiveModule implements StationModule {
     };
   }
 
-  status(): LiveStatus & { mic: { device: string | null; problem?: string; ptt: boolean | null } } {
+  status(): LiveStatus & {
+    mic: { device: string | null; problem?: string; problemText?: Text; ptt: boolean | null };
+  } {
     return {
       ...(this.voice?.status() ?? { active: false }),
       mic: {
         device: this.device ?? null,
         ...(this.deviceProblem ? { problem: this.deviceProblem } : {}),
+        ...(this.deviceText ? { problemText: this.deviceText } : {}),
         ptt: this.ptt ? this.ptt.pressed : null,
       },
     };
@@ -129,12 +138,14 @@ export class LiveModule implements StationModule {
 
   private startMic(raw: unknown, origin: 'command' | 'button'): LiveStatus {
     const r = startSchema.safeParse(raw ?? {}, { reportInput: true });
-    if (!r.success) throw new LoaError('INVALID_ARGUMENT', `live.start: ${formatIssues(r.error.issues)}`);
+    if (!r.success) throw invalidInput('live.start', r.error.issues);
     if (!this.device)
       throw new LoaError(
         'REFUSED',
         this.deviceProblem ??
           'this station has no microphone: name its ALSA capture device in live.json mic.device (arecord -L lists them)',
+        {},
+        this.deviceProblem ? this.deviceText : { key: 'r.live.noMic' },
       );
     const m = this.cfg.data.mic;
     const tier: LiveTier = r.data.tier ?? m.tier;
@@ -149,9 +160,11 @@ export class LiveModule implements StationModule {
     if (z === 'all') return all;
     const bad = z.filter((n) => !all.includes(n));
     if (bad.length)
-      throw new LoaError(
+      throw keyed(
         'INVALID_ARGUMENT',
         `zones: zone ${bad.join(', ')} does not exist; allowed: ${all.join(', ')} or "all"`,
+        'r.noZone',
+        { what: 'live', zone: bad.join(', '), allowed: all.join(', ') },
       );
     return [...new Set(z)].sort((a, b) => a - b);
   }
@@ -168,6 +181,7 @@ export class LiveModule implements StationModule {
             severity: 'warning',
             sub: 'live',
             message: `live voice from ${s.by} refused: ${(e as Error).message}`,
+            ...because('ev.live.refused', e, { by: s.by }),
             details: { session: s.session, by: s.by, role: s.role, tier: s.tier },
           });
           throw e;
@@ -181,11 +195,23 @@ export class LiveModule implements StationModule {
   private beginFeed(s: LiveFeedStart): void {
     // the hub checked the operator; the station checks again (a hub is not trusted blindly)
     if (!isRole(s.role) || !atLeast(s.role, 'operator'))
-      throw new LoaError('PERMISSION_DENIED', `live voice needs role operator; ${s.by} has role ${s.role}`);
+      throw keyed(
+        'PERMISSION_DENIED',
+        `live voice needs role operator; ${s.by} has role ${s.role}`,
+        'r.live.role',
+        {
+          by: s.by,
+          role: s.role,
+        },
+      );
     if (s.tier !== 'priority' && s.tier !== 'emergency')
-      throw new LoaError('INVALID_ARGUMENT', `live.tier: priority or emergency (got "${s.tier}")`);
+      throw keyed('INVALID_ARGUMENT', `live.tier: priority or emergency (got "${s.tier}")`, 'r.live.tier', {
+        got: s.tier,
+      });
     if (s.format !== 'webm' && s.format !== 'ogg')
-      throw new LoaError('INVALID_ARGUMENT', `live.format: webm or ogg (got "${s.format}")`);
+      throw keyed('INVALID_ARGUMENT', `live.format: webm or ogg (got "${s.format}")`, 'r.live.format', {
+        got: s.format,
+      });
     const f = this.cfg.data.feed;
     this.v().start(
       {
@@ -204,4 +230,10 @@ export class LiveModule implements StationModule {
       },
     );
   }
+}
+
+/** An event's words when its cause has words of its own (else the English message stands whole). */
+function because(key: string, e: unknown, vars: Record<string, string> = {}): { text?: Text } {
+  const why = (e as LoaError).text;
+  return why ? { text: { key, vars: { ...vars, why } } } : {};
 }

@@ -8,7 +8,7 @@
  */
 import type { LiveEndCause, LiveInput, LiveInputSpec, LiveInputs } from '../audio/live-inputs.js';
 import type { Clock, Timer } from '../core/clock.js';
-import { LoaError } from '../core/errors.js';
+import { keyed, LoaError } from '../core/errors.js';
 import type { EventSink } from '../core/events.js';
 import type { Announcer } from '../schedule/announcer.js';
 import type { BulletinTier, EmergencyOrigin } from '../schedule/emergency.js';
@@ -112,7 +112,7 @@ export class LiveVoice {
 
   async stop(why = 'stopped'): Promise<LiveStatus> {
     const c = this.cur;
-    if (!c) throw new LoaError('REFUSED', 'no live session is on air');
+    if (!c) throw keyed('REFUSED', 'no live session is on air', 'r.live.none');
     c.stopping = true;
     c.input.close('stopped', why);
     const a = this.d.announcer.status();
@@ -173,6 +173,15 @@ export class LiveVoice {
       severity: cause === 'failed' || cause === 'stalled' ? 'warning' : 'info',
       sub: 'live',
       message: `live voice (${c.req.via}${c.req.by ? `, ${c.req.by}` : ''}) ended after ${seconds} s: ${cause}${detail ? ` (${detail})` : ''}`,
+      text: {
+        key: c.req.by ? 'ev.live.session.by' : 'ev.live.session',
+        vars: {
+          via: { key: `ev.live.via.${c.req.via}` },
+          by: c.req.by ?? '',
+          seconds,
+          cause: { key: `ev.live.cause.${cause}` },
+        },
+      },
       details: { id: c.id, ...c.req, cause, detail: detail ?? null, seconds, bytesIn: c.input.bytesIn },
     });
   }
@@ -186,6 +195,10 @@ export class LiveVoice {
         'REFUSED',
         `an ${onAir} bulletin is on air; a ${tier} live voice does not interrupt it (order: emergency > priority > normal)`,
         { onAir, tier },
+        {
+          key: 'r.live.interrupt',
+          vars: { onAir: { key: `ev.live.tier.${onAir}` }, tier: { key: `ev.live.tier.${tier}` } },
+        },
       );
   }
 }

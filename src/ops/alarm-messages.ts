@@ -104,4 +104,8 @@ export const alarmMessages: Catalog = {
   },
   'alarm.hal.selftest': { en: 'self-test', vi: 'tự kiểm tra phần cứng phát hiện lỗi: {problems}' },
   'alarm.uplink.config': { en: 'uplink config', vi: 'kết nối về huyện bị tắt do lỗi cấu hình' },
+  'alarm.live.mic-refused': {
+    en: 'microphone {device} refused (it would hear the station output)',
+    vi: 'micro {device} bị từ chối: thiết bị này thu lại chính âm thanh đài phát ra (hú); ghi thiết bị thu riêng của micro vào live.json mic.device (arecord -L liệt kê)',
+  },
 };

@@ -270,4 +270,28 @@ export const eventMessages: Catalog = {
   'ev.modem.step.reconnect': { en: 'reconnect', vi: 'kết nối lại' },
   'ev.modem.step.reset': { en: 'reset', vi: 'khởi động lại modem' },
   'ev.modem.step.power-cycle': { en: 'power-cycle', vi: 'tắt và bật lại nguồn modem' },
+  // live voice (src/live/): a session's end, a district voice or push-to-talk refused
+  'ev.live.session': {
+    en: 'live voice ({via}) ended after {seconds} s: {cause}',
+    vi: 'phát trực tiếp ({via}) kết thúc sau {seconds} giây: {cause}',
+  },
+  'ev.live.session.by': {
+    en: 'live voice ({via}, {by}) ended after {seconds} s: {cause}',
+    vi: 'phát trực tiếp ({via}, {by}) kết thúc sau {seconds} giây: {cause}',
+  },
+  'ev.live.via.mic': { en: 'microphone', vi: 'micro' },
+  'ev.live.via.district': { en: 'from the district', vi: 'từ huyện' },
+  'ev.live.cause.gate': { en: 'nobody spoke (noise gate)', vi: 'không ai nói (cổng tạp âm)' },
+  'ev.live.cause.stopped': { en: 'stopped', vi: 'đã dừng' },
+  'ev.live.cause.ended': { en: 'finished', vi: 'đã xong' },
+  'ev.live.cause.stalled': { en: 'the feed stopped arriving', vi: 'tín hiệu ngừng đến' },
+  'ev.live.cause.failed': { en: 'failed', vi: 'lỗi' },
+  'ev.live.tier.normal': { en: 'normal', vi: 'thường' },
+  'ev.live.tier.priority': { en: 'priority', vi: 'ưu tiên' },
+  'ev.live.tier.emergency': { en: 'emergency', vi: 'khẩn cấp' },
+  'ev.live.refused': {
+    en: 'live voice from {by} refused: {why}',
+    vi: 'đã từ chối phát trực tiếp của {by}: {why}',
+  },
+  'ev.live.ptt-refused': { en: 'push-to-talk: {why}', vi: 'nút nói: {why}' },
 };

@@ -115,6 +115,7 @@ const VIEWS = [
   ['voice'],
   ['media', 'ls'],
   ['fallback', 'list'],
+  ['live', 'status'],
 ];
 
 /** Refusals and validation errors with the chain off. */
@@ -144,6 +145,8 @@ function refusals(): string[][] {
     ['sim', 'fault', 'line-open'],
     ['safe-state'],
     ['reset-lockout'],
+    ['live', 'start'],
+    ['live', 'stop'],
   ];
 }
 

@@ -1,18 +1,21 @@
 /** stationctl live start|stop|status: the station's microphone on air (docs/live.md). */
 import { LoaError } from '../../core/errors.js';
-import { translate } from '../../core/i18n.js';
+import { type Text, translate } from '../../core/i18n.js';
 import type { LiveStatus } from '../../live/voice.js';
 import { flagString } from '../args.js';
 import { type Command, type Ctx, show } from './context.js';
 import { levelBar } from './level-bar.js';
 import { liveMessages } from './messages-live.js';
+import { spoken } from './refusals.js';
 
 export const liveUsage = [
   'live start [--tier priority|emergency] [--zones 1,2|all]   the microphone on air (chime first)',
   'live stop | status                 end it; what is live, its level meter, the microphone',
 ];
 
-type Status = LiveStatus & { mic?: { device: string | null; problem?: string; ptt: boolean | null } };
+type Status = LiveStatus & {
+  mic?: { device: string | null; problem?: string; problemText?: Text; ptt: boolean | null };
+};
 
 const t = (ctx: Ctx, key: string, vars?: Record<string, string | number>) =>
   translate(liveMessages, ctx.lang, key, vars);
@@ -61,7 +64,8 @@ export function renderLive(ctx: Ctx, s: Status): string {
       }),
     );
   const m = s.mic;
-  if (m?.problem) lines.push(t(ctx, 'live.mic.refused', { problem: m.problem }));
+  if (m?.problem)
+    lines.push(t(ctx, 'live.mic.refused', { problem: spoken(ctx.lang, m.problem, m.problemText) }));
   else if (m?.device) {
     const ptt = m.ptt === null ? '' : t(ctx, m.ptt ? 'live.ptt.down' : 'live.ptt.up');
     lines.push(t(ctx, 'live.mic', { device: m.device, ptt }));

@@ -244,4 +244,46 @@ export const refusalMessages: Catalog = {
     en: 'outside the tone hours {from}–{to}',
     vi: 'ngoài giờ được dùng âm thử ({from}–{to} giờ)',
   },
+  // live voice (src/live/)
+  'r.live.noMic': {
+    en: 'this station has no microphone: name its ALSA capture device in live.json mic.device (arecord -L lists them)',
+    vi: 'đài chưa có micro: ghi thiết bị thu ALSA của micro vào live.json mic.device (lệnh arecord -L liệt kê các thiết bị)',
+  },
+  'r.live.noPtt': {
+    en: 'live.json mic.ptt: no digital input "{name}" in profile {profile}',
+    vi: 'live.json mic.ptt: cấu hình {profile} không có đầu vào số "{name}"',
+  },
+  'r.live.none': { en: 'no live session is on air', vi: 'không có phát trực tiếp nào đang lên sóng' },
+  'r.live.interrupt': {
+    en: 'an {onAir} bulletin is on air; a {tier} live voice does not interrupt it',
+    vi: 'đang phát bản tin {onAir}; phát trực tiếp mức {tier} không được ngắt bản tin đó (thứ tự: khẩn cấp > ưu tiên > thường)',
+  },
+  'r.live.role': {
+    en: 'live voice needs role operator; {by} has role {role}',
+    vi: 'phát trực tiếp cần quyền operator; {by} chỉ có quyền {role}',
+  },
+  'r.live.tier': {
+    en: 'live.tier: priority or emergency (got "{got}")',
+    vi: 'live.tier: chỉ nhận priority hoặc emergency (nhận được "{got}")',
+  },
+  'r.live.format': {
+    en: 'live.format: webm or ogg (got "{got}")',
+    vi: 'live.format: chỉ nhận webm hoặc ogg (nhận được "{got}")',
+  },
+  'r.live.feedback': {
+    en: 'live.json mic.device "{capture}": {why}; a station must never relay its own output back (feedback)',
+    vi: 'live.json mic.device "{capture}": {why}; đài không bao giờ được phát lại chính âm thanh của mình (gây hú). Hãy ghi card riêng của micro hoặc đầu vào line (lệnh arecord -L liệt kê)',
+  },
+  'r.live.fb.monitor': {
+    en: 'a monitor of an output is not a microphone',
+    vi: 'thiết bị "monitor" của một đầu ra không phải là micro',
+  },
+  'r.live.fb.same': {
+    en: 'it is the station\'s output device "{output}"',
+    vi: 'đó chính là thiết bị đầu ra của đài "{output}"',
+  },
+  'r.live.fb.loopback': {
+    en: 'it is the loopback of the station\'s output "{output}"',
+    vi: 'đó là card loopback của đầu ra "{output}" (snd-aloop thu lại những gì đang phát)',
+  },
 };
