@@ -13,12 +13,24 @@ import { assertLogLevel, defaultDataDir, defaultSocket, runDaemon } from '../../
 import { flagString, type Parsed, parseArgs } from '../args.js';
 import type { Ctx } from './context.js';
 import { messages } from './messages.js';
+import { usageLine, usageVi } from './messages-usage.js';
 import { refusal } from './refusals.js';
 import { simHelp } from './sim-help.js';
 
 const USAGE = `usage: stationctl [--json] [--lang vi|en] [--socket PATH | --data-dir DIR | --socket HOST:PORT --ca F --cert F --key F] COMMAND
 %COMMANDS%
 exit codes: 0 ok, 1 refused or invalid, 2 daemon unreachable`;
+
+/** The command list, its descriptions in `lang` (messages-usage.ts). */
+function usage(lines: string[], lang: Lang): string {
+  const vi = lang === 'vi';
+  const [head, , exit] = USAGE.split('\n') as [string, string, string];
+  return [
+    vi ? head.replace('usage:', `${usageVi.usage}:`) : head,
+    ...lines.map((l) => `  ${usageLine(l, vi)}`),
+    vi ? (usageVi[exit] ?? exit) : exit,
+  ].join('\n');
+}
 
 async function run(p: Parsed): Promise<void> {
   const profile = flagString(p, 'profile');
@@ -84,14 +96,7 @@ export async function main(argv: string[]): Promise<number> {
     // loaded here, not at the top: the daemon (`run`) starts without the commands' modules
     const { allCommands, allUsage } = await import('./registry.js');
     if (!cmd || p.flags.has('help')) {
-      console.log(
-        USAGE.replace(
-          '%COMMANDS%',
-          allUsage()
-            .map((l) => `  ${l}`)
-            .join('\n'),
-        ),
-      );
+      console.log(usage(allUsage(), lang));
       return cmd || p.flags.has('help') ? 0 : 1;
     }
     const commands = allCommands();
