@@ -223,21 +223,31 @@ export class MediaCache {
   }
 
   /** Re-hashes one file; a mismatch or a missing file is quarantined and reported. */
-  async verify(sha: string): Promise<{ sha256: string; ok: boolean; problem?: string }> {
+  async verify(sha: string): Promise<Verified> {
     const item = this.manifest.data.items[sha];
-    if (!item) return { sha256: sha, ok: false, problem: 'not in the cache' };
+    if (!item)
+      return {
+        sha256: sha,
+        ok: false,
+        problem: 'not in the cache',
+        problemText: { key: 'r.media.notCached' },
+      };
     let actual: string;
     try {
       actual = await sha256File(this.pathOf(sha));
     } catch (e) {
-      return this.reject(sha, item.name, isENOENT(e) ? 'file missing' : (e as Error).message);
+      if (isENOENT(e)) return this.reject(sha, item.name, 'file missing', { key: 'r.media.missing' });
+      return this.reject(sha, item.name, (e as Error).message);
     }
     if (actual !== sha)
-      return this.reject(sha, item.name, `content changed (sha256 now ${actual.slice(0, 12)}…)`);
+      return this.reject(sha, item.name, `content changed (sha256 now ${actual.slice(0, 12)}…)`, {
+        key: 'r.media.changed',
+        vars: { now: `${actual.slice(0, 12)}…` },
+      });
     return { sha256: sha, ok: true };
   }
 
-  async verifyAll(): Promise<Array<{ sha256: string; name: string; ok: boolean; problem?: string }>> {
+  async verifyAll(): Promise<Array<Verified & { name: string }>> {
     const out = [];
     for (const [sha, it] of Object.entries(this.manifest.data.items))
       out.push({ ...(await this.verify(sha)), name: it.name });
@@ -356,7 +366,7 @@ export class MediaCache {
     void this.bridgeFiles.remove(sha);
   }
 
-  private async reject(sha: string, name: string, problem: string) {
+  private async reject(sha: string, name: string, problem: string, problemText?: Text): Promise<Verified> {
     await rename(this.pathOf(sha), join(this.o.dir, 'quarantine', `${sha}-${this.o.clock.now()}`)).catch(
       () => undefined,
     );
@@ -369,6 +379,14 @@ export class MediaCache {
       text: { key: 'ev.media.corrupt', vars: { name } },
       details: { sha256: sha, name, problem },
     });
-    return { sha256: sha, ok: false, problem };
+    return { sha256: sha, ok: false, problem, ...(problemText ? { problemText } : {}) };
   }
+}
+
+/** One file's verification; the problem also as words for stationctl (problemText). */
+export interface Verified {
+  sha256: string;
+  ok: boolean;
+  problem?: string;
+  problemText?: Text;
 }

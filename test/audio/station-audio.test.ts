@@ -116,6 +116,15 @@ describe('stationctl audio, fallback and media', () => {
     expect(r.stdout).toMatch(/2 file\(s\) checked, 1 failed/);
     expect(r.stdout).toMatch(/news-1000\.mp3: content changed .*moved to quarantine/);
     expect((await d.ctl('media', 'verify')).code).toBe(0); // the intact one is left
+    // the same finding in Vietnamese (issue 22): the problem is keyed, not the daemon's English
+    await json('media', 'add', join(inbox, 'news-1000.mp3'));
+    appendFileSync(join(dir, 'media', 'objects', news?.sha256 as string), Buffer.from('bit rot'));
+    const vi = await d.ctl('--lang', 'vi', 'media', 'verify');
+    expect(vi.code).toBe(1);
+    expect(vi.stdout).toMatch(
+      /news-1000\.mp3: nội dung tệp đã bị thay đổi hoặc hỏng \(sha256 hiện là \w+…\)/,
+    );
+    expect(vi.stdout).not.toMatch(/content changed/);
   });
 });
 

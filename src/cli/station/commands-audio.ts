@@ -131,14 +131,18 @@ async function media(
   if (sub === 'add') return mediaAdd(ctx, arg);
   if (sub === 'verify') {
     const r = (await ctx.call('media.verify', arg ? { ref: arg } : {})) as {
-      results: Array<{ sha256: string; name: string; ok: boolean; problem?: string }>;
+      results: Array<{ sha256: string; name: string; ok: boolean; problem?: string; problemText?: Text }>;
     };
     const bad = r.results.filter((x) => !x.ok);
     show(ctx, r, () =>
       [tt(ctx, 'm.verified', { n: r.results.length, bad: bad.length })]
         .concat(
           bad.map((b) =>
-            tt(ctx, 'm.bad', { sha: b.sha256.slice(0, 12), name: b.name, problem: b.problem ?? '' }),
+            tt(ctx, 'm.bad', {
+              sha: b.sha256.slice(0, 12),
+              name: b.name,
+              problem: spoken(ctx.lang, b.problem ?? '', b.problemText),
+            }),
           ),
         )
         .join('\n'),

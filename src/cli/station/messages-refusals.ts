@@ -286,4 +286,11 @@ export const refusalMessages: Catalog = {
     en: 'it is the loopback of the station\'s output "{output}"',
     vi: 'đó là card loopback của đầu ra "{output}" (snd-aloop thu lại những gì đang phát)',
   },
+  // media verify's findings (media/cache.ts verify)
+  'r.media.notCached': { en: 'not in the cache', vi: 'không có trong kho tệp phát' },
+  'r.media.missing': { en: 'file missing', vi: 'mất tệp (tệp không còn trên thẻ nhớ)' },
+  'r.media.changed': {
+    en: 'content changed (sha256 now {now})',
+    vi: 'nội dung tệp đã bị thay đổi hoặc hỏng (sha256 hiện là {now})',
+  },
 };
