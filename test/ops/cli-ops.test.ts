@@ -6,10 +6,18 @@ import { formatLogLine, parseSince } from '../../src/cli/station/logs.js';
 import { type Daemon, STATIONCTL, startDaemon } from '../helpers/daemon.js';
 import { tempDir } from '../helpers/sim-station.js';
 
-function run(cmd: string, args: string[], input?: string): Promise<{ code: number; out: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  input?: string,
+  tz = process.env.TZ,
+): Promise<{ code: number; out: string }> {
   return new Promise((res) => {
-    const p = execFile(cmd, args, { timeout: 30_000, env: { ...process.env, LANG: 'C' } }, (err, so, se) =>
-      res({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: so + se }),
+    const p = execFile(
+      cmd,
+      args,
+      { timeout: 30_000, env: { ...process.env, LANG: 'C', ...(tz ? { TZ: tz } : {}) } },
+      (err, so, se) => res({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: so + se }),
     );
     if (input !== undefined) p.stdin?.end(input);
   });
@@ -71,17 +79,16 @@ describe('stationctl watch, logs and test relays', () => {
         rec('2026-11-30T05:32:00.000Z', 'info', 'api', 'zone 1 on'),
       ].join('\n'),
     );
-    const r = await run(process.execPath, [
-      STATIONCTL,
-      'logs',
-      '--file',
-      file,
-      '--sub',
-      'power',
-      '--level',
-      'warn',
-    ]);
-    expect(r.out.trim()).toBe('2026-11-30 05:31:00 WARN  power    transmitter tripped  reflectedW=42.5');
+    const r = await run(
+      process.execPath,
+      [STATIONCTL, 'logs', '--file', file, '--sub', 'power', '--level', 'warn'],
+      undefined,
+      'Asia/Ho_Chi_Minh',
+    );
+    // the journal's UTC shown as the station's local time, with its offset (issue 22: one clock)
+    expect(r.out.trim()).toBe(
+      '2026-11-30 12:31:00 +07:00 WARN  power    transmitter tripped  reflectedW=42.5',
+    );
     expect(
       formatLogLine('{"ts":"2026-11-30T05:29:00Z","msg":"x","level":"info","sub":"a"}', {
         since: Date.parse('2026-11-30T05:30:00Z'),

@@ -7,12 +7,15 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { keyed } from '../../core/errors.js';
+import { humanLocal } from '../../core/local-time.js';
 
 export interface LogFilter {
   sub?: string | undefined;
   level?: 'debug' | 'info' | 'warn' | 'error' | undefined;
   /** epoch ms */
   since?: number | undefined;
+  /** The zone times are shown in: the box's own (stationctl runs on the station), by default. */
+  tz?: string | undefined;
 }
 
 const RANK = { debug: 10, info: 20, warn: 30, error: 40 } as const;
@@ -35,7 +38,11 @@ export function formatLogLine(line: string, f: LogFilter): string | undefined {
     .filter(([k]) => !CORE.has(k))
     .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join(' ');
-  const ts = r.ts.replace('T', ' ').slice(0, 19);
+  // the log's UTC as the station's local time with its offset, like every other view (one clock)
+  const ms = Date.parse(r.ts);
+  const ts = Number.isNaN(ms)
+    ? r.ts
+    : humanLocal(ms, f.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
   return `${ts} ${level.toUpperCase().padEnd(5)} ${String(r.sub ?? '').padEnd(8)} ${r.msg}${extra ? `  ${extra}` : ''}`;
 }
 
