@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'EXPIRED'
   | 'RATE_LIMITED' // too many commands from one identity: the message names the limit
   | 'UNIMPLEMENTED' // a command this station does not have (its module is not installed)
+  | 'STORAGE_FULL' // the disk under a store is full: writes refused until space returns
   | 'INTERNAL';
 
 export class LoaError extends Error {
@@ -86,6 +87,7 @@ export const grpcStatusFor: Record<ErrorCode, number> = {
   HARDWARE: 13,
   CONFIG: 9,
   UNIMPLEMENTED: 12,
+  STORAGE_FULL: 8, // RESOURCE_EXHAUSTED
   INTERNAL: 13,
 };
 

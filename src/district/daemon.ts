@@ -19,6 +19,7 @@ import { startCap } from './cap/index.js';
 import { startConsole } from './console/start.js';
 import { Hub } from './hub.js';
 import { HubMetrics } from './metrics.js';
+import { loadRetention } from './retention-config.js';
 
 /** A busy metrics port is a warning: the hub still serves its stations. */
 async function serveHubMetrics(m: HubMetrics, flag: string | undefined, log: Logger): Promise<string> {
@@ -38,6 +39,8 @@ export interface HubArgs {
   /** Prometheus endpoint, HOST:PORT or "off" (else LOA_DISTRICT_METRICS_LISTEN, else 127.0.0.1:9465). */
   metricsListen?: string | undefined;
   logLevel?: LogLevel | undefined;
+  /** retention.json elsewhere than the data directory (else LOA_HUB_RETENTION). */
+  retention?: string | undefined;
   /** The browser console, HOST:PORT or "off" (else LOA_DISTRICT_CONSOLE_LISTEN, else 127.0.0.1:8080). */
   consoleListen?: string | undefined;
 }
@@ -60,7 +63,7 @@ interface Running {
   console?: Awaited<ReturnType<typeof startConsole>>;
 }
 
-function startHub(dataDir: string, log: Logger, running: Running): Hub {
+function startHub(dataDir: string, log: Logger, running: Running, retentionFile?: string): Hub {
   const keepaliveMs = envMs('LOA_HUB_KEEPALIVE_MS');
   const keepaliveTimeoutMs = envMs('LOA_HUB_KEEPALIVE_TIMEOUT_MS');
   const security = daemonSecurity(process.env, log.child('tls'), 'district hub');
@@ -71,6 +74,7 @@ function startHub(dataDir: string, log: Logger, running: Running): Hub {
     security,
     limits: rateLimits(process.env),
     crlPath: process.env.LOA_TLS_CRL || undefined,
+    retention: loadRetention(dataDir, retentionFile),
     liveKeepDays: liveKeepDays(process.env.LOA_LIVE_KEEP_DAYS),
     ...(keepaliveMs ? { keepaliveMs } : {}),
     ...(keepaliveTimeoutMs ? { keepaliveTimeoutMs } : {}),
@@ -108,7 +112,7 @@ export async function runHub(args: HubArgs): Promise<void> {
     },
   });
   try {
-    const hub = startHub(dataDir, log, running);
+    const hub = startHub(dataDir, log, running, args.retention);
     const port = await hub.listen(listen);
     reloadOnSighup(hub, log);
     const host = listen.slice(0, listen.lastIndexOf(':'));
@@ -116,6 +120,7 @@ export async function runHub(args: HubArgs): Promise<void> {
       summaries: () => hub.sessions.summarizeRows(hub.stations.list()),
       now: () => Date.now(),
       refusals: () => hub.refusals.all(),
+      storage: () => hub.storageGauges(),
     });
     const metrics = await serveHubMetrics(running.metrics, args.metricsListen, log);
     running.cap = await startCap(hub, dataDir, log.child('cap'));

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { restrictDbFiles } from './db-mode.js';
 
 export const SCHEMA_VERSION = 1;
+export const DB_FILE = 'district.sqlite';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -70,13 +71,18 @@ CREATE TABLE IF NOT EXISTS media (
 
 export function openDatabase(dataDir: string): Database.Database {
   mkdirSync(dataDir, { recursive: true, mode: 0o750 });
-  const file = join(dataDir, 'district.sqlite');
+  const file = join(dataDir, DB_FILE);
   restrictDbFiles(file);
   const db = new Database(file);
+  // before the first table: a new database returns freed pages to the filesystem in steps
+  // (retention.ts); an older one is converted by convertToIncremental (db-vacuum.ts)
+  if (isEmpty(db)) db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
   restrictDbFiles(file);
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  // a checkpointed WAL is cut back to 64 MB: a burst of pruning must not leave a large -wal file
+  db.pragma('journal_size_limit = 67108864');
   db.exec(SCHEMA);
   addColumns(db);
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get('schema') as
@@ -96,4 +102,14 @@ function addColumns(db: Database.Database): void {
   if (!have.has('issued_by')) db.exec("ALTER TABLE commands ADD COLUMN issued_by TEXT NOT NULL DEFAULT ''");
   if (!have.has('issuer_role'))
     db.exec("ALTER TABLE commands ADD COLUMN issuer_role TEXT NOT NULL DEFAULT ''");
+  // the hub's time of receipt, which retention ages by (a station's clock may be wrong);
+  // rows stored before it have 0 and are the oldest anyway
+  const m = new Set(
+    (db.prepare('PRAGMA table_info(measurements)').all() as { name: string }[]).map((c) => c.name),
+  );
+  if (!m.has('received')) db.exec('ALTER TABLE measurements ADD COLUMN received INTEGER NOT NULL DEFAULT 0');
+}
+
+function isEmpty(db: Database.Database): boolean {
+  return (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n === 0;
 }

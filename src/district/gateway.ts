@@ -22,6 +22,7 @@ import type { DesiredRow } from './desired.js';
 import { acceptResult } from './result-guard.js';
 import { acceptApplied, type InputChecks, screenBatch } from './session-input.js';
 import type { Sessions, StationSession } from './sessions.js';
+import { isDiskFull } from './storage-guard.js';
 import type { HubStores } from './stores.js';
 
 type Call = grpc.ServerDuplexStream<SessionRequest__Output, SessionResponse>;
@@ -34,6 +35,8 @@ export interface GatewayDeps extends InputChecks {
   sessions: Sessions;
   /** Refuses (and audits) a hello whose station is not the one its certificate names. */
   admit(call: AuthCall, stationId: string): void;
+  /** True while the hub refuses writes (storage-guard.ts). */
+  storageFull?(): boolean;
 }
 
 const STATION_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -44,6 +47,13 @@ export class HubSession implements StationSession {
   since = 0;
   lastContact = 0;
   private ended = false;
+  /**
+   * Something this session sent could not be stored (the hub's disk is full): nothing more is
+   * acknowledged, and once the hub takes writes again the session is ended so the station
+   * reconnects and sends again from its first unacknowledged item (it never resends within a
+   * session, and acknowledgements are cumulative: a gap must not be acknowledged).
+   */
+  private behind = false;
   private helloSeen = false;
 
   constructor(
@@ -107,6 +117,12 @@ export class HubSession implements StationSession {
     failStream(this.call, err);
   }
 
+  private storageRefused(e: unknown): void {
+    if (!this.behind)
+      this.d.log.warn('station data not stored', { station: this.stationId, error: String(e) });
+    this.behind = true;
+  }
+
   private write(m: SessionResponse): void {
     if (!this.ended) this.call.write(m);
   }
@@ -119,12 +135,17 @@ export class HubSession implements StationSession {
     if (!this.ready) throw new LoaError('INVALID_ARGUMENT', 'session: the first message must be a hello');
     this.lastContact = this.d.clock.now();
     const id = this.stationId;
+    if (this.behind && !this.d.storageFull?.()) {
+      this.end('the hub stores again: reconnect and send what was not acknowledged');
+      return;
+    }
     const { stations, commands } = this.d.stores;
     if (m.snapshot) {
       const { asOfSeq, status } = m.snapshot;
       const flat = flatten(fromStruct(status));
       this.store(() => stations.snapshot(id, asOfSeq, flat));
     } else if (m.batch) {
+      if (this.behind) return;
       const items = screenBatch(this.d, id, m.batch.items.map(fromWireItem));
       this.store(
         () => stations.ingest(id, items),
@@ -157,7 +178,7 @@ export class HubSession implements StationSession {
         after?.(r);
         this.d.sessions.changed(id);
       },
-      (e) => this.fail(e),
+      (e) => (isDiskFull(e) ? this.storageRefused(e) : this.fail(e)),
     );
   }
 
@@ -175,7 +196,11 @@ export class HubSession implements StationSession {
     this.d.stores.writes.add(
       () => this.d.stores.stations.hello({ ...h, appliedDesiredVersion: applied }),
       (acked) => this.welcome(h, acked, applied),
-      (e) => this.fail(e),
+      (e) => {
+        if (!isDiskFull(e)) return this.fail(e);
+        this.storageRefused(e);
+        this.welcome(h, this.heldAcked(h), applied);
+      },
     );
   }
 
@@ -193,6 +218,12 @@ export class HubSession implements StationSession {
     this.d.log.info('session started', { station: h.stationId, boot: h.bootId, acked, lastSeq: h.lastSeq });
     this.d.sessions.deliverCommands(h.stationId);
     this.d.sessions.deliverDesired(h.stationId, applied);
+  }
+
+  /** With the disk full the hello is not recorded: what the hub holds of this outbox, read. */
+  private heldAcked(h: Hello__Output): number {
+    const row = this.d.stores.stations.get(h.stationId);
+    return row && row.epoch === h.outboxEpoch && row.acked_seq <= h.lastSeq ? row.acked_seq : 0;
   }
 }
 

@@ -16,15 +16,21 @@ import { type AuthCall, LAB_CALLER, peerIdentity, tlsCaller } from '../security/
 import { INSECURE, type LinkSecurity } from '../security/credentials.js';
 import type { Caller } from '../security/identity.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
+import { freeBytes } from './db-convert.js';
+import { databaseStatus } from './db-status.js';
 import { gatewayService } from './gateway.js';
+import { guardStores } from './guarded-stores.js';
 import { LiveSessions } from './live/live-sessions.js';
 import { type OperatorDeps, operatorService } from './operator.js';
+import { Retention } from './retention.js';
+import { DEFAULT_RETENTION, type RetentionConfig } from './retention-config.js';
 import { Revocations } from './revocation.js';
 import { refuseRevoked } from './revoke-rpc.js';
 import { SecurityCounters } from './security-counters.js';
 import { Sessions } from './sessions.js';
-import { openSqliteStores } from './sqlite.js';
+import { openSqliteStores, type SqliteStores } from './sqlite.js';
 import type { StationRow, StationStore } from './stations.js';
+import { StorageGuard } from './storage-guard.js';
 import type { HubStores } from './stores.js';
 import { TlsGuard } from './tls-guard.js';
 
@@ -48,6 +54,8 @@ export interface HubOptions {
   limits?: RateLimits;
   /** The CA's revocation list (LOA_TLS_CRL; deploy/pki/revoke.sh), reloaded when it changes. */
   crlPath?: string | undefined;
+  /** What the hub keeps and for how long (retention.json; retention-config.ts). */
+  retention?: RetentionConfig;
   /** Days a live session's recording is kept (LOA_LIVE_KEEP_DAYS, default 90; 0: forever). */
   liveKeepDays?: number | undefined;
 }
@@ -61,6 +69,9 @@ export class Hub {
   readonly limiter: RateLimiter | undefined;
   readonly refusals = new SecurityCounters();
   readonly revocations: Revocations;
+  /** Refuses writes while the disk is full (storage-guard.ts). */
+  readonly storage: StorageGuard;
+  readonly retention: Retention;
   /** Live voice to chosen stations (docs/live.md): the console's speak button calls start(). */
   readonly liveSessions: LiveSessions;
   /** What DistrictService works with; the browser console (console/) goes through the same. */
@@ -70,10 +81,13 @@ export class Hub {
   private sweeper: Timer | undefined;
 
   constructor(readonly o: HubOptions) {
-    const stores = openSqliteStores(o.dataDir, o.clock);
-    this.db = stores.db;
+    const raw = openSqliteStores(o.dataDir, o.clock, this.retentionConfig);
+    this.storage = this.guardFor(raw);
+    const stores = guardStores(raw, this.storage, o.log.child('storage'));
+    this.retention = this.retentionFor(raw);
+    this.db = raw.db;
     this.stores = stores;
-    this.stations = stores.stations;
+    this.stations = raw.stations;
     this.sessions = new Sessions(stores);
     this.limiter = o.limits ? new RateLimiter(o.limits, o.clock) : undefined;
     const caPath = o.security?.kind === 'tls' ? o.security.material.files.ca : undefined;
@@ -99,6 +113,7 @@ export class Hub {
       sessions: this.sessions,
       refusals: this.refusals,
       admit: (call, id) => this.checkStation(call, id),
+      storageFull: () => this.storage.full !== undefined,
     });
     this.liveSessions = new LiveSessions({
       clock: o.clock,
@@ -117,6 +132,7 @@ export class Hub {
       limiter: this.limiter,
       log: o.log,
       revoke: (identity, serial, by, reason) => this.revoke(identity, serial, by, reason),
+      dbStatus: () => this.dbStatus(),
     };
     const operator = operatorService(this.operatorDeps, this.liveSessions);
     this.server.add(GATEWAY_SERVICE, pkg.GatewayService.service, gateway);
@@ -134,6 +150,64 @@ export class Hub {
     return this.o.security ?? INSECURE;
   }
 
+  private get retentionConfig(): RetentionConfig {
+    return this.o.retention ?? DEFAULT_RETENTION;
+  }
+
+  private retentionFor(raw: SqliteStores): Retention {
+    const { clock, log } = this.o;
+    return new Retention({
+      store: raw.maintenance,
+      clock,
+      log: log.child('retention'),
+      config: this.retentionConfig,
+    });
+  }
+
+  private guardFor(raw: SqliteStores): StorageGuard {
+    const c = raw.conversion;
+    if (c.converted) this.o.log.info('database converted: freed space is now returned to the filesystem');
+    else if (c.reason)
+      this.o.log.warn('database keeps its freed pages (auto_vacuum none)', { reason: c.reason });
+    return new StorageGuard({
+      clock: this.o.clock,
+      log: this.o.log.child('storage'),
+      freeBytes: () => freeBytes(this.o.dataDir),
+      minFreeBytes: this.retentionConfig.minFreeMB * 1024 * 1024,
+      probe: (now) => raw.maintenance.probeWrite(now),
+    });
+  }
+
+  /** What the metrics show of the storage: cheap (no table scans), for every scrape. */
+  storageGauges() {
+    const m = this.stores.maintenance;
+    let free = 0;
+    try {
+      free = freeBytes(this.o.dataDir);
+    } catch {
+      // statfs unsupported: 0
+    }
+    return {
+      full: this.storage.full !== undefined,
+      usedBytes: m.usedBytes(),
+      maxBytes: this.retentionConfig.maxDbMB * 1024 * 1024,
+      fsFreeBytes: free,
+      removedLastRun: Object.values(this.retention.last?.removed ?? {}).reduce((a, b) => a + b, 0),
+    };
+  }
+
+  /** districtctl db status: sizes, retention, and whether writes are refused. */
+  dbStatus() {
+    return databaseStatus({
+      maintenance: this.stores.maintenance,
+      retention: this.retention,
+      config: this.retentionConfig,
+      storage: this.storage,
+      freeBytes: () => freeBytes(this.o.dataDir),
+      now: () => this.clock.now(),
+    });
+  }
+
   /** The operator behind a DistrictService call: its certificate, or the lab's admin. */
   callerOf(call: AuthCall): Caller {
     if (this.security.kind !== 'tls') return LAB_CALLER;
@@ -143,7 +217,11 @@ export class Hub {
 
   /** Revokes certificates (districtctl station|operator revoke) and closes their connections at once. */
   revoke(identity: string, serial: string | undefined, by: string, reason: string) {
-    const serials = this.revocations.revoke(identity, serial, by, reason);
+    const serials = this.storage.write(
+      'revocation',
+      () => this.revocations.revoke(identity, serial, by, reason),
+      'priority',
+    );
     return { serials, dropped: this.tlsGuard.drop(serials), at: this.clock.now() };
   }
 
@@ -180,11 +258,14 @@ export class Hub {
     if (this.security.kind === 'tls' && hookTls(this.server.server, this.tlsGuard) === 0)
       this.log.warn('TLS connections not visible: revoked certificates are refused per call only');
     this.sweeper = this.o.clock.setInterval(() => this.sweep(), 5000);
+    this.storage.check();
+    this.retention.start();
     return port;
   }
 
   async close(): Promise<void> {
     this.sweeper?.cancel();
+    await this.retention.stop();
     await this.liveSessions.closeAll();
     this.sessions.endAll('hub stopping');
     await this.server.close(2000);
@@ -200,6 +281,7 @@ export class Hub {
   private sweep(): void {
     const listed = this.revocations.loadCrl();
     if (listed.length) this.log.info('CRL: connections closed', { count: this.tlsGuard.drop(listed) });
+    if (!this.storage.check()) return; // expiry is a write: it waits for space like the others
     if (this.stores.commands.expireDue() > 0) for (const id of this.sessions.ids()) this.sessions.changed(id);
   }
 }

@@ -13,6 +13,14 @@ export interface HubView {
   now(): number;
   /** Security refusals since the hub started, by kind (security-counters.ts). */
   refusals?(): Record<string, number>;
+  /** The database and its disk (hub.storageGauges). */
+  storage?(): {
+    full: boolean;
+    usedBytes: number;
+    maxBytes: number;
+    fsFreeBytes: number;
+    removedLastRun: number;
+  };
 }
 
 export class HubMetrics {
@@ -54,7 +62,9 @@ export class HubMetrics {
       'Requests refused for security since the hub started (forged results, revoked certificates, TLS handshakes)',
       ['kind'],
     );
+    const storage = storageGauges(gauge);
     this.refresh = () => {
+      storage(view);
       for (const [kind, n] of Object.entries(view.refusals?.() ?? {})) refused.set({ kind }, n);
       const all = view.summaries();
       const now = view.now();
@@ -87,4 +97,25 @@ export class HubMetrics {
   close(): Promise<void> {
     return this.http.close();
   }
+}
+
+/** The hub's storage: the alarm (writes refused for a full disk) and what to watch before it. */
+function storageGauges(gauge: (name: string, help: string) => Gauge) {
+  const full = gauge('loa_hub_storage_full', 'The hub refuses new writes: its disk is full (1) or not (0)');
+  const used = gauge(
+    'loa_hub_db_used_bytes',
+    'Bytes of the hub database in use (the retention budget counts these)',
+  );
+  const max = gauge('loa_hub_db_max_bytes', 'The retention budget of the hub database (maxDbMB)');
+  const free = gauge('loa_hub_fs_free_bytes', "Free bytes on the hub database's filesystem");
+  const removed = gauge('loa_hub_retention_removed_last_run', 'Rows the last retention run removed');
+  return (view: HubView) => {
+    const s = view.storage?.();
+    if (!s) return;
+    full.set(s.full ? 1 : 0);
+    used.set(s.usedBytes);
+    max.set(s.maxBytes);
+    free.set(s.fsFreeBytes);
+    removed.set(s.removedLastRun);
+  };
 }

@@ -6,6 +6,7 @@
  * queries (operator/queries.ts).
  */
 import type * as grpc from '@grpc/grpc-js';
+import { LoaError } from '../core/errors.js';
 import type { LiveSessions } from './live/live-sessions.js';
 import { speak } from './live/speak-rpc.js';
 import { listCommands, pushSchedule, sendCommand } from './operator/commands.js';
@@ -39,5 +40,9 @@ export function operatorService(d: OperatorDeps, live: LiveSessions): grpc.Untyp
     ListPlayLog: unary(d, 'ListPlayLog', (req) => listPlayLog(d, req)),
     RevokeCertificate: unary(d, 'RevokeCertificate', (req, caller) => revokeCertificate(d, req, caller)),
     ListAudit: unary(d, 'ListAudit', (req) => listAudit(d, req)),
+    GetDatabaseStatus: unary(d, 'GetDatabaseStatus', () => {
+      if (!d.dbStatus) throw new LoaError('UNIMPLEMENTED', 'this hub does not report its database');
+      return d.dbStatus();
+    }),
   };
 }

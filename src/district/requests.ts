@@ -70,6 +70,7 @@ export const REQUEST_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   }),
   ListPlayLog: z.object({ stationId: optionalStation, sinceMs: epochMs, limit }),
   ListAudit: z.object({ stationId: optionalStation, sinceMs: epochMs, limit }),
+  GetDatabaseStatus: z.object({}),
   AcknowledgeAlarm: z.object({
     stationId,
     key: z.string().min(1).max(128),

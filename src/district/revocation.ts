@@ -16,6 +16,7 @@ import { isENOENT, LoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { normalSerial, readCrl } from '../security/crl.js';
 import type { CertIdentity } from '../security/identity.js';
+import { isDiskFull } from './storage-guard.js';
 
 export interface Revoked {
   serial: string;
@@ -76,10 +77,18 @@ export class Revocations {
     if (o.crlPath) this.loadCrl(true);
   }
 
-  /** A certificate that completed a handshake (what `revoke` later finds by identity). */
+  /**
+   * A certificate that completed a handshake (what `revoke` later finds by identity). With the
+   * disk full it is not recorded this time (the next handshake records it): a handshake must
+   * never fail, or stop the hub, for want of space.
+   */
   seen(id: CertIdentity): void {
-    if (id.serial)
+    if (!id.serial) return;
+    try {
       this.q.seen.run(identityKey(id), normalSerial(id.serial), this.clock.now(), this.clock.now());
+    } catch (e) {
+      if (!isDiskFull(e)) throw e;
+    }
   }
 
   /** Why this serial is refused, or undefined. */

@@ -4,10 +4,13 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../core/clock.js';
 import { AuditStore } from './audit.js';
 import { CommandStore } from './commands.js';
-import { openDatabase } from './db.js';
+import { DB_FILE, openDatabase } from './db.js';
+import { type Conversion, convertToIncremental } from './db-convert.js';
 import { DesiredStore } from './desired.js';
 import { queryEvents } from './history.js';
 import { MediaStore } from './media-store.js';
+import { DEFAULT_RETENTION, type RetentionConfig } from './retention-config.js';
+import { SqliteMaintenance } from './sqlite-maintenance.js';
 import { StationStore } from './stations.js';
 import type { HubStores } from './stores.js';
 import { UserStore } from './users.js';
@@ -17,10 +20,18 @@ export interface SqliteStores extends HubStores {
   db: Database.Database;
   stations: StationStore;
   audit: AuditStore;
+  maintenance: SqliteMaintenance;
+  /** What became of the database's auto_vacuum mode at open (db-convert.ts). */
+  conversion: Conversion;
 }
 
-export function openSqliteStores(dataDir: string, clock: Clock): SqliteStores {
+export function openSqliteStores(
+  dataDir: string,
+  clock: Clock,
+  retention: RetentionConfig = DEFAULT_RETENTION,
+): SqliteStores {
   const db = openDatabase(dataDir);
+  const file = join(dataDir, DB_FILE);
   return {
     db,
     stations: new StationStore(db, clock),
@@ -29,6 +40,8 @@ export function openSqliteStores(dataDir: string, clock: Clock): SqliteStores {
     media: new MediaStore(join(dataDir, 'media'), db, clock),
     audit: new AuditStore(db, clock),
     events: { query: (q) => queryEvents(db, q) },
+    maintenance: new SqliteMaintenance(db, file, () => retention),
+    conversion: convertToIncremental(db, file),
     writes: new SqliteWriteGroup(db),
     users: new UserStore(db, clock),
   };

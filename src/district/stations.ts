@@ -71,7 +71,7 @@ export class StationStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       measure: db.prepare(
-        'INSERT OR IGNORE INTO measurements (station, epoch, seq, ts, changes) VALUES (?, ?, ?, ?, ?)',
+        'INSERT OR IGNORE INTO measurements (station, epoch, seq, ts, changes, received) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       drop: db.prepare(
         `INSERT OR IGNORE INTO drops (station, epoch, seq, ts, count, measurements, events, first_seq, last_seq)
@@ -128,7 +128,7 @@ export class StationStore {
         if (it.seq <= acked) continue;
         acked = it.seq;
         if (it.kind === 'changes') {
-          this.q.measure.run(id, row.epoch, it.seq, it.ts, JSON.stringify(it.changes));
+          this.q.measure.run(id, row.epoch, it.seq, it.ts, JSON.stringify(it.changes), now);
           if (it.seq > row.snapshot_seq) state = applyChanges(state ?? JSON.parse(row.state), it.changes);
           continue;
         }

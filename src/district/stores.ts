@@ -14,6 +14,7 @@ import type { AuditEntry, AuditQuery } from './audit.js';
 import type { CommandOutcome, CommandRow } from './commands.js';
 import type { DesiredRow, MediaRef } from './desired.js';
 import type { EventQuery } from './history.js';
+import type { DatabaseStatus, PruneResult } from './retention-types.js';
 import type { HelloInfo, IngestItem, StationRow, StoredEvent } from './stations.js';
 import type { AlarmAck, ConsoleSession, UserRow } from './users.js';
 import type { WriteGroup } from './write-group.js';
@@ -86,6 +87,24 @@ export interface EventHistory {
   query(q: EventQuery): StoredEvent[];
 }
 
+/**
+ * What retention (retention.ts) and `districtctl db status` need of the database, whatever it
+ * is: bounded batches, each one short transaction, so the caller can yield between them.
+ */
+export interface StoreMaintenance {
+  /** A new run: classes found up to date in the last run are looked at again. */
+  startRun(): void;
+  /** One transaction removing at most `rows` rows that are due (by age, else over the size budget); undefined when nothing is. */
+  pruneBatch(now: number, rows: number): PruneResult | undefined;
+  /** Returns at most `pages` free pages to the filesystem; how many it returned. */
+  reclaim(pages: number): number;
+  status(now: number): DatabaseStatus;
+  /** Bytes in pages holding data (cheap: the size budget and the metrics read it). */
+  usedBytes(): number;
+  /** One small write: does the disk take writes again? Throws as a write would. */
+  probeWrite(now: number): void;
+}
+
 /** The console's people (districtctl user …), their sessions and alarm acknowledgements. */
 export interface UsersStore {
   get(name: string): UserRow | undefined;
@@ -111,6 +130,7 @@ export interface HubStores {
   media: MediaFilesStore;
   audit: AuditStoreLike;
   events: EventHistory;
+  maintenance: StoreMaintenance;
   users: UsersStore;
   /** Group commit: the writes of one event-loop turn in one transaction (write-group.ts). */
   writes: WriteGroup;

@@ -13,9 +13,9 @@ import { LoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { HandshakeLog } from '../security/handshake-log.js';
 import { type CertIdentity, identityOf } from '../security/identity.js';
-import type { AuditStore } from './audit.js';
 import { identityKey, type Revocations } from './revocation.js';
 import type { SecurityCounters } from './security-counters.js';
+import type { AuditStoreLike } from './stores.js';
 import type { WriteGroup } from './write-group.js';
 
 const LOG_EVERY_MS = 10_000;
@@ -23,7 +23,7 @@ const LOG_EVERY_MS = 10_000;
 export interface TlsGuardDeps {
   clock: Clock;
   log: Logger;
-  audit: AuditStore;
+  audit: AuditStoreLike;
   revocations: Revocations;
   refusals: SecurityCounters;
   /** The serial seen is recorded in the next group commit, not in a transaction per handshake. */

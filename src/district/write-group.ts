@@ -11,6 +11,7 @@
  */
 import type Database from 'better-sqlite3';
 import { type LoaError, toLoaError } from '../core/errors.js';
+import { writeError } from './storage-guard.js';
 
 export interface WriteGroup {
   /**
@@ -72,7 +73,7 @@ export class SqliteWriteGroup implements WriteGroup {
       this.commits++;
       this.jobs += jobs.length;
     } catch (e) {
-      const err = toLoaError(e);
+      const err = writeError(e); // a full disk stays recognisable (storage-guard.ts)
       for (const j of jobs) j.error ??= err;
     }
     for (const j of jobs) this.settle(j);
@@ -83,7 +84,7 @@ export class SqliteWriteGroup implements WriteGroup {
     try {
       j.result = this.db.transaction(j.work)();
     } catch (e) {
-      j.error = toLoaError(e);
+      j.error = writeError(e);
     }
   }
 

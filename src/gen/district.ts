@@ -6,9 +6,12 @@ import type { Struct as _google_protobuf_Struct, Struct__Output as _google_proto
 import type { Value as _google_protobuf_Value, Value__Output as _google_protobuf_Value__Output } from './google/protobuf/Value.js';
 import type { AuditEntry as _loa_district_v1_AuditEntry, AuditEntry__Output as _loa_district_v1_AuditEntry__Output } from './loa/district/v1/AuditEntry.js';
 import type { CommandInfo as _loa_district_v1_CommandInfo, CommandInfo__Output as _loa_district_v1_CommandInfo__Output } from './loa/district/v1/CommandInfo.js';
+import type { DatabaseTable as _loa_district_v1_DatabaseTable, DatabaseTable__Output as _loa_district_v1_DatabaseTable__Output } from './loa/district/v1/DatabaseTable.js';
 import type { DesiredStateInfo as _loa_district_v1_DesiredStateInfo, DesiredStateInfo__Output as _loa_district_v1_DesiredStateInfo__Output } from './loa/district/v1/DesiredStateInfo.js';
 import type { DistrictEvent as _loa_district_v1_DistrictEvent, DistrictEvent__Output as _loa_district_v1_DistrictEvent__Output } from './loa/district/v1/DistrictEvent.js';
 import type { DistrictServiceClient as _loa_district_v1_DistrictServiceClient, DistrictServiceDefinition as _loa_district_v1_DistrictServiceDefinition } from './loa/district/v1/DistrictService.js';
+import type { GetDatabaseStatusRequest as _loa_district_v1_GetDatabaseStatusRequest, GetDatabaseStatusRequest__Output as _loa_district_v1_GetDatabaseStatusRequest__Output } from './loa/district/v1/GetDatabaseStatusRequest.js';
+import type { GetDatabaseStatusResponse as _loa_district_v1_GetDatabaseStatusResponse, GetDatabaseStatusResponse__Output as _loa_district_v1_GetDatabaseStatusResponse__Output } from './loa/district/v1/GetDatabaseStatusResponse.js';
 import type { GetStationRequest as _loa_district_v1_GetStationRequest, GetStationRequest__Output as _loa_district_v1_GetStationRequest__Output } from './loa/district/v1/GetStationRequest.js';
 import type { GetStationResponse as _loa_district_v1_GetStationResponse, GetStationResponse__Output as _loa_district_v1_GetStationResponse__Output } from './loa/district/v1/GetStationResponse.js';
 import type { LinkQuality as _loa_district_v1_LinkQuality, LinkQuality__Output as _loa_district_v1_LinkQuality__Output } from './loa/district/v1/LinkQuality.js';
@@ -27,6 +30,7 @@ import type { ListStationsResponse as _loa_district_v1_ListStationsResponse, Lis
 import type { MediaRef as _loa_district_v1_MediaRef, MediaRef__Output as _loa_district_v1_MediaRef__Output } from './loa/district/v1/MediaRef.js';
 import type { PushScheduleRequest as _loa_district_v1_PushScheduleRequest, PushScheduleRequest__Output as _loa_district_v1_PushScheduleRequest__Output } from './loa/district/v1/PushScheduleRequest.js';
 import type { PushScheduleResponse as _loa_district_v1_PushScheduleResponse, PushScheduleResponse__Output as _loa_district_v1_PushScheduleResponse__Output } from './loa/district/v1/PushScheduleResponse.js';
+import type { RetentionClass as _loa_district_v1_RetentionClass, RetentionClass__Output as _loa_district_v1_RetentionClass__Output } from './loa/district/v1/RetentionClass.js';
 import type { RevokeCertificateRequest as _loa_district_v1_RevokeCertificateRequest, RevokeCertificateRequest__Output as _loa_district_v1_RevokeCertificateRequest__Output } from './loa/district/v1/RevokeCertificateRequest.js';
 import type { RevokeCertificateResponse as _loa_district_v1_RevokeCertificateResponse, RevokeCertificateResponse__Output as _loa_district_v1_RevokeCertificateResponse__Output } from './loa/district/v1/RevokeCertificateResponse.js';
 import type { SendCommandRequest as _loa_district_v1_SendCommandRequest, SendCommandRequest__Output as _loa_district_v1_SendCommandRequest__Output } from './loa/district/v1/SendCommandRequest.js';
@@ -60,6 +64,7 @@ export interface ProtoGrpcType {
       v1: {
         AuditEntry: MessageTypeDefinition<_loa_district_v1_AuditEntry, _loa_district_v1_AuditEntry__Output>
         CommandInfo: MessageTypeDefinition<_loa_district_v1_CommandInfo, _loa_district_v1_CommandInfo__Output>
+        DatabaseTable: MessageTypeDefinition<_loa_district_v1_DatabaseTable, _loa_district_v1_DatabaseTable__Output>
         DesiredStateInfo: MessageTypeDefinition<_loa_district_v1_DesiredStateInfo, _loa_district_v1_DesiredStateInfo__Output>
         DistrictEvent: MessageTypeDefinition<_loa_district_v1_DistrictEvent, _loa_district_v1_DistrictEvent__Output>
         /**
@@ -67,6 +72,8 @@ export interface ProtoGrpcType {
          * Selecting stations: station_ids lists them, or all = true for every known station.
          */
         DistrictService: SubtypeConstructor<typeof grpc.Client, _loa_district_v1_DistrictServiceClient> & { service: _loa_district_v1_DistrictServiceDefinition }
+        GetDatabaseStatusRequest: MessageTypeDefinition<_loa_district_v1_GetDatabaseStatusRequest, _loa_district_v1_GetDatabaseStatusRequest__Output>
+        GetDatabaseStatusResponse: MessageTypeDefinition<_loa_district_v1_GetDatabaseStatusResponse, _loa_district_v1_GetDatabaseStatusResponse__Output>
         GetStationRequest: MessageTypeDefinition<_loa_district_v1_GetStationRequest, _loa_district_v1_GetStationRequest__Output>
         GetStationResponse: MessageTypeDefinition<_loa_district_v1_GetStationResponse, _loa_district_v1_GetStationResponse__Output>
         LinkQuality: MessageTypeDefinition<_loa_district_v1_LinkQuality, _loa_district_v1_LinkQuality__Output>
@@ -85,6 +92,7 @@ export interface ProtoGrpcType {
         MediaRef: MessageTypeDefinition<_loa_district_v1_MediaRef, _loa_district_v1_MediaRef__Output>
         PushScheduleRequest: MessageTypeDefinition<_loa_district_v1_PushScheduleRequest, _loa_district_v1_PushScheduleRequest__Output>
         PushScheduleResponse: MessageTypeDefinition<_loa_district_v1_PushScheduleResponse, _loa_district_v1_PushScheduleResponse__Output>
+        RetentionClass: MessageTypeDefinition<_loa_district_v1_RetentionClass, _loa_district_v1_RetentionClass__Output>
         RevokeCertificateRequest: MessageTypeDefinition<_loa_district_v1_RevokeCertificateRequest, _loa_district_v1_RevokeCertificateRequest__Output>
         RevokeCertificateResponse: MessageTypeDefinition<_loa_district_v1_RevokeCertificateResponse, _loa_district_v1_RevokeCertificateResponse__Output>
         SendCommandRequest: MessageTypeDefinition<_loa_district_v1_SendCommandRequest, _loa_district_v1_SendCommandRequest__Output>

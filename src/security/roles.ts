@@ -90,6 +90,7 @@ export const DISTRICT_RPC_ROLES: Readonly<Record<string, Role>> = {
   ListEvents: 'viewer',
   ListPlayLog: 'viewer',
   ListAudit: 'viewer',
+  GetDatabaseStatus: 'viewer',
   SendCommand: 'operator',
   PushSchedule: 'operator',
   UploadMedia: 'operator',

@@ -29,6 +29,7 @@ import { type Transmitter, TransmitterGuard } from '../power/transmitter.js';
 import { CommandGate } from '../security/gate.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
 import { Store } from '../store/store.js';
+import { StoreAlarm } from '../store/store-alarm.js';
 import { registerCoreCommands, StationControl } from './control.js';
 
 export interface StationOptions {
@@ -78,6 +79,8 @@ export class Station {
   private readonly board = new PortBoard();
   private stopping: Promise<void> | undefined;
   private readonly started: StationModule[] = [];
+  /** A full or failing data disk raises an alarm; the station broadcasts on (store-alarm.ts). */
+  private readonly storeAlarm: StoreAlarm;
 
   constructor(private readonly o: StationOptions) {
     PortBoard.check(o.modules ?? [], CORE_PORTS);
@@ -88,6 +91,12 @@ export class Station {
       maxEvents: o.maxEvents ?? 5000,
     });
     this.alarms = new Alarms(this.store.events, () => o.clock.now());
+    this.storeAlarm = new StoreAlarm({
+      stats: this.store.stats,
+      alarms: this.alarms,
+      clock: o.clock,
+      dataDir: o.dataDir,
+    });
     this.gate = new CommandGate(this.commands, {
       events: this.store.events,
       limiter: o.limits ? new RateLimiter(o.limits, o.clock) : undefined,
@@ -151,6 +160,7 @@ export class Station {
   async start(): Promise<void> {
     const { clock, log } = this.o;
     await this.store.open();
+    this.storeAlarm.start();
     this.hw = await Hal.open(this.o.profile, this.o.drivers, { clock, log: log.child('hal') });
     await this.hw.safeState();
     await this.selfTest();
@@ -258,6 +268,7 @@ export class Station {
         .stop()
         .catch((e) => this.o.log.error(`module ${m.name} did not stop cleanly`, { error: String(e) }));
     }
+    this.storeAlarm.stop();
     this.power?.supervisor.stop();
     this.power?.ampThermal?.stop();
     if (this.power) await this.power.chain.shutdown();

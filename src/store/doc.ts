@@ -44,6 +44,9 @@ export interface Recovery {
 
 class DamagedError extends Error {}
 
+/** A write that failed (a full card) is tried again this much later. */
+export const RETRY_MS = 10_000;
+
 /** lowdb adapter: atomic writes, schema check and migration on read. */
 class SafeJsonFile<T extends Versioned> implements Adapter<T> {
   constructor(private readonly o: DocOptions<T>) {}
@@ -122,22 +125,39 @@ export class JsonDoc<T extends Versioned> {
   update(fn: (d: T) => void): void {
     fn(this.db.data);
     this.dirty = true;
+    this.later(this.o.flushMs ?? 0);
+  }
+
+  private later(ms: number): void {
     if (this.timer) return;
     this.timer = this.o.clock.setTimeout(() => {
       this.timer = undefined;
-      void this.flush();
-    }, this.o.flushMs ?? 0);
+      this.flush().catch(() => undefined); // kept dirty and retried (store-alarm.ts raises the alarm)
+    }, ms);
   }
 
-  /** Writes now if anything changed; resolves when it is on disk. */
+  /**
+   * Writes now if anything changed; resolves when it is on disk. A write that fails (a full
+   * card) leaves the document dirty in memory and is tried again in RETRY_MS: the station runs
+   * on what it holds, and a failed write never blocks the next one.
+   */
   async flush(): Promise<void> {
     this.timer?.cancel();
     this.timer = undefined;
-    this.writing = this.writing.then(async () => {
-      if (!this.dirty) return;
-      this.dirty = false;
-      await this.db.write();
-    });
-    return this.writing;
+    const run = this.writing
+      .catch(() => undefined)
+      .then(async () => {
+        if (!this.dirty) return;
+        this.dirty = false;
+        try {
+          await this.db.write();
+        } catch (e) {
+          this.dirty = true;
+          this.later(RETRY_MS);
+          throw e;
+        }
+      });
+    this.writing = run;
+    return run;
   }
 }

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import type { Clock, Timer } from '../core/clock.js';
 import { isENOENT } from '../core/errors.js';
 import type { EventInput, EventSink, Severity, StationEvent } from '../core/events.js';
+import { RETRY_MS } from './doc.js';
 import { appendDurable, keepAside, type WriteStats, writeFileAtomic } from './files.js';
 
 export interface EventLogOptions {
@@ -43,6 +44,8 @@ export class EventLog implements EventSink {
   private timer: Timer | undefined;
   private timerDue = Number.POSITIVE_INFINITY;
   private writing: Promise<void> = Promise.resolve();
+  /** The pending events outgrew the bound while writes failed: the next write rewrites the file. */
+  private compactDue = false;
   private readonly listeners = new Set<(e: StationEvent) => void>();
   dropped = 0;
 
@@ -87,6 +90,10 @@ export class EventLog implements EventSink {
     };
     this.events.push(e);
     this.pending.push(e);
+    if (this.pending.length > this.max) {
+      this.pending = [];
+      this.compactDue = true;
+    }
     this.trim();
     for (const l of this.listeners) l(e);
     const delay = e.severity === 'alarm' ? (this.o.alarmFlushMs ?? 200) : (this.o.flushMs ?? 5000);
@@ -124,8 +131,9 @@ export class EventLog implements EventSink {
     this.timer?.cancel();
     this.timer = undefined;
     this.timerDue = Number.POSITIVE_INFINITY;
-    this.writing = this.writing.then(() => this.writePending());
-    return this.writing;
+    const run = this.writing.catch(() => undefined).then(() => this.writePending());
+    this.writing = run;
+    return run;
   }
 
   private schedule(delay: number): void {
@@ -133,25 +141,41 @@ export class EventLog implements EventSink {
     if (due >= this.timerDue) return;
     this.timer?.cancel();
     this.timerDue = due;
-    this.timer = this.o.clock.setTimeout(() => void this.flush(), delay);
+    this.timer = this.o.clock.setTimeout(() => {
+      this.flush().catch(() => undefined); // kept and retried (store-alarm.ts raises the alarm)
+    }, delay);
   }
 
+  /** A batch that cannot be written (a full card) stays pending, in order, and is tried again. */
   private async writePending(): Promise<void> {
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0 && !this.compactDue) return;
     const batch = this.pending;
     this.pending = [];
-    if (this.fileLines + batch.length > this.max * 1.25) {
-      await this.compact();
-      return;
+    try {
+      if (this.compactDue || this.fileLines + batch.length > this.max * 1.25) {
+        await this.compact();
+        return;
+      }
+      await appendDurable(this.o.file, batch.map((e) => `${JSON.stringify(e)}\n`).join(''), this.o.stats);
+      this.fileLines += batch.length;
+    } catch (e) {
+      this.pending = [...batch, ...this.pending];
+      this.schedule(RETRY_MS);
+      throw e;
     }
-    await appendDurable(this.o.file, batch.map((e) => `${JSON.stringify(e)}\n`).join(''), this.o.stats);
-    this.fileLines += batch.length;
   }
 
   private async compact(): Promise<void> {
-    this.pending = [];
     const text = this.events.map((e) => `${JSON.stringify(e)}\n`).join('');
-    await writeFileAtomic(this.o.file, text, this.o.stats);
+    const held = this.pending; // in the text; events emitted during the write stay pending
+    this.pending = [];
+    try {
+      await writeFileAtomic(this.o.file, text, this.o.stats);
+    } catch (e) {
+      this.pending = [...held, ...this.pending];
+      throw e;
+    }
+    this.compactDue = false;
     this.fileLines = this.events.length;
   }
 

@@ -64,7 +64,7 @@ export class UplinkModule implements StationModule {
     const { clock } = ctx;
     const log = ctx.log.child('uplink');
     const limits = { maxItems: s.outboxMaxItems, maxBytes: s.outboxMaxBytes, maxAgeMs: s.outboxMaxAgeMs };
-    const outbox = await Outbox.open(join(this.o.dataDir, 'outbox.jsonl'), clock, limits);
+    const outbox = await Outbox.open(join(this.o.dataDir, 'outbox.jsonl'), clock, limits, ctx.store.stats);
     const doc = uplinkStateDoc(this.o.dataDir, clock);
     await doc.load();
     const events = ctx.store.events;

@@ -7,7 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Clock, Timer } from '../core/clock.js';
 import { isENOENT } from '../core/errors.js';
-import { appendDurable, writeFileAtomic } from '../store/files.js';
+import { RETRY_MS } from '../store/doc.js';
+import { appendDurable, type WriteStats, writeFileAtomic } from '../store/files.js';
 import type { DropStats, OutboxItem } from './outbox-item.js';
 
 export interface OutboxHeader {
@@ -43,6 +44,8 @@ export class OutboxFile {
   constructor(
     readonly path: string,
     private readonly clock: Clock,
+    /** The station's write stats: a failed write raises the store alarm (store-alarm.ts). */
+    private readonly stats?: WriteStats,
   ) {}
 
   async load(): Promise<OutboxLine[]> {
@@ -74,13 +77,27 @@ export class OutboxFile {
   /** Rewrites the file from `snapshot()` when most of its lines are dead. */
   maybeCompact(snapshot: () => OutboxLine[]): void {
     if (this.lines + this.pending.length < COMPACT_SLACK) return;
-    this.writing = this.writing.then(async () => {
-      const live = snapshot();
-      if (this.lines + this.pending.length < Math.max(COMPACT_SLACK, 2 * live.length)) return;
-      this.pending = [];
-      await writeFileAtomic(this.path, live.map((l) => `${JSON.stringify(l)}\n`).join(''));
-      this.lines = live.length;
-    });
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(async () => {
+        const live = snapshot();
+        if (this.lines + this.pending.length < Math.max(COMPACT_SLACK, 2 * live.length)) return;
+        const held = this.pending;
+        this.pending = [];
+        try {
+          await writeFileAtomic(this.path, live.map((l) => `${JSON.stringify(l)}\n`).join(''), this.stats);
+        } catch {
+          this.retry(held); // the append path keeps working meanwhile
+          return;
+        }
+        this.lines = live.length;
+      });
+  }
+
+  /** Lines that could not be written (a full card) go back first, in order, and are tried again. */
+  private retry(held: string[]): void {
+    this.pending = [...held, ...this.pending];
+    this.schedule(RETRY_MS);
   }
 
   /** Writes what is pending now; resolves when it is synced. */
@@ -88,14 +105,22 @@ export class OutboxFile {
     this.timer?.cancel();
     this.timer = undefined;
     this.timerDue = Number.POSITIVE_INFINITY;
-    this.writing = this.writing.then(async () => {
-      if (this.pending.length === 0) return;
-      const batch = this.pending;
-      this.pending = [];
-      await appendDurable(this.path, batch.join(''));
-      this.lines += batch.length;
-    });
-    return this.writing;
+    const run = this.writing
+      .catch(() => undefined)
+      .then(async () => {
+        if (this.pending.length === 0) return;
+        const batch = this.pending;
+        this.pending = [];
+        try {
+          await appendDurable(this.path, batch.join(''), this.stats);
+        } catch (e) {
+          this.retry(batch);
+          throw e;
+        }
+        this.lines += batch.length;
+      });
+    this.writing = run;
+    return run;
   }
 
   private schedule(delay: number): void {
@@ -103,6 +128,8 @@ export class OutboxFile {
     if (due >= this.timerDue) return;
     this.timer?.cancel();
     this.timerDue = due;
-    this.timer = this.clock.setTimeout(() => void this.flush(), delay);
+    this.timer = this.clock.setTimeout(() => {
+      this.flush().catch(() => undefined); // kept and retried
+    }, delay);
   }
 }

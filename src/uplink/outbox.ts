@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
+import type { WriteStats } from '../store/files.js';
 import { OutboxFile, type OutboxLine } from './outbox-file.js';
 import type { DropStats, ItemBody, OutboxItem } from './outbox-item.js';
 
@@ -48,8 +49,8 @@ export class Outbox {
     private readonly limits: OutboxLimits,
   ) {}
 
-  static open(path: string, clock: Clock, limits: OutboxLimits): Promise<Outbox> {
-    const box = new Outbox(new OutboxFile(path, clock), clock, limits);
+  static open(path: string, clock: Clock, limits: OutboxLimits, stats?: WriteStats): Promise<Outbox> {
+    const box = new Outbox(new OutboxFile(path, clock, stats), clock, limits);
     return box.load().then(() => box);
   }
 

@@ -1,5 +1,5 @@
 /** Runs the built station daemon as a child process and drives it with the real stationctl. */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, type SpawnOptions, spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,10 +15,17 @@ export interface Daemon {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startDaemon(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Daemon> {
+export async function startDaemon(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  /** How the daemon is started: here, or inside a namespace (small-fs.ts: ns.spawn). */
+  spawner: (cmd: string, args: string[], opts: SpawnOptions) => ChildProcess = spawn,
+): Promise<Daemon> {
   const dataDir = args[args.indexOf('--data-dir') + 1] as string;
-  const socket = join(dataDir, 'station.sock');
-  const proc = spawn(process.execPath, [join(ROOT, 'bin', 'loa-station'), ...args], {
+  const socket = args.includes('--socket')
+    ? (args[args.indexOf('--socket') + 1] as string)
+    : join(dataDir, 'station.sock');
+  const proc = spawner(process.execPath, [join(ROOT, 'bin', 'loa-station'), ...args], {
     // tests run daemons side by side: a free metrics port each
     env: { ...process.env, LOA_LOG_FORMAT: 'json', LOA_METRICS_LISTEN: '127.0.0.1:0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

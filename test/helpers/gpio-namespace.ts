@@ -23,8 +23,19 @@ export interface GpioNamespace {
 const SCRIPT =
   'mount -t tmpfs -o mode=0755 loa-fake-sysfs /sys/class && mkdir /sys/class/gpio && echo READY && exec sleep 3600';
 
-export async function openGpioNamespace(): Promise<GpioNamespace | { skip: string }> {
-  const holder = spawn('unshare', ['--mount', '--propagation', 'private', '--', 'sh', '-c', SCRIPT], {
+export function openGpioNamespace(): Promise<GpioNamespace | { skip: string }> {
+  return openMountNamespace(SCRIPT, '/sys/class/gpio');
+}
+
+/**
+ * A private mount namespace set up by `script` (which prints READY when done); `root` is the
+ * path inside it that `GpioNamespace.root` shows from outside (test/helpers/small-fs.ts too).
+ */
+export async function openMountNamespace(
+  script: string,
+  root: string,
+): Promise<GpioNamespace | { skip: string }> {
+  const holder = spawn('unshare', ['--mount', '--propagation', 'private', '--', 'sh', '-c', script], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -56,15 +67,15 @@ export async function openGpioNamespace(): Promise<GpioNamespace | { skip: strin
       skip: `no private mount namespace here (unshare -m + mount tmpfs): ${err.trim() || 'timed out'}`,
     };
   }
-  return nsHandle(holder);
+  return nsHandle(holder, root);
 }
 
-function nsHandle(holder: ChildProcess): GpioNamespace {
+function nsHandle(holder: ChildProcess, inside: string): GpioNamespace {
   const pid = holder.pid as number;
   const enter = (cmd: string, args: string[]) => ['--target', String(pid), '--mount', '--', cmd, ...args];
   return {
     pid,
-    root: `/proc/${pid}/root/sys/class/gpio`,
+    root: `/proc/${pid}/root${inside}`,
     spawn: (cmd, args, opts = {}) => spawn('nsenter', enter(cmd, args), opts),
     exec: (cmd, args, env = {}) =>
       new Promise((res) => {

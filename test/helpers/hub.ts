@@ -1,5 +1,5 @@
 /** Runs the built district hub (bin/loa-district) as a child process, and the real districtctl. */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, type SpawnOptions, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './daemon.js';
 
@@ -12,8 +12,15 @@ export interface HubProc {
   stop(): Promise<number | null>;
 }
 
-export async function startHub(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<HubProc> {
-  const proc = spawn(
+/** How the hub process is started: here, or inside a namespace (small-fs.ts: ns.spawn). */
+export type Spawner = (cmd: string, args: string[], opts: SpawnOptions) => ChildProcess;
+
+export async function startHub(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+  spawner: Spawner = spawn,
+): Promise<HubProc> {
+  const proc = spawner(
     process.execPath,
     [join(ROOT, 'bin', 'loa-district'), '--data-dir', dataDir, '--listen', '127.0.0.1:0'],
     {

@@ -20,13 +20,14 @@ import { capCommand } from './cap.js';
 import { clustersCommand } from './clusters.js';
 import { districtReadCommands } from './commands.js';
 import type { DCommand, DCtx } from './context.js';
+import { dbCommand } from './db.js';
 import { liveCommand } from './live.js';
 import { districtMessages } from './messages.js';
 import { districtRevokeCommands } from './revoke.js';
 import { userCommand, userUsage } from './users.js';
 
 const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--ca F --cert F --key F] COMMAND
-  serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off] [--console-listen HOST:PORT|off]
+  serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off] [--console-listen HOST:PORT|off] [--retention FILE]
                                                    run the district hub (= loa-district) and its browser console
   stations                                         one line per station: link, on air, power, alarms, last contact
   status ID                                        one station in detail
@@ -43,6 +44,7 @@ const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--c
   events [--station ID] [--since 2h|ISO] [--severity alarm] [--kind K] [--limit N]
   play-log [--station ID] [--since 1d|ISO] [--limit N]
   audit [--station ID] [--since 1d|ISO] [--limit N]  who asked what, in which role, and the result
+  db status                                        the hub's database: sizes, oldest rows, what retention removes, disk full?
   station revoke ID [--serial HEX] [--reason R]    a stolen box: its certificate stops working at once (admin)
   operator revoke NAME [--serial HEX] [--reason R] a person's certificate likewise (admin)
 TLS: --ca/--cert/--key, else LOA_TLS_CA/LOA_TLS_CERT/LOA_TLS_KEY (deploy/pki/operator.sh); none: plain text (a lab hub)
@@ -59,6 +61,7 @@ const COMMANDS: Record<string, DCommand> = {
   cap: capCommand,
   ...districtRevokeCommands,
   clusters: clustersCommand,
+  db: dbCommand,
   live: liveCommand,
   user: userCommand,
 };
@@ -68,6 +71,7 @@ async function serve(p: Parsed): Promise<void> {
     dataDir: flagString(p, 'data-dir'),
     listen: flagString(p, 'listen'),
     metricsListen: flagString(p, 'metrics-listen'),
+    retention: flagString(p, 'retention'),
     consoleListen: flagString(p, 'console-listen'),
     logLevel: assertLogLevel(flagString(p, 'log-level')),
   });

@@ -61,6 +61,7 @@ const STATUS: Record<ErrorCode, number> = {
   EXPIRED: 410,
   RATE_LIMITED: 429,
   UNIMPLEMENTED: 501,
+  STORAGE_FULL: 507, // Insufficient Storage (RFC 4918 §11.5)
   INTERNAL: 500,
 };
 

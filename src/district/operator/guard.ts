@@ -28,6 +28,8 @@ export interface OperatorDeps extends RevokeDeps {
   /** How an unidentified caller is recorded in the audit: mutual TLS or a lab. */
   via: 'tls' | 'lab';
   limiter: RateLimiter | undefined;
+  /** GetDatabaseStatus (db-status.ts). */
+  dbStatus?(): unknown;
 }
 
 export type Req = Record<string, unknown>;

@@ -2,6 +2,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { GetDatabaseStatusRequest as _loa_district_v1_GetDatabaseStatusRequest, GetDatabaseStatusRequest__Output as _loa_district_v1_GetDatabaseStatusRequest__Output } from '../../../loa/district/v1/GetDatabaseStatusRequest.js';
+import type { GetDatabaseStatusResponse as _loa_district_v1_GetDatabaseStatusResponse, GetDatabaseStatusResponse__Output as _loa_district_v1_GetDatabaseStatusResponse__Output } from '../../../loa/district/v1/GetDatabaseStatusResponse.js';
 import type { GetStationRequest as _loa_district_v1_GetStationRequest, GetStationRequest__Output as _loa_district_v1_GetStationRequest__Output } from '../../../loa/district/v1/GetStationRequest.js';
 import type { GetStationResponse as _loa_district_v1_GetStationResponse, GetStationResponse__Output as _loa_district_v1_GetStationResponse__Output } from '../../../loa/district/v1/GetStationResponse.js';
 import type { ListAlarmsRequest as _loa_district_v1_ListAlarmsRequest, ListAlarmsRequest__Output as _loa_district_v1_ListAlarmsRequest__Output } from '../../../loa/district/v1/ListAlarmsRequest.js';
@@ -34,6 +36,23 @@ import type { WatchStationsResponse as _loa_district_v1_WatchStationsResponse, W
  * Selecting stations: station_ids lists them, or all = true for every known station.
  */
 export interface DistrictServiceClient extends grpc.Client {
+  /**
+   * The hub's database: size per table, oldest rows, what retention removes next, and whether
+   * the hub refuses writes because its disk is full (docs/link.md, "Retention and disk full").
+   */
+  GetDatabaseStatus(argument: _loa_district_v1_GetDatabaseStatusRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_GetDatabaseStatusResponse__Output>): grpc.ClientUnaryCall;
+  GetDatabaseStatus(argument: _loa_district_v1_GetDatabaseStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_GetDatabaseStatusResponse__Output>): grpc.ClientUnaryCall;
+  GetDatabaseStatus(argument: _loa_district_v1_GetDatabaseStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_GetDatabaseStatusResponse__Output>): grpc.ClientUnaryCall;
+  GetDatabaseStatus(argument: _loa_district_v1_GetDatabaseStatusRequest, callback: grpc.requestCallback<_loa_district_v1_GetDatabaseStatusResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The hub's database: size per table, oldest rows, what retention removes next, and whether
+   * the hub refuses writes because its disk is full (docs/link.md, "Retention and disk full").
+   */
+  getDatabaseStatus(argument: _loa_district_v1_GetDatabaseStatusRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_GetDatabaseStatusResponse__Output>): grpc.ClientUnaryCall;
+  getDatabaseStatus(argument: _loa_district_v1_GetDatabaseStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_loa_district_v1_GetDatabaseStatusResponse__Output>): grpc.ClientUnaryCall;
+  getDatabaseStatus(argument: _loa_district_v1_GetDatabaseStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_loa_district_v1_GetDatabaseStatusResponse__Output>): grpc.ClientUnaryCall;
+  getDatabaseStatus(argument: _loa_district_v1_GetDatabaseStatusRequest, callback: grpc.requestCallback<_loa_district_v1_GetDatabaseStatusResponse__Output>): grpc.ClientUnaryCall;
+  
   /**
    * One station's summary and its latest full status.
    */
@@ -245,6 +264,12 @@ export interface DistrictServiceClient extends grpc.Client {
  */
 export interface DistrictServiceHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * The hub's database: size per table, oldest rows, what retention removes next, and whether
+   * the hub refuses writes because its disk is full (docs/link.md, "Retention and disk full").
+   */
+  GetDatabaseStatus: grpc.handleUnaryCall<_loa_district_v1_GetDatabaseStatusRequest__Output, _loa_district_v1_GetDatabaseStatusResponse>;
+  
+  /**
    * One station's summary and its latest full status.
    */
   GetStation: grpc.handleUnaryCall<_loa_district_v1_GetStationRequest__Output, _loa_district_v1_GetStationResponse>;
@@ -318,6 +343,7 @@ export interface DistrictServiceHandlers extends grpc.UntypedServiceImplementati
 }
 
 export interface DistrictServiceDefinition extends grpc.ServiceDefinition {
+  GetDatabaseStatus: MethodDefinition<_loa_district_v1_GetDatabaseStatusRequest, _loa_district_v1_GetDatabaseStatusResponse, _loa_district_v1_GetDatabaseStatusRequest__Output, _loa_district_v1_GetDatabaseStatusResponse__Output>
   GetStation: MethodDefinition<_loa_district_v1_GetStationRequest, _loa_district_v1_GetStationResponse, _loa_district_v1_GetStationRequest__Output, _loa_district_v1_GetStationResponse__Output>
   ListAlarms: MethodDefinition<_loa_district_v1_ListAlarmsRequest, _loa_district_v1_ListAlarmsResponse, _loa_district_v1_ListAlarmsRequest__Output, _loa_district_v1_ListAlarmsResponse__Output>
   ListAudit: MethodDefinition<_loa_district_v1_ListAuditRequest, _loa_district_v1_ListAuditResponse, _loa_district_v1_ListAuditRequest__Output, _loa_district_v1_ListAuditResponse__Output>

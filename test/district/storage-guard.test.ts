@@ -1,0 +1,107 @@
+/**
+ * The hub's storage guard over the real SQLite stores (ManualClock): below the reserve the
+ * station data is refused while commands and the audit still go in; a write SQLite refuses as
+ * full (SQLITE_FULL, made real with max_page_count) refuses everything; a small probe write
+ * decides when writes are accepted again. Nothing half-written is left.
+ */
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
+import { Logger } from '../../src/core/log.js';
+import { guardStores } from '../../src/district/guarded-stores.js';
+import { DEFAULT_RETENTION } from '../../src/district/retention-config.js';
+import { openSqliteStores, type SqliteStores } from '../../src/district/sqlite.js';
+import type { IngestItem } from '../../src/district/stations.js';
+import { StorageGuard } from '../../src/district/storage-guard.js';
+import { tempDir } from '../helpers/sim-station.js';
+
+const lines: string[] = [];
+const log = new Logger({ station: 't', level: 'info', sink: { write: (l: string) => lines.push(l) } });
+const ev = (seq: number): IngestItem => ({
+  seq,
+  ts: 1000 + seq,
+  kind: 'event',
+  event: { seq, kind: 'link.up', severity: 'info', sub: 's', message: 'x'.repeat(2000), details: {} },
+});
+const lab = { who: 'op', role: 'operator', via: 'lab' };
+
+describe('hub storage guard', () => {
+  const dirs: string[] = [];
+  let raw: SqliteStores | undefined;
+  afterEach(() => {
+    raw?.db.close();
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('refuses station data below the reserve, everything on SQLITE_FULL, and recovers by a probe write', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const clock = new ManualClock();
+    raw = openSqliteStores(dir, clock, DEFAULT_RETENTION);
+    const db = raw.db;
+    let free = 10_000;
+    const m = raw.maintenance;
+    const guard = new StorageGuard({
+      clock,
+      log,
+      freeBytes: () => free,
+      minFreeBytes: 1000,
+      probe: (n) => m.probeWrite(n),
+    });
+    const s = guardStores(raw, guard, log);
+    s.stations.hello({
+      stationId: 'xa-a',
+      bootId: 'b',
+      softwareVersion: '1',
+      appliedDesiredVersion: 0,
+      firstUnackedSeq: 1,
+      lastSeq: 0,
+      outboxEpoch: 'e',
+    });
+    expect(s.stations.ingest('xa-a', [ev(1)]).acked).toBe(1);
+
+    free = 500;
+    expect(guard.check()).toBe(false);
+    expect(guard.full).toMatchObject({
+      level: 'reserve',
+      reason: expect.stringMatching(/500 bytes free.*below the 1000/),
+    });
+    expect(() => s.stations.ingest('xa-a', [ev(2)])).toThrow(
+      /the hub's disk is full .*station events not stored/,
+    );
+    const cmd = s.commands.create('xa-a', 'zone', { zone: 1, on: true }, 60_000, {
+      who: 'op',
+      role: 'operator',
+    });
+    expect(s.commands.get(cmd.id)?.status).toBe('pending'); // a warning still gets out
+    s.audit.add(lab, 'SendCommand', {}, ['xa-a']);
+    expect(s.audit.list({ limit: 10 }).filter((a) => a.source === 'hub')).toHaveLength(1);
+
+    // SQLite itself full: the database may not grow by one page
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+    let failed: unknown;
+    try {
+      for (let i = 0; i < 50; i++)
+        s.commands.create('xa-a', 'zone', { zone: 1, on: true, pad: 'y'.repeat(3000) }, 60_000);
+    } catch (e) {
+      failed = e;
+    }
+    expect(failed).toMatchObject({ code: 'STORAGE_FULL' });
+    expect(guard.full).toMatchObject({
+      level: 'disk',
+      reason: expect.stringMatching(/command: database or disk is full/),
+    });
+    expect(() => s.commands.create('xa-a', 'zone', {}, 60_000)).toThrow(/disk is full/);
+    expect(() => s.audit.add(lab, 'SendCommand', {}, ['xa-a'])).not.toThrow(); // best effort: logged
+    expect(lines.some((l) => /audit entry not stored/.test(l))).toBe(true);
+    expect(s.stations.list()).toHaveLength(1); // reads go on
+
+    free = 10_000;
+    expect(guard.check()).toBe(false); // the probe write still fails
+    db.pragma('max_page_count = 1073741823');
+    expect(guard.check()).toBe(true);
+    expect(lines.some((l) => /writes accepted again/.test(l))).toBe(true);
+    expect(s.stations.ingest('xa-a', [ev(2), ev(3)]).acked).toBe(3);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
