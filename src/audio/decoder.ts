@@ -37,6 +37,12 @@ export type RtspTransport = 'tcp' | 'udp';
  * capture device) — not garbage.
  */
 const ECHO = /^Error while decoding stream|non monotonically increasing dts to muxer/;
+/**
+ * ffmpeg's log folds a line said again into "Last message repeated N times": a repeat of a
+ * line that is not garbage (the dts note above, a few a second from a capture device, more
+ * under load) is not garbage either; a repeat of a real complaint still counts.
+ */
+const REPEATED = /^Last message repeated \d+ times?$/;
 
 export function decoderArgs(input: DecoderInput, live: boolean): string[] {
   const args = ['-hide_banner', '-nostats', '-nostdin', '-loglevel', 'error'];
@@ -84,6 +90,8 @@ export class Decoder {
   readonly child: ChildProcess;
   private partial = '';
   private lastError: string | undefined;
+  /** The last stderr line was not a complaint (ECHO): its repeats are not either. */
+  private lastBenign = false;
   private exited = false;
 
   constructor(
@@ -136,8 +144,10 @@ export class Decoder {
     for (const raw of lines) {
       const line = raw.trim();
       if (!line) continue;
+      if (REPEATED.test(line) && this.lastBenign) continue;
       this.lastError = line.slice(0, 300);
-      if (!ECHO.test(line)) this.ev.error(this.lastError);
+      this.lastBenign = ECHO.test(line);
+      if (!this.lastBenign) this.ev.error(this.lastError);
     }
   }
 

@@ -23,6 +23,11 @@ export class LevelMeter {
     this.n++;
   }
 
+  /** Frames measured so far (0: nothing has played yet). */
+  get frames(): number {
+    return this.n;
+  }
+
   levels(): Levels {
     if (this.n === 0) return { peakDbfs: -120, rmsDbfs: -120 };
     let peak = 0;

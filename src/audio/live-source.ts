@@ -12,7 +12,7 @@ import type { Clock, Timer } from '../core/clock.js';
 import type { Children } from './children.js';
 import { Decoder, type DecoderInput } from './decoder.js';
 import type { HealthLimits } from './health.js';
-import type { LiveInput } from './live-inputs.js';
+import type { GateSettings, LiveInput } from './live-inputs.js';
 import { NoiseGate } from './noise-gate.js';
 import { BYTES_PER_MS, FRAME_BYTES, FRAME_MS } from './pcm.js';
 import { BufferedSource } from './source.js';
@@ -59,7 +59,10 @@ abstract class LiveSource extends BufferedSource {
   protected startDecoder(input: DecoderInput, onExit: (code: number | null, err?: string) => void): Decoder {
     const dec = new Decoder(this.d.children, input, true, {
       pcm: (chunk) => {
-        if (dec !== this.decoder) return;
+        // once the input is over (gate, stopped, stalled) what is buffered plays out and nothing
+        // more is taken: a capture device keeps delivering in real time, so the buffer would
+        // otherwise never run dry and the session (chain, transmitter) never end
+        if (dec !== this.decoder || this.input.cause) return;
         this.health.onInput(this.clock.monotonic());
         this.feed(chunk);
         this.trim();
@@ -103,7 +106,6 @@ export class CaptureSource extends LiveSource {
   async start(): Promise<void> {
     const spec = this.input.spec;
     if (spec.kind !== 'capture') throw new Error('CaptureSource: not a capture input');
-    this.gate = new NoiseGate(spec.gate, this.clock.monotonic());
     this.startDecoder({ kind: 'alsa', device: spec.device }, (code, err) =>
       this.finish('failed', `capture device ${spec.device}: ffmpeg exited ${code}${err ? `: ${err}` : ''}`),
     );
@@ -118,9 +120,14 @@ export class CaptureSource extends LiveSource {
   }
 
   protected override afterRead(): void {
-    const g = this.gate;
-    if (!g || this.input.cause) return;
+    if (this.input.cause || this.meter.frames === 0) return;
     const now = this.clock.monotonic();
+    // quiet is timed from the first audio played, not from start(): spawning ffmpeg, opening
+    // the device and the 300 ms pre-roll are not a quiet room (measured: 0.7 s to the first
+    // voice on a lightly loaded 2-core machine; with ffmpeg 1.2 s slower to start, as under
+    // load, over 1.5 s, and a 1.5 s gate closed the session before anyone was heard)
+    this.gate ??= new NoiseGate(this.gateSettings(), now);
+    const g = this.gate;
     // the RMS over 300 ms, not one frame: a plosive's dip or a breath is not quiet
     if (g.observe(this.meter.levels().rmsDbfs, now))
       this.finish('gate', `quiet below ${this.gateDb()} dBFS for ${Math.round(g.quietMs(now) / 1000)} s`);
@@ -135,8 +142,12 @@ export class CaptureSource extends LiveSource {
     return this.input.spec.kind === 'capture' ? this.input.spec.device : '';
   }
 
+  private gateSettings(): GateSettings {
+    return this.input.spec.kind === 'capture' ? this.input.spec.gate : { thresholdDb: 0, timeoutMs: 0 };
+  }
+
   private gateDb(): number {
-    return this.input.spec.kind === 'capture' ? this.input.spec.gate.thresholdDb : 0;
+    return this.gateSettings().thresholdDb;
   }
 }
 

@@ -15,7 +15,8 @@ export class NoiseGate {
     private readonly s: GateSettings,
     now: number,
   ) {
-    // an open microphone that never hears anyone closes after the timeout from its start
+    // an open microphone that never hears anyone closes after the timeout from its first audio
+    // (CaptureSource makes the gate when the first frame plays)
     this.quietSince = now;
   }
 

@@ -32,11 +32,33 @@ async function rigWithMic(settings: Record<string, unknown>): Promise<LiveRig> {
 
 const status = async (r: LiveRig) => (await r.call('live.status')) as LiveStatus;
 
+interface Out {
+  onAir: { slot: string };
+  output: { rmsDbfs: number };
+  sink: { framesWritten: number };
+}
+
+/**
+ * Polls until `slot` is heard at the output (its 300 ms RMS above -30 dBFS), then until 25 more
+ * frames (0.5 s of audio, counted at the sink, not by the wall clock) of it are in the WAV.
+ */
+async function heardFor(r: LiveRig, slot: string): Promise<void> {
+  const out = async () => (await r.call('audio.status')) as Out;
+  const from = await until(`${slot} at the output`, async () => {
+    const a = await out();
+    return a.onAir.slot === slot && a.output.rmsDbfs > -30 ? a.sink.framesWritten : undefined;
+  });
+  await until(`0.5 s of ${slot} in the output`, async () => (await out()).sink.framesWritten >= from + 25);
+}
+
 describe('station microphone (live voice)', () => {
   it('stationctl live start: chime, the microphone above the programme, the gate ends it, programme back', async () => {
     rig = await rigWithMic({ gate: { thresholdDb: -45, timeoutMs: 1500 } });
     const programme = join(rig.dir, 'programme.wav');
     wavTone(programme, 440, 60_000);
+    // the chain on, as for any programme a station plays: the live voice takes it and gives it
+    // back on, so the programme after the voice is heard (with the chain off it would end muted)
+    await rig.call('power', { on: true });
     await rig.call('audio.play', { source: programme });
     const r = rig;
     const onAir = async () => ((await r.call('audio.status')) as { onAir: { slot: string } }).onAir.slot;
@@ -44,8 +66,11 @@ describe('station microphone (live voice)', () => {
     const st = (await rig.call('live.start', {})) as LiveStatus;
     expect(st).toMatchObject({ active: true, via: 'mic', tier: 'priority', zones: [1, 2, 3, 4] });
     const m = mic as MicFeeder;
-    await until('the microphone on air', async () => (await status(r)).phase === 'message');
+    // the speaker starts at the chime, as at a real PA: when the microphone opens there is a
+    // voice to hear, however late this (loaded) process sees the phase change
+    await until('the chime', async () => ['attention', 'message'].includes((await status(r)).phase ?? ''));
     m.talking = true;
+    await until('the microphone on air', async () => (await status(r)).phase === 'message');
     const level = await until('a level while on air', async () => {
       const s = await status(r);
       return s.levels && s.levels.rmsDbfs > -30 ? s.levels : undefined;
@@ -54,7 +79,8 @@ describe('station microphone (live voice)', () => {
     // the level meter a technician sees in stationctl watch (Vietnamese here)
     const frame = renderFrame(await r.station.control.status(), 'vi', new Date()).join('\n');
     expect(frame).toMatch(/TRỰC TIẾP: micro ƯU TIÊN ĐANG LÊN SÓNG +█+░* -\d+ dBFS/);
-    await new Promise((res) => setTimeout(res, 2000));
+    // the voice heard at the output (the output meter's 300 ms RMS), not a wait that hopes so
+    await heardFor(r, 'emergency');
     // the speaker stops; the microphone stays open on a quiet room
     m.talking = false;
     const last = await until('the gate to end the session', async () => (await status(r)).last);
@@ -64,13 +90,19 @@ describe('station microphone (live voice)', () => {
       'programme back',
       async () => ((await r.call('audio.status')) as { onAir: { slot: string } }).onAir.slot === 'programme',
     );
-    await new Promise((res) => setTimeout(res, 1000));
+    await heardFor(r, 'programme');
     await rig.stop();
     const segs = segments(readWav(rig.wav)).filter((s) => s.end - s.start >= 0.2);
     const voice = segs.findIndex((s) => s.tone === 1000);
     expect(voice, JSON.stringify(segs)).toBeGreaterThan(0);
-    expect(segs.slice(0, voice).some((s) => s.tone === 440)).toBe(true);
-    expect(segs.slice(voice + 1).some((s) => s.tone === 440)).toBe(true);
+    expect(
+      segs.slice(0, voice).some((s) => s.tone === 440),
+      JSON.stringify(segs),
+    ).toBe(true);
+    expect(
+      segs.slice(voice + 1).some((s) => s.tone === 440),
+      JSON.stringify(segs),
+    ).toBe(true);
   }, 120_000);
 
   it('push-to-talk through the simulator input: debounced press starts, release ends', async () => {
