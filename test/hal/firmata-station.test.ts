@@ -93,6 +93,9 @@ describe('station on the firmata driver', () => {
     const tripsBefore = emu.trips;
     d.proc.kill('SIGKILL');
     await pollUntil(async () => RELAYS.every((p) => emu.level(p) === 1));
+    // the firmware drops the pins first, then reports the trip over its UART at the byte time
+    // (one simulated serial line): poll for the report rather than race it
+    await pollUntil(async () => emu.trips !== tripsBefore);
     expect(emu.trips).toBe(tripsBefore + 1);
   });
 
