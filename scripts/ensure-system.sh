@@ -8,8 +8,10 @@ set -euo pipefail
 # deploy/install-sound.sh, and alsa-lib's PCM plugins); espeak-ng (the station speaks text
 # bulletins with it: Vietnamese voices vi, vi-vn-x-central, vi-vn-x-south; the hub renders
 # previews with it); openssl (deploy/pki/ makes the district CA and the demo's certificates);
-# libsystemd-dev (headers for the sd-notify addon, built by npm ci: systemd readiness and watchdog).
-RUN_PACKAGES=(ffmpeg alsa-utils espeak-ng openssl libsystemd-dev)
+# libsystemd-dev (headers for the sd-notify addon, built by npm ci: systemd readiness and watchdog);
+# libpq-dev (libpq and pg_config for the libpq addon under pg-native, built by npm ci: a hub
+# whose store is PostgreSQL, issue 20).
+RUN_PACKAGES=(ffmpeg alsa-utils espeak-ng openssl libsystemd-dev libpq-dev)
 # Tests only: icecast2 (the loopback stream server); socat (pseudo-terminals for the Firmata
 # emulator and TCP relays); shellcheck (the deploy scripts are checked by the tests); debootstrap and
 # systemd-container (systemd-nspawn: a real systemd in a container supervises loa-station.service
@@ -24,11 +26,12 @@ RUN_PACKAGES=(ffmpeg alsa-utils espeak-ng openssl libsystemd-dev)
 # gstreamer1.0-plugins-base/-good/-bad: audiotestsrc, voaacenc (AAC), lamemp3enc (MP3) and
 # their RTP payloaders, listed too so a change in its dependencies cannot drop them; chromium
 # (the district console's browser tests and bench drive Debian's browser headless with
-# playwright-core; no browser download).
+# playwright-core; no browser download); postgresql (the hub's PostgreSQL store and two-hub tests
+# run a real server: initdb into a temp dir, test/helpers/postgres.ts).
 TEST_PACKAGES=(icecast2 socat shellcheck debootstrap systemd-container openssh-server rsync sudo
   gcc-avr avr-libc arduino-core-avr libsimavr-dev libelf-dev pkg-config make gcc
   gir1.2-gst-rtsp-server-1.0 python3-gi gstreamer1.0-plugins-base gstreamer1.0-plugins-good
-  gstreamer1.0-plugins-bad chromium)
+  gstreamer1.0-plugins-bad chromium postgresql)
 PACKAGES=("${RUN_PACKAGES[@]}")
 if [ "${1:-}" = --test ]; then PACKAGES+=("${TEST_PACKAGES[@]}"); fi
 missing=()
