@@ -13,6 +13,8 @@ import type { Dropped as _loa_district_v1_Dropped, Dropped__Output as _loa_distr
 import type { GatewayServiceClient as _loa_district_v1_GatewayServiceClient, GatewayServiceDefinition as _loa_district_v1_GatewayServiceDefinition } from './loa/district/v1/GatewayService.js';
 import type { Heartbeat as _loa_district_v1_Heartbeat, Heartbeat__Output as _loa_district_v1_Heartbeat__Output } from './loa/district/v1/Heartbeat.js';
 import type { Hello as _loa_district_v1_Hello, Hello__Output as _loa_district_v1_Hello__Output } from './loa/district/v1/Hello.js';
+import type { ListenAudio as _loa_district_v1_ListenAudio, ListenAudio__Output as _loa_district_v1_ListenAudio__Output } from './loa/district/v1/ListenAudio.js';
+import type { ListenControl as _loa_district_v1_ListenControl, ListenControl__Output as _loa_district_v1_ListenControl__Output } from './loa/district/v1/ListenControl.js';
 import type { LiveAudio as _loa_district_v1_LiveAudio, LiveAudio__Output as _loa_district_v1_LiveAudio__Output } from './loa/district/v1/LiveAudio.js';
 import type { LiveStart as _loa_district_v1_LiveStart, LiveStart__Output as _loa_district_v1_LiveStart__Output } from './loa/district/v1/LiveStart.js';
 import type { MediaRef as _loa_district_v1_MediaRef, MediaRef__Output as _loa_district_v1_MediaRef__Output } from './loa/district/v1/MediaRef.js';
@@ -58,6 +60,8 @@ export interface ProtoGrpcType {
         GatewayService: SubtypeConstructor<typeof grpc.Client, _loa_district_v1_GatewayServiceClient> & { service: _loa_district_v1_GatewayServiceDefinition }
         Heartbeat: MessageTypeDefinition<_loa_district_v1_Heartbeat, _loa_district_v1_Heartbeat__Output>
         Hello: MessageTypeDefinition<_loa_district_v1_Hello, _loa_district_v1_Hello__Output>
+        ListenAudio: MessageTypeDefinition<_loa_district_v1_ListenAudio, _loa_district_v1_ListenAudio__Output>
+        ListenControl: MessageTypeDefinition<_loa_district_v1_ListenControl, _loa_district_v1_ListenControl__Output>
         LiveAudio: MessageTypeDefinition<_loa_district_v1_LiveAudio, _loa_district_v1_LiveAudio__Output>
         LiveStart: MessageTypeDefinition<_loa_district_v1_LiveStart, _loa_district_v1_LiveStart__Output>
         MediaRef: MessageTypeDefinition<_loa_district_v1_MediaRef, _loa_district_v1_MediaRef__Output>

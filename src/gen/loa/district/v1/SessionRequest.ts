@@ -6,6 +6,7 @@ import type { OutboxBatch as _loa_district_v1_OutboxBatch, OutboxBatch__Output a
 import type { Heartbeat as _loa_district_v1_Heartbeat, Heartbeat__Output as _loa_district_v1_Heartbeat__Output } from '../../../loa/district/v1/Heartbeat.js';
 import type { CommandResult as _loa_district_v1_CommandResult, CommandResult__Output as _loa_district_v1_CommandResult__Output } from '../../../loa/district/v1/CommandResult.js';
 import type { DesiredStateReport as _loa_district_v1_DesiredStateReport, DesiredStateReport__Output as _loa_district_v1_DesiredStateReport__Output } from '../../../loa/district/v1/DesiredStateReport.js';
+import type { ListenAudio as _loa_district_v1_ListenAudio, ListenAudio__Output as _loa_district_v1_ListenAudio__Output } from '../../../loa/district/v1/ListenAudio.js';
 
 /**
  * Station -> hub.
@@ -17,7 +18,8 @@ export interface SessionRequest {
   'heartbeat'?: (_loa_district_v1_Heartbeat | null);
   'commandResult'?: (_loa_district_v1_CommandResult | null);
   'desiredReport'?: (_loa_district_v1_DesiredStateReport | null);
-  'msg'?: "hello"|"snapshot"|"batch"|"heartbeat"|"commandResult"|"desiredReport";
+  'listenAudio'?: (_loa_district_v1_ListenAudio | null);
+  'msg'?: "hello"|"snapshot"|"batch"|"heartbeat"|"commandResult"|"desiredReport"|"listenAudio";
 }
 
 /**
@@ -30,4 +32,5 @@ export interface SessionRequest__Output {
   'heartbeat'?: (_loa_district_v1_Heartbeat__Output | null);
   'commandResult'?: (_loa_district_v1_CommandResult__Output | null);
   'desiredReport'?: (_loa_district_v1_DesiredStateReport__Output | null);
+  'listenAudio'?: (_loa_district_v1_ListenAudio__Output | null);
 }
