@@ -16,20 +16,21 @@ import { JsonDoc } from '../store/doc.js';
 import { type AudioConfig, audioConfigSchema, defaultAudioConfig } from './config.js';
 import { AudioControl } from './control.js';
 import type { AudioEngine } from './engine.js';
+import { ListenEncoder, type ListenSinkOptions } from './listen-encoder.js';
 import { LIVE_INPUTS, LiveInputs } from './live-inputs.js';
 import { ManualPlays } from './manual-plays.js';
 import { type AudioMetricsStatus, registerAudioMetrics } from './metrics.js';
 import type { ConfidenceMonitor } from './monitor.js';
 import { OnAirLog } from './onair-log.js';
 import { chooseOutput, type OutputChoice, requireAudible } from './output-choice.js';
-import { ON_AIR, OUTPUT_METER } from './port.js';
+import { type ListenHandle, ON_AIR, ON_AIR_LISTEN, OUTPUT_METER } from './port.js';
 import { type BuiltEngine, buildEngine } from './setup.js';
 
 export class AudioModule implements StationModule {
   readonly name = 'audio';
   readonly needs = [POWER];
   readonly wants = [MEDIA_CACHE];
-  readonly provides = [ON_AIR, FADER, OUTPUT_METER, LIVE_INPUTS];
+  readonly provides = [ON_AIR, FADER, OUTPUT_METER, LIVE_INPUTS, ON_AIR_LISTEN];
   config!: JsonDoc<AudioConfig>;
   private built: BuiltEngine | undefined;
   monitor: ConfidenceMonitor | undefined;
@@ -38,6 +39,8 @@ export class AudioModule implements StationModule {
   private manual: ManualPlays | undefined;
   private power: StationPower | undefined;
   private rampMs = 200;
+  /** The listen-in encoder, while someone listens (at most one). */
+  private listen: { enc: ListenEncoder; untap: () => void } | undefined;
 
   private output: OutputChoice | undefined;
 
@@ -85,6 +88,7 @@ export class AudioModule implements StationModule {
     ctx.provide(FADER, engine);
     ctx.provide(ON_AIR, engine);
     ctx.provide(OUTPUT_METER, { peakDbfs: () => this.built?.engine.status().output.peakDbfs });
+    ctx.provide(ON_AIR_LISTEN, { open: (o) => this.openListen(o) });
     this.control = new AudioControl(
       { clock, events, profile: ctx.profile, power },
       engine,
@@ -135,6 +139,33 @@ export class AudioModule implements StationModule {
     this.built.engine.addTap(this.onAirLog);
   }
 
+  /** The output to a listen-in encoder; a second one replaces the first (one child at most). */
+  private openListen(o: ListenSinkOptions): ListenHandle {
+    const b = this.built;
+    if (!b) throw new Error('audio module not started');
+    void this.closeListen();
+    const enc = new ListenEncoder(b.children, o);
+    enc.start();
+    const run = { enc, untap: b.engine.addTap(enc) };
+    this.listen = run;
+    return {
+      get pid() {
+        return enc.pid;
+      },
+      get dropped() {
+        return enc.dropped;
+      },
+      stop: () => this.closeListen(run),
+    };
+  }
+
+  private async closeListen(run = this.listen): Promise<void> {
+    if (!run) return;
+    if (this.listen === run) this.listen = undefined;
+    run.untap();
+    await run.enc.stop();
+  }
+
   /** A monitor that cannot listen (port taken) is reported, never fatal: the station still plays. */
   private async startMonitor(cfg: AudioConfig, events: EventSink): Promise<void> {
     // loaded only when enabled: ws and the page are not carried by a station without it
@@ -169,6 +200,7 @@ export class AudioModule implements StationModule {
     await b.engine.close();
     await this.onAirLog?.close();
     await this.monitor?.close();
+    await this.closeListen();
     b.children.killAllSync();
     b.children.dispose();
     this.built = undefined;

@@ -82,3 +82,26 @@ export interface OutputMeter {
   peakDbfs(): number | undefined;
 }
 export const OUTPUT_METER = port<OutputMeter>('output meter');
+
+/** One encoder of the output for listen-in (listen-encoder.ts). */
+export interface ListenHandle {
+  /** The encoder child's process id (status, tests). */
+  readonly pid: number | undefined;
+  /** Frames the encoder could not take (it fell behind). */
+  readonly dropped: number;
+  /** Kills the child; resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+export interface OnAirListenPort {
+  /**
+   * Starts encoding the output (Ogg/Opus, mono) to `onPages`. One encoder at a time: opening
+   * another stops the first (a station's memory pays for one child, not one per listener).
+   */
+  open(o: {
+    bitrateKbps: number;
+    onPages(data: Buffer, header: boolean): void;
+    onEnd(reason: string): void;
+  }): ListenHandle;
+}
+export const ON_AIR_LISTEN = port<OnAirListenPort>('on-air listen');

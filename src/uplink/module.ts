@@ -12,6 +12,7 @@ import type { StationEvent } from '../core/events.js';
 import type { Logger } from '../core/log.js';
 import type { Handler } from '../core/registry.js';
 import { softwareVersion } from '../core/version.js';
+import { ON_AIR_LISTEN } from '../audio/port.js';
 import { LIVE_FEED } from '../live/port.js';
 import { MEDIA_CACHE } from '../media/port.js';
 import type { ModuleContext, StationModule } from '../module/module.js';
@@ -22,6 +23,7 @@ import { CommandRunner, type IncomingCommand } from './commands.js';
 import { Deadband } from './deadband.js';
 import { DesiredApplier } from './desired.js';
 import { Link } from './link.js';
+import { StationListen } from './listen.js';
 import { DirMediaCache, type MediaCacheLike, MediaFetcher } from './media.js';
 import { StationMediaCache } from './media-cache.js';
 import { Outbox } from './outbox.js';
@@ -47,13 +49,14 @@ interface Running {
   link: Link;
   fetcher: MediaFetcher;
   deadband: Deadband;
+  listen: StationListen;
   stops: (() => void)[];
   sampler?: Timer;
 }
 
 export class UplinkModule implements StationModule {
   readonly name = 'uplink';
-  readonly wants = [MEDIA_CACHE, LIVE_FEED];
+  readonly wants = [MEDIA_CACHE, LIVE_FEED, ON_AIR_LISTEN];
   private r: Running | undefined;
 
   constructor(private readonly o: UplinkOptions) {}
@@ -83,6 +86,7 @@ export class UplinkModule implements StationModule {
     const resolve = (c: IncomingCommand) => resolveMediaParams(c, fetcher, clock);
     const runner = new CommandRunner(ctx.commands, doc, clock, events, resolve, ctx.gate);
     const deadband = new Deadband();
+    const listen = new StationListen({ port: ctx.want(ON_AIR_LISTEN), clock, log });
     const deps = {
       stationId: ctx.stationId,
       bootId: randomUUID(),
@@ -95,9 +99,10 @@ export class UplinkModule implements StationModule {
       clock,
       log,
       live: ctx.want(LIVE_FEED),
+      listen,
     };
     link = new Link(s, deps, clock, log, this.o.security);
-    const r: Running = { ctx, log, outbox, doc, desired, link, fetcher, deadband, stops: [] };
+    const r: Running = { ctx, log, outbox, doc, desired, link, fetcher, deadband, listen, stops: [] };
     this.r = r;
     media?.setRefetcher((sha) => this.fetchMedia(sha));
     r.stops.push(() => media?.setRefetcher(undefined));
@@ -113,6 +118,7 @@ export class UplinkModule implements StationModule {
     r.sampler?.cancel();
     for (const s of r.stops) s();
     await r.link.stop();
+    await r.listen.close();
     await r.outbox.flush();
     await r.doc.flush();
   }
@@ -145,6 +151,7 @@ export class UplinkModule implements StationModule {
       },
       desired: r.desired.report(),
       applier: r.doc.data.applied?.applier,
+      listen: r.listen.status(),
     };
   }
 

@@ -21,6 +21,7 @@ import { toStruct, toValue } from '../wire/struct.js';
 import type { CommandRunner } from './commands.js';
 import type { Deadband } from './deadband.js';
 import type { DesiredApplier, DesiredReport } from './desired.js';
+import type { ListenLink, StationListen } from './listen.js';
 import type { Outbox } from './outbox.js';
 
 export type SessionCall = grpc.ClientDuplexStream<SessionRequest, SessionResponse__Output>;
@@ -40,6 +41,8 @@ export interface SessionDeps {
   heartbeatMs: number;
   /** Live voice from the district (src/live/), when the station has the live module. */
   live?: LiveFeedPort | undefined;
+  /** Listen-in: the on-air output to the hub while someone listens (listen.ts). */
+  listen?: StationListen | undefined;
 }
 
 /** Items per batch message: ~100 events stay well under the 4 MiB message limit. */
@@ -58,6 +61,11 @@ export class Session {
   private lastSent = 0;
   private readonly timers: Timer[] = [];
   private readonly unsubscribe: (() => void)[] = [];
+  /** Listen audio goes out only while nothing else waits (listen.ts). */
+  private readonly listenLink: ListenLink = {
+    send: (m) => void this.send({ listenAudio: m }),
+    busy: () => this.pumping || this.call.writableLength > 1,
+  };
 
   constructor(
     private readonly call: SessionCall,
@@ -72,6 +80,7 @@ export class Session {
         this.done = true;
         for (const t of this.timers) t.cancel();
         for (const u of this.unsubscribe) u();
+        this.d.listen?.detach(this.listenLink);
         call.cancel();
         resolve(reason);
       };
@@ -116,6 +125,7 @@ export class Session {
     else if (m.command) void this.runCommand(m.command);
     else if (m.desiredState) await this.d.desired.offer(fromWireDesired(m.desiredState));
     else if (m.live) this.onLive(m.live);
+    else if (m.listen) this.d.listen?.control(m.listen, this.listenLink);
   }
 
   /** Live voice: handed on as it comes; a refusal is the live module's to report. */
