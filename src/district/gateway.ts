@@ -9,6 +9,7 @@ import type { Clock } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { Hello__Output } from '../gen/loa/district/v1/Hello.js';
+import type { ListenControl } from '../gen/loa/district/v1/ListenControl.js';
 import type { LiveAudio } from '../gen/loa/district/v1/LiveAudio.js';
 import type { SessionRequest__Output } from '../gen/loa/district/v1/SessionRequest.js';
 import type { SessionResponse } from '../gen/loa/district/v1/SessionResponse.js';
@@ -102,6 +103,10 @@ export class HubSession implements StationSession {
     this.write({ live: m });
   }
 
+  sendListen(m: ListenControl): void {
+    this.write({ listen: m });
+  }
+
   private close(): void {
     if (this.ended) return;
     this.ended = true;
@@ -140,7 +145,8 @@ export class HubSession implements StationSession {
       return;
     }
     const { stations, commands } = this.d.stores;
-    if (m.snapshot) {
+    if (m.listenAudio) this.d.sessions.listened(id, this, m.listenAudio);
+    else if (m.snapshot) {
       const { asOfSeq, status } = m.snapshot;
       const flat = flatten(fromStruct(status));
       this.store(() => stations.snapshot(id, asOfSeq, flat));

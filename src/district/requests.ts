@@ -71,6 +71,7 @@ export const REQUEST_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   ListPlayLog: z.object({ stationId: optionalStation, sinceMs: epochMs, limit }),
   ListAudit: z.object({ stationId: optionalStation, sinceMs: epochMs, limit }),
   GetDatabaseStatus: z.object({}),
+  Listen: z.object({ stationId }),
   AcknowledgeAlarm: z.object({
     stationId,
     key: z.string().min(1).max(128),

@@ -6,6 +6,8 @@
  * station's summary changed and "event" (StoredEvent) for each new event.
  */
 import { EventEmitter } from 'node:events';
+import type { ListenAudio__Output } from '../gen/loa/district/v1/ListenAudio.js';
+import type { ListenControl } from '../gen/loa/district/v1/ListenControl.js';
 import type { LiveAudio } from '../gen/loa/district/v1/LiveAudio.js';
 import type { StationSummary } from '../gen/loa/district/v1/StationSummary.js';
 import { ChangeFeed } from './change-feed.js';
@@ -24,6 +26,8 @@ export interface StationSession extends LiveSession {
   sendDesired(d: DesiredRow): void;
   /** Live voice (district/live/): a session's start, audio and end, never stored. */
   sendLive?(m: LiveAudio): void;
+  /** Listen-in (console/listen-relay.ts): start, renew or stop the station's on-air stream. */
+  sendListen?(m: ListenControl): void;
   end(reason: string): void;
 }
 
@@ -71,6 +75,11 @@ export class Sessions extends EventEmitter {
   changed(id: string): void {
     this.feed.changed(id);
     this.emit('station', id);
+  }
+
+  /** Listen-in audio from a station's session, for the console's listen relay ("listen"). */
+  listened(id: string, from: StationSession, m: ListenAudio__Output): void {
+    this.emit('listen', id, from, m);
   }
 
   published(events: StoredEvent[]): void {

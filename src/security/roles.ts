@@ -91,6 +91,8 @@ export const DISTRICT_RPC_ROLES: Readonly<Record<string, Role>> = {
   ListPlayLog: 'viewer',
   ListAudit: 'viewer',
   GetDatabaseStatus: 'viewer',
+  // listen-in from the console (docs/console.md): hearing what is on air is a read, like status
+  Listen: 'viewer',
   SendCommand: 'operator',
   PushSchedule: 'operator',
   UploadMedia: 'operator',

@@ -6,13 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { ON_AIR_LISTEN } from '../audio/port.js';
 import type { Timer } from '../core/clock.js';
 import { LoaError, toLoaError } from '../core/errors.js';
 import type { StationEvent } from '../core/events.js';
 import type { Logger } from '../core/log.js';
 import type { Handler } from '../core/registry.js';
 import { softwareVersion } from '../core/version.js';
-import { ON_AIR_LISTEN } from '../audio/port.js';
 import { LIVE_FEED } from '../live/port.js';
 import { MEDIA_CACHE } from '../media/port.js';
 import type { ModuleContext, StationModule } from '../module/module.js';

@@ -18,6 +18,8 @@ import { Assets } from './assets.js';
 import { ConsoleAuth } from './auth.js';
 import type { ConsoleCtx } from './ctx.js';
 import { type Exchange, match, type Route, SECURITY_HEADERS, sendError, type UpgradeRoute } from './http.js';
+import { listenRoutes } from './listen.js';
+import { ListenRelay } from './listen-relay.js';
 import { liveRoutes } from './live.js';
 import { loadPlaces } from './places.js';
 
@@ -44,6 +46,8 @@ export class ConsoleServer {
   readonly routes: Route[];
   readonly upgrades: UpgradeRoute[] = [];
   readonly ctx: ConsoleCtx;
+  /** Listen-in: each station's on-air stream, fanned out to the pages listening (listen.ts). */
+  readonly listenRelay: ListenRelay;
   private readonly server: Server;
   private readonly assets = new Assets();
 
@@ -60,7 +64,13 @@ export class ConsoleServer {
       secure,
     });
     this.ctx = { deps: o.deps, auth, clock: o.clock, log: o.log, places: loadPlaces(o.dataDir) };
-    this.routes = [...apiRoutes(this.ctx), ...liveRoutes(this.ctx), ...this.assets.routes()];
+    this.listenRelay = new ListenRelay({ sessions: o.deps.sessions, clock: o.clock, log: o.log });
+    this.routes = [
+      ...apiRoutes(this.ctx),
+      ...liveRoutes(this.ctx),
+      ...listenRoutes(this.ctx, this.listenRelay),
+      ...this.assets.routes(),
+    ];
     const handler = (req: IncomingMessage, res: ServerResponse) => void this.dispatch(req, res);
     this.server =
       secure && o.tls
@@ -84,6 +94,7 @@ export class ConsoleServer {
   }
 
   close(): Promise<void> {
+    this.listenRelay.close();
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
