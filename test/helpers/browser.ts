@@ -20,8 +20,14 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-export async function launchChromium(): Promise<Browser> {
+/** `extra`: more flags for this launch (listen-in adds --autoplay-policy=no-user-gesture-required). */
+export async function launchChromium(extra: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} missing: apt-get install chromium (scripts/ensure-system.sh --test)`);
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 60_000 });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_FLAGS, ...extra],
+    timeout: 60_000,
+  });
 }

@@ -86,6 +86,14 @@ const VI = {
   'err.NOT_FOUND': 'Không tìm thấy',
   'err.REFUSED': 'Bị từ chối',
   'err.network': 'Không kết nối được với trạm huyện',
+  // issue 17: listen
+  listen: 'Nghe đài',
+  listenStop: 'Dừng nghe',
+  listening: 'Đang nghe',
+  listenConnecting: 'Đang kết nối để nghe',
+  listenBuffering: 'Đang chờ âm thanh',
+  listenOffline: 'đài mất kết nối từ',
+  listenEnded: 'đã dừng nghe (đài ngừng gửi âm thanh)',
 };
 const EN = {
   send: 'Emergency',
@@ -174,6 +182,14 @@ const EN = {
   'err.NOT_FOUND': 'Not found',
   'err.REFUSED': 'Refused',
   'err.network': 'Cannot reach the district hub',
+  // issue 17: listen
+  listen: 'Listen',
+  listenStop: 'Stop listening',
+  listening: 'Listening',
+  listenConnecting: 'Connecting to listen',
+  listenBuffering: 'Waiting for audio',
+  listenOffline: 'station offline since',
+  listenEnded: 'listening stopped (the station stopped sending audio)',
 };
 
 export let lang = localStorage.getItem('loa.lang') === 'en' ? 'en' : 'vi';

@@ -4,6 +4,7 @@ import { eventTable } from './alarms.js';
 import { api, may } from './api.js';
 import { h } from './dom.js';
 import { t, when } from './i18n.js';
+import { listenButton } from './listen.js';
 
 /** Asks before a command runs: names the station and what will happen. */
 export function confirmThen(text, action) {
@@ -176,6 +177,7 @@ export async function stationView(id, flash) {
     { id: 'station', 'data-station': id },
     h('a', { href: '#/' }, t('back')),
     h('h1', {}, s.place?.name ? `${s.place.name} (${id})` : id),
+    listenButton(id),
     stationDetail(s, flash),
     h('h2', {}, t('events')),
     h('a', { href: `#/history?station=${encodeURIComponent(id)}`, class: 'more' }, `${t('filter')} →`),
