@@ -1,0 +1,96 @@
+/**
+ * Listen-in figures for the console group (bench/groups/console.ts), on the console rig's hub:
+ * one more real sim station dials the hub through a byte-counting TCP relay (the station's link)
+ * and plays a 1000 Hz tone.
+ * console.listen_start_ms — click on Listen → the tone heard in the page (Web Audio analyser on
+ *   the player's output; both instants on the page's clock), median of 5.
+ * console.listen_bytes_per_minute — link bytes station → hub per minute while one page listens
+ *   (everything on the link: the audio, its gRPC framing, and the station's usual traffic,
+ *   whose idle rate is measured first and given in the note).
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { pollUntil } from '../test/helpers/daemon.js';
+import { districtJson } from '../test/helpers/hub.js';
+import { Relay } from '../test/helpers/link-relay.js';
+import { armListenProbe, heard } from '../test/helpers/listen-page.js';
+import { makeTone } from '../test/helpers/tone-files.js';
+import { LINK_ENV, startStation } from '../test/link/helpers.js';
+import { type Figure, median } from './figures.js';
+
+const ID = 'xa-nghe';
+const TONE = 1000;
+const SAMPLE_S = 30;
+
+async function loggedIn(browser: Browser, url: string, user: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(url);
+  await page.fill('#login-name', user);
+  await page.fill('#login-password', password);
+  await page.click('#login button[type=submit]');
+  await page.waitForSelector(`#station-list [data-station="${ID}"]`, { timeout: 30_000 });
+  return page;
+}
+
+/** Listen clicked on the station's page; resolves with click → tone heard (ms). */
+async function listenOnce(page: Page, url: string): Promise<number> {
+  await page.goto(`${url}#/station/${ID}`);
+  await page.reload();
+  await page.waitForSelector(`button[data-listen="${ID}"]`, { timeout: 30_000 });
+  await armListenProbe(page, TONE);
+  await page.click(`button[data-listen="${ID}"]`);
+  const h = await pollUntil(async () => {
+    const x = await heard(page);
+    return x.startMs !== undefined && x;
+  }, 30_000);
+  return h.startMs as number;
+}
+
+export async function listenFigures(
+  browser: Browser,
+  o: { url: string; hubPort: number; dir: string; user: string; password: string },
+): Promise<Figure[]> {
+  const relay = new Relay(o.hubPort);
+  await relay.listen();
+  const station = await startStation(o.dir, ID, relay, LINK_ENV);
+  try {
+    await pollUntil(async () => {
+      const list = await districtJson<{ stationId: string; online: boolean }[]>(o.hubPort, 'stations');
+      return list.some((s) => s.stationId === ID && s.online);
+    }, 60_000);
+    const tone = makeTone(join(o.dir, 'nghe.wav'), { hz: TONE, seconds: 900, rate: 48_000, channels: 2 });
+    const played = await station.ctl('play', tone);
+    if (played.code !== 0) throw new Error(`play: ${played.stderr}`);
+    const idle0 = relay.bytesUp;
+    await new Promise((r) => setTimeout(r, SAMPLE_S * 1000));
+    const idlePerMin = ((relay.bytesUp - idle0) * 60) / SAMPLE_S;
+    const page = await loggedIn(browser, o.url, o.user, o.password);
+    const starts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      starts.push(await listenOnce(page, o.url));
+      if (i < 4) await page.click('#listen-stop');
+    }
+    // still listening after the last start: the link while one page listens
+    const b0 = relay.bytesUp;
+    await new Promise((r) => setTimeout(r, SAMPLE_S * 1000));
+    const perMin = ((relay.bytesUp - b0) * 60) / SAMPLE_S;
+    await page.click('#listen-stop');
+    return [
+      {
+        name: 'console.listen_start_ms',
+        value: Math.round(median(starts)),
+        unit: 'ms',
+        note: `click Listen → the station's tone heard in the page, median of 5; max ${Math.round(Math.max(...starts))} ms`,
+      },
+      {
+        name: 'console.listen_bytes_per_minute',
+        value: Math.round(perMin / 100) / 10,
+        unit: 'kB',
+        note: `station → hub link bytes per minute while listening (Opus 16 kbit/s in Ogg); idle link ${Math.round(idlePerMin / 100) / 10} kB/min`,
+      },
+    ];
+  } finally {
+    await station.stop();
+    await relay.close();
+  }
+}
