@@ -7,9 +7,14 @@
  * console.listen_bytes_per_minute — link bytes station → hub per minute while one page listens
  *   (everything on the link: the audio, its gRPC framing, and the station's usual traffic,
  *   whose idle rate is measured first and given in the note).
+ * console.listen_alarm_slow_link_ms — over an uplink throttled to 3,000 B/s (24 kbit/s: a weak
+ *   cell, just above the listen stream), a fault injected at the station → the alarm on another
+ *   console page, while a page listens; median of 5. The note gives the same without listening:
+ *   the difference is what listen-in costs the station's own traffic (its send window bounds it).
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { StationClient } from '../src/api/station-client.js';
 import { pollUntil } from '../test/helpers/daemon.js';
 import { districtJson } from '../test/helpers/hub.js';
 import { Relay } from '../test/helpers/link-relay.js';
@@ -46,10 +51,56 @@ async function listenOnce(page: Page, url: string): Promise<number> {
   return h.startMs as number;
 }
 
-export async function listenFigures(
-  browser: Browser,
-  o: { url: string; hubPort: number; dir: string; user: string; password: string },
-): Promise<Figure[]> {
+const SLOW_UP = 3000;
+
+/** simFault at the station → the alarm on the page (ms), 5 times. */
+async function alarmDelays(alarms: Page, st: StationClient): Promise<number[]> {
+  const sel = `li[data-station="${ID}"][data-key="mains.lost"]`;
+  const ms: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = Date.now();
+    await st.call('simFault', { name: 'mains-lost' });
+    await alarms.waitForSelector(sel, { timeout: 60_000 });
+    ms.push(Date.now() - t0);
+    await st.call('simClear', {});
+    await alarms.waitForSelector(sel, { state: 'detached', timeout: 60_000 });
+  }
+  return ms;
+}
+
+async function slowLink(browser: Browser, relay: Relay, listening: Page, o: Opts): Promise<Figure> {
+  const alarms = await loggedIn(browser, o.url, o.user, o.password);
+  await alarms.goto(`${o.url}#/alarms`);
+  await alarms.waitForSelector('#alarms');
+  const st = new StationClient(join(o.dir, ID, 'station.sock'));
+  try {
+    relay.throttleUp(SLOW_UP);
+    const quiet = await alarmDelays(alarms, st);
+    await listenOnce(listening, o.url);
+    const loaded = await alarmDelays(alarms, st);
+    await listening.click('#listen-stop');
+    return {
+      name: 'console.listen_alarm_slow_link_ms',
+      value: Math.round(median(loaded)),
+      unit: 'ms',
+      note: `uplink ${SLOW_UP} B/s: fault → alarm on a page while another listens, median of 5 (max ${Math.max(...loaded)}); not listening: median ${Math.round(median(quiet))} (max ${Math.max(...quiet)})`,
+    };
+  } finally {
+    relay.throttleUp(undefined);
+    st.close();
+    await alarms.context().close();
+  }
+}
+
+interface Opts {
+  url: string;
+  hubPort: number;
+  dir: string;
+  user: string;
+  password: string;
+}
+
+export async function listenFigures(browser: Browser, o: Opts): Promise<Figure[]> {
   const relay = new Relay(o.hubPort);
   await relay.listen();
   const station = await startStation(o.dir, ID, relay, LINK_ENV);
@@ -75,6 +126,7 @@ export async function listenFigures(
     await new Promise((r) => setTimeout(r, SAMPLE_S * 1000));
     const perMin = ((relay.bytesUp - b0) * 60) / SAMPLE_S;
     await page.click('#listen-stop');
+    const slow = await slowLink(browser, relay, page, o);
     return [
       {
         name: 'console.listen_start_ms',
@@ -88,6 +140,7 @@ export async function listenFigures(
         unit: 'kB',
         note: `station → hub link bytes per minute while listening (Opus 16 kbit/s in Ogg); idle link ${Math.round(idlePerMin / 100) / 10} kB/min`,
       },
+      slow,
     ];
   } finally {
     await station.stop();

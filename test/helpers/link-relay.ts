@@ -8,7 +8,13 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 interface Pair {
   down: Socket; // station side
   up: Socket | undefined; // hub side
+  /** Station → hub bytes held back by the upstream throttle. */
+  queue: Buffer[];
+  queued: number;
 }
+
+/** Above this much held back, the station side is paused (TCP back-pressure reaches the station). */
+const HOLD_MAX = 16 * 1024;
 
 export class Relay {
   port = 0;
@@ -18,6 +24,8 @@ export class Relay {
   chunks = 0;
   connections = 0;
   private mode: 'pass' | 'cut' | 'stall' = 'pass';
+  private upRate: number | undefined;
+  private pacer: NodeJS.Timeout | undefined;
   private readonly pairs = new Set<Pair>();
   private readonly server: Server;
 
@@ -60,6 +68,35 @@ export class Relay {
     }
   }
 
+  /**
+   * Limits station → hub to this many bytes/s (a weak 4G uplink), a budget refilled every 20 ms;
+   * undefined: no limit. What cannot be sent waits, and the station feels it as back-pressure.
+   */
+  throttleUp(bytesPerSecond: number | undefined): void {
+    this.upRate = bytesPerSecond;
+    if (bytesPerSecond !== undefined && !this.pacer) this.pacer = setInterval(() => this.pace(), 20);
+  }
+
+  private pace(): void {
+    for (const p of this.pairs) {
+      let budget = this.upRate === undefined ? Number.POSITIVE_INFINITY : this.upRate / 50;
+      while (p.queue.length && budget > 0 && this.mode === 'pass') {
+        const b = p.queue[0] as Buffer;
+        const n = Math.min(b.length, Math.ceil(budget));
+        p.up?.write(b.subarray(0, n));
+        if (n === b.length) p.queue.shift();
+        else p.queue[0] = b.subarray(n);
+        p.queued -= n;
+        budget -= n;
+      }
+      if (p.queued < HOLD_MAX / 4 && this.mode === 'pass') p.down.resume();
+    }
+    if (this.upRate === undefined && [...this.pairs].every((p) => p.queued === 0)) {
+      clearInterval(this.pacer);
+      this.pacer = undefined;
+    }
+  }
+
   /** Points the relay at another port (a restarted hub); existing connections are closed. */
   retarget(port: number): void {
     this.targetPort = port;
@@ -67,6 +104,7 @@ export class Relay {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.pacer);
     for (const p of this.pairs) this.destroy(p);
     await new Promise<void>((r) => this.server.close(() => r()));
   }
@@ -77,7 +115,7 @@ export class Relay {
       return;
     }
     this.connections++;
-    const p: Pair = { down, up: undefined };
+    const p: Pair = { down, up: undefined, queue: [], queued: 0 };
     this.pairs.add(p);
     down.on('error', () => this.destroy(p));
     down.on('close', () => this.destroy(p));
@@ -93,7 +131,10 @@ export class Relay {
     p.down.on('data', (d: Buffer) => {
       this.bytesUp += d.length;
       this.chunks++;
-      up.write(d);
+      if (this.pacer === undefined) return void up.write(d);
+      p.queue.push(d);
+      p.queued += d.length;
+      if (p.queued > HOLD_MAX) p.down.pause();
     });
     up.on('data', (d: Buffer) => {
       this.bytesDown += d.length;

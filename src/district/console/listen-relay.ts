@@ -61,7 +61,9 @@ export class ListenRelay {
   /** Adds a listener to the station's stream (started now if it is the first); returns its removal. */
   join(station: string, l: Listener): () => void {
     let s = this.streams.get(station);
-    if (!s) s = this.start(station);
+    // the station came back on a new session since: its old stream is over
+    if (s && this.o.sessions.get(station) !== s.session) this.finish(s, 'station reconnected');
+    s = this.streams.get(station) ?? this.start(station);
     s.listeners.set(l, { fresh: true });
     if (s.header) this.deliver(s, l, s.header);
     return () => this.leave(station, s, l);
