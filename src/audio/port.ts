@@ -95,7 +95,7 @@ export interface ListenHandle {
 
 export interface OnAirListenPort {
   /**
-   * Starts encoding the output (Ogg/Opus, mono) to `onPages`. One encoder at a time: opening
+   * Starts encoding the output (WebM/Opus, mono) to `onPages`. One encoder at a time: opening
    * another stops the first (a station's memory pays for one child, not one per listener).
    */
   open(o: {

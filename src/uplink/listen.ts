@@ -1,13 +1,13 @@
 /**
  * Listen-in at the station (docs/console.md): on the hub's request over the session, the
  * on-air output is encoded (one ffmpeg child, audio/listen-encoder.ts) and sent up the same
- * session as Ogg/Opus pages. It stops when the hub says stop, when the session closes, and by
+ * session as WebM/Opus clusters. It stops when the hub says stop, when the session closes, and by
  * itself when the hub has not renewed it within the lease — a lost stop never leaves the
  * station encoding.
  *
  * The listen stream never delays the session's own traffic (events, acks, command results):
  * the hub acknowledges the listen bytes it received with each renewal, and the station keeps at
- * most LISTEN_WINDOW_BYTES unacknowledged; a page beyond that window, or while the outbox is
+ * most LISTEN_WINDOW_BYTES unacknowledged; a cluster beyond that window, or while the outbox is
  * being sent or the stream is backed up, is dropped (and counted), never queued.
  */
 import type { OnAirListenPort } from '../audio/port.js';

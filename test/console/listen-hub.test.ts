@@ -1,7 +1,7 @@
 /**
  * Listen-in without a browser: the real hub with its console, real sim stations (daemons with
  * the real engine and uplink) playing a known tone, and an HTTP client reading
- * GET /api/stations/ID/listen with a console session. The stream is decoded by the real
+ * GET /api/stations/ID/listen with a console session (WebM/Opus). The stream is decoded by the real
  * ffmpeg and the tone found by Goertzel; the station's encoder child exists only while someone
  * listens (two listeners → one station stream), a forged or missing session is refused, an
  * offline station is answered "offline (since …)", and every listen is audited.
@@ -70,13 +70,13 @@ function openListen(station: string, withCookie = cookie) {
   };
 }
 
-/** The Ogg/Opus bytes decoded by ffmpeg: mono 48 kHz float samples. */
-function decode(ogg: Buffer): Float32Array {
+/** The WebM/Opus bytes decoded by ffmpeg: mono 48 kHz float samples. */
+function decode(webm: Buffer): Float32Array {
   const pcm = execFileSync(
     'ffmpeg',
     ['-loglevel', 'error', '-i', 'pipe:0', '-f', 'f32le', '-ac', '1', '-ar', '48000', 'pipe:1'],
     {
-      input: ogg,
+      input: webm,
       maxBuffer: 64 * 1024 * 1024,
     },
   );
@@ -101,13 +101,13 @@ afterAll(async () => {
 }, 60_000);
 
 describe('listen-in through the hub (no browser)', () => {
-  it('streams the station on-air tone as Ogg/Opus; the encoder child lives only while someone listens', async () => {
+  it('streams the station on-air tone as WebM/Opus; the encoder child lives only while someone listens', async () => {
     const xa1 = rig.stations.get('xa-1') as Daemon;
     expect((await listenStatus(xa1)).active).toBe(false);
     const l = openListen('xa-1');
     const res = await l.answered;
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toMatch(/^audio\/ogg/);
+    expect(res.headers['content-type']).toMatch(/^audio\/webm/);
     // 3 s of 16 kbit/s Opus is ~6 kB: wait for well over a second of audio
     await pollUntil(async () => l.bytes() > 4000, 30_000);
     const st = await listenStatus(xa1);
@@ -137,9 +137,11 @@ describe('listen-in through the hub (no browser)', () => {
     await pollUntil(async () => a.bytes() > 1000 && b.bytes() > 1000, 30_000);
     const st = await listenStatus(xa1);
     expect(st.served).toBe(before + 1);
-    // both start with the Ogg header (OpusHead) whatever moment they joined
-    expect(a.data().subarray(28, 36).toString()).toBe('OpusHead');
-    expect(b.data().subarray(28, 36).toString()).toBe('OpusHead');
+    // both start with the stream's header (EBML, then Tracks with OpusHead) whatever moment they joined
+    for (const l of [a, b]) {
+      expect(l.data().subarray(0, 4).toString('hex')).toBe('1a45dfa3');
+      expect(l.data().subarray(0, 600).includes('OpusHead')).toBe(true);
+    }
     a.stop();
     const after = b.bytes();
     await pollUntil(async () => b.bytes() > after + 1000, 20_000);

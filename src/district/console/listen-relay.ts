@@ -12,7 +12,7 @@ import type { Logger } from '../../core/log.js';
 import type { ListenAudio__Output } from '../../gen/loa/district/v1/ListenAudio.js';
 import type { Sessions, StationSession } from '../sessions.js';
 
-/** One page listening: gets the Ogg header, then whole pages; told once why it ended. */
+/** One page listening: gets the stream's header, then whole clusters; told once why it ended. */
 export interface Listener {
   /** Writes a chunk; false when this listener is too far behind (the chunk is skipped). */
   write(b: Buffer): void;
@@ -44,9 +44,9 @@ interface Stream {
   timer: Timer;
 }
 
-/** Nothing from the station this long after the start or the last page: its listeners end. */
+/** Nothing from the station this long after the start or the last cluster: its listeners end. */
 const NO_AUDIO_MS = 10_000;
-/** A listener this far behind skips pages until it catches up (~30 s of audio). */
+/** A listener this far behind skips clusters until it catches up (~30 s of audio). */
 const MAX_LISTENER_BACKLOG = 64 * 1024;
 
 export class ListenRelay {
@@ -129,7 +129,7 @@ export class ListenRelay {
     if (m.ended) this.finish(s, m.ended, false);
   }
 
-  /** A fresh listener takes the header first (a page without it cannot be decoded). */
+  /** A fresh listener takes the header first (a cluster without it cannot be decoded). */
   private deliver(s: Stream, l: Listener, data: Buffer): void {
     const st = s.listeners.get(l);
     if (!st) return;

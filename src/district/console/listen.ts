@@ -1,6 +1,6 @@
 /**
- * GET /api/stations/ID/listen: what the station puts on air, as a streaming Ogg/Opus response
- * an <audio> element plays (docs/console.md, "Listen in"). Any console role may listen (the
+ * GET /api/stations/ID/listen: what the station puts on air, as a streaming WebM/Opus response
+ * the page feeds to an <audio> element through Media Source Extensions (docs/console.md, "Listen in"). Any console role may listen (the
  * `Listen` RPC of the role table is viewer: hearing the output is a read, like its status);
  * the guard checks the session and the station id, and every listen is audited, start
  * (ListenStart) and end (ListenEnd: how long, how many bytes, why it ended). Closing the page
@@ -57,7 +57,7 @@ function listen(c: ConsoleCtx, relay: ListenRelay, x: Exchange): void {
     throw refused(c, caller, stationId, err.details.offline ? offline(stationId, since) : err);
   }
   x.res.writeHead(200, {
-    'content-type': 'audio/ogg; codecs=opus',
+    'content-type': 'audio/webm; codecs=opus',
     'cache-control': 'no-store',
     'x-accel-buffering': 'no',
   });

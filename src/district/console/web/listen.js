@@ -1,7 +1,10 @@
 // Listen in: hear what a station puts on air. One player for the whole page, in a bar outside
-// the views (so the live redraws and moving between pages do not cut it): an <audio> element on
-// the hub's streaming Ogg/Opus answer (GET /api/stations/ID/listen). Stop, or closing the page,
-// closes that request, and the hub stops the station's stream when its last listener leaves.
+// the views (so the live redraws and moving between pages do not cut it): the hub's streaming
+// WebM/Opus answer (GET /api/stations/ID/listen) read with fetch and fed to an <audio> element
+// through Media Source Extensions, which plays as soon as the first cluster is in (an <audio>
+// pointed at the answer itself waited for 32 kB — 15 s of this low-rate stream). Stop, or
+// closing the page, aborts that request, and the hub stops the station's stream when its last
+// listener leaves.
 import { api } from './api.js';
 import { h } from './dom.js';
 import { t, when } from './i18n.js';
@@ -37,16 +40,61 @@ function hide() {
   if (el) el.hidden = true;
 }
 
-/** Ends the request: the src removed and load() aborts the download (pause alone keeps it). */
+/** Ends the request (the abort closes it at the hub) and the player. */
 export function stopListening() {
   const c = current;
   current = undefined;
   if (!c) return;
+  c.abort.abort();
   c.audio.pause();
   c.audio.removeAttribute('src');
   c.audio.load();
   c.audio.remove();
+  URL.revokeObjectURL(c.url);
   hide();
+}
+
+/** Appends what came while the buffer was busy; keeps ~10 s behind and the play head live. */
+function pump(c, sb) {
+  if (sb.updating || current !== c) return;
+  const b = sb.buffered;
+  const end = b.length ? b.end(b.length - 1) : 0;
+  if (b.length && end - b.start(0) > 30) return sb.remove(0, end - 10);
+  // behind the live edge by more than 2 s (a stall, a tab in the background): catch up
+  if (end - c.audio.currentTime > 2) c.audio.currentTime = end - 0.3;
+  if (!c.queue.length) return;
+  const n = c.queue.reduce((t, x) => t + x.length, 0);
+  const all = new Uint8Array(n);
+  let at = 0;
+  for (const x of c.queue.splice(0)) {
+    all.set(x, at);
+    at += x.length;
+  }
+  sb.appendBuffer(all);
+}
+
+/** Reads the answer into the source buffer until it ends; throws the hub's refusal. */
+async function feed(c, ms) {
+  await new Promise((r) => ms.addEventListener('sourceopen', r, { once: true }));
+  const sb = ms.addSourceBuffer('audio/webm; codecs="opus"');
+  sb.mode = 'sequence'; // a listener joins mid-stream, and clusters dropped on a slow link leave gaps
+  sb.addEventListener('updateend', () => pump(c, sb));
+  const res = await fetch(`/api/stations/${encodeURIComponent(c.id)}/listen`, {
+    credentials: 'same-origin',
+    signal: c.abort.signal,
+  });
+  if (!res.ok) {
+    const e = (await res.json().catch(() => ({}))).error ?? {};
+    throw Object.assign(new Error(e.message ?? res.statusText), { status: res.status });
+  }
+  const reader = res.body.getReader();
+  for (let n = 0; current === c; n++) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    c.queue.push(value);
+    pump(c, sb);
+    if (n === 0) c.audio.play().catch(() => undefined);
+  }
 }
 
 /** Why a listen could not start or has ended: offline since …, or the stream stopped. */
@@ -64,28 +112,40 @@ export async function startListening(id) {
   stopListening();
   const s = await api(`/api/stations/${encodeURIComponent(id)}`).catch(() => undefined);
   if (s && !s.online) return explain(id);
-  const audio = h('audio', { id: 'listen-audio', preload: 'none' });
-  const c = { id, audio };
+  const ms = new MediaSource();
+  const c = {
+    id,
+    audio: h('audio', { id: 'listen-audio' }),
+    abort: new AbortController(),
+    queue: [],
+    url: URL.createObjectURL(ms),
+  };
   current = c;
   const mine = (fn) => () => current === c && fn();
-  audio.addEventListener(
+  c.audio.addEventListener(
     'playing',
     mine(() => show(id, `${t('listening')}: ${id}`, 'ok', true)),
   );
-  audio.addEventListener(
+  c.audio.addEventListener(
     'waiting',
     mine(() => show(id, `${t('listenBuffering')}: ${id}`, 'warn', true)),
   );
-  const ended = mine(() => {
-    stopListening();
-    explain(id);
-  });
-  audio.addEventListener('error', ended);
-  audio.addEventListener('ended', ended);
   show(id, `${t('listenConnecting')}: ${id}`, 'warn', true);
-  audio.src = `/api/stations/${encodeURIComponent(id)}/listen`;
+  c.audio.src = c.url;
   // the click on Listen is the user's gesture that lets it play with sound
-  audio.play().catch(() => undefined);
+  c.audio.play().catch(() => undefined);
+  try {
+    await feed(c, ms);
+  } catch (err) {
+    if (current !== c) return;
+    stopListening();
+    // 503: offline (it went since the page looked): say since when, in the page's language
+    if (err.status === 503) return explain(id);
+    return show(id, `${id}: ${err.message}`, 'bad', false);
+  }
+  if (current !== c) return;
+  stopListening();
+  explain(id);
 }
 
 /** The Listen button for a station (its page); Stop is in the player bar. */

@@ -2,18 +2,18 @@
 
 
 /**
- * Station -> hub: the on-air output as Ogg/Opus, whole pages only (a listener may join at any
- * message); the first message carries the stream's header pages.
+ * Station -> hub: the on-air output as WebM/Opus, whole clusters only (a listener may join at
+ * any message); the first message carries the stream's header (everything before a cluster).
  */
 export interface ListenAudio {
   'listenId'?: (string);
   'data'?: (Buffer | Uint8Array | string);
   /**
-   * data is the Ogg header (OpusHead and OpusTags pages), kept by the hub for later listeners.
+   * data is the WebM header (EBML header, Segment info, Tracks), kept by the hub for later listeners.
    */
   'header'?: (boolean);
   /**
-   * Pages the station dropped for this listen_id so far (the link was too slow).
+   * Clusters the station dropped for this listen_id so far (the link was too slow).
    */
   'dropped'?: (number);
   /**
@@ -23,18 +23,18 @@ export interface ListenAudio {
 }
 
 /**
- * Station -> hub: the on-air output as Ogg/Opus, whole pages only (a listener may join at any
- * message); the first message carries the stream's header pages.
+ * Station -> hub: the on-air output as WebM/Opus, whole clusters only (a listener may join at
+ * any message); the first message carries the stream's header (everything before a cluster).
  */
 export interface ListenAudio__Output {
   'listenId': (string);
   'data': (Buffer);
   /**
-   * data is the Ogg header (OpusHead and OpusTags pages), kept by the hub for later listeners.
+   * data is the WebM header (EBML header, Segment info, Tracks), kept by the hub for later listeners.
    */
   'header': (boolean);
   /**
-   * Pages the station dropped for this listen_id so far (the link was too slow).
+   * Clusters the station dropped for this listen_id so far (the link was too slow).
    */
   'dropped': (number);
   /**
