@@ -159,7 +159,7 @@ export async function listenFigures(browser: Browser, o: Opts): Promise<Figure[]
         name: 'console.listen_bytes_per_minute',
         value: Math.round(perMin / 100) / 10,
         unit: 'kB',
-        note: `station → hub link bytes per minute while listening (Opus 16 kbit/s in Ogg); idle link ${Math.round(idlePerMin / 100) / 10} kB/min`,
+        note: `station → hub link bytes per minute while listening (Opus 16 kbit/s in WebM); idle link ${Math.round(idlePerMin / 100) / 10} kB/min`,
       },
       slow,
     ];
