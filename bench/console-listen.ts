@@ -7,7 +7,7 @@
  * console.listen_bytes_per_minute — link bytes station → hub per minute while one page listens
  *   (everything on the link: the audio, its gRPC framing, and the station's usual traffic,
  *   whose idle rate is measured first and given in the note).
- * console.listen_event_slow_link_ms — over an uplink throttled to 3,000 B/s (24 kbit/s: a weak
+ * console.listen_event_delay_ms — over an uplink throttled to 3,000 B/s (24 kbit/s: a weak
  *   cell, just above the listen stream), a fault injected at the station → its event stored at
  *   the hub, while a page listens; median of 5. The note gives the same without listening: the
  *   difference is what listen-in costs the station's own traffic (its send window bounds it).
@@ -101,7 +101,7 @@ async function slowLink(relay: Relay, listening: Page, o: Opts): Promise<Figure>
     const loaded = await eventDelays(o, cookie, st);
     await listening.click('#listen-stop');
     return {
-      name: 'console.listen_event_slow_link_ms',
+      name: 'console.listen_event_delay_ms',
       value: Math.round(median(loaded)),
       unit: 'ms',
       note: `uplink ${SLOW_UP} B/s: a station event → stored at the hub while a page listens, median of 5 (max ${Math.max(...loaded)}); not listening: median ${Math.round(median(quiet))} (max ${Math.max(...quiet)})`,
