@@ -113,6 +113,13 @@ describe('listen-in through the hub (no browser)', () => {
     const st = await listenStatus(xa1);
     expect(st.active).toBe(true);
     const pid = st.pid as number;
+    // the technician at the station sees it, in both languages
+    await expect(xa1.ctl('link')).resolves.toMatchObject({
+      stdout: expect.stringMatching(/Listen-in +the district is listening to the output \([\d.]+ kB sent\)/),
+    });
+    await expect(xa1.ctl('--lang', 'vi', 'link')).resolves.toMatchObject({
+      stdout: expect.stringContaining('huyện đang nghe âm thanh phát ra'),
+    });
     expect(pidAlive(pid)).toBe(true);
     l.stop();
     const pcm = decode(l.data());

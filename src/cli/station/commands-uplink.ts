@@ -27,6 +27,11 @@ export const uplinkMessages: Catalog = {
     en: ', fetching {n} file(s) for version {v}',
     vi: ', đang tải {n} tệp cho phiên bản {v}',
   },
+  // listen-in (docs/console.md): the technician sees that the district hears the output
+  'link.listen': {
+    en: '  Listen-in          the district is listening to the output ({kb} kB sent)',
+    vi: '  Nghe từ huyện      huyện đang nghe âm thanh phát ra ({kb} kB đã gửi)',
+  },
 };
 
 interface UplinkView {
@@ -36,6 +41,7 @@ interface UplinkView {
   lastError?: string;
   outbox?: { items: number; bytes: number; pendingDrops: number };
   desired?: { appliedVersion: number; fetchingVersion: number; mediaMissing: number };
+  listen?: { active: boolean; sentBytes?: number };
 }
 
 export const uplinkUsage = [
@@ -63,6 +69,8 @@ export const uplinkCommands: Record<string, Command> = {
         }),
       ];
       if (u.link !== 'up' && u.lastError) lines.push(t('link.error', { msg: u.lastError }));
+      if (u.listen?.active)
+        lines.push(t('link.listen', { kb: Math.round((u.listen.sentBytes ?? 0) / 100) / 10 }));
       return lines.join('\n');
     });
   },
