@@ -56,6 +56,8 @@ function listen(c: ConsoleCtx, relay: ListenRelay, x: Exchange): void {
     const err = toLoaError(e);
     throw refused(c, caller, stationId, err.details.offline ? offline(stationId, since) : err);
   }
+  // a write racing the page's departure must not become an unhandled error
+  x.res.on('error', () => undefined);
   x.res.writeHead(200, {
     'content-type': 'audio/webm; codecs=opus',
     'cache-control': 'no-store',

@@ -94,6 +94,7 @@ const VI = {
   listenBuffering: 'Đang chờ âm thanh',
   listenOffline: 'đài mất kết nối từ',
   listenEnded: 'đã dừng nghe (đài ngừng gửi âm thanh)',
+  listenUnsupported: 'Trình duyệt này không phát được luồng nghe (cần Media Source: Chrome, Firefox, Edge)',
 };
 const EN = {
   send: 'Emergency',
@@ -190,6 +191,8 @@ const EN = {
   listenBuffering: 'Waiting for audio',
   listenOffline: 'station offline since',
   listenEnded: 'listening stopped (the station stopped sending audio)',
+  listenUnsupported:
+    'This browser cannot play the listen stream (it needs Media Source: Chrome, Firefox, Edge)',
 };
 
 export let lang = localStorage.getItem('loa.lang') === 'en' ? 'en' : 'vi';

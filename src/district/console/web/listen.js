@@ -76,7 +76,7 @@ function pump(c, sb) {
 /** Reads the answer into the source buffer until it ends; throws the hub's refusal. */
 async function feed(c, ms) {
   await new Promise((r) => ms.addEventListener('sourceopen', r, { once: true }));
-  const sb = ms.addSourceBuffer('audio/webm; codecs="opus"');
+  const sb = ms.addSourceBuffer(TYPE);
   sb.mode = 'sequence'; // a listener joins mid-stream, and clusters dropped on a slow link leave gaps
   sb.addEventListener('updateend', () => pump(c, sb));
   const res = await fetch(`/api/stations/${encodeURIComponent(c.id)}/listen`, {
@@ -108,8 +108,12 @@ async function explain(id) {
   show(id, `${id}: ${t('listenEnded')}`, 'warn', false);
 }
 
+const TYPE = 'audio/webm; codecs="opus"';
+
 export async function startListening(id) {
   stopListening();
+  // Safari on an iPhone before iOS 17.1 has no MediaSource: say so rather than stay silent
+  if (!window.MediaSource?.isTypeSupported(TYPE)) return show(id, t('listenUnsupported'), 'bad', false);
   const s = await api(`/api/stations/${encodeURIComponent(id)}`).catch(() => undefined);
   if (s && !s.online) return explain(id);
   const ms = new MediaSource();
