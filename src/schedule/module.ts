@@ -40,6 +40,7 @@ import {
 import { type ScheduleSettings, settingsDoc } from './settings.js';
 import { type MediaLookup, mediaRefsOf } from './sources.js';
 import { persistApplied, type ScheduleState, stateDoc } from './state.js';
+import { RecordedBulletins } from './recorded-bulletin.js';
 import { TextBulletins } from './text-bulletin.js';
 import { textRenderer } from './text-source.js';
 import { type Validated, validateSchedule } from './validate.js';
@@ -71,6 +72,7 @@ export class ScheduleModule implements StationModule {
   private w!: ScheduleWiring;
   private watch: MediaWatch | undefined;
   private text!: TextBulletins;
+  private recorded!: RecordedBulletins;
 
   constructor(private readonly o: ScheduleModuleOptions = {}) {}
 
@@ -139,6 +141,13 @@ export class ScheduleModule implements StationModule {
         if (!speaker) throw new LoaError('UNAVAILABLE', 'this station has no text-to-speech module');
         return speaker;
       },
+      zoneIds: () => this.zoneIds(),
+      closingPath,
+      scheduledTier: () => this.w.runner.onAirItem?.rule.tier,
+    });
+    this.recorded = new RecordedBulletins({
+      clock: this.ctx.clock,
+      emergency: this.w.emergency,
       zoneIds: () => this.zoneIds(),
       closingPath,
       scheduledTier: () => this.w.runner.onAirItem?.rule.tier,
@@ -269,6 +278,7 @@ export class ScheduleModule implements StationModule {
       },
       'bulletin.text': (x) => this.text.say(x, 'command'),
       'bulletin.stop': (x) => this.text.stop(x),
+      'bulletin.play': (x) => this.recorded.play(x, 'command'),
     };
   }
 
