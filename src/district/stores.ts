@@ -86,7 +86,11 @@ export interface AuditStoreLike {
 export interface EventHistory {
   query(q: EventQuery): StoredEvent[];
   /** A station's measurements in a range (the console's line charts, issue 17): history.ts. */
-  measurements(q: MeasurementQuery): { rows: MeasurementRow[]; earlier: MeasurementRow[]; truncated: boolean };
+  measurements(q: MeasurementQuery): {
+    rows: MeasurementRow[];
+    earlier: MeasurementRow[];
+    truncated: boolean;
+  };
 }
 
 /**

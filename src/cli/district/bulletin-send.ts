@@ -31,7 +31,8 @@ async function audioOf(ctx: DCtx): Promise<{ sha256: string; sizeBytes?: number;
 }
 
 export async function bulletinSend(ctx: DCtx, args: string[]): Promise<void> {
-  if (args.length) throw new LoaError('INVALID_ARGUMENT', ctx.t('bulletin.sendArgs', { got: args.join(' ') }));
+  if (args.length)
+    throw new LoaError('INVALID_ARGUMENT', ctx.t('bulletin.sendArgs', { got: args.join(' ') }));
   const tier = flagString(ctx.p, 'tier') ?? 'normal';
   if (tier !== 'normal' && tier !== 'priority')
     throw new LoaError('INVALID_ARGUMENT', ctx.t('bulletin.badTier', { got: tier }));

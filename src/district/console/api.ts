@@ -15,10 +15,10 @@ import { acknowledgeAlarm } from './alarms.js';
 import { type ConsoleCtx, consoleCaller } from './ctx.js';
 import type { Exchange, Route } from './http.js';
 import { readJson, sendJson } from './http.js';
+import { lineHistory } from './line-history.js';
 import { authRoutes } from './login.js';
 import { mediaRoutes } from './media.js';
 import { plainStruct, plainValue } from './plain.js';
-import { lineHistory } from './line-history.js';
 import { card } from './view.js';
 
 /** A query parameter as the proto decoder would hand it: numbers as numbers, absent as the default. */

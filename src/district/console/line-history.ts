@@ -145,14 +145,19 @@ export function lineHistory(
   const series = rawSeries(earlier, rows, sinceMs);
   const status = unflatten(JSON.parse(station.state)) as { modules?: { lines?: { zones?: object } } };
   const nowZones = (status.modules?.lines?.zones ?? {}) as Record<string, ZoneNow>;
-  const ids = [...new Set([...Object.keys(nowZones), ...series.keys()])].sort((a, b) => Number(a) - Number(b));
+  const ids = [...new Set([...Object.keys(nowZones), ...series.keys()])].sort(
+    (a, b) => Number(a) - Number(b),
+  );
   const zones = ids.map((id) => {
     const zNow = nowZones[id] ?? series.get(id)?.at(-1)?.z ?? {};
     const list = series.get(id) ?? [];
+    // the stored state as of the last contact ends the series (a steady line sends no changes)
+    const at = Math.min(now, Math.max(sinceMs, station.last_contact, list.at(-1)?.t ?? 0));
+    const drawn = nowZones[id] ? [...list, { t: at, z: zNow }] : list;
     return {
       id: Number(id),
       name: typeof zNow.name === 'string' ? zNow.name : '',
-      points: downsample(list, sinceMs, now),
+      points: downsample(drawn, sinceMs, now),
       measured: list.length - (list[0]?.t === sinceMs ? 1 : 0),
       now: { ohm: num(zNow.ohm), earthKohm: num(zNow.earthKohm), state: String(zNow.state ?? 'unknown') },
       limits: limitsOf(zNow),
