@@ -31,9 +31,7 @@ const districtMedia = z.strictObject({
  */
 const recordedBulletin = z.strictObject({
   audio: districtMedia.extend({ sizeBytes: districtMedia.shape.sizeBytes.optional() }),
-  tier: z.enum(['normal', 'priority'], {
-    error: () => 'normal or priority on this path (an emergency is emergency.start)',
-  }),
+  tier: z.enum(['normal', 'priority']),
   repeat: z.number().int().min(1).max(10).optional(),
   everyS: z.number().int().min(0).max(3600).optional(),
   zones: z.union([z.literal('all'), z.array(zoneId).min(1).max(32)]).optional(),

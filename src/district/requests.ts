@@ -45,7 +45,7 @@ export const REQUEST_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   // the console's line charts (issue 17): a station's measurements over a range
   ListMeasurements: z.object({
     stationId,
-    range: z.enum(['24h', '7d', '30d'], { error: () => '24h, 7d or 30d' }),
+    range: z.enum(['24h', '7d', '30d']),
   }),
   WatchStations: z.object({ stationIds }),
   SendCommand: z.object({

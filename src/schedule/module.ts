@@ -28,6 +28,7 @@ import { PlayLog } from './play-log.js';
 import { nextProgramme, playabilityWarnings, type ScheduleWarning, SOON_DAYS } from './playability.js';
 import { PowerLink } from './power-link.js';
 import { preRollMs } from './power-plan.js';
+import { RecordedBulletins } from './recorded-bulletin.js';
 import type { Runner } from './runner.js';
 import {
   emergencyRequest,
@@ -40,7 +41,6 @@ import {
 import { type ScheduleSettings, settingsDoc } from './settings.js';
 import { type MediaLookup, mediaRefsOf } from './sources.js';
 import { persistApplied, type ScheduleState, stateDoc } from './state.js';
-import { RecordedBulletins } from './recorded-bulletin.js';
 import { TextBulletins } from './text-bulletin.js';
 import { textRenderer } from './text-source.js';
 import { type Validated, validateSchedule } from './validate.js';

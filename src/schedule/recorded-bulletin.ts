@@ -25,9 +25,8 @@ const POLL_MS = 250;
 export const recordedBulletinParams = z.strictObject({
   /** The file on the station: the district's {sha256, sizeBytes, name} becomes this path before the call. */
   audio: z.string().min(1).max(4096),
-  tier: z.enum(RECORDED_TIERS, {
-    error: () => 'normal or priority (an emergency is emergency.start)',
-  }),
+  /** Not emergency: an emergency is `emergency.start`, which replaces whatever is on air. */
+  tier: z.enum(RECORDED_TIERS),
   repeat: z.number().int().min(1).max(10).default(1),
   everyS: z.number().int().min(0).max(3600).default(0),
   zones: z.union([z.literal('all'), z.array(z.number().int().min(1).max(32)).min(1).max(32)]).default('all'),

@@ -7,7 +7,6 @@
  * short fault inside a bucket is never averaged away. The limits drawn are the line
  * supervision's defaults (src/lines/settings.ts); a station may have its own.
  */
-import { LoaError } from '../../core/errors.js';
 import { defaultSettings } from '../../lines/settings.js';
 import type { MeasurementRow } from '../history.js';
 import { unflatten } from '../stations.js';
@@ -27,13 +26,6 @@ const worse = (a: string, b: string) => {
   const ib = STATES.indexOf(b);
   return (ia < 0 ? 99 : ia) <= (ib < 0 ? 99 : ib) ? a : b;
 };
-
-export function parseRange(v: string | null): Range {
-  const r = v ?? '24h';
-  if (!Object.hasOwn(RANGES, r))
-    throw new LoaError('INVALID_ARGUMENT', `range: 24h, 7d or 30d (got "${r.slice(0, 40)}")`);
-  return r as Range;
-}
 
 export interface LinePoint {
   t: number;
