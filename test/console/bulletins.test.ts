@@ -139,7 +139,9 @@ describe('line charts, map selection and recorded bulletins in a real browser', 
       500,
     );
     await page.goto(`${rig.url}#/station/xa-1`);
-    await page.waitForSelector('#line-history .chart[data-zone="1"][data-kind="ohm"] .series');
+    await page.waitForSelector('#line-history .chart[data-zone="1"][data-kind="ohm"] .series', {
+      state: 'attached',
+    });
     expect(
       await page.locator('.chart[data-zone="1"][data-kind="ohm"] .fault[data-state="open"]').count(),
     ).toBeGreaterThan(0);
@@ -152,10 +154,10 @@ describe('line charts, map selection and recorded bulletins in a real browser', 
     await page.locator('#line-history').screenshot({ path: join(SHOTS, 'chart-vi.png') });
     await page.click('#line-history button[data-range="7d"]');
     await page.waitForSelector('#line-history button[data-range="7d"][aria-pressed="true"]');
-    await page.waitForSelector('.chart[data-zone="1"] .fault');
+    await page.waitForSelector('.chart[data-zone="1"] .fault', { state: 'attached' });
     // a phone: the chart fits 360 px without sideways scrolling
     await page.setViewportSize({ width: 360, height: 800 });
-    await page.waitForSelector('.chart[data-zone="1"]');
+    await page.waitForSelector('.chart[data-zone="1"]', { state: 'attached' });
     const wide = await page.evaluate('document.documentElement.scrollWidth');
     expect(wide).toBeLessThanOrEqual(360);
     await page.locator('#line-history').screenshot({ path: join(SHOTS, 'chart-phone.png') });

@@ -80,7 +80,12 @@ function rawSeries(earlier: MeasurementRow[], rows: MeasurementRow[], sinceMs: n
   return series;
 }
 
-/** At most MAX_POINTS buckets over the range; each keeps the extremes and the worst state. */
+/**
+ * At most MAX_POINTS time buckets over the range; each keeps the last value, the extremes and
+ * the worst state, and starts where its first reading was. A change of state starts a point of
+ * its own (a fault is drawn from the reading that said so to the next change) while there are
+ * fewer than 2 × MAX_POINTS; a line flapping faster than that shows its worst state per bucket.
+ */
 export function downsample(list: { t: number; z: ZoneNow }[], sinceMs: number, untilMs: number): LinePoint[] {
   const width = Math.max(1, (untilMs - sinceMs) / MAX_POINTS);
   const out: LinePoint[] = [];
@@ -91,12 +96,12 @@ export function downsample(list: { t: number; z: ZoneNow }[], sinceMs: number, u
     const earth = num(z.earthKohm);
     const state = typeof z.state === 'string' ? z.state : 'unknown';
     const last = out.at(-1);
-    if (b !== bucket || !last) {
+    const split = last !== undefined && last.state !== state && out.length < 2 * MAX_POINTS;
+    if (b !== bucket || !last || split) {
       bucket = b;
       out.push({ t, ohm, ohmMin: ohm, ohmMax: ohm, earthKohm: earth, state });
       continue;
     }
-    last.t = t;
     last.ohm = ohm;
     if (ohm !== null) {
       last.ohmMin = last.ohmMin === null ? ohm : Math.min(last.ohmMin, ohm);

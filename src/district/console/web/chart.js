@@ -87,7 +87,7 @@ function plot(data, zone, o) {
         svg('text', { x: W - M.r - 2, y: Y(l.v) - 3, 'text-anchor': 'end', class: `axis ${l.cls}` }, l.label),
       );
   faults(el, zone.points, x1, X);
-  if (pts.length) el.append(stepPath(pts, o.value, x1, X, Y, top));
+  if (pts.length) el.append(stepPath(zone.points, o.value, x1, X, Y, top));
   else
     el.append(svg('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle', class: 'axis' }, t('noReadings')));
   return el;
@@ -117,13 +117,20 @@ function faults(el, points, x1, X) {
   });
 }
 
-function stepPath(pts, value, x1, X, Y, top) {
+/** A reading holds until the next one; a point with no reading (an open line reads none) breaks the line. */
+function stepPath(points, value, x1, X, Y, top) {
   let d = '';
+  let pen = false;
   const g = svg('g', {});
-  pts.forEach((p, i) => {
+  points.forEach((p, i) => {
     const v = value(p);
-    const next = pts[i + 1]?.t ?? x1;
-    d += `${i ? 'L' : 'M'}${X(p.t).toFixed(1)},${Y(v).toFixed(1)}H${X(next).toFixed(1)}`;
+    if (v === null) {
+      pen = false;
+      return;
+    }
+    const next = points[i + 1]?.t ?? x1;
+    d += `${pen ? 'L' : 'M'}${X(p.t).toFixed(1)},${Y(v).toFixed(1)}H${X(next).toFixed(1)}`;
+    pen = true;
     if (v > top)
       g.append(svg('text', { x: X(p.t), y: M.t + 22, 'text-anchor': 'middle', class: 'axis off' }, '▲'));
     g.append(svg('circle', { cx: X(p.t), cy: Y(v), r: 2, class: 'pt' }));
