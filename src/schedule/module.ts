@@ -14,6 +14,7 @@ import { MEDIA_CACHE } from '../media/port.js';
 import type { ModuleContext, StationModule } from '../module/module.js';
 import { POWER, POWER_HOLDER } from '../power/ports.js';
 import { SPEAKER } from '../speech/port.js';
+import type { Speaker } from '../speech/speaker.js';
 import type { JsonDoc } from '../store/doc.js';
 import { ANNOUNCER } from './announcer.js';
 import { CLOSING_TONES_HZ, writeChime } from './chime.js';
@@ -135,6 +136,21 @@ export class ScheduleModule implements StationModule {
       power,
       preRollMs: preRollMs(ctx.profile.timings, ctx.profile.zones.length, this.settings.preRollMarginMs),
     });
+    this.bulletins(speaker, closingPath);
+    await this.w.start();
+    const em = this.w.emergency;
+    ctx.provide(ANNOUNCER, {
+      start: (req) => em.start(req),
+      stop: () => em.stop(),
+      status: () => em.status(),
+      scheduledTier: () => this.w.runner.onAirItem?.rule.tier,
+      zoneIds: () => this.zoneIds(),
+    });
+    this.startMediaWatch(ctx, lookup);
+  }
+
+  /** Text bulletins and recorded ones (issue 17): both play through the announcement runner by tier. */
+  private bulletins(speaker: Speaker | undefined, closingPath: string): void {
     this.text = new TextBulletins({
       emergency: this.w.emergency,
       speaker: () => {
@@ -152,16 +168,6 @@ export class ScheduleModule implements StationModule {
       closingPath,
       scheduledTier: () => this.w.runner.onAirItem?.rule.tier,
     });
-    await this.w.start();
-    const em = this.w.emergency;
-    ctx.provide(ANNOUNCER, {
-      start: (req) => em.start(req),
-      stop: () => em.stop(),
-      status: () => em.status(),
-      scheduledTier: () => this.w.runner.onAirItem?.rule.tier,
-      zoneIds: () => this.zoneIds(),
-    });
-    this.startMediaWatch(ctx, lookup);
   }
 
   /** Media the schedule needs, checked ahead of its window and fetched again when missing. */
