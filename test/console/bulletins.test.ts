@@ -8,6 +8,7 @@
  * priority one waits for it; a viewer has no send button and a forged request is refused.
  * Screenshots go to var/console/ (chart-*.png, map-selection.png).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -240,12 +241,32 @@ describe('line charts, map selection and recorded bulletins in a real browser', 
     expect(p.code, p.stderr).toBe(0);
     expect(p.stdout).toContain('Uploaded uu-tien.wav');
     await pollUntil(async () => heard('xa-3').some((e) => e.hz === 1000), 60_000);
-    const n = await districtJson<{ id: string; status: string; result: { waitedMs: number } }[]>(
+    // allowed no wait: refused by the station, saying why
+    const now = await districtctl(
       rig.hub.port,
       'bulletin',
       'send',
       '--file',
       normal,
+      '--tier',
+      'normal',
+      '--stations',
+      'xa-3',
+      '--wait-slot',
+      '0',
+      '--wait',
+      '60',
+    );
+    expect(now.code).toBe(1);
+    expect(now.stderr).toContain('a normal recorded bulletin does not interrupt it');
+    // the same file, now at the hub, by its sha256: it waits for the priority one to end
+    const sha = createHash('sha256').update(readFileSync(normal)).digest('hex');
+    const n = await districtJson<{ id: string; status: string; result: { waitedMs: number } }[]>(
+      rig.hub.port,
+      'bulletin',
+      'send',
+      '--media',
+      sha,
       '--tier',
       'normal',
       '--stations',
