@@ -283,6 +283,15 @@ describe('line charts, map selection and recorded bulletins in a real browser', 
     const lastPriority = h.map((e) => e.hz).lastIndexOf(1000);
     const firstNormal = h.findIndex((e) => e.hz === 440);
     expect(firstNormal, JSON.stringify(h)).toBeGreaterThan(lastPriority);
+    // the heard view lists recorded bulletins too, by file name, and finds their play-log entries
+    const list = await districtctl(rig.hub.port, 'bulletin', 'list', '--station', 'xa-3');
+    expect(list.stdout).toMatch(/priority {2}"\[uu-tien\.wav\]"/);
+    expect(list.stdout).toMatch(/normal {2}"\[thuong\.wav\]"/);
+    const shown = await pollUntil(async () => {
+      const r = await districtctl(rig.hub.port, 'bulletin', 'show', String(n[0]?.id));
+      return r.code === 0 && !r.stdout.includes('not played') ? r : undefined;
+    }, 60_000);
+    expect(shown.stdout).toContain('xa-3');
   }, 180_000);
 
   it('refuses bad input on the new path, naming the field, and sends nothing', async () => {
