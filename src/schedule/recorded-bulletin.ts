@@ -5,11 +5,12 @@
  * like a text bulletin: power chain up on its zones, attention chime, the recording, closing
  * chime, repeated as asked, the programme heard again after it. Tier order as for text
  * bulletins (Circular 39/2020/TT-BTTTT: emergency > priority > normal): an equal or higher tier
- * replaces what is on air; a lower one does not interrupt it — it WAITS for the slot (first
- * come, first served), at most `waitS` seconds, then is refused with the reason. An emergency
- * is not sent on this path (`emergency.start` is the emergency's own command).
+ * replaces what is on air; a lower one does not interrupt it — it WAITS for the slot (the
+ * highest tier first, then first come, first served; a waiting bulletin then does not cut the
+ * one that went before it), at most `waitS` seconds, then is refused with the reason. An
+ * emergency is not sent on this path (`emergency.start` is the emergency's own command).
  */
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { Clock } from '../core/clock.js';
@@ -43,7 +44,7 @@ export const recordedBulletinParams = z.strictObject({
 
 export interface RecordedBulletinDeps {
   clock: Clock;
-  emergency: Emergency;
+  emergency: Pick<Emergency, 'start' | 'status'>;
   zoneIds: () => number[];
   closingPath: string;
   scheduledTier: () => BulletinTier | undefined;
@@ -56,9 +57,15 @@ export interface PlayResult extends EmergencyStatus {
 
 const rank = (t: BulletinTier) => ALL_TIERS.indexOf(t);
 
+interface Waiter {
+  tier: BulletinTier;
+  seq: number;
+}
+
 export class RecordedBulletins {
-  /** Bulletins waiting for the slot, in arrival order: each waits for the one before it. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Bulletins waiting for the slot: the highest tier first, then first come, first served. */
+  private readonly waiters: Waiter[] = [];
+  private seq = 0;
 
   constructor(private readonly d: RecordedBulletinDeps) {}
 
@@ -67,12 +74,14 @@ export class RecordedBulletins {
     if (!r.success) throw invalidInput('bulletin.play', r.error.issues);
     const p = r.data;
     const zones = this.zones(p.zones);
-    if (!isAbsolute(p.audio) || !(await stat(p.audio).catch(() => undefined))?.isFile())
+    // one stat of a local file, synchronously: the bulletin takes its place among the waiting
+    // ones in the order it arrived
+    if (!isAbsolute(p.audio) || !statSync(p.audio, { throwIfNoEntry: false })?.isFile())
       throw new LoaError('NOT_FOUND', `bulletin.play: audio: no file ${p.audio} on the station`);
     const t0 = this.d.clock.monotonic();
-    const turn = this.queue.then(() => this.waitForSlot(p.tier, t0 + p.waitS * 1000));
-    this.queue = turn.catch(() => undefined);
-    await turn;
+    const mustWait =
+      this.onAirRank() > rank(p.tier) || this.waiters.some((w) => rank(w.tier) >= rank(p.tier));
+    if (mustWait) await this.waitTurn(p.tier, t0 + p.waitS * 1000);
     const status = this.d.emergency.start({
       message: { kind: 'file', path: p.audio },
       zones,
@@ -87,29 +96,43 @@ export class RecordedBulletins {
     return { ...status, waitedMs: Math.round(this.d.clock.monotonic() - t0) };
   }
 
-  /** The tier on air now above `tier`, if any: an announcement, else the scheduled item. */
-  private higher(tier: BulletinTier): BulletinTier | undefined {
+  /** The rank of the tier on air now (an announcement, else the scheduled item); -1: none. */
+  private onAirRank(): number {
     const now = this.d.emergency.status();
     const onAir = now.active ? (now.tier ?? 'emergency') : this.d.scheduledTier();
-    return onAir && rank(onAir) > rank(tier) ? onAir : undefined;
+    return onAir ? rank(onAir) : -1;
   }
 
-  private async waitForSlot(tier: BulletinTier, deadline: number): Promise<void> {
-    for (let i = 0; i < 1_000_000; i++) {
-      const onAir = this.higher(tier);
-      if (!onAir) return;
-      if (this.d.clock.monotonic() >= deadline)
-        throw new LoaError(
-          'REFUSED',
-          `a ${onAir} announcement is still on air; a ${tier} recorded bulletin does not interrupt it (order: emergency > priority > normal) and waited as long as allowed (waitS). Send it again when it ends, or at priority`,
-          { onAir, tier },
-          {
-            key: 'r.tierBusy',
-            vars: { onAir: { key: `sv.tier.${onAir}` }, tier: { key: `sv.tier.${tier}` } },
-          },
+  /**
+   * A waiting bulletin goes when nothing of its tier or higher is on air (it does not cut the
+   * one that went before it) and no waiter of a higher tier, or of its tier and earlier, is left.
+   */
+  private async waitTurn(tier: BulletinTier, deadline: number): Promise<void> {
+    const me: Waiter = { tier, seq: ++this.seq };
+    this.waiters.push(me);
+    try {
+      for (let i = 0; i < 1_000_000; i++) {
+        const ahead = this.waiters.some(
+          (w) => w !== me && (rank(w.tier) > rank(tier) || (w.tier === tier && w.seq < me.seq)),
         );
-      await this.d.clock.sleep(POLL_MS);
+        if (!ahead && this.onAirRank() < rank(tier)) return;
+        if (this.d.clock.monotonic() >= deadline) throw this.busy(tier);
+        await this.d.clock.sleep(POLL_MS);
+      }
+      throw this.busy(tier);
+    } finally {
+      this.waiters.splice(this.waiters.indexOf(me), 1);
     }
+  }
+
+  private busy(tier: BulletinTier): LoaError {
+    const onAir = ALL_TIERS[this.onAirRank()] ?? tier;
+    return new LoaError(
+      'REFUSED',
+      `a ${onAir} announcement is on air or bulletins wait before it; a ${tier} recorded bulletin does not interrupt it (order: emergency > priority > normal) and waited as long as allowed (waitS). Send it again when it ends, or at priority`,
+      { onAir, tier },
+      { key: 'r.tierBusy', vars: { onAir: { key: `sv.tier.${onAir}` }, tier: { key: `sv.tier.${tier}` } } },
+    );
   }
 
   private zones(z: 'all' | number[]): number[] {
