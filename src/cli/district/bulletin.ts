@@ -26,7 +26,7 @@ export const bulletinUsage = [
   '  bulletin text TEXT|--file F (--stations a,b | --all) [--tier normal|priority|emergency] [--repeat N] [--voice V] [--zones 1,2] [--wait S]',
   bulletinSendUsage,
   '  bulletin preview TEXT|--file F --out F.wav [--voice V] [--speed WPM] [--pitch P] [--model DIR]   hear it before sending (--model: a natural voice)',
-  '  bulletin list [--station S] [--limit N]   text bulletins sent (operators and CAP), their command ids',
+  '  bulletin list [--station S] [--limit N]   bulletins sent (text, recorded; operators and CAP), their command ids',
   '  bulletin show ID   per station: heard (amplifier + zones confirmed), when, which zones',
   '  cap list [--since 30d] | cap show ID | cap cancel ID   CAP alerts received by the hub (docs/speech.md)',
 ];
