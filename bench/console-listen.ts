@@ -99,6 +99,9 @@ async function slowLink(relay: Relay, listening: Page, o: Opts): Promise<Figure>
     const quiet = await eventDelays(o, cookie, st);
     await listenOnce(listening, o.url);
     const loaded = await eventDelays(o, cookie, st);
+    // the listen must have lasted through the measurement, or the figure means nothing
+    if ((await listening.locator('#listen-stop').count()) === 0)
+      throw new Error(`the listen ended on the slow link: ${await listening.textContent('#listen-bar')}`);
     await listening.click('#listen-stop');
     return {
       name: 'console.listen_event_delay_ms',
