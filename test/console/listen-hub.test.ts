@@ -14,9 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, type ConsoleRig, startConsoleRig } from '../helpers/console-rig.js';
 import { type Daemon, pollUntil } from '../helpers/daemon.js';
 import { districtJson } from '../helpers/hub.js';
+import { Relay } from '../helpers/link-relay.js';
 import { tempDir } from '../helpers/sim-station.js';
 import { makeTone } from '../helpers/tone-files.js';
 import { goertzel } from '../helpers/tones.js';
+import { LINK_ENV, startStation } from '../link/helpers.js';
 
 const PASSWORD = 'mật-khẩu-nghe-thử';
 let rig: ConsoleRig;
@@ -50,10 +52,14 @@ function openListen(station: string, withCookie = cookie) {
   const chunks: Buffer[] = [];
   let res: IncomingMessage | undefined;
   const req = request(`${rig.url}api/stations/${station}/listen`, { headers: { cookie: withCookie } });
+  let ended = false;
   const answered = new Promise<IncomingMessage>((resolve, reject) => {
     req.on('response', (r) => {
       res = r;
       r.on('data', (b: Buffer) => chunks.push(b));
+      r.on('end', () => {
+        ended = true;
+      });
       resolve(r);
     });
     req.on('error', reject);
@@ -63,6 +69,7 @@ function openListen(station: string, withCookie = cookie) {
     answered,
     bytes: () => chunks.reduce((n, c) => n + c.length, 0),
     data: () => Buffer.concat(chunks),
+    ended: () => ended,
     stop: () => {
       req.destroy();
       res?.destroy();
@@ -189,6 +196,36 @@ describe('listen-in through the hub (no browser)', () => {
     unknown.stop();
     expect((await listenStatus(rig.stations.get('xa-1') as Daemon)).active).toBe(false);
   }, 30_000);
+
+  it('streams dead air as dead air, and a frozen link stops the encoder and ends the listen', async () => {
+    const relay = new Relay(rig.hub.port);
+    await relay.listen();
+    const st = await startStation(dir, 'xa-r', relay, LINK_ENV);
+    try {
+      await pollUntil(async () => {
+        const list = await districtJson<{ stationId: string; online: boolean }[]>(rig.hub.port, 'stations');
+        return list.some((s) => s.stationId === 'xa-r' && s.online);
+      }, 30_000);
+      const l = openListen('xa-r');
+      expect((await l.answered).statusCode).toBe(200);
+      await pollUntil(async () => l.bytes() > 3000, 30_000);
+      // nothing plays: the output is silence, and silence is what the listener gets
+      const pcm = decode(l.data());
+      expect(pcm.length).toBeGreaterThan(24_000);
+      const rms = Math.sqrt(pcm.reduce((t, x) => t + x * x, 0) / pcm.length);
+      expect(rms).toBeLessThan(0.001);
+      const pid = (await listenStatus(st)).pid as number;
+      expect(pidAlive(pid)).toBe(true);
+      relay.stall(); // the 4G link freezes: no FIN, no stop can reach the station
+      await pollUntil(async () => !pidAlive(pid), 20_000);
+      await pollUntil(async () => l.ended(), 20_000);
+      l.stop();
+    } finally {
+      relay.restore();
+      await st.stop();
+      await relay.close();
+    }
+  }, 120_000);
 
   it('answers an offline station with when it was last heard', async () => {
     await (rig.stations.get('xa-2') as Daemon).stop();
