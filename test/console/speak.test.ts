@@ -280,4 +280,27 @@ describe('speaking from the console', () => {
       }
     }, 120_000);
   });
+
+  it('a chosen station that is offline is named as not reached; the others hear the voice', async () => {
+    await station('xa-3').stop();
+    await pollUntil(async () => {
+      const list = await districtJson<Array<{ stationId: string; online: boolean }>>(
+        rig.hub.port,
+        'stations',
+      );
+      return list.find((s) => s.stationId === 'xa-3')?.online === false;
+    }, 30_000);
+    const page = await openSpeak(talker, 'binh');
+    await choose(page, ['xa-1', 'xa-3']);
+    await page.click('#speak-start');
+    await page.waitForSelector('#speak-status.now', { timeout: 60_000 });
+    await page.waitForSelector('#speak-stations li[data-station="xa-3"][data-phase="offline"]');
+    await expect(page.textContent('#speak-stations li[data-station="xa-3"]')).resolves.toContain(
+      'mất kết nối — không nhận được',
+    );
+    await page.screenshot({ path: join(SHOTS, 'speak-offline-vi.png'), fullPage: true });
+    await page.click('#speak-stop');
+    await page.waitForSelector('#speak-status.done');
+    await page.context().close();
+  }, 120_000);
 });
