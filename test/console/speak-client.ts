@@ -29,6 +29,8 @@ export interface SpeakResult {
   error?: string;
   messages: Array<Record<string, unknown>>;
   close?: () => void;
+  /** One more binary message on the open socket. */
+  send?: (b: Buffer) => void;
 }
 
 /**
@@ -47,7 +49,11 @@ export function speakSocket(
     headers: { cookie: s.cookie },
     ...(origin ? { origin } : {}),
   });
-  const out: SpeakResult = { messages: [], close: () => ws.close() };
+  const out: SpeakResult = {
+    messages: [],
+    close: () => ws.close(),
+    send: (b) => ws.send(b, { binary: true }),
+  };
   return new Promise<SpeakResult>((resolve) => {
     const timer = setTimeout(() => {
       ws.terminate();

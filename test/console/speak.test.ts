@@ -281,6 +281,28 @@ describe('speaking from the console', () => {
     }, 120_000);
   });
 
+  it('logging out ends the voice: the socket is closed with the reason at the next session check', async () => {
+    const s = await consoleLogin(rig.url, 'binh', PASSWORD);
+    const chunk = readFileSync(join(dir, 'chunk.webm'));
+    const start = { type: 'start', csrf: s.csrf, stationIds: ['xa-1'], tier: 'priority' };
+    const open = await speakSocket(rig.url, s, [start, chunk], undefined, true);
+    expect(open.messages.map((m) => m.type)).toContain('started');
+    // audio keeps coming (300 bytes every 200 ms: 12 kbit/s), so only the logout can end it
+    const feed = setInterval(() => open.send?.(chunk.subarray(-300)), 200);
+    const out = await fetch(new URL('/api/logout', rig.url), {
+      method: 'POST',
+      headers: { cookie: s.cookie, 'content-type': 'application/json', 'x-csrf-token': s.csrf },
+      body: '{}',
+    });
+    expect(out.status).toBe(200);
+    try {
+      await pollUntil(async () => open.error, 40_000);
+    } finally {
+      clearInterval(feed);
+    }
+    expect(open.error).toMatch(/session ended: log in again/);
+  }, 90_000);
+
   it('a chosen station that is offline is named as not reached; the others hear the voice', async () => {
     await station('xa-3').stop();
     await pollUntil(async () => {

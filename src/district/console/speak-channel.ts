@@ -9,6 +9,7 @@
  * - a second session of the same user to a station they are already speaking to.
  */
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { Timer } from '../../core/clock.js';
 import { LoaError, toLoaError } from '../../core/errors.js';
@@ -24,6 +25,8 @@ const BURST = 32 * 1024;
 const MAX_BYTES_PER_S = 8000;
 /** The start message must come this soon after the handshake. */
 const START_WITHIN_MS = 10_000;
+/** The console session is looked up again this often (as the live feed does): a logout or a disabled user ends the voice. */
+const SESSION_CHECK_MS = 15_000;
 /** After the session ends, the stations' own ends are passed on for this long, then the socket closes. */
 const LINGER_MS = 5000;
 const EBML = Buffer.from([0x1a, 0x45, 0xdf, 0xa3]);
@@ -33,6 +36,8 @@ export interface ChannelDeps {
   live: LiveSessions;
   caller: Caller;
   user: ConsoleUser;
+  /** The upgrade request: its cookie names the console session. */
+  req: IncomingMessage;
 }
 
 export class SpeakChannel {
@@ -42,6 +47,7 @@ export class SpeakChannel {
   private closed = false;
   private unfollow: (() => void) | undefined;
   private timer: Timer | undefined;
+  private sessionCheck: Timer | undefined;
   private t0 = 0;
   private bytes = 0;
 
@@ -65,6 +71,13 @@ export class SpeakChannel {
       () => this.fail(new LoaError('INVALID_ARGUMENT', 'speak: no start message within 10 s')),
       START_WITHIN_MS,
     );
+    this.sessionCheck = this.d.ctx.clock.setInterval(() => {
+      try {
+        this.d.ctx.auth.resolve(this.d.req, false);
+      } catch (e) {
+        this.fail(e);
+      }
+    }, SESSION_CHECK_MS);
   }
 
   private send(m: Record<string, unknown>): void {
@@ -180,6 +193,7 @@ export class SpeakChannel {
     if (this.closed) return;
     this.closed = true;
     this.timer?.cancel();
+    this.sessionCheck?.cancel();
     this.unfollow?.();
     if (this.handle) void this.handle.end(this.stopRequested ? 'ended' : 'disconnected');
   }

@@ -39,7 +39,7 @@ export function speakRoute(c: ConsoleCtx, live: LiveSessions): UpgradeRoute {
       // the one authorisation path: the Speak RPC's role, rate limit and audited refusal
       const caller = guardAs(c.deps, 'Speak', () => who, { stationIds: [] });
       wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
-        new SpeakChannel(ws, { ctx: c, live, caller, user }).open();
+        new SpeakChannel(ws, { ctx: c, live, caller, user, req }).open();
       });
     },
   };
