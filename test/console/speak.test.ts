@@ -224,6 +224,10 @@ describe('speaking from the console', () => {
     await page.waitForSelector('#speak-warning[data-verdict="silent"]:not([hidden])');
     await expect(page.textContent('#speak-warning')).resolves.toContain('Micro không có tiếng');
     await page.screenshot({ path: join(SHOTS, 'speak-silent-warning.png'), fullPage: true });
+    // on a phone: the warning and its buttons fit without sideways scrolling
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(SHOTS, 'speak-silent-warning-360.png'), fullPage: true });
     // checked again: still silent, still not on air
     await page.click('#speak-recheck');
     await page.waitForSelector('#speak-warning[data-verdict="silent"]:not([hidden])');
