@@ -239,6 +239,36 @@ describe('speaking from the console', () => {
     await page.context().close();
   }, 90_000);
 
+  it("the page's input check: full scale is clipping, a voice level is fine, nothing is silent", async () => {
+    // the page's own check (speak.js) on streams made in the page: Chromium's audio processing
+    // lowers a clipping fake microphone within ~0.7 s (measured: peaks 1.0 → 0.5 by 1.6 s), so
+    // a clipping WAV would test its gain control's timing rather than the check
+    const page = await openSpeak(mute, 'binh');
+    const verdicts = await page.evaluate(`(async () => {
+      const { meterOf, checkInput } = await import('/speak.js');
+      const verdict = async (type, gain) => {
+        const ctx = new AudioContext();
+        const osc = ctx.createOscillator();
+        osc.type = type;
+        const g = ctx.createGain();
+        g.gain.value = gain;
+        const dest = ctx.createMediaStreamDestination();
+        osc.connect(g).connect(dest);
+        osc.start();
+        await ctx.resume();
+        const m = meterOf(dest.stream);
+        await m.resume();
+        const v = await checkInput(m);
+        m.close();
+        await ctx.close();
+        return v;
+      };
+      return [await verdict('square', 1), await verdict('sine', 0.3), await verdict('sine', 0.001)];
+    })()`);
+    expect(verdicts).toEqual(['clipping', 'ok', 'silent']);
+    await page.context().close();
+  }, 60_000);
+
   describe('the WebSocket refuses what it must, and nothing goes on air', () => {
     let op: Session;
     beforeAll(async () => {

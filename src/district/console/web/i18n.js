@@ -130,6 +130,10 @@ const VI = {
   'speak.why.stalled': 'không có âm thanh trong 3 giây',
   'speak.why.refused': 'bị từ chối',
   'speak.why.hub stopping': 'trung tâm dừng',
+  'speak.cause.ended': 'hết phiên',
+  'speak.cause.stopped': 'bị dừng hoặc bị thay thế',
+  'speak.cause.stalled': 'mất tín hiệu tiếng nói (quá 1 giây)',
+  'speak.cause.failed': 'lỗi giải mã',
 };
 const EN = {
   send: 'Emergency',
@@ -262,6 +266,10 @@ const EN = {
   'speak.why.stalled': 'no audio for 3 s',
   'speak.why.refused': 'refused',
   'speak.why.hub stopping': 'the hub stopped',
+  'speak.cause.ended': 'session over',
+  'speak.cause.stopped': 'stopped or replaced',
+  'speak.cause.stalled': 'the voice feed stalled (over 1 s)',
+  'speak.cause.failed': 'could not decode',
 };
 
 export let lang = localStorage.getItem('loa.lang') === 'en' ? 'en' : 'vi';

@@ -24,7 +24,7 @@ const READY_WAIT_MS = 20000;
 const dbfs = (x) => (x > 0 ? 20 * Math.log10(x) : -120);
 
 /** The captured stream through an AnalyserNode: peak and RMS of the last ~43 ms. */
-function meterOf(stream) {
+export function meterOf(stream) {
   const ctx = new AudioContext();
   const an = ctx.createAnalyser();
   an.fftSize = 2048;
@@ -47,7 +47,7 @@ function meterOf(stream) {
 }
 
 /** About a second of the input: 'silent', 'clipping' or 'ok'. */
-async function checkInput(meter) {
+export async function checkInput(meter) {
   let max = 0;
   let clipped = 0;
   for (let i = 0; i < CHECK_MS / 50; i++) {
@@ -252,7 +252,7 @@ class SpeakRun {
         h(
           'li',
           { 'data-station': id, 'data-phase': s.phase, class: s.phase },
-          `${this.names(id)} (${id}): ${t(`speak.ph.${s.phase}`)}${s.detail ? ` — ${s.detail}` : ''}`,
+          `${this.names(id)} (${id}): ${t(`speak.ph.${s.phase}`)}${s.detail ? ` — ${s.phase === 'ended' ? t(`speak.cause.${s.detail}`) : s.detail}` : ''}`,
         ),
       ),
     );
