@@ -89,6 +89,7 @@ export class ConsoleServer {
   }
 
   close(): Promise<void> {
+    for (const u of this.upgrades) u.close?.();
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();

@@ -42,5 +42,9 @@ export function speakRoute(c: ConsoleCtx, live: LiveSessions): UpgradeRoute {
         new SpeakChannel(ws, { ctx: c, live, caller, user, req }).open();
       });
     },
+    close() {
+      // each channel's close handler ends its live session ('disconnected')
+      for (const ws of wss.clients) ws.terminate();
+    },
   };
 }
