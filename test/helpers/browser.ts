@@ -5,7 +5,7 @@
  * other flags keep the browser off the network beyond the loopback console it is pointed at.
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserServer, chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.LOA_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -30,6 +30,21 @@ export async function launchChromium(extra: string[] = []): Promise<Browser> {
     args: [...CHROMIUM_FLAGS, ...extra],
     timeout: 60_000,
   });
+}
+
+/** A browser whose process the test can kill (SIGKILL: no pagehide, no goodbye on any socket). */
+export async function killableChromium(
+  extra: string[] = [],
+): Promise<{ browser: Browser; server: BrowserServer }> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} missing: apt-get install chromium (scripts/ensure-system.sh --test)`);
+  const server = await chromium.launchServer({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_FLAGS, ...extra],
+    timeout: 60_000,
+  });
+  return { browser: await chromium.connect(server.wsEndpoint()), server };
 }
 
 /**
