@@ -7,6 +7,7 @@
  * page's code is unchanged), polled every 5 ms, stamped with Date.now(). "Output" is the first
  * 1000 Hz period the station's sound-card stand-in plays after it (tone-sink.mjs, Date.now() of
  * the same machine). Loopback network; three onsets after "speak now", median.
+ * Also live.browser_bytes_per_minute (below).
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -26,6 +27,8 @@ export interface BrowserRig {
   hubDir: string;
   station: string;
   heard(): Heard[];
+  /** Bytes hub → station so far (the link relay's count). */
+  bytesDown(): number;
 }
 
 const PASSWORD = 'bench-live-password';
@@ -62,9 +65,10 @@ const ONSET_HOOK = `(() => {
   };
 })();`;
 
-function micWav(file: string): string {
-  const graph =
-    "sine=f=1000:d=60:sample_rate=48000,volume='0.5*lt(mod(t,5),1)*lt(mod(t,0.5),0.3)':eval=frame";
+/** `gaps`: 4 s of silence every 5 s (onsets to time); else bursts throughout (a talker's bytes). */
+function micWav(file: string, gaps = true): string {
+  const on = gaps ? 'lt(mod(t,5),1)*lt(mod(t,0.5),0.3)' : 'lt(mod(t,0.5),0.3)';
+  const graph = `sine=f=1000:d=60:sample_rate=48000,volume='0.5*${on}':eval=frame`;
   execFileSync('ffmpeg', [
     '-hide_banner',
     '-loglevel',
@@ -98,6 +102,34 @@ async function goOnAir(page: Page, r: BrowserRig): Promise<number> {
   if (first === 'warning') await page.click('#speak-anyway');
   await page.waitForSelector('#speak-status.now', { timeout: 60_000 });
   return Date.now();
+}
+
+/**
+ * live.browser_bytes_per_minute: hub → station bytes (the relay's count: gRPC framing, TCP
+ * payload, the session's own traffic) for 30 s after "speak now" of the page's own
+ * MediaRecorder output (20 kbit/s asked), the microphone busy throughout, per minute.
+ */
+export async function browserBytesPerMinute(r: BrowserRig, dir: string): Promise<Figure> {
+  const browser = await launchChromium(fakeMicrophone(micWav(join(dir, 'talk.wav'), false)));
+  try {
+    const page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(30_000);
+    await goOnAir(page, r);
+    const b0 = r.bytesDown();
+    const t0 = Date.now();
+    await new Promise((res) => setTimeout(res, 30_000));
+    const perMin = ((r.bytesDown() - b0) / (Date.now() - t0)) * 60_000;
+    await page.click('#speak-stop');
+    await page.waitForSelector('#speak-status.done', { timeout: 30_000 });
+    return {
+      name: 'live.browser_bytes_per_minute',
+      value: Math.round(perMin / 100) / 10,
+      unit: 'kB',
+      note: 'hub → station bytes through the relay, 30 s of the browser\'s MediaRecorder Opus (20 kbit/s asked) after "speak now", per minute; target ≤ 250',
+    };
+  } finally {
+    await browser.close();
+  }
 }
 
 export async function browserMouthToOutput(r: BrowserRig, dir: string): Promise<Figure> {

@@ -14,7 +14,7 @@
  *   was before the browser path existed).
  * live.bytes_per_minute — bytes hub → station through the relay while 30 s of speech are
  *   relayed (gRPC framing, TCP payload and the session's own traffic included), per minute.
- *   Target ≤ 250 kB.
+ *   Target ≤ 250 kB. live.browser_bytes_per_minute: the same from the browser's MediaRecorder.
  * live.feed_loss_to_programme_ms — the link frozen mid-speech (the relay stops passing bytes,
  *   no FIN: a 4G stall) → the first 440 Hz period of the programme at the output. Median of 3.
  *   Target ≤ 2000.
@@ -30,7 +30,7 @@ import { ROOT } from '../../test/helpers/daemon.js';
 import { Relay } from '../../test/helpers/link-relay.js';
 import { type Figure, median } from '../figures.js';
 import { LAB_ENV, spawnReady, startHubProc, waitFor } from './link.js';
-import { browserMouthToOutput } from './live-browser.js';
+import { browserBytesPerMinute, browserMouthToOutput } from './live-browser.js';
 
 interface Heard {
   at: number;
@@ -215,12 +215,24 @@ export async function run(): Promise<Figure[]> {
   mkdirSync(join(dir, 'hub'), { recursive: true });
   const r = await rig(dir);
   try {
-    const browser = await browserMouthToOutput(
-      { consoleUrl: r.consoleUrl, hubDir: join(dir, 'hub'), station: 'bench-l', heard: r.heard },
-      dir,
-    );
+    const b = {
+      consoleUrl: r.consoleUrl,
+      hubDir: join(dir, 'hub'),
+      station: 'bench-l',
+      heard: r.heard,
+      bytesDown: () => r.relay.bytesDown,
+    };
+    const browser = await browserMouthToOutput(b, dir);
     await untilIdle(r);
-    return [browser, await mouthToOutput(r, dir), await bytesPerMinute(r, dir), await feedLoss(r, dir)];
+    const browserBytes = await browserBytesPerMinute(b, dir);
+    await untilIdle(r);
+    return [
+      browser,
+      await mouthToOutput(r, dir),
+      await bytesPerMinute(r, dir),
+      browserBytes,
+      await feedLoss(r, dir),
+    ];
   } finally {
     await r.stop();
     rmSync(dir, { recursive: true, force: true });
