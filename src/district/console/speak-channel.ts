@@ -23,7 +23,7 @@ export const MAX_CHUNK = 32 * 1024;
 const MAX_TEXT = 4096;
 const BURST = 32 * 1024;
 const MAX_BYTES_PER_S = 8000;
-/** The start message must come this soon after the handshake. */
+/** The start message and the first audio must come this soon after the handshake. */
 const START_WITHIN_MS = 10_000;
 /** The console session is looked up again this often (as the live feed does): a logout or a disabled user ends the voice. */
 const SESSION_CHECK_MS = 15_000;
@@ -68,7 +68,13 @@ export class SpeakChannel {
     this.ws.on('close', () => this.onClose());
     this.ws.on('error', () => this.ws.terminate());
     this.timer = this.d.ctx.clock.setTimeout(
-      () => this.fail(new LoaError('INVALID_ARGUMENT', 'speak: no start message within 10 s')),
+      () =>
+        this.fail(
+          new LoaError(
+            'INVALID_ARGUMENT',
+            'speak: no start message and first audio within 10 s of connecting',
+          ),
+        ),
       START_WITHIN_MS,
     );
     this.sessionCheck = this.d.ctx.clock.setInterval(() => {
@@ -102,7 +108,6 @@ export class SpeakChannel {
     if (this.opts) throw new LoaError('INVALID_ARGUMENT', 'speak: start sent twice');
     this.checkCsrf(m.csrf);
     this.opts = startOptions(m);
-    this.timer?.cancel();
   }
 
   private checkCsrf(token: unknown): void {
@@ -157,6 +162,7 @@ export class SpeakChannel {
       (p: StationProgress) => this.send({ type: 'station', ...p }),
     );
     const h = live.start(caller, o, true);
+    this.timer?.cancel();
     id = h.id;
     this.handle = h;
     this.t0 = ctx.clock.monotonic();
