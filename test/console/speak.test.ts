@@ -308,7 +308,7 @@ describe('speaking from the console', () => {
     });
     const webm = () => readFileSync(join(dir, 'chunk.webm'));
 
-    it('a first chunk that is not WebM, a wrong CSRF token, an oversized message, a foreign Origin', async () => {
+    it('a first chunk that is not WebM, a wrong CSRF token, an oversized message, no audio, a foreign Origin', async () => {
       execFileSync('ffmpeg', [
         ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'sine=f=1000:d=1'],
         ...['-c:a', 'libopus', '-b:a', '20k', '-f', 'webm', join(dir, 'chunk.webm')],
@@ -324,6 +324,8 @@ describe('speaking from the console', () => {
       expect(big.error).toMatch(/an audio message is at most 32768 bytes \(got 40000\)/);
       const tier = await speakSocket(rig.url, op, [{ ...start, tier: 'normal' }, webm()]);
       expect(tier.error).toMatch(/tier: priority or emergency \(got "normal"\)/);
+      const idle = await speakSocket(rig.url, op, [start]);
+      expect(idle.error).toMatch(/no start message and first audio within 10 s of connecting/);
       const foreign = await speakSocket(rig.url, op, [start], 'http://evil.example');
       expect(foreign.status).toBe(403);
       // none of them reached the station
