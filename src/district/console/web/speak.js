@@ -7,6 +7,7 @@
 import { api, may, session } from './api.js';
 import { h, replace } from './dom.js';
 import { t } from './i18n.js';
+import { districtMap } from './overview.js';
 import { stationPicker } from './send.js';
 
 /** Below this peak for the whole check the input is silent (a muted or unplugged microphone). */
@@ -116,6 +117,8 @@ export async function speakView(flash) {
     { id: 'speak' },
     h('h1', {}, t('speak.title')),
     h('p', { class: 'note' }, t('speak.intro')),
+    // the console's one selection (select.js): the map and the list choose the same stations
+    h('div', { class: 'send-map' }, districtMap(stations)),
     el.picker.el,
     h('label', { class: 'stack' }, t('speak.tier'), el.tier),
     h('label', { class: 'stack' }, t('speak.zones'), el.zones),
