@@ -12,6 +12,7 @@ import type { Duplex } from 'node:stream';
 import type { Clock } from '../../core/clock.js';
 import { LoaError } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
+import type { LiveSessions } from '../live/live-sessions.js';
 import type { OperatorDeps } from '../operator/guard.js';
 import { apiRoutes } from './api.js';
 import { Assets } from './assets.js';
@@ -22,6 +23,7 @@ import { listenRoutes } from './listen.js';
 import { ListenRelay } from './listen-relay.js';
 import { liveRoutes } from './live.js';
 import { loadPlaces } from './places.js';
+import { speakRoute } from './speak.js';
 
 export interface ConsoleOptions {
   host: string;
@@ -36,6 +38,8 @@ export interface ConsoleOptions {
   absoluteMs?: number;
   /** HTTPS on loopback too (LOA_CONSOLE_HTTPS=1; beyond loopback it always is). */
   https?: boolean;
+  /** The hub's live voice: the browser's "speak" WebSocket (speak.ts) when given. */
+  live?: LiveSessions;
 }
 
 export function isLoopback(host: string): boolean {
@@ -71,6 +75,7 @@ export class ConsoleServer {
       ...listenRoutes(this.ctx, this.listenRelay),
       ...this.assets.routes(),
     ];
+    if (o.live) this.upgrades.push(speakRoute(this.ctx, o.live));
     const handler = (req: IncomingMessage, res: ServerResponse) => void this.dispatch(req, res);
     this.server =
       secure && o.tls
@@ -95,6 +100,7 @@ export class ConsoleServer {
 
   close(): Promise<void> {
     this.listenRelay.close();
+    for (const u of this.upgrades) u.close?.();
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
