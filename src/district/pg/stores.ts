@@ -31,8 +31,8 @@ export interface PgStores extends HubStores {
 }
 
 /** Connects (libpq reads PGPASSFILE/PGPASSWORD), creates or checks the schema. */
-export function openPgDatabase(url: string, clock: Clock): PgDatabase {
-  const u = parseDbUrl(url, '--db');
+export function openPgDatabase(url: string, clock: Clock, flag = '--db'): PgDatabase {
+  const u = parseDbUrl(url, flag);
   const db = new PgDatabase(new PgConnection(u.conninfo, u.where, clock));
   try {
     ensureSchema(db);

@@ -1,0 +1,64 @@
+/**
+ * Two hubs storing the same station's batches at the same moment on one PostgreSQL (issue 20:
+ * two hub processes on one database): every item is stored once and reported as new by exactly
+ * one of them (the station row is locked for the read-modify-write, stations.ts), so watchers
+ * never see an event twice. Two real processes, each its own libpq connection.
+ */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoaError } from '../../src/core/errors.js';
+import { pgError } from '../../src/district/pg/errors.js';
+import { isDiskFull } from '../../src/district/storage-guard.js';
+import { ROOT } from '../helpers/daemon.js';
+import { type Postgres, startPostgres } from '../helpers/postgres.js';
+
+let pg: Postgres;
+beforeAll(async () => {
+  pg = await startPostgres();
+}, 180_000);
+afterAll(() => pg?.stop());
+
+function worker(url: string, items: number): Promise<number[]> {
+  const file = join(ROOT, 'test', 'helpers', 'pg-ingest-worker.ts');
+  return new Promise((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', file, url, 'xa-two', String(items)],
+      { cwd: ROOT, timeout: 120_000 },
+      (err, stdout, stderr) =>
+        err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(JSON.parse(stdout)),
+    ),
+  );
+}
+
+describe('two hubs on one PostgreSQL', () => {
+  it('store one station batch once and report each new item once', async () => {
+    const url = pg.createDatabase('two');
+    const n = 1500;
+    const [a, b] = await Promise.all([worker(url, n), worker(url, n)]);
+    const all = [...a, ...b].sort((x, y) => x - y);
+    expect(all).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    expect(pg.psql('SELECT count(*), max(seq) FROM events', 'two').trim()).toBe(`${n}|${n}`);
+    expect(pg.psql("SELECT acked_seq FROM stations WHERE id = 'xa-two'", 'two').trim()).toBe(String(n));
+  }, 240_000);
+
+  it('maps the server errors: a full disk to STORAGE_FULL, a lost server to UNAVAILABLE', () => {
+    // a real full disk on the server is not made here (its data directory is not on a small
+    // filesystem the test controls); the SQLSTATEs are PostgreSQL's (Appendix A)
+    const full = pgError(
+      'ERROR:  could not extend file "base/16384/16385": No space left on device',
+      { sqlState: '53100' },
+      'db',
+    );
+    expect(full).toBeInstanceOf(LoaError);
+    expect(full).toMatchObject({ code: 'STORAGE_FULL', details: { diskFull: true } });
+    expect(isDiskFull(full)).toBe(true);
+    expect(pgError('could not extend file "x"', { sqlState: 'XX000' }, 'db').code).toBe('STORAGE_FULL');
+    expect(
+      pgError('terminating connection due to administrator command', { sqlState: '57P01' }, 'db').code,
+    ).toBe('UNAVAILABLE');
+    expect(pgError('server closed the connection unexpectedly', null, 'db').code).toBe('UNAVAILABLE');
+    expect(pgError('duplicate key value', { sqlState: '23505' }, 'db').code).toBe('INTERNAL');
+  });
+});
