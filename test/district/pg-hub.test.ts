@@ -35,6 +35,7 @@ const noDuplicates = (db: string) =>
 function ctl(...args: string[]) {
   const r = spawnSync(process.execPath, [DISTRICTCTL, ...args], {
     encoding: 'utf8',
+    input: 'a long enough console password\n',
     env: { ...process.env, LANG: 'C' },
     timeout: 120_000,
   });
@@ -173,6 +174,12 @@ describe('the hub on PostgreSQL', () => {
     const human = ctl('db', 'status', '--db', url);
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout).toMatch(/Hub database \(postgresql\): postgres:\/\/loa@127\.0\.0\.1:\d+\/migrated/);
+    // the console's people go into the same database
+    const added = ctl('user', 'add', 'an', '--role', 'operator', '--db', url);
+    expect(added.code, added.stderr).toBe(0);
+    expect(pg.psql("SELECT name, role FROM console_users WHERE name = 'an'", 'migrated').trim()).toBe(
+      'an|operator',
+    );
     hub = await startHub(join(dir, 'hub2'), { ...HUB_ENV, LOA_DB: url });
     const got = await districtJson<{ summary: { stationId: string }; status: Record<string, unknown> }>(
       hub.port,
