@@ -102,6 +102,8 @@ describe('the hub on PostgreSQL', () => {
     await pollUntil(async () => (await uplink(r)).outbox.items > 0 && true, 30_000);
     expect(second.proc.exitCode).toBeNull(); // the hub stays up, its writes refused
     pg.restart();
+    // the hub reconnects at its next call after its backoff (at most 15 s apart)
+    await pollUntil(async () => (await districtctl(second.port, 'stations')).code === 0, 60_000);
     await toggles(r, 1);
     await expectDelivered(r); // every event once, in order (polls until the hub has them)
     expect(noDuplicates('hub1')).toBe('t');

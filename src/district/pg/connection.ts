@@ -2,7 +2,7 @@
  * One libpq connection, used synchronously (pg-native's querySync: the hub's stores keep their
  * one-call-one-transaction contract, store.ts; docs/sizing.md has what that costs). A lost
  * connection is dropped and opened again on the next call outside a transaction, at most once
- * per backoff step (250 ms doubling to 8 s), so a hub whose database is down answers at once
+ * per backoff step (250 ms doubling to 15 s), so a hub whose database is down answers at once
  * with UNAVAILABLE instead of blocking its event loop on a connect per call. Inside a
  * transaction it never reconnects: the statements after that would run outside it.
  */
@@ -35,7 +35,8 @@ const TYPES = {
 };
 
 const FIRST_BACKOFF_MS = 250;
-const MAX_BACKOFF_MS = 8000;
+/** A connect to a server that does not answer holds the hub up to 2 s: at most one in 15 s. */
+const MAX_BACKOFF_MS = 15_000;
 
 export interface QueryResult {
   rows: Record<string, unknown>[];
