@@ -7,8 +7,12 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/core/clock.js';
 import { LoaError } from '../../src/core/errors.js';
+import { translate } from '../../src/district/pg/database.js';
 import { pgError } from '../../src/district/pg/errors.js';
+import { openPgDatabase } from '../../src/district/pg/stores.js';
+import { parseDbUrl } from '../../src/district/pg/url.js';
 import { isDiskFull } from '../../src/district/storage-guard.js';
 import { ROOT } from '../helpers/daemon.js';
 import { type Postgres, startPostgres } from '../helpers/postgres.js';
@@ -60,5 +64,37 @@ describe('two hubs on one PostgreSQL', () => {
     ).toBe('UNAVAILABLE');
     expect(pgError('server closed the connection unexpectedly', null, 'db').code).toBe('UNAVAILABLE');
     expect(pgError('duplicate key value', { sqlState: '23505' }, 'db').code).toBe('INTERNAL');
+  });
+
+  it('refuses a database whose hub schema is newer than this hub, and changes nothing', () => {
+    const url = pg.createDatabase('newer');
+    openPgDatabase(url, new ManualClock()).close();
+    pg.psql("UPDATE meta SET value = '99' WHERE key = 'schema'", 'newer');
+    expect(() => openPgDatabase(url, new ManualClock())).toThrow(/hub schema 99, newer than this hub \(1\)/);
+    expect(pg.psql("SELECT value FROM meta WHERE key = 'schema'", 'newer').trim()).toBe('99');
+  });
+
+  it('reads --db: no password, a host and a database, libpq settings kept', () => {
+    expect(() => parseDbUrl('postgres://loa:pw@h:5432/d', '--db')).toThrow(
+      /--db: the URL holds a password.*PGPASSFILE/,
+    );
+    expect(() => parseDbUrl('postgres://loa@h:5432/', 'LOA_DB')).toThrow(/LOA_DB: no database name/);
+    expect(() => parseDbUrl('sqlite:///x', '--db')).toThrow(
+      /--db: "sqlite:\/\/\/x" is not a postgres:\/\/ URL/,
+    );
+    const u = parseDbUrl('postgresql://loa@db.lan:5433/hub?sslmode=require&connect_timeout=9', '--db');
+    expect(u.where).toBe('postgres://loa@db.lan:5433/hub');
+    expect(u.conninfo).toMatch(/sslmode=require&connect_timeout=9&tcp_user_timeout=5000/);
+  });
+
+  it('numbers ? and @name parameters, leaving quoted text alone', () => {
+    expect(translate(`SELECT '?', "a?" FROM t WHERE x = ? AND y LIKE ?`)).toEqual({
+      text: `SELECT '?', "a?" FROM t WHERE x = $1 AND y LIKE $2`,
+      names: ['', ''],
+    });
+    expect(translate("UPDATE s SET a = @a, b = @b WHERE id = @a AND e = 'x@y'")).toEqual({
+      text: "UPDATE s SET a = $1, b = $2 WHERE id = $1 AND e = 'x@y'",
+      names: ['a', 'b'],
+    });
   });
 });
