@@ -48,8 +48,7 @@ describe('two hubs on one PostgreSQL', () => {
   }, 240_000);
 
   it('maps the server errors: a full disk to STORAGE_FULL, a lost server to UNAVAILABLE', () => {
-    // a real full disk on the server is not made here (its data directory is not on a small
-    // filesystem the test controls); the SQLSTATEs are PostgreSQL's (Appendix A)
+    // the SQLSTATEs are PostgreSQL's (Appendix A); a real full disk: pg-disk-full.test.ts
     const full = pgError(
       'ERROR:  could not extend file "base/16384/16385": No space left on device',
       { sqlState: '53100' },
