@@ -14,6 +14,7 @@ import { pgError } from '../../src/district/pg/errors.js';
 import { openPgDatabase } from '../../src/district/pg/stores.js';
 import { parseDbUrl } from '../../src/district/pg/url.js';
 import { isDiskFull } from '../../src/district/storage-guard.js';
+import { SqliteWriteGroup } from '../../src/district/write-group.js';
 import { ROOT } from '../helpers/daemon.js';
 import { type Postgres, startPostgres } from '../helpers/postgres.js';
 
@@ -95,5 +96,47 @@ describe('two hubs on one PostgreSQL', () => {
       text: "UPDATE s SET a = $1, b = $2 WHERE id = $1 AND e = 'x@y'",
       names: ['a', 'b'],
     });
+  });
+
+  it('a transaction in which a statement failed is reported failed, never as stored', () => {
+    const db = openPgDatabase(pg.createDatabase('aborted'), new ManualClock());
+    const put = (k: string) => db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(k, '1');
+    const swallowed = () => {
+      try {
+        db.prepare('SELECT no_such_column FROM meta').get();
+      } catch {
+        // a caller that carries on: PostgreSQL has aborted the transaction meanwhile
+      }
+    };
+    expect(() =>
+      db.transaction(() => {
+        put('a');
+        swallowed();
+      })(),
+    ).toThrow(/rolled back/);
+    // in the write group's shape: the failed job alone is taken back, the others commit
+    const group = new SqliteWriteGroup(db, () => undefined);
+    const told: string[] = [];
+    group.add(
+      () => put('b'),
+      () => told.push('b stored'),
+    );
+    group.add(
+      () => {
+        put('c');
+        swallowed();
+      },
+      () => told.push('c stored'),
+      () => told.push('c failed'),
+    );
+    group.add(
+      () => put('d'),
+      () => told.push('d stored'),
+    );
+    group.flush();
+    expect(told).toEqual(['b stored', 'c failed', 'd stored']);
+    const keys = db.prepare("SELECT key FROM meta WHERE key <> 'schema' ORDER BY key").all();
+    expect(keys).toEqual([{ key: 'b' }, { key: 'd' }]);
+    db.close();
   });
 });

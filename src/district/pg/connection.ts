@@ -16,6 +16,7 @@ const require = createRequire(import.meta.url);
 
 interface Libpq {
   cmdTuples(): string;
+  cmdStatus(): string;
   resultErrorFields(): PgErrorFields | null;
 }
 
@@ -41,6 +42,8 @@ const MAX_BACKOFF_MS = 15_000;
 export interface QueryResult {
   rows: Record<string, unknown>[];
   changes: number;
+  /** The command tag: "COMMIT", or "ROLLBACK" for a COMMIT of a transaction that had failed. */
+  command: string;
 }
 
 export class PgConnection {
@@ -65,7 +68,7 @@ export class PgConnection {
     const c = this.client ?? (reconnect ? this.open() : this.lost('connection lost in a transaction'));
     try {
       const rows = c.querySync(sql, params);
-      return { rows, changes: Number(c.pq.cmdTuples()) || 0 };
+      return { rows, changes: Number(c.pq.cmdTuples()) || 0, command: c.pq.cmdStatus() };
     } catch (e) {
       const err = pgError((e as Error).message, c.pq.resultErrorFields(), this.where);
       if (err.details.connectionLost) this.drop();
