@@ -35,6 +35,24 @@ const TYPES = {
     oid === 20 || oid === 1700 ? Number : pg.types.getTypeParser(oid, format as 'text'),
 };
 
+/**
+ * Ended clients kept reachable for a moment: the libpq addon (1.11) closes its socket watcher
+ * with uv_close, whose handle lives inside the wrapper, and then lets the wrapper be collected;
+ * collected before the event loop runs the close, the loop would touch freed memory (the likely
+ * cause of a test worker that died at random, twice in a dozen runs, before this).
+ */
+const retired = new Set<NativeClient>();
+
+function finish(c: NativeClient): void {
+  try {
+    c.end();
+  } catch {
+    // already gone
+  }
+  retired.add(c);
+  setTimeout(() => retired.delete(c), 1000).unref();
+}
+
 const FIRST_BACKOFF_MS = 250;
 /** A connect to a server that does not answer holds the hub up to 2 s: at most one in 15 s. */
 const MAX_BACKOFF_MS = 15_000;
@@ -92,7 +110,7 @@ export class PgConnection {
     } catch (e) {
       this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs ? this.backoffMs * 2 : FIRST_BACKOFF_MS);
       this.nextTry = now + this.backoffMs;
-      c.end();
+      finish(c);
       throw pgError((e as Error).message, null, this.where);
     }
     this.backoffMs = 0;
@@ -104,11 +122,7 @@ export class PgConnection {
   private drop(): void {
     const c = this.client;
     this.client = undefined;
-    try {
-      c?.end();
-    } catch {
-      // already gone
-    }
+    if (c) finish(c);
   }
 
   private lost(why: string): never {
