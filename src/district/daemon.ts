@@ -19,6 +19,7 @@ import { startCap } from './cap/index.js';
 import { startConsole } from './console/start.js';
 import { Hub } from './hub.js';
 import { HubMetrics } from './metrics.js';
+import { parseDbUrl } from './pg/url.js';
 import { loadRetention } from './retention-config.js';
 
 /** A busy metrics port is a warning: the hub still serves its stations. */
@@ -43,6 +44,8 @@ export interface HubArgs {
   retention?: string | undefined;
   /** The browser console, HOST:PORT or "off" (else LOA_DISTRICT_CONSOLE_LISTEN, else 127.0.0.1:8080). */
   consoleListen?: string | undefined;
+  /** The stores on PostgreSQL, postgres://USER@HOST:PORT/DB (else LOA_DB; none: SQLite in the data directory). */
+  db?: string | undefined;
 }
 
 export const DEFAULT_LISTEN = '127.0.0.1:50051';
@@ -63,7 +66,21 @@ interface Running {
   console?: Awaited<ReturnType<typeof startConsole>>;
 }
 
-function startHub(dataDir: string, log: Logger, running: Running, retentionFile?: string): Hub {
+/** --db (else LOA_DB): a PostgreSQL URL, checked before anything starts; undefined: SQLite. */
+export function dbUrl(flag: string | undefined): string | undefined {
+  const raw = flag ?? (process.env.LOA_DB || undefined);
+  if (raw === undefined) return undefined;
+  parseDbUrl(raw, flag !== undefined ? '--db' : 'LOA_DB'); // throws naming the flag
+  return raw;
+}
+
+function startHub(
+  dataDir: string,
+  log: Logger,
+  running: Running,
+  retentionFile: string | undefined,
+  db: string | undefined,
+): Hub {
   const keepaliveMs = envMs('LOA_HUB_KEEPALIVE_MS');
   const keepaliveTimeoutMs = envMs('LOA_HUB_KEEPALIVE_TIMEOUT_MS');
   const security = daemonSecurity(process.env, log.child('tls'), 'district hub');
@@ -75,6 +92,7 @@ function startHub(dataDir: string, log: Logger, running: Running, retentionFile?
     limits: rateLimits(process.env),
     crlPath: process.env.LOA_TLS_CRL || undefined,
     retention: loadRetention(dataDir, retentionFile),
+    db,
     liveKeepDays: liveKeepDays(process.env.LOA_LIVE_KEEP_DAYS),
     ...(keepaliveMs ? { keepaliveMs } : {}),
     ...(keepaliveTimeoutMs ? { keepaliveTimeoutMs } : {}),
@@ -112,7 +130,8 @@ export async function runHub(args: HubArgs): Promise<void> {
     },
   });
   try {
-    const hub = startHub(dataDir, log, running, args.retention);
+    const db = dbUrl(args.db);
+    const hub = startHub(dataDir, log, running, args.retention, db);
     const port = await hub.listen(listen);
     reloadOnSighup(hub, log);
     const host = listen.slice(0, listen.lastIndexOf(':'));
@@ -132,6 +151,7 @@ export async function runHub(args: HubArgs): Promise<void> {
     log.info('ready', {
       ms: Math.round(performance.now() - t0),
       dataDir,
+      db: db ? parseDbUrl(db, '--db').where : 'sqlite',
       listen: `${host}:${port}`,
       port,
       metrics,

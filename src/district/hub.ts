@@ -5,9 +5,8 @@
  * a restarted hub resumes each station where it left off.
  */
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import type { Clock, Timer } from '../core/clock.js';
-import { LoaError } from '../core/errors.js';
+import { LoaError, toLoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { districtProto } from '../grpc/proto.js';
 import { GrpcServer } from '../grpc/server.js';
@@ -16,11 +15,11 @@ import { type AuthCall, LAB_CALLER, peerIdentity, tlsCaller } from '../security/
 import { INSECURE, type LinkSecurity } from '../security/credentials.js';
 import type { Caller } from '../security/identity.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
-import { freeBytes } from './db-convert.js';
 import { databaseStatus } from './db-status.js';
 import { gatewayService } from './gateway.js';
 import { guardStores } from './guarded-stores.js';
 import { LiveSessions } from './live/live-sessions.js';
+import { type OpenedStores, openHubStores } from './open-stores.js';
 import { type OperatorDeps, operatorService } from './operator.js';
 import { Retention } from './retention.js';
 import { DEFAULT_RETENTION, type RetentionConfig } from './retention-config.js';
@@ -28,7 +27,7 @@ import { Revocations } from './revocation.js';
 import { refuseRevoked } from './revoke-rpc.js';
 import { SecurityCounters } from './security-counters.js';
 import { Sessions } from './sessions.js';
-import { openSqliteStores, type SqliteStores } from './sqlite.js';
+import type { SqlDb } from './sql.js';
 import type { StationRow, StationStore } from './stations.js';
 import { StorageGuard } from './storage-guard.js';
 import type { HubStores } from './stores.js';
@@ -58,11 +57,13 @@ export interface HubOptions {
   retention?: RetentionConfig;
   /** Days a live session's recording is kept (LOA_LIVE_KEEP_DAYS, default 90; 0: forever). */
   liveKeepDays?: number | undefined;
+  /** `postgres://USER@HOST:PORT/DB` (--db, LOA_DB): the stores on PostgreSQL; else SQLite in dataDir. */
+  db?: string | undefined;
 }
 
 /** The hub's composition root: stores, live sessions, the gateway and operator services. */
 export class Hub {
-  readonly db: Database.Database;
+  readonly db: SqlDb & { close(): void };
   readonly stores: HubStores;
   readonly stations: StationStore;
   readonly sessions: Sessions;
@@ -76,12 +77,14 @@ export class Hub {
   readonly liveSessions: LiveSessions;
   /** What DistrictService works with; the browser console (console/) goes through the same. */
   readonly operatorDeps: OperatorDeps;
+  private readonly raw: OpenedStores;
   private readonly tlsGuard: TlsGuard;
   private readonly server: GrpcServer;
   private sweeper: Timer | undefined;
 
   constructor(readonly o: HubOptions) {
-    const raw = openSqliteStores(o.dataDir, o.clock, this.retentionConfig);
+    const raw = openHubStores(o.dataDir, o.db, o.clock, this.retentionConfig);
+    this.raw = raw;
     this.storage = this.guardFor(raw);
     const stores = guardStores(raw, this.storage, o.log.child('storage'));
     this.retention = this.retentionFor(raw);
@@ -154,7 +157,7 @@ export class Hub {
     return this.o.retention ?? DEFAULT_RETENTION;
   }
 
-  private retentionFor(raw: SqliteStores): Retention {
+  private retentionFor(raw: OpenedStores): Retention {
     const { clock, log } = this.o;
     return new Retention({
       store: raw.maintenance,
@@ -164,15 +167,15 @@ export class Hub {
     });
   }
 
-  private guardFor(raw: SqliteStores): StorageGuard {
-    const c = raw.conversion;
+  private guardFor(raw: OpenedStores): StorageGuard {
+    const c = raw.conversion ?? { converted: false, reason: '' };
     if (c.converted) this.o.log.info('database converted: freed space is now returned to the filesystem');
     else if (c.reason)
       this.o.log.warn('database keeps its freed pages (auto_vacuum none)', { reason: c.reason });
     return new StorageGuard({
       clock: this.o.clock,
       log: this.o.log.child('storage'),
-      freeBytes: () => freeBytes(this.o.dataDir),
+      freeBytes: () => raw.freeBytes(),
       minFreeBytes: this.retentionConfig.minFreeMB * 1024 * 1024,
       probe: (now) => raw.maintenance.probeWrite(now),
     });
@@ -183,7 +186,7 @@ export class Hub {
     const m = this.stores.maintenance;
     let free = 0;
     try {
-      free = freeBytes(this.o.dataDir);
+      free = this.raw.freeBytes();
     } catch {
       // statfs unsupported: 0
     }
@@ -203,7 +206,7 @@ export class Hub {
       retention: this.retention,
       config: this.retentionConfig,
       storage: this.storage,
-      freeBytes: () => freeBytes(this.o.dataDir),
+      freeBytes: () => this.raw.freeBytes(),
       now: () => this.clock.now(),
     });
   }
@@ -281,7 +284,13 @@ export class Hub {
   private sweep(): void {
     const listed = this.revocations.loadCrl();
     if (listed.length) this.log.info('CRL: connections closed', { count: this.tlsGuard.drop(listed) });
-    if (!this.storage.check()) return; // expiry is a write: it waits for space like the others
-    if (this.stores.commands.expireDue() > 0) for (const id of this.sessions.ids()) this.sessions.changed(id);
+    try {
+      if (!this.storage.check()) return; // expiry is a write: it waits for space like the others
+      if (this.stores.commands.expireDue() > 0)
+        for (const id of this.sessions.ids()) this.sessions.changed(id);
+    } catch (e) {
+      // a database that is unreachable (PostgreSQL restarting): the next sweep tries again
+      this.log.warn('sweep: database not reachable', { error: toLoaError(e).message });
+    }
   }
 }
