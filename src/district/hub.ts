@@ -16,10 +16,12 @@ import { type AuthCall, LAB_CALLER, peerIdentity, tlsCaller } from '../security/
 import { INSECURE, type LinkSecurity } from '../security/credentials.js';
 import type { Caller } from '../security/identity.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
+import type { HubBus } from './cluster/bus.js';
 import { freeBytes } from './db-convert.js';
 import { databaseStatus } from './db-status.js';
 import { gatewayService } from './gateway.js';
 import { guardStores } from './guarded-stores.js';
+import { HubRouting } from './hub-routing.js';
 import { LiveSessions } from './live/live-sessions.js';
 import { type OperatorDeps, operatorService } from './operator.js';
 import { Retention } from './retention.js';
@@ -58,6 +60,11 @@ export interface HubOptions {
   retention?: RetentionConfig;
   /** Days a live session's recording is kept (LOA_LIVE_KEEP_DAYS, default 90; 0: forever). */
   liveKeepDays?: number | undefined;
+  /**
+   * The other hubs on the same database (cluster/pg-bus.ts with PostgreSQL); none given: this
+   * hub is alone (cluster/bus.ts LocalBus), as a SQLite hub always is.
+   */
+  bus?: HubBus | undefined;
 }
 
 /** The hub's composition root: stores, live sessions, the gateway and operator services. */
@@ -76,6 +83,8 @@ export class Hub {
   readonly liveSessions: LiveSessions;
   /** What DistrictService works with; the browser console (console/) goes through the same. */
   readonly operatorDeps: OperatorDeps;
+  /** Commands, desired states and changes between hubs (hub-routing.ts). */
+  readonly routing: HubRouting;
   private readonly tlsGuard: TlsGuard;
   private readonly server: GrpcServer;
   private sweeper: Timer | undefined;
@@ -88,7 +97,8 @@ export class Hub {
     this.db = raw.db;
     this.stores = stores;
     this.stations = raw.stations;
-    this.sessions = new Sessions(stores);
+    this.sessions = new Sessions(stores, o.bus);
+    this.routing = new HubRouting(this.sessions, stores, o.log.child('cluster'));
     this.limiter = o.limits ? new RateLimiter(o.limits, o.clock) : undefined;
     const caPath = o.security?.kind === 'tls' ? o.security.material.files.ca : undefined;
     this.revocations = new Revocations(this.db, o.clock, o.log, { crlPath: o.crlPath, caPath });
@@ -257,6 +267,7 @@ export class Hub {
     const port = await this.server.listen(address);
     if (this.security.kind === 'tls' && hookTls(this.server.server, this.tlsGuard) === 0)
       this.log.warn('TLS connections not visible: revoked certificates are refused per call only');
+    await this.sessions.bus.start((m) => this.routing.handle(m), port);
     this.sweeper = this.o.clock.setInterval(() => this.sweep(), 5000);
     this.storage.check();
     this.retention.start();
@@ -269,6 +280,7 @@ export class Hub {
     await this.liveSessions.closeAll();
     this.sessions.endAll('hub stopping');
     await this.server.close(2000);
+    await this.sessions.bus.stop();
     if (this.security.kind === 'tls') this.security.material.stop();
     this.stores.writes.flush();
     this.db.close();
@@ -281,6 +293,7 @@ export class Hub {
   private sweep(): void {
     const listed = this.revocations.loadCrl();
     if (listed.length) this.log.info('CRL: connections closed', { count: this.tlsGuard.drop(listed) });
+    if (this.sessions.bus.shared) this.routing.sweep(); // what a lost wake-up from another hub said
     if (!this.storage.check()) return; // expiry is a write: it waits for space like the others
     if (this.stores.commands.expireDue() > 0) for (const id of this.sessions.ids()) this.sessions.changed(id);
   }
