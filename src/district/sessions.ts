@@ -159,8 +159,8 @@ export class Sessions extends EventEmitter {
       if (this.bus.shared && onlyIds) this.bus.wake({ kind: 'commands', station: id, ids: [...onlyIds] });
       return;
     }
-    let sent = this.sentCommands.get(s);
-    if (!sent) this.sentCommands.set(s, (sent = new Set()));
+    const sent = this.sentCommands.get(s) ?? new Set<string>();
+    this.sentCommands.set(s, sent);
     for (const c of this.stores.commands.deliverable(id)) {
       if ((onlyIds && !onlyIds.has(c.id)) || sent.has(c.id)) continue;
       sent.add(c.id);
