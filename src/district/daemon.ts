@@ -16,6 +16,7 @@ import { SystemdNotifier } from '../process/notify.js';
 import { handleShutdown } from '../process/signals.js';
 import { daemonSecurity, rateLimits } from '../security/config.js';
 import { startCap } from './cap/index.js';
+import { clusterBus } from './cluster/select.js';
 import { startConsole } from './console/start.js';
 import { Hub } from './hub.js';
 import { HubMetrics } from './metrics.js';
@@ -43,6 +44,10 @@ export interface HubArgs {
   retention?: string | undefined;
   /** The browser console, HOST:PORT or "off" (else LOA_DISTRICT_CONSOLE_LISTEN, else 127.0.0.1:8080). */
   consoleListen?: string | undefined;
+  /** The database: postgres://… (else LOA_DB); none: SQLite in the data directory. */
+  db?: string | undefined;
+  /** This hub among those sharing a PostgreSQL database (else LOA_HUB_ID, else hostname:port). */
+  hubId?: string | undefined;
 }
 
 export const DEFAULT_LISTEN = '127.0.0.1:50051';
@@ -63,18 +68,27 @@ interface Running {
   console?: Awaited<ReturnType<typeof startConsole>>;
 }
 
-function startHub(dataDir: string, log: Logger, running: Running, retentionFile?: string): Hub {
+function startHub(dataDir: string, log: Logger, running: Running, args: HubArgs): Hub {
+  const clock = new SystemClock();
+  const db = args.db ?? (process.env.LOA_DB || undefined);
+  const bus = clusterBus(
+    db,
+    args.hubId ?? (process.env.LOA_HUB_ID || undefined),
+    clock,
+    log.child('cluster'),
+  );
   const keepaliveMs = envMs('LOA_HUB_KEEPALIVE_MS');
   const keepaliveTimeoutMs = envMs('LOA_HUB_KEEPALIVE_TIMEOUT_MS');
   const security = daemonSecurity(process.env, log.child('tls'), 'district hub');
   running.hub = new Hub({
     dataDir,
-    clock: new SystemClock(),
+    clock,
     log: log.child('hub'),
+    bus,
     security,
     limits: rateLimits(process.env),
     crlPath: process.env.LOA_TLS_CRL || undefined,
-    retention: loadRetention(dataDir, retentionFile),
+    retention: loadRetention(dataDir, args.retention),
     liveKeepDays: liveKeepDays(process.env.LOA_LIVE_KEEP_DAYS),
     ...(keepaliveMs ? { keepaliveMs } : {}),
     ...(keepaliveTimeoutMs ? { keepaliveTimeoutMs } : {}),
@@ -112,7 +126,7 @@ export async function runHub(args: HubArgs): Promise<void> {
     },
   });
   try {
-    const hub = startHub(dataDir, log, running, args.retention);
+    const hub = startHub(dataDir, log, running, args);
     const port = await hub.listen(listen);
     reloadOnSighup(hub, log);
     const host = listen.slice(0, listen.lastIndexOf(':'));

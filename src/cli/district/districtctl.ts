@@ -27,7 +27,7 @@ import { districtRevokeCommands } from './revoke.js';
 import { userCommand, userUsage } from './users.js';
 
 const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--ca F --cert F --key F] COMMAND
-  serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off] [--console-listen HOST:PORT|off] [--retention FILE]
+  serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off] [--console-listen HOST:PORT|off] [--retention FILE] [--db postgres://… [--hub-id ID]]
                                                    run the district hub (= loa-district) and its browser console
   stations                                         one line per station: link, on air, power, alarms, last contact
   status ID                                        one station in detail
@@ -73,6 +73,8 @@ async function serve(p: Parsed): Promise<void> {
     metricsListen: flagString(p, 'metrics-listen'),
     retention: flagString(p, 'retention'),
     consoleListen: flagString(p, 'console-listen'),
+    db: flagString(p, 'db'),
+    hubId: flagString(p, 'hub-id'),
     logLevel: assertLogLevel(flagString(p, 'log-level')),
   });
 }
