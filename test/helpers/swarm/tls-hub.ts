@@ -53,8 +53,14 @@ function waitReady(proc: ChildProcess, lines: string[]): Promise<{ port: number;
   });
 }
 
-export async function startTlsHub(dir: string, fds: number, env: NodeJS.ProcessEnv = {}): Promise<TlsHub> {
-  const ca = await TestCa.create(join(dir, 'ca'));
+/** `ca`: another hub's CA (two hubs on one database serve the same stations); else a new one. */
+export async function startTlsHub(
+  dir: string,
+  fds: number,
+  env: NodeJS.ProcessEnv = {},
+  shared?: TestCa,
+): Promise<TlsHub> {
+  const ca = shared ?? (await TestCa.create(join(dir, 'ca')));
   const server = await ca.server('hub');
   const [cmd, args] = withFdLimit(fds, process.execPath, [
     join(ROOT, 'bin', 'loa-district'),
