@@ -30,6 +30,7 @@ import { Revocations } from './revocation.js';
 import { refuseRevoked } from './revoke-rpc.js';
 import { SecurityCounters } from './security-counters.js';
 import { Sessions } from './sessions.js';
+import { sharedMedia } from './shared-media.js';
 import { openSqliteStores, type SqliteStores } from './sqlite.js';
 import type { StationRow, StationStore } from './stations.js';
 import { StorageGuard } from './storage-guard.js';
@@ -92,7 +93,7 @@ export class Hub {
   constructor(readonly o: HubOptions) {
     const raw = openSqliteStores(o.dataDir, o.clock, this.retentionConfig);
     this.storage = this.guardFor(raw);
-    const stores = guardStores(raw, this.storage, o.log.child('storage'));
+    const stores = this.shareMedia(guardStores(raw, this.storage, o.log.child('storage')));
     this.retention = this.retentionFor(raw);
     this.db = raw.db;
     this.stores = stores;
@@ -158,6 +159,14 @@ export class Hub {
 
   get security(): LinkSecurity {
     return this.o.security ?? INSECURE;
+  }
+
+  /** Hubs sharing a database share uploads too (shared-media.ts): any hub may serve a station. */
+  private shareMedia(stores: HubStores): HubStores {
+    const bus = this.o.bus;
+    return bus?.shared
+      ? { ...stores, media: sharedMedia(stores.media, join(this.o.dataDir, 'media'), bus) }
+      : stores;
   }
 
   private get retentionConfig(): RetentionConfig {

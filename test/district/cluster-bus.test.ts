@@ -3,6 +3,10 @@
  * the table, wake-ups and changes between two hubs, a takeover, and the listen connection
  * killed by the server (pg_terminate_backend) and made again with a resync.
  */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SystemClock } from '../../src/core/clock.js';
 import { memoryLogger } from '../../src/core/log.js';
@@ -118,6 +122,31 @@ describe('PgBus: two hubs on one PostgreSQL', () => {
       'the wake-up after the reconnect',
       find('a', (m) => m.kind === 'commands' && m.station === 'st-3'),
     );
+  }, 60_000);
+
+  it('shares an uploaded file: the other hub copies it into its folder, checked against its hash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loa-bus-media-'));
+    try {
+      const data = Buffer.alloc(2.5 * 1024 * 1024, 7); // three parts
+      data.write('bản tin', 0);
+      const sha = createHash('sha256').update(data).digest('hex');
+      writeFileSync(join(dir, 'up'), data);
+      await a.shareMedia(sha, join(dir, 'up'));
+      await a.shareMedia(sha, join(dir, 'up')); // twice: stored once
+      expect(
+        server.psql(`SELECT count(*) FROM cluster_media_parts WHERE sha256 = '${sha}'`, 'bus').trim(),
+      ).toBe('3');
+      const [one, two] = await Promise.all([
+        b.fetchMedia(sha, join(dir, sha)),
+        b.fetchMedia(sha, join(dir, sha)),
+      ]);
+      expect([one, two]).toEqual([true, true]);
+      expect(readFileSync(join(dir, sha)).equals(data)).toBe(true);
+      expect(await b.fetchMedia('0'.repeat(64), join(dir, 'none'))).toBe(false);
+      expect(readdirSync(dir).sort()).toEqual([sha, 'up'].sort()); // no temp file left
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it("a stopped hub's sessions are no longer anyone's", async () => {

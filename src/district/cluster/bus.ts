@@ -54,6 +54,10 @@ export interface HubBus {
   /** A station changed here; `live`: this hub's session of it, if any (coalesced, batched). */
   changed(station: string, live: LocalLive | undefined): void;
   events(station: string, after: number, upTo: number): void;
+  /** Makes an uploaded file (complete, in this hub's folder) readable by the other hubs. */
+  shareMedia?(sha256: string, file: string): Promise<void>;
+  /** Copies a file another hub shared into `file`; false when none did. */
+  fetchMedia?(sha256: string, file: string): Promise<boolean>;
 }
 
 /** One hub alone (SQLite): nobody to tell, nobody else holds a station. */

@@ -20,6 +20,7 @@ import type { Clock, Timer } from '../../core/clock.js';
 import { LoaError } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
 import type { BusMessage, HubBus, LocalLive, RemoteSession } from './bus.js';
+import { fetchMedia, shareMedia } from './media.js';
 import { CHANNEL, PgListener } from './pg-listen.js';
 import { ensureClusterSchema } from './schema.js';
 import { chunked, decode, type EventsEntry, type Payload, type StateEntry, type WakeEntry } from './wire.js';
@@ -69,6 +70,7 @@ export class PgBus implements HubBus {
   private reclaim = false;
   private local: () => Map<string, number> = () => new Map();
   private id = '';
+  private readonly fetching = new Map<string, Promise<boolean>>();
 
   constructor(private readonly o: PgBusOptions) {
     if (o.hubId !== undefined) this.id = checkHubId(o.hubId);
@@ -148,6 +150,20 @@ export class PgBus implements HubBus {
 
   remote(station: string): RemoteSession | undefined {
     return this.held.get(station);
+  }
+
+  shareMedia(sha256: string, file: string): Promise<void> {
+    return shareMedia(this.pool, sha256, file);
+  }
+
+  /** One copy at a time per file, however many stations ask for it at once. */
+  fetchMedia(sha256: string, file: string): Promise<boolean> {
+    let p = this.fetching.get(sha256);
+    if (!p) {
+      p = fetchMedia(this.pool, sha256, file).finally(() => this.fetching.delete(sha256));
+      this.fetching.set(sha256, p);
+    }
+    return p;
   }
 
   wake(m: Extract<BusMessage, { kind: 'commands' | 'desired' }>): void {

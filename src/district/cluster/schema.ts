@@ -4,6 +4,7 @@
  * on CREATE TABLE (IF NOT EXISTS is not safe against a concurrent create in PostgreSQL).
  */
 import type pg from 'pg';
+import { MEDIA_DDL } from './media.js';
 
 /** The lock's key: any constant no other part of the hub uses ("loa-cluster"). */
 const LOCK = 0x10ac1;
@@ -28,6 +29,7 @@ export async function ensureClusterSchema(pool: pg.Pool): Promise<void> {
     await c.query('BEGIN');
     await c.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
     await c.query(DDL);
+    await c.query(MEDIA_DDL);
     await c.query('COMMIT');
   } catch (e) {
     await c.query('ROLLBACK').catch(() => undefined);
