@@ -98,7 +98,7 @@ export async function startTlsHub(
     stop: () =>
       new Promise<void>((r) => {
         for (const c of clients) c.close();
-        if (proc.exitCode !== null) return r();
+        if (proc.exitCode !== null || proc.signalCode !== null) return r(); // exited, or killed
         proc.on('exit', () => r());
         proc.kill('SIGTERM');
         setTimeout(() => proc.kill('SIGKILL'), 15_000).unref();
