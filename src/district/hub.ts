@@ -5,9 +5,8 @@
  * a restarted hub resumes each station where it left off.
  */
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import type { Clock, Timer } from '../core/clock.js';
-import { LoaError } from '../core/errors.js';
+import { LoaError, toLoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { districtProto } from '../grpc/proto.js';
 import { GrpcServer } from '../grpc/server.js';
@@ -17,12 +16,12 @@ import { INSECURE, type LinkSecurity } from '../security/credentials.js';
 import type { Caller } from '../security/identity.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
 import type { HubBus } from './cluster/bus.js';
-import { freeBytes } from './db-convert.js';
 import { databaseStatus } from './db-status.js';
 import { gatewayService } from './gateway.js';
 import { guardStores } from './guarded-stores.js';
 import { HubRouting } from './hub-routing.js';
 import { LiveSessions } from './live/live-sessions.js';
+import { type OpenedStores, openHubStores } from './open-stores.js';
 import { type OperatorDeps, operatorService } from './operator.js';
 import { Retention } from './retention.js';
 import { DEFAULT_RETENTION, type RetentionConfig } from './retention-config.js';
@@ -31,7 +30,7 @@ import { refuseRevoked } from './revoke-rpc.js';
 import { SecurityCounters } from './security-counters.js';
 import { Sessions } from './sessions.js';
 import { sharedMedia } from './shared-media.js';
-import { openSqliteStores, type SqliteStores } from './sqlite.js';
+import type { SqlDb } from './sql.js';
 import type { StationRow, StationStore } from './stations.js';
 import { StorageGuard } from './storage-guard.js';
 import type { HubStores } from './stores.js';
@@ -61,6 +60,8 @@ export interface HubOptions {
   retention?: RetentionConfig;
   /** Days a live session's recording is kept (LOA_LIVE_KEEP_DAYS, default 90; 0: forever). */
   liveKeepDays?: number | undefined;
+  /** `postgres://USER@HOST:PORT/DB` (--db, LOA_DB): the stores on PostgreSQL; else SQLite in dataDir. */
+  db?: string | undefined;
   /**
    * The other hubs on the same database (cluster/pg-bus.ts with PostgreSQL); none given: this
    * hub is alone (cluster/bus.ts LocalBus), as a SQLite hub always is.
@@ -70,7 +71,7 @@ export interface HubOptions {
 
 /** The hub's composition root: stores, live sessions, the gateway and operator services. */
 export class Hub {
-  readonly db: Database.Database;
+  readonly db: SqlDb & { close(): void };
   readonly stores: HubStores;
   readonly stations: StationStore;
   readonly sessions: Sessions;
@@ -86,12 +87,14 @@ export class Hub {
   readonly operatorDeps: OperatorDeps;
   /** Commands, desired states and changes between hubs (hub-routing.ts). */
   readonly routing: HubRouting;
+  private readonly raw: OpenedStores;
   private readonly tlsGuard: TlsGuard;
   private readonly server: GrpcServer;
   private sweeper: Timer | undefined;
 
   constructor(readonly o: HubOptions) {
-    const raw = openSqliteStores(o.dataDir, o.clock, this.retentionConfig);
+    const raw = openHubStores(o.dataDir, o.db, o.clock, this.retentionConfig);
+    this.raw = raw;
     this.storage = this.guardFor(raw);
     const stores = this.shareMedia(guardStores(raw, this.storage, o.log.child('storage')));
     this.retention = this.retentionFor(raw);
@@ -173,7 +176,7 @@ export class Hub {
     return this.o.retention ?? DEFAULT_RETENTION;
   }
 
-  private retentionFor(raw: SqliteStores): Retention {
+  private retentionFor(raw: OpenedStores): Retention {
     const { clock, log } = this.o;
     return new Retention({
       store: raw.maintenance,
@@ -183,15 +186,15 @@ export class Hub {
     });
   }
 
-  private guardFor(raw: SqliteStores): StorageGuard {
-    const c = raw.conversion;
+  private guardFor(raw: OpenedStores): StorageGuard {
+    const c = raw.conversion ?? { converted: false, reason: '' };
     if (c.converted) this.o.log.info('database converted: freed space is now returned to the filesystem');
     else if (c.reason)
       this.o.log.warn('database keeps its freed pages (auto_vacuum none)', { reason: c.reason });
     return new StorageGuard({
       clock: this.o.clock,
       log: this.o.log.child('storage'),
-      freeBytes: () => freeBytes(this.o.dataDir),
+      freeBytes: () => raw.freeBytes(),
       minFreeBytes: this.retentionConfig.minFreeMB * 1024 * 1024,
       probe: (now) => raw.maintenance.probeWrite(now),
     });
@@ -202,7 +205,7 @@ export class Hub {
     const m = this.stores.maintenance;
     let free = 0;
     try {
-      free = freeBytes(this.o.dataDir);
+      free = this.raw.freeBytes();
     } catch {
       // statfs unsupported: 0
     }
@@ -222,7 +225,7 @@ export class Hub {
       retention: this.retention,
       config: this.retentionConfig,
       storage: this.storage,
-      freeBytes: () => freeBytes(this.o.dataDir),
+      freeBytes: () => this.raw.freeBytes(),
       now: () => this.clock.now(),
     });
   }
@@ -302,8 +305,14 @@ export class Hub {
   private sweep(): void {
     const listed = this.revocations.loadCrl();
     if (listed.length) this.log.info('CRL: connections closed', { count: this.tlsGuard.drop(listed) });
-    if (this.sessions.bus.shared) this.routing.sweep(); // what a lost wake-up from another hub said
-    if (!this.storage.check()) return; // expiry is a write: it waits for space like the others
-    if (this.stores.commands.expireDue() > 0) for (const id of this.sessions.ids()) this.sessions.changed(id);
+    try {
+      if (this.sessions.bus.shared) this.routing.sweep(); // what a lost wake-up from another hub said
+      if (!this.storage.check()) return; // expiry is a write: it waits for space like the others
+      if (this.stores.commands.expireDue() > 0)
+        for (const id of this.sessions.ids()) this.sessions.changed(id);
+    } catch (e) {
+      // a database that is unreachable (PostgreSQL restarting): the next sweep tries again
+      this.log.warn('sweep: database not reachable', { error: toLoaError(e).message });
+    }
   }
 }

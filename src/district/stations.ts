@@ -149,7 +149,7 @@ export class StationStore {
         }
         const e = it.kind === 'event' ? it.event : droppedEvent(it.dropped);
         const details = JSON.stringify(e.details);
-        this.q.event.run(
+        const stored = this.q.event.run(
           id,
           row.epoch,
           it.seq,
@@ -161,8 +161,9 @@ export class StationStore {
           e.sub,
           e.message,
           details,
-        );
-        events.push({ stationId: id, seq: it.seq, ts: it.ts, received: now, event: e });
+        ).changes;
+        // held already (an outbox numbered again after a restore): stored once, reported once
+        if (stored > 0) events.push({ stationId: id, seq: it.seq, ts: it.ts, received: now, event: e });
         const implied = stateOfEvent(e);
         if (implied && it.seq > row.snapshot_seq)
           state = applyChanges(state ?? JSON.parse(row.state), implied);

@@ -27,8 +27,9 @@ import { districtRevokeCommands } from './revoke.js';
 import { userCommand, userUsage } from './users.js';
 
 const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--ca F --cert F --key F] COMMAND
-  serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off] [--console-listen HOST:PORT|off] [--retention FILE] [--db postgres://… [--hub-id ID]]
-                                                   run the district hub (= loa-district) and its browser console
+  serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off] [--console-listen HOST:PORT|off] [--retention FILE]
+        [--db postgres://USER@HOST:PORT/DB [--hub-id ID]] run the district hub (= loa-district) and its browser console;
+                                                   --db (or LOA_DB): its stores on PostgreSQL (password in PGPASSFILE/PGPASSWORD)
   stations                                         one line per station: link, on air, power, alarms, last contact
   status ID                                        one station in detail
   clusters                                         4G links: signal, data against the SIM plan, stream health, last contact
@@ -44,7 +45,8 @@ const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--c
   events [--station ID] [--since 2h|ISO] [--severity alarm] [--kind K] [--limit N]
   play-log [--station ID] [--since 1d|ISO] [--limit N]
   audit [--station ID] [--since 1d|ISO] [--limit N]  who asked what, in which role, and the result
-  db status                                        the hub's database: sizes, oldest rows, what retention removes, disk full?
+  db status [--db postgres://…]                    the hub's database: sizes, oldest rows, what retention removes, disk full?
+  db migrate --from DATA_DIR --to postgres://…     copy a stopped SQLite hub into an empty PostgreSQL database
   station revoke ID [--serial HEX] [--reason R]    a stolen box: its certificate stops working at once (admin)
   operator revoke NAME [--serial HEX] [--reason R] a person's certificate likewise (admin)
 TLS: --ca/--cert/--key, else LOA_TLS_CA/LOA_TLS_CERT/LOA_TLS_KEY (deploy/pki/operator.sh); none: plain text (a lab hub)

@@ -13,6 +13,7 @@ import { SystemClock } from '../../core/clock.js';
 import { LoaError } from '../../core/errors.js';
 import { AuditStore } from '../../district/audit.js';
 import { openDatabase } from '../../district/db.js';
+import { openPgDatabase } from '../../district/pg/stores.js';
 import { UserStore } from '../../district/users.js';
 import { hashPassword } from '../../security/password.js';
 import { isRole, ROLES } from '../../security/roles.js';
@@ -21,7 +22,7 @@ import { type DCommand, type DCtx, show } from './context.js';
 
 export const USER_NAME = /^[a-z][a-z0-9._-]{1,31}$/;
 export const userUsage = [
-  '  user add NAME --role viewer|operator|admin [--data-dir DIR]   a console user (password: prompt or stdin)',
+  '  user add NAME --role viewer|operator|admin [--data-dir DIR | --db postgres://…]   a console user (password: prompt or stdin)',
   '  user passwd NAME | user disable NAME | user enable NAME | user list   (on the hub machine)',
 ];
 
@@ -69,7 +70,9 @@ function open(ctx: DCtx) {
     flagString(ctx.p, 'data-dir') ?? process.env.LOA_DISTRICT_DATA_DIR ?? '/var/lib/loa-district',
   );
   const clock = new SystemClock();
-  const db = openDatabase(dir);
+  // a hub on PostgreSQL (--db, else LOA_DB) keeps its console users there
+  const url = flagString(ctx.p, 'db') ?? (process.env.LOA_DB || undefined);
+  const db = url ? openPgDatabase(url, clock) : openDatabase(dir);
   const who = { who: `local ${userInfo().username}`, role: 'admin', via: 'districtctl' };
   return { db, users: new UserStore(db, clock), audit: new AuditStore(db, clock), who };
 }

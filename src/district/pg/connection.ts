@@ -2,7 +2,7 @@
  * One libpq connection, used synchronously (pg-native's querySync: the hub's stores keep their
  * one-call-one-transaction contract, store.ts; docs/sizing.md has what that costs). A lost
  * connection is dropped and opened again on the next call outside a transaction, at most once
- * per backoff step (250 ms doubling to 8 s), so a hub whose database is down answers at once
+ * per backoff step (250 ms doubling to 15 s), so a hub whose database is down answers at once
  * with UNAVAILABLE instead of blocking its event loop on a connect per call. Inside a
  * transaction it never reconnects: the statements after that would run outside it.
  */
@@ -16,6 +16,7 @@ const require = createRequire(import.meta.url);
 
 interface Libpq {
   cmdTuples(): string;
+  cmdStatus(): string;
   resultErrorFields(): PgErrorFields | null;
 }
 
@@ -34,12 +35,33 @@ const TYPES = {
     oid === 20 || oid === 1700 ? Number : pg.types.getTypeParser(oid, format as 'text'),
 };
 
+/**
+ * Ended clients kept reachable for a moment: the libpq addon (1.11) closes its socket watcher
+ * with uv_close, whose handle lives inside the wrapper, and then lets the wrapper be collected;
+ * collected before the event loop runs the close, the loop would touch freed memory (the likely
+ * cause of a test worker that died at random, twice in a dozen runs, before this).
+ */
+const retired = new Set<NativeClient>();
+
+function finish(c: NativeClient): void {
+  try {
+    c.end();
+  } catch {
+    // already gone
+  }
+  retired.add(c);
+  setTimeout(() => retired.delete(c), 1000).unref();
+}
+
 const FIRST_BACKOFF_MS = 250;
-const MAX_BACKOFF_MS = 8000;
+/** A connect to a server that does not answer holds the hub up to 2 s: at most one in 15 s. */
+const MAX_BACKOFF_MS = 15_000;
 
 export interface QueryResult {
   rows: Record<string, unknown>[];
   changes: number;
+  /** The command tag: "COMMIT", or "ROLLBACK" for a COMMIT of a transaction that had failed. */
+  command: string;
 }
 
 export class PgConnection {
@@ -64,7 +86,7 @@ export class PgConnection {
     const c = this.client ?? (reconnect ? this.open() : this.lost('connection lost in a transaction'));
     try {
       const rows = c.querySync(sql, params);
-      return { rows, changes: Number(c.pq.cmdTuples()) || 0 };
+      return { rows, changes: Number(c.pq.cmdTuples()) || 0, command: c.pq.cmdStatus() };
     } catch (e) {
       const err = pgError((e as Error).message, c.pq.resultErrorFields(), this.where);
       if (err.details.connectionLost) this.drop();
@@ -88,7 +110,7 @@ export class PgConnection {
     } catch (e) {
       this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs ? this.backoffMs * 2 : FIRST_BACKOFF_MS);
       this.nextTry = now + this.backoffMs;
-      c.end();
+      finish(c);
       throw pgError((e as Error).message, null, this.where);
     }
     this.backoffMs = 0;
@@ -100,11 +122,7 @@ export class PgConnection {
   private drop(): void {
     const c = this.client;
     this.client = undefined;
-    try {
-      c?.end();
-    } catch {
-      // already gone
-    }
+    if (c) finish(c);
   }
 
   private lost(why: string): never {

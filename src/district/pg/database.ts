@@ -92,28 +92,51 @@ export class PgDatabase implements SqlDb {
         r = fn();
       } catch (e) {
         this.depth--;
-        this.end(outer ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${sp}; RELEASE SAVEPOINT ${sp}`, true);
+        this.rollback(outer ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${sp}; RELEASE SAVEPOINT ${sp}`);
         throw e;
       }
       this.depth--;
-      // a COMMIT that fails (the connection lost with it) is never retried on a new connection:
-      // there it would find no transaction and "succeed"; the caller hears the failure
-      this.end(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${sp}`, false);
+      if (outer) this.commit();
+      else this.release(sp);
       return r;
     };
+  }
+
+  /**
+   * A COMMIT that fails (the connection lost with it) is never retried on a new connection:
+   * there it would find no transaction and "succeed". A COMMIT of a transaction in which a
+   * statement failed (its error caught by the caller) is a rollback in PostgreSQL — SQLite
+   * would have committed the rest — so it is reported as the failure it is: nothing of it is
+   * stored, and no station is told otherwise.
+   */
+  private commit(): void {
+    const tag = this.conn.query('COMMIT', undefined, false).command;
+    if (tag !== 'COMMIT')
+      throw new LoaError(
+        'INTERNAL',
+        `database (${this.conn.where}): the transaction was rolled back (${tag}): a statement in it had failed`,
+      );
+  }
+
+  private release(sp: string): void {
+    try {
+      this.conn.query(`RELEASE SAVEPOINT ${sp}`, undefined, false);
+    } catch (e) {
+      this.rollback(`ROLLBACK TO SAVEPOINT ${sp}; RELEASE SAVEPOINT ${sp}`);
+      throw e;
+    }
   }
 
   close(): void {
     this.conn.close();
   }
 
-  /** Ends a transaction or savepoint on the same connection, never on a new one. */
-  private end(sql: string, quiet: boolean): void {
+  /** Rolls back a transaction or savepoint on the same connection, never on a new one. */
+  private rollback(sql: string): void {
     try {
       this.conn.query(sql, undefined, false);
-    } catch (e) {
+    } catch {
       // a rollback on a lost connection: the server rolled the transaction back itself
-      if (!quiet) throw e;
     }
   }
 }

@@ -11,6 +11,7 @@
  * (maxDbMB) is shown but not enforced by deleting: the files' size does not fall when rows go,
  * so it cannot say when enough has gone (it would prune everything); the ages bound the data.
  */
+import { randomBytes } from 'node:crypto';
 import type { RetentionClass } from '../retention-classes.js';
 import { whereOf } from '../retention-classes.js';
 import type { RetentionConfig } from '../retention-config.js';
@@ -85,13 +86,16 @@ export class PgMaintenance extends ClassPruner implements StoreMaintenance {
     };
   }
 
-  /** A few pages' worth, then a small value: does the server take writes again? */
+  /**
+   * Eight pages' worth that PostgreSQL cannot compress (random hex), so it cannot fit in space
+   * already there, then a small value: does the server take writes again?
+   */
   probeWrite(now: number): void {
     const put = this.db.prepare(
       `INSERT INTO meta (key, value) VALUES ('write_probe', ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
     );
-    put.run('x'.repeat(32_768));
+    put.run(randomBytes(32_768).toString('hex'));
     put.run(String(now));
   }
 }

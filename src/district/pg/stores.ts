@@ -5,34 +5,23 @@
  * differ (maintenance.ts). Media files stay in the hub's own media folder (DATA_DIR/media);
  * their metadata rows are in PostgreSQL. Selected by `loa-district --db postgres://…`.
  */
-import { join } from 'node:path';
 import type { Clock } from '../../core/clock.js';
-import { AuditStore } from '../audit.js';
-import { CommandStore } from '../commands.js';
-import { DesiredStore } from '../desired.js';
-import { queryEvents } from '../history.js';
-import { MediaStore } from '../media-store.js';
 import { DEFAULT_RETENTION, type RetentionConfig } from '../retention-config.js';
-import { StationStore } from '../stations.js';
-import type { HubStores } from '../stores.js';
-import { UserStore } from '../users.js';
-import { SqliteWriteGroup } from '../write-group.js';
+import { type SqlStores, sqlStores } from '../sql-stores.js';
 import { PgConnection } from './connection.js';
 import { PgDatabase } from './database.js';
 import { PgMaintenance } from './maintenance.js';
 import { ensureSchema } from './schema.js';
 import { parseDbUrl } from './url.js';
 
-export interface PgStores extends HubStores {
+export interface PgStores extends SqlStores {
   db: PgDatabase;
-  stations: StationStore;
-  audit: AuditStore;
   maintenance: PgMaintenance;
 }
 
 /** Connects (libpq reads PGPASSFILE/PGPASSWORD), creates or checks the schema. */
-export function openPgDatabase(url: string, clock: Clock): PgDatabase {
-  const u = parseDbUrl(url, '--db');
+export function openPgDatabase(url: string, clock: Clock, flag = '--db'): PgDatabase {
+  const u = parseDbUrl(url, flag);
   const db = new PgDatabase(new PgConnection(u.conninfo, u.where, clock));
   try {
     ensureSchema(db);
@@ -52,15 +41,7 @@ export function openPgStores(
   const db = openPgDatabase(url, clock);
   return {
     db,
-    stations: new StationStore(db, clock),
-    commands: new CommandStore(db, clock),
-    desired: new DesiredStore(db, clock),
-    media: new MediaStore(join(dataDir, 'media'), db, clock),
-    audit: new AuditStore(db, clock),
-    events: { query: (q) => queryEvents(db, q) },
+    ...sqlStores(db, dataDir, clock),
     maintenance: new PgMaintenance(db, () => retention),
-    // the same group commit: one BEGIN…COMMIT per group, a SAVEPOINT per write (database.ts)
-    writes: new SqliteWriteGroup(db),
-    users: new UserStore(db, clock),
   };
 }

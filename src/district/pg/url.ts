@@ -42,7 +42,17 @@ export function parseDbUrl(raw: string, flag: string): DbUrl {
   const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
   if (!database || database.includes('/')) throw bad(flag, 'no database name after the host');
   const where = `postgres://${u.username ? `${u.username}@` : ''}${u.host}/${database}`;
-  if (!u.searchParams.has('connect_timeout')) u.searchParams.set('connect_timeout', '5');
-  if (!u.searchParams.has('application_name')) u.searchParams.set('application_name', 'loa-district');
+  // the calls are synchronous (connection.ts): a server that vanishes without a reset must not
+  // hold the hub for TCP's retransmission time (≈ 15 min): a connect gives up after 2 s (libpq's
+  // least), unacknowledged data after 5 s (tcp_user_timeout), an idle link is probed every 10 s
+  const defaults: Record<string, string> = {
+    connect_timeout: '2',
+    tcp_user_timeout: '5000',
+    keepalives_idle: '10',
+    keepalives_interval: '2',
+    keepalives_count: '3',
+    application_name: 'loa-district',
+  };
+  for (const [k, v] of Object.entries(defaults)) if (!u.searchParams.has(k)) u.searchParams.set(k, v);
   return { conninfo: u.toString(), where };
 }
