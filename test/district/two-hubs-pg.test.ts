@@ -8,6 +8,8 @@
  * at the station), and every event is stored once.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Daemon, pollUntil, startDaemon } from '../helpers/daemon.js';
@@ -15,7 +17,7 @@ import { DISTRICTCTL, districtJson, type HubProc, startHub } from '../helpers/hu
 import { Relay } from '../helpers/link-relay.js';
 import { type Postgres, startPostgres } from '../helpers/postgres.js';
 import { tempDir } from '../helpers/sim-station.js';
-import { hubEvents, LINK_ENV, stationEvents } from '../link/helpers.js';
+import { hubEvents, LINK_ENV, scheduleDoc, stationEvents, toneFile } from '../link/helpers.js';
 
 const IDS = ['ha-1', 'ha-2', 'ha-3'];
 /** The link tests' short timings, but keepalive long enough that a held answer is not noticed. */
@@ -144,6 +146,31 @@ describe('two hubs on one PostgreSQL', () => {
     await pollUntil(async () => (await statusOf(b.port, c)) === 'done', 30_000);
     expect(await ran(0, c.id)).toBe(1);
   }, 60_000);
+
+  it('a schedule pushed on B, its media uploaded to B, converges on a station held by A', async () => {
+    const media = toneFile(join(dir, 'morning.wav'), 2);
+    const sha = createHash('sha256').update(readFileSync(media)).digest('hex');
+    writeFileSync(join(dir, 'schedule.json'), JSON.stringify(scheduleDoc(sha)));
+    const push = await districtJson<{ version: number }>(
+      b.port,
+      'schedule',
+      'push',
+      join(dir, 'schedule.json'),
+      '--stations',
+      'ha-1',
+      '--media',
+      media,
+    );
+    // ha-1 fetches the file from A, which copies it from PostgreSQL (it was uploaded to B)
+    await pollUntil(async () => {
+      const v = await districtJson<{ summary: { appliedVersion: number } }>(b.port, 'status', 'ha-1');
+      return v.summary.appliedVersion === push.version;
+    }, 60_000);
+    expect((await status(0)).modules.media.files).toBe(1);
+    expect(existsSync(join(dir, 'a', 'media', sha))).toBe(true);
+    const link = await stations[0]?.ctl('link');
+    expect(link?.stdout).toMatch(/District hubs\s+127\.0\.0\.1:\d+, 127\.0\.0\.1:\d+/);
+  }, 90_000);
 
   it('A killed: every station on B, a pending command run once, an unanswered one not run again, events exact', async () => {
     // ha-3's answers are held: the command reaches it and runs, A never hears the result
