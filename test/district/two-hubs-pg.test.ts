@@ -13,7 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Daemon, pollUntil, startDaemon } from '../helpers/daemon.js';
-import { DISTRICTCTL, districtJson, type HubProc, startHub } from '../helpers/hub.js';
+import { DISTRICTCTL, districtctl, districtJson, type HubProc, startHub } from '../helpers/hub.js';
 import { Relay } from '../helpers/link-relay.js';
 import { type Postgres, startPostgres } from '../helpers/postgres.js';
 import { tempDir } from '../helpers/sim-station.js';
@@ -171,6 +171,13 @@ describe('two hubs on one PostgreSQL', () => {
     const link = await stations[0]?.ctl('link');
     expect(link?.stdout).toMatch(/District hubs\s+127\.0\.0\.1:\d+, 127\.0\.0\.1:\d+/);
   }, 90_000);
+
+  it('refuses live voice on B to a station held by A, naming the hub', async () => {
+    const voice = toneFile(join(dir, 'voice.wav'), 1);
+    const r = await districtctl(b.port, 'live', 'speak', '--stations', 'ha-2', '--from', voice);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/ha-2 is connected to hub hub-a/);
+  }, 60_000);
 
   it('A killed: every station on B, a pending command run once, an unanswered one not run again, events exact', async () => {
     // ha-3's answers are held: the command reaches it and runs, A never hears the result
