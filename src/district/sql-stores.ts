@@ -8,7 +8,7 @@ import type { Clock } from '../core/clock.js';
 import { AuditStore } from './audit.js';
 import { CommandStore } from './commands.js';
 import { DesiredStore } from './desired.js';
-import { queryEvents } from './history.js';
+import { queryEvents, queryMeasurements } from './history.js';
 import { MediaStore } from './media-store.js';
 import type { SqlDb } from './sql.js';
 import { StationStore } from './stations.js';
@@ -29,7 +29,7 @@ export function sqlStores(db: SqlDb, dataDir: string, clock: Clock): SqlStores {
     desired: new DesiredStore(db, clock),
     media: new MediaStore(join(dataDir, 'media'), db, clock),
     audit: new AuditStore(db, clock),
-    events: { query: (q) => queryEvents(db, q) },
+    events: { query: (q) => queryEvents(db, q), measurements: (q) => queryMeasurements(db, q) },
     // group commit: one transaction per group, a savepoint per write, on either engine
     writes: new SqliteWriteGroup(db),
     users: new UserStore(db, clock),

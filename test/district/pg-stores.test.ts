@@ -108,6 +108,26 @@ describe.each(engines)('hub stores on %s', (_name, openStores) => {
     expect(s.events.query({ stationId: 'xa-a', limit: 10 })[0]?.event.details).toEqual(d);
   });
 
+  it("events: a station's measurements in a range, by key prefix, with the values before it", async () => {
+    const s = open();
+    s.stations.hello(hello());
+    s.stations.ingest('xa-a', [
+      change(1, { 'modules.lines.zones.1.ohms': 8 }),
+      change(2, { 'power.state': 'on' }),
+      change(3, { 'modules.lines.zones.1.ohms': 9 }),
+      change(4, { 'modules.lines.zones.1.ohms': 10 }),
+    ]);
+    const q = { stationId: 'xa-a', keyPrefix: 'modules.lines.zones.', before: 5 };
+    const r = s.events.measurements({ ...q, sinceMs: 1003, untilMs: 1004, limit: 10 });
+    expect(r.rows.map((m) => m.ts)).toEqual([1003, 1004]);
+    expect(r.earlier).toEqual([{ ts: 1001, changes: { 'modules.lines.zones.1.ohms': 8 } }]);
+    expect(r.truncated).toBe(false);
+    expect(s.events.measurements({ ...q, sinceMs: 0, untilMs: 2000, limit: 1 })).toMatchObject({
+      rows: [{ ts: 1004 }],
+      truncated: true,
+    });
+  });
+
   it('commands: create, deliver in order, expire, answer once, count, list', async () => {
     const s = open();
     const a = s.commands.create('xa-a', 'power.on', { x: 1 }, 60_000, { who: 'an', role: 'operator' });
