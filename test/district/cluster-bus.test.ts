@@ -12,6 +12,7 @@ import { SystemClock } from '../../src/core/clock.js';
 import { memoryLogger } from '../../src/core/log.js';
 import type { BusMessage } from '../../src/district/cluster/bus.js';
 import { checkHubId, PgBus } from '../../src/district/cluster/pg-bus.js';
+import { clusterBus } from '../../src/district/cluster/select.js';
 import { type Postgres, startPostgres } from '../helpers/postgres.js';
 
 async function until<T>(what: string, f: () => T | undefined, ms = 30_000): Promise<T> {
@@ -23,6 +24,19 @@ async function until<T>(what: string, f: () => T | undefined, ms = 30_000): Prom
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+describe('which bus a hub gets', () => {
+  const clock = new SystemClock();
+  const { log } = memoryLogger('sel');
+  it('none for SQLite (and a hub id refused there), PostgreSQL for a postgres:// database', () => {
+    expect(clusterBus(undefined, undefined, clock, log).shared).toBe(false);
+    expect(() => clusterBus(undefined, 'hub-1', clock, log)).toThrow(
+      /--hub-id "hub-1": only for hubs sharing a PostgreSQL database/,
+    );
+    expect(clusterBus('postgres://loa@127.0.0.1:1/x', 'hub-1', clock, log)).toBeInstanceOf(PgBus);
+    expect(() => clusterBus('postgres://loa@127.0.0.1:1/x', 'hub 1', clock, log)).toThrow(/--hub-id/);
+  });
+});
 
 describe('PgBus: two hubs on one PostgreSQL', () => {
   let server: Postgres;
