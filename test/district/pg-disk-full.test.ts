@@ -17,6 +17,7 @@ import { openPgStores } from '../../src/district/pg/stores.js';
 import type { IngestItem } from '../../src/district/stations.js';
 import { StorageGuard } from '../../src/district/storage-guard.js';
 import { type GpioNamespace, openMountNamespace } from '../helpers/gpio-namespace.js';
+import { stationHello } from '../helpers/hub-hello.js';
 import { type Postgres, startPostgres } from '../helpers/postgres.js';
 import { tempDir } from '../helpers/sim-station.js';
 
@@ -75,15 +76,7 @@ describe.skipIf(skip)('PostgreSQL with its disk full', () => {
       probe: (now) => s.maintenance.probeWrite(now),
     });
     const g = guardStores(s, guard, log);
-    g.stations.hello({
-      stationId: 'xa-f',
-      bootId: 'b',
-      softwareVersion: 't',
-      appliedDesiredVersion: 0,
-      firstUnackedSeq: 1,
-      lastSeq: 0,
-      outboxEpoch: 'e',
-    });
+    g.stations.hello(stationHello({ stationId: 'xa-f' }));
     expect(g.stations.ingest('xa-f', events(1, 10)).acked).toBe(10);
 
     const fd = openSync(filler(), 'a');

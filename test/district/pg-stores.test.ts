@@ -12,20 +12,12 @@ import { DEFAULT_RETENTION } from '../../src/district/retention-config.js';
 import { openSqliteStores } from '../../src/district/sqlite.js';
 import type { IngestItem } from '../../src/district/stations.js';
 import type { HubStores } from '../../src/district/stores.js';
+import { stationHello } from '../helpers/hub-hello.js';
 import { type Postgres, startPostgres } from '../helpers/postgres.js';
 import { tempDir } from '../helpers/sim-station.js';
 
 const DAY = 86_400_000;
-const hello = (over: Record<string, unknown> = {}) => ({
-  stationId: 'xa-a',
-  bootId: 'b1',
-  softwareVersion: '0.1.0',
-  appliedDesiredVersion: 0,
-  firstUnackedSeq: 1,
-  lastSeq: 0,
-  outboxEpoch: 'e1',
-  ...over,
-});
+const hello = stationHello;
 const event = (seq: number, kind = 'k', severity: 'info' | 'warning' | 'alarm' = 'info'): IngestItem => ({
   seq,
   ts: 1000 + seq,
