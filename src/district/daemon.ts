@@ -16,6 +16,7 @@ import { SystemdNotifier } from '../process/notify.js';
 import { handleShutdown } from '../process/signals.js';
 import { daemonSecurity, rateLimits } from '../security/config.js';
 import { startCap } from './cap/index.js';
+import { clusterBus } from './cluster/select.js';
 import { startConsole } from './console/start.js';
 import { Hub } from './hub.js';
 import { HubMetrics } from './metrics.js';
@@ -46,6 +47,8 @@ export interface HubArgs {
   consoleListen?: string | undefined;
   /** The stores on PostgreSQL, postgres://USER@HOST:PORT/DB (else LOA_DB; none: SQLite in the data directory). */
   db?: string | undefined;
+  /** This hub among those sharing a PostgreSQL database (else LOA_HUB_ID, else hostname:port). */
+  hubId?: string | undefined;
 }
 
 export const DEFAULT_LISTEN = '127.0.0.1:50051';
@@ -80,14 +83,18 @@ function startHub(
   running: Running,
   retentionFile: string | undefined,
   db: string | undefined,
+  hubId: string | undefined,
 ): Hub {
+  const clock = new SystemClock();
+  const bus = clusterBus(db, hubId ?? (process.env.LOA_HUB_ID || undefined), clock, log.child('cluster'));
   const keepaliveMs = envMs('LOA_HUB_KEEPALIVE_MS');
   const keepaliveTimeoutMs = envMs('LOA_HUB_KEEPALIVE_TIMEOUT_MS');
   const security = daemonSecurity(process.env, log.child('tls'), 'district hub');
   running.hub = new Hub({
     dataDir,
-    clock: new SystemClock(),
+    clock,
     log: log.child('hub'),
+    bus,
     security,
     limits: rateLimits(process.env),
     crlPath: process.env.LOA_TLS_CRL || undefined,
@@ -131,7 +138,7 @@ export async function runHub(args: HubArgs): Promise<void> {
   });
   try {
     const db = dbUrl(args.db);
-    const hub = startHub(dataDir, log, running, args.retention, db);
+    const hub = startHub(dataDir, log, running, args.retention, db, args.hubId);
     const port = await hub.listen(listen);
     reloadOnSighup(hub, log);
     const host = listen.slice(0, listen.lastIndexOf(':'));

@@ -15,9 +15,11 @@ import { type AuthCall, LAB_CALLER, peerIdentity, tlsCaller } from '../security/
 import { INSECURE, type LinkSecurity } from '../security/credentials.js';
 import type { Caller } from '../security/identity.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
+import type { HubBus } from './cluster/bus.js';
 import { databaseStatus } from './db-status.js';
 import { gatewayService } from './gateway.js';
 import { guardStores } from './guarded-stores.js';
+import { HubRouting } from './hub-routing.js';
 import { LiveSessions } from './live/live-sessions.js';
 import { type OpenedStores, openHubStores } from './open-stores.js';
 import { type OperatorDeps, operatorService } from './operator.js';
@@ -27,6 +29,7 @@ import { Revocations } from './revocation.js';
 import { refuseRevoked } from './revoke-rpc.js';
 import { SecurityCounters } from './security-counters.js';
 import { Sessions } from './sessions.js';
+import { sharedMedia } from './shared-media.js';
 import type { SqlDb } from './sql.js';
 import type { StationRow, StationStore } from './stations.js';
 import { StorageGuard } from './storage-guard.js';
@@ -59,6 +62,11 @@ export interface HubOptions {
   liveKeepDays?: number | undefined;
   /** `postgres://USER@HOST:PORT/DB` (--db, LOA_DB): the stores on PostgreSQL; else SQLite in dataDir. */
   db?: string | undefined;
+  /**
+   * The other hubs on the same database (cluster/pg-bus.ts with PostgreSQL); none given: this
+   * hub is alone (cluster/bus.ts LocalBus), as a SQLite hub always is.
+   */
+  bus?: HubBus | undefined;
 }
 
 /** The hub's composition root: stores, live sessions, the gateway and operator services. */
@@ -77,6 +85,8 @@ export class Hub {
   readonly liveSessions: LiveSessions;
   /** What DistrictService works with; the browser console (console/) goes through the same. */
   readonly operatorDeps: OperatorDeps;
+  /** Commands, desired states and changes between hubs (hub-routing.ts). */
+  readonly routing: HubRouting;
   private readonly raw: OpenedStores;
   private readonly tlsGuard: TlsGuard;
   private readonly server: GrpcServer;
@@ -86,12 +96,13 @@ export class Hub {
     const raw = openHubStores(o.dataDir, o.db, o.clock, this.retentionConfig);
     this.raw = raw;
     this.storage = this.guardFor(raw);
-    const stores = guardStores(raw, this.storage, o.log.child('storage'));
+    const stores = this.shareMedia(guardStores(raw, this.storage, o.log.child('storage')));
     this.retention = this.retentionFor(raw);
     this.db = raw.db;
     this.stores = stores;
     this.stations = raw.stations;
-    this.sessions = new Sessions(stores);
+    this.sessions = new Sessions(stores, o.bus);
+    this.routing = new HubRouting(this.sessions, stores, o.log.child('cluster'));
     this.limiter = o.limits ? new RateLimiter(o.limits, o.clock) : undefined;
     const caPath = o.security?.kind === 'tls' ? o.security.material.files.ca : undefined;
     this.revocations = new Revocations(this.db, o.clock, o.log, { crlPath: o.crlPath, caPath });
@@ -151,6 +162,14 @@ export class Hub {
 
   get security(): LinkSecurity {
     return this.o.security ?? INSECURE;
+  }
+
+  /** Hubs sharing a database share uploads too (shared-media.ts): any hub may serve a station. */
+  private shareMedia(stores: HubStores): HubStores {
+    const bus = this.o.bus;
+    return bus?.shared
+      ? { ...stores, media: sharedMedia(stores.media, join(this.o.dataDir, 'media'), bus) }
+      : stores;
   }
 
   private get retentionConfig(): RetentionConfig {
@@ -260,6 +279,7 @@ export class Hub {
     const port = await this.server.listen(address);
     if (this.security.kind === 'tls' && hookTls(this.server.server, this.tlsGuard) === 0)
       this.log.warn('TLS connections not visible: revoked certificates are refused per call only');
+    await this.sessions.bus.start((m) => this.routing.handle(m), port);
     this.sweeper = this.o.clock.setInterval(() => this.sweep(), 5000);
     this.storage.check();
     this.retention.start();
@@ -272,6 +292,7 @@ export class Hub {
     await this.liveSessions.closeAll();
     this.sessions.endAll('hub stopping');
     await this.server.close(2000);
+    await this.sessions.bus.stop();
     if (this.security.kind === 'tls') this.security.material.stop();
     this.stores.writes.flush();
     this.db.close();
@@ -285,6 +306,7 @@ export class Hub {
     const listed = this.revocations.loadCrl();
     if (listed.length) this.log.info('CRL: connections closed', { count: this.tlsGuard.drop(listed) });
     try {
+      if (this.sessions.bus.shared) this.routing.sweep(); // what a lost wake-up from another hub said
       if (!this.storage.check()) return; // expiry is a write: it waits for space like the others
       if (this.stores.commands.expireDue() > 0)
         for (const id of this.sessions.ids()) this.sessions.changed(id);

@@ -28,7 +28,7 @@ import { userCommand, userUsage } from './users.js';
 
 const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--ca F --cert F --key F] COMMAND
   serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off] [--console-listen HOST:PORT|off] [--retention FILE]
-        [--db postgres://USER@HOST:PORT/DB]        run the district hub (= loa-district) and its browser console;
+        [--db postgres://USER@HOST:PORT/DB [--hub-id ID]] run the district hub (= loa-district) and its browser console;
                                                    --db (or LOA_DB): its stores on PostgreSQL (password in PGPASSFILE/PGPASSWORD)
   stations                                         one line per station: link, on air, power, alarms, last contact
   status ID                                        one station in detail
@@ -76,6 +76,7 @@ async function serve(p: Parsed): Promise<void> {
     retention: flagString(p, 'retention'),
     consoleListen: flagString(p, 'console-listen'),
     db: flagString(p, 'db'),
+    hubId: flagString(p, 'hub-id'),
     logLevel: assertLogLevel(flagString(p, 'log-level')),
   });
 }
