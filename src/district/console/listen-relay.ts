@@ -86,6 +86,13 @@ export class ListenRelay {
 
   private start(station: string): Stream {
     const session = this.o.sessions.get(station);
+    // two hubs on one database: the station's session (and so its audio) is on the other hub
+    const elsewhere = session?.ready ? undefined : this.o.sessions.heldElsewhere(station);
+    if (elsewhere)
+      throw new LoaError(
+        'UNAVAILABLE',
+        `station ${station} is connected to hub ${elsewhere}: listen on its console`,
+      );
     if (!session?.ready || !session.sendListen)
       throw new LoaError('UNAVAILABLE', `station ${station} is offline`, { offline: true });
     const s: Stream = {
