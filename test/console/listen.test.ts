@@ -75,6 +75,21 @@ describe('listen-in from the console, in a real browser', () => {
     await page.click(`button[data-listen="${id}"]`);
   }
 
+  /** Polls until the page hears the tone; on a timeout, says what the player was doing. */
+  async function hears(page: Page): Promise<void> {
+    try {
+      await pollUntil(async () => (await heard(page)).startMs !== undefined, 30_000);
+    } catch (e) {
+      const state = await page.evaluate(
+        `(() => { const a = document.getElementById('listen-audio'); const b = a && a.buffered;
+          return JSON.stringify({ bar: document.getElementById('listen-bar')?.textContent,
+            ready: a?.readyState, paused: a?.paused, t: a?.currentTime, error: a?.error?.message,
+            buffered: b && b.length ? [b.start(0), b.end(b.length - 1)] : [], probe: globalThis.__probe }); })()`,
+      );
+      throw new Error(`${(e as Error).message}; the player: ${state}`);
+    }
+  }
+
   it('a viewer clicks Listen and the page hears the station tone; closing the page ends the encoder', async () => {
     const page = await open('chi');
     await listen(page, 'xa-1');
@@ -111,7 +126,7 @@ describe('listen-in from the console, in a real browser', () => {
     const b = await open('chi');
     await listen(a, 'xa-1');
     await listen(b, 'xa-1');
-    for (const p of [a, b]) await pollUntil(async () => (await heard(p)).startMs !== undefined, 30_000);
+    for (const p of [a, b]) await hears(p);
     expect((await listenStatus('xa-1')).served).toBe(before + 1);
     await expect(a.textContent('#listen-state')).resolves.toContain('Listening');
     await a.click('#listen-stop');

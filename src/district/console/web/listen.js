@@ -59,9 +59,13 @@ function pump(c, sb) {
   if (sb.updating || current !== c) return;
   const b = sb.buffered;
   const end = b.length ? b.end(b.length - 1) : 0;
-  if (b.length && end - b.start(0) > 30) return sb.remove(0, end - 10);
-  // behind the live edge by more than 2 s (a stall, a tab in the background): catch up
-  if (end - c.audio.currentTime > 2) c.audio.currentTime = end - 0.3;
+  const now = c.audio.currentTime;
+  // what has been heard, beyond 10 s back, goes (never what is still ahead of the play head)
+  const cut = Math.min(end - 10, now - 1);
+  if (b.length && end - b.start(0) > 30 && cut > b.start(0)) return sb.remove(0, cut);
+  // playing, but more than 3 s behind the live edge (a stall, a tab in the background): catch
+  // up; not while it is still starting (a seek then would only start it again, later)
+  if (c.audio.readyState >= 3 && end - now > 3) c.audio.currentTime = end - 0.5;
   if (!c.queue.length) return;
   const n = c.queue.reduce((t, x) => t + x.length, 0);
   const all = new Uint8Array(n);
