@@ -77,16 +77,31 @@ function pump(c, sb) {
   sb.appendBuffer(all);
 }
 
+/**
+ * The listen request; a network failure before any answer (a kept-alive connection the hub
+ * closed just then, a blip on the office line) is tried again twice, half a second apart.
+ */
+async function request(c) {
+  for (let i = 0; ; i++) {
+    try {
+      return await fetch(`/api/stations/${encodeURIComponent(c.id)}/listen`, {
+        credentials: 'same-origin',
+        signal: c.abort.signal,
+      });
+    } catch (err) {
+      if (c.abort.signal.aborted || i >= 2) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
 /** Reads the answer into the source buffer until it ends; throws the hub's refusal. */
 async function feed(c, ms) {
   await new Promise((r) => ms.addEventListener('sourceopen', r, { once: true }));
   const sb = ms.addSourceBuffer(TYPE);
   sb.mode = 'sequence'; // a listener joins mid-stream, and clusters dropped on a slow link leave gaps
   sb.addEventListener('updateend', () => pump(c, sb));
-  const res = await fetch(`/api/stations/${encodeURIComponent(c.id)}/listen`, {
-    credentials: 'same-origin',
-    signal: c.abort.signal,
-  });
+  const res = await request(c);
   if (!res.ok) {
     const e = (await res.json().catch(() => ({}))).error ?? {};
     throw Object.assign(new Error(e.message ?? res.statusText), { status: res.status });
