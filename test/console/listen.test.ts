@@ -86,7 +86,8 @@ describe('listen-in from the console, in a real browser', () => {
             ready: a?.readyState, paused: a?.paused, t: a?.currentTime, error: a?.error?.message,
             buffered: b && b.length ? [b.start(0), b.end(b.length - 1)] : [], probe: globalThis.__probe }); })()`,
       );
-      throw new Error(`${(e as Error).message}; the player: ${state}`);
+      const hub = rig.hub.output.filter((l) => /listen|"level":"(warn|error)"/.test(l)).slice(-8);
+      throw new Error(`${(e as Error).message}; the player: ${state}; the hub: ${hub.join('\n')}`);
     }
   }
 

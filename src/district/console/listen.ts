@@ -37,10 +37,13 @@ function listen(c: ConsoleCtx, relay: ListenRelay, x: Exchange): void {
   const t0 = c.clock.now();
   let bytes = 0;
   let ended = 'listener left';
+  // join() hands a later listener the cached header at once, before the answer's head is out
+  let early: Buffer[] | undefined = [];
   const listener: Listener = {
     write: (b) => {
       bytes += b.length;
-      x.res.write(b);
+      if (early) early.push(b);
+      else x.res.write(b);
     },
     backlog: () => x.res.writableLength,
     end: (reason) => {
@@ -63,6 +66,8 @@ function listen(c: ConsoleCtx, relay: ListenRelay, x: Exchange): void {
     'cache-control': 'no-store',
     'x-accel-buffering': 'no',
   });
+  for (const b of early) x.res.write(b);
+  early = undefined;
   d.stores.audit.add(caller, 'ListenStart', {}, [stationId]);
   const recheck = c.clock.setInterval(() => {
     try {
