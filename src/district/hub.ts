@@ -26,6 +26,7 @@ import { Retention } from './retention.js';
 import { DEFAULT_RETENTION, type RetentionConfig } from './retention-config.js';
 import { Revocations } from './revocation.js';
 import { refuseRevoked } from './revoke-rpc.js';
+import { RpcTimes } from './rpc-times.js';
 import { SecurityCounters } from './security-counters.js';
 import { Sessions } from './sessions.js';
 import { openSqliteStores, type SqliteStores } from './sqlite.js';
@@ -68,6 +69,8 @@ export class Hub {
   readonly sessions: Sessions;
   readonly limiter: RateLimiter | undefined;
   readonly refusals = new SecurityCounters();
+  /** Operator RPCs' handler times (rpc-times.ts): the metrics show their p50/p99. */
+  readonly rpcTimes = new RpcTimes();
   readonly revocations: Revocations;
   /** Refuses writes while the disk is full (storage-guard.ts). */
   readonly storage: StorageGuard;
@@ -133,6 +136,7 @@ export class Hub {
       log: o.log,
       revoke: (identity, serial, by, reason) => this.revoke(identity, serial, by, reason),
       dbStatus: () => this.dbStatus(),
+      rpcTimes: this.rpcTimes,
     };
     const operator = operatorService(this.operatorDeps, this.liveSessions);
     this.server.add(GATEWAY_SERVICE, pkg.GatewayService.service, gateway);
@@ -211,8 +215,10 @@ export class Hub {
   /** The operator behind a DistrictService call: its certificate, or the lab's admin. */
   callerOf(call: AuthCall): Caller {
     if (this.security.kind !== 'tls') return LAB_CALLER;
-    refuseRevoked(this, peerIdentity(call));
-    return tlsCaller(call);
+    // the certificate read once (getPeerCertificate copies it into JS at every call: 10 % of a GetStation)
+    const id = peerIdentity(call);
+    refuseRevoked(this, id);
+    return tlsCaller(call, id);
   }
 
   /** Revokes certificates (districtctl station|operator revoke) and closes their connections at once. */
