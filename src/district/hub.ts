@@ -34,6 +34,7 @@ import type { StationRow, StationStore } from './stations.js';
 import { StorageGuard } from './storage-guard.js';
 import type { HubStores } from './stores.js';
 import { TlsGuard } from './tls-guard.js';
+import { warmCodecs } from './warm-codecs.js';
 
 export const GATEWAY_SERVICE = 'loa.district.v1.GatewayService';
 export const DISTRICT_SERVICE = 'loa.district.v1.DistrictService';
@@ -141,6 +142,7 @@ export class Hub {
     const operator = operatorService(this.operatorDeps, this.liveSessions);
     this.server.add(GATEWAY_SERVICE, pkg.GatewayService.service, gateway);
     this.server.add(DISTRICT_SERVICE, pkg.DistrictService.service, operator);
+    warmCodecs(pkg.DistrictService.service);
   }
 
   get clock(): Clock {
