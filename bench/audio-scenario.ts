@@ -17,7 +17,8 @@ import { type ProcRow, ProcSampler } from './proc-sampler.js';
 
 const run = promisify(execFile);
 export const ROOT = resolve(import.meta.dirname, '..');
-export const PEER = resolve(ROOT, '..', 'shared', 'peer');
+/** The listener's probes (bench/peer/: copies of the team's shared/peer, so a fresh clone runs them). */
+export const PEER = resolve(ROOT, 'bench', 'peer');
 export type Mode = 'close' | 'stall' | 'garbage' | 'slow';
 
 /** The 64 kbit/s MP3 feed in bytes per second (the slow link carries half of it). */

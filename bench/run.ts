@@ -40,6 +40,27 @@ const ORDER = [
   'console',
 ];
 
+/**
+ * Runs one group; a stray error inside it (an 'error' event nobody listens to, a rejection
+ * nobody awaits) fails that group instead of ending the whole run: `npm run bench` must reach
+ * the last group.
+ */
+async function runGroup(load: () => Promise<{ run: BenchGroup }>): Promise<Figure[]> {
+  let fail: (e: unknown) => void = () => undefined;
+  const stray = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  const onStray = (e: unknown) => fail(e);
+  process.on('uncaughtException', onStray);
+  process.on('unhandledRejection', onStray);
+  try {
+    return await Promise.race([(async () => (await load()).run())(), stray]);
+  } finally {
+    process.off('uncaughtException', onStray);
+    process.off('unhandledRejection', onStray);
+  }
+}
+
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   const json = argv.includes('--json');
@@ -59,7 +80,7 @@ async function main(): Promise<number> {
     const load = GROUPS[g] as () => Promise<{ run: BenchGroup }>;
     let figures: Figure[];
     try {
-      figures = await (await load()).run();
+      figures = await runGroup(load);
     } catch (e) {
       failed++;
       console.error(`bench group ${g} failed: ${(e as Error).stack ?? e}`);

@@ -141,7 +141,6 @@ async function heartbeatLoss(emu: AvrBoard, socket: string, kill: () => void) {
 }
 
 async function firmata(): Promise<Figure[]> {
-  buildAvr();
   const dir = tempDir('loa-bench-avr-');
   const emu = await AvrBoard.start({ dir });
   wireFirmataOnly(emu);
@@ -188,5 +187,7 @@ async function firmata(): Promise<Figure[]> {
 }
 
 export async function run(): Promise<Figure[]> {
+  // both parts run the firmware on simavr: built first (a fresh clone has no var/avr yet)
+  buildAvr();
   return [...(await onoff()), ...(await firmata())];
 }

@@ -167,6 +167,10 @@ export class AvrBoard {
       if (process.env.LOA_AVR_TRACE) process.stderr.write(b);
     });
     const ready = new Promise<void>((res, rej) => {
+      // a missing or unrunnable harness (not built yet) is an error of this start, not a crash
+      p.once('error', (e) =>
+        rej(new Error(`loa-avr-sim could not start (${AVR_SIM}; built by buildAvr): ${e.message}`)),
+      );
       p.once('exit', (code) => rej(new Error(`loa-avr-sim exited ${code}: ${err.join('')}`)));
       createInterface({ input: p.stdout as NodeJS.ReadableStream }).on('line', (l) => {
         if (l.startsWith('ready ')) res();
