@@ -19,6 +19,9 @@ export interface SummaryRows {
   list(): StationRow[];
 }
 
+/** Full statuses kept for GetStation (the oldest built goes first). */
+export const MAX_STATUSES = 1000;
+
 /** A summary as stored: `lastContactMs` is the row's, for a station that is not online. */
 export type StoredSummary = Readonly<StationSummary>;
 
@@ -54,6 +57,9 @@ export class SummaryCache {
     let st = this.statuses.get(row.id);
     if (st === undefined) {
       st = toStruct(unflatten(JSON.parse(row.state)));
+      // bounded: a status as a Struct is several kB; the stations operators look at stay in
+      if (this.statuses.size >= MAX_STATUSES)
+        this.statuses.delete(this.statuses.keys().next().value as string);
       this.statuses.set(row.id, st);
     }
     return st;
