@@ -1,14 +1,17 @@
 /**
  * CAP alerts at a hub whose disk is full, on a real 12 MB tmpfs in a private mount namespace:
- * the real hub daemon with its CAP intake (HTTP and a drop folder) inside it, a real station
+ * the real hub daemon with its CAP intake (HTTP, a drop folder, a polled feed) inside it, a real station
  * dialling in. An alert the hub cannot store is refused to its sender in so many words (HTTP
  * 507, "not stored and not broadcast"), nothing of it is kept or sent to a station, and the
- * alerts already stored can still be read; a dropped file stays in the folder. Once space
- * returns the same alert airs (it is not taken for a duplicate), the dropped file is taken in,
- * and the database passes SQLite's integrity check.
+ * alerts already stored can still be read; a dropped file stays in the folder and a feed's
+ * document is asked for again. Once space returns the same alert airs (it is not taken for a
+ * duplicate), the dropped file and the feed's document are taken in, and the database passes
+ * SQLite's integrity check.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { capXml, PLACES } from '../cap/samples.js';
@@ -29,11 +32,38 @@ interface Posted {
   json: Record<string, unknown>;
 }
 
+/** A province's ATOM feed on loopback: the documents listed in `docs` (path → CAP XML). */
+async function provinceFeed() {
+  const docs = new Map<string, string>();
+  const atom = () =>
+    `<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><id>urn:t</id><title>t</title><updated>2026-12-05T03:00:00Z</updated>${[
+      ...docs.keys(),
+    ]
+      .map(
+        (p) =>
+          `<entry><id>${p}</id><title>${p}</title><updated>2026-12-05T03:00:00Z</updated><link href="${p}"/></entry>`,
+      )
+      .join('')}</feed>`;
+  const server = createServer((req, res) => {
+    const body = req.url === '/feed.atom' ? atom() : docs.get(req.url ?? '');
+    res.writeHead(body === undefined ? 404 : 200).end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/feed.atom`;
+  const close = () => {
+    server.closeAllConnections();
+    return new Promise<void>((r) => server.close(() => r()));
+  };
+  return { docs, url, close };
+}
+
 describe.skipIf(skip)('CAP at a hub with its disk full (tmpfs in a private mount namespace)', () => {
   let hub: HubProc | undefined;
   let station: Daemon | undefined;
   let relay: Relay | undefined;
+  let feed: Awaited<ReturnType<typeof provinceFeed>> | undefined;
   afterEach(async () => {
+    await feed?.close();
     await station?.stop();
     await hub?.stop();
     await relay?.close();
@@ -47,7 +77,16 @@ describe.skipIf(skip)('CAP at a hub with its disk full (tmpfs in a private mount
     mkdirSync(join(small.outside, 'hub'), { mode: 0o750 });
     // minFreeMB 0: only a write that fails for want of space trips the guard (SQLITE_FULL)
     writeFileSync(join(small.outside, 'hub', 'retention.json'), JSON.stringify({ minFreeMB: 0 }));
-    const cap = { schema: 1, listen: '127.0.0.1:0', tokens: [TOKEN], stations: PLACES, dropDir: drop };
+    feed = await provinceFeed();
+    const f = feed;
+    const cap = {
+      schema: 1,
+      listen: '127.0.0.1:0',
+      tokens: [TOKEN],
+      stations: PLACES,
+      dropDir: drop,
+      feeds: [{ url: f.url, intervalS: 1 }],
+    };
     writeFileSync(join(small.outside, 'hub', 'cap.json'), JSON.stringify(cap));
     hub = await startHub(hubDir, HUB_ENV, (cmd, args, opts) => small.ns.spawn(cmd, args, opts));
     const h = hub;
@@ -59,6 +98,10 @@ describe.skipIf(skip)('CAP at a hub with its disk full (tmpfs in a private mount
         headers: { authorization: `Bearer ${TOKEN}` },
       });
       return { status: r.status, json: (await r.json()) as Record<string, unknown> };
+    };
+    const alertIds = async () => {
+      const r = await fetch(`${capUrl}/alerts`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      return ((await r.json()) as { alerts: { identifier: string }[] }).alerts.map((a) => a.identifier);
     };
     relay = new Relay(h.port);
     await relay.listen();
@@ -100,12 +143,7 @@ describe.skipIf(skip)('CAP at a hub with its disk full (tmpfs in a private mount
     expect(String(r1.json.error)).toMatch(
       /CAP alert "flood-1" .*not stored and not broadcast.*send it again once the hub has space/,
     );
-    const list = (await (
-      await fetch(`${capUrl}/alerts`, { headers: { authorization: `Bearer ${TOKEN}` } })
-    ).json()) as {
-      alerts: { identifier: string }[];
-    };
-    const ids = list.alerts.map((a) => a.identifier);
+    const ids = await alertIds();
     expect(ids).toContain('before-1'); // reads work
     expect(ids).not.toContain('flood-1');
     const cmds = await districtJson<{ method: string }[]>(h.port, 'commands', '--station', 'xa-a');
@@ -118,6 +156,14 @@ describe.skipIf(skip)('CAP at a hub with its disk full (tmpfs in a private mount
     );
     expect(existsSync(join(drop, 'flood-2.xml'))).toBe(true);
     expect(existsSync(join(drop, 'refused', 'flood-2.xml'))).toBe(false);
+
+    // the feed lists a new document: not stored, asked for again at the next polls
+    f.docs.set('/feed-1.xml', capXml({ identifier: 'feed-1', status: 'Test' }));
+    await pollUntil(
+      async () => h.output.some((l) => /CAP from feed not stored: asked again next poll/.test(l)),
+      30_000,
+    );
+    expect(await alertIds()).not.toContain('feed-1');
 
     small.free();
     await pollUntil(async () => {
@@ -138,6 +184,7 @@ describe.skipIf(skip)('CAP at a hub with its disk full (tmpfs in a private mount
     }, 30_000);
     expect(sent.status).not.toBe('pending');
     await pollUntil(async () => existsSync(join(drop, 'done', 'flood-2.xml')), 30_000);
+    await pollUntil(async () => (await alertIds()).includes('feed-1'), 30_000);
     expect(await h.stop()).toBe(0);
     hub = undefined;
     const check = await small.ns.exec(process.execPath, [
