@@ -25,7 +25,21 @@ const districtMedia = z.strictObject({
   kind: z.string().max(32).optional(),
 });
 
+/**
+ * A recorded bulletin from the district: the hub's file by sha256 (sizeBytes and name are
+ * filled in from the hub's media store, bulletin-media.ts), at normal or priority only.
+ */
+const recordedBulletin = z.strictObject({
+  audio: districtMedia.extend({ sizeBytes: districtMedia.shape.sizeBytes.optional() }),
+  tier: z.enum(['normal', 'priority']),
+  repeat: z.number().int().min(1).max(10).optional(),
+  everyS: z.number().int().min(0).max(3600).optional(),
+  zones: z.union([z.literal('all'), z.array(zoneId).min(1).max(32)]).optional(),
+  waitS: z.number().int().min(0).max(3600).optional(),
+});
+
 export const DISTRICT_COMMAND_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  'bulletin.play': recordedBulletin,
   'emergency.start': emergencyParams.extend({
     source: z.union([z.string().min(1).max(2048), districtMedia]).optional(),
   }),

@@ -59,3 +59,49 @@ export function queryEvents(db: Database.Database, q: EventQuery): StoredEvent[]
     },
   }));
 }
+
+export interface MeasurementQuery {
+  stationId: string;
+  sinceMs: number;
+  untilMs: number;
+  /** Only rows whose changes hold a key starting with this (e.g. "modules.lines.zones."). */
+  keyPrefix: string;
+  limit: number;
+  /** Rows before sinceMs to read the values in force at the start from (newest first). */
+  before: number;
+}
+
+export interface MeasurementRow {
+  ts: number;
+  changes: Record<string, unknown>;
+}
+
+/**
+ * A station's stored measurements (status changes past their deadband) in a time range, oldest
+ * first — the newest `limit` of them when there are more (`truncated`) — and up to `before`
+ * rows just before the range, newest first, to know the values in force when it starts.
+ */
+export function queryMeasurements(
+  db: Database.Database,
+  q: MeasurementQuery,
+): { rows: MeasurementRow[]; earlier: MeasurementRow[]; truncated: boolean } {
+  const like = `%"${q.keyPrefix.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const inRange = db
+    .prepare(
+      `SELECT ts, changes FROM measurements WHERE station = ? AND ts >= ? AND ts <= ? AND changes LIKE ? ESCAPE '\\'
+       ORDER BY ts DESC, seq DESC LIMIT ?`,
+    )
+    .all(q.stationId, q.sinceMs, q.untilMs, like, q.limit + 1) as { ts: number; changes: string }[];
+  const earlier = db
+    .prepare(
+      `SELECT ts, changes FROM measurements WHERE station = ? AND ts < ? AND changes LIKE ? ESCAPE '\\'
+       ORDER BY ts DESC, seq DESC LIMIT ?`,
+    )
+    .all(q.stationId, q.sinceMs, like, q.before) as { ts: number; changes: string }[];
+  const parse = (r: { ts: number; changes: string }) => ({ ts: r.ts, changes: JSON.parse(r.changes) });
+  return {
+    rows: inRange.slice(0, q.limit).reverse().map(parse),
+    earlier: earlier.map(parse),
+    truncated: inRange.length > q.limit,
+  };
+}

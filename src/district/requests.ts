@@ -45,6 +45,11 @@ export const REQUEST_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
     pageToken: z.string().max(200).optional(),
   }),
   GetStation: z.object({ stationId }),
+  // the console's line charts (issue 17): a station's measurements over a range
+  ListMeasurements: z.object({
+    stationId,
+    range: z.enum(['24h', '7d', '30d']),
+  }),
   WatchStations: z.object({ stationIds }),
   SendCommand: z.object({
     stationIds,

@@ -7,7 +7,7 @@ import { CommandStore } from './commands.js';
 import { DB_FILE, openDatabase } from './db.js';
 import { type Conversion, convertToIncremental } from './db-convert.js';
 import { DesiredStore } from './desired.js';
-import { queryEvents } from './history.js';
+import { queryEvents, queryMeasurements } from './history.js';
 import { MediaStore } from './media-store.js';
 import { DEFAULT_RETENTION, type RetentionConfig } from './retention-config.js';
 import { SqliteMaintenance } from './sqlite-maintenance.js';
@@ -39,7 +39,7 @@ export function openSqliteStores(
     desired: new DesiredStore(db, clock),
     media: new MediaStore(join(dataDir, 'media'), db, clock),
     audit: new AuditStore(db, clock),
-    events: { query: (q) => queryEvents(db, q) },
+    events: { query: (q) => queryEvents(db, q), measurements: (q) => queryMeasurements(db, q) },
     maintenance: new SqliteMaintenance(db, file, () => retention),
     conversion: convertToIncremental(db, file),
     writes: new SqliteWriteGroup(db),

@@ -13,7 +13,7 @@ import type { Caller } from '../security/identity.js';
 import type { AuditEntry, AuditQuery } from './audit.js';
 import type { CommandOutcome, CommandRow } from './commands.js';
 import type { DesiredRow, MediaRef } from './desired.js';
-import type { EventQuery } from './history.js';
+import type { EventQuery, MeasurementQuery, MeasurementRow } from './history.js';
 import type { DatabaseStatus, PruneResult } from './retention-types.js';
 import type { HelloInfo, IngestItem, StationRow, StoredEvent } from './stations.js';
 import type { AlarmAck, ConsoleSession, UserRow } from './users.js';
@@ -85,6 +85,12 @@ export interface AuditStoreLike {
 
 export interface EventHistory {
   query(q: EventQuery): StoredEvent[];
+  /** A station's measurements in a range (the console's line charts, issue 17): history.ts. */
+  measurements(q: MeasurementQuery): {
+    rows: MeasurementRow[];
+    earlier: MeasurementRow[];
+    truncated: boolean;
+  };
 }
 
 /**

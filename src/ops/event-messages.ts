@@ -118,6 +118,9 @@ export const eventMessages: Catalog = {
   'ev.title.text.emergency': { en: 'emergency text bulletin', vi: 'bản tin đọc khẩn cấp' },
   'ev.title.text.priority': { en: 'priority text bulletin', vi: 'bản tin đọc ưu tiên' },
   'ev.title.text.normal': { en: 'normal text bulletin', vi: 'bản tin đọc thường' },
+  'ev.title.recorded.emergency': { en: 'emergency recorded bulletin', vi: 'bản tin ghi âm khẩn cấp' },
+  'ev.title.recorded.priority': { en: 'priority recorded bulletin', vi: 'bản tin ghi âm ưu tiên' },
+  'ev.title.recorded.normal': { en: 'normal recorded bulletin', vi: 'bản tin ghi âm thường' },
   'ev.title.live.mic': {
     en: "live voice from the station's microphone",
     vi: 'tiếng nói trực tiếp từ micrô của đài',

@@ -46,6 +46,13 @@ export interface EmergencyRequest {
   speech?: SpeechProof;
   /** A live voice (src/live/): the station's microphone or the district's feed. */
   live?: { via: 'mic' | 'district'; by?: string };
+  /** A recorded bulletin (recorded-bulletin.ts): the district's file, for the play log. */
+  recording?: RecordingProof;
+}
+
+export interface RecordingProof {
+  name: string;
+  sha256?: string;
 }
 
 export type BulletinTier = 'normal' | 'priority' | 'emergency';
@@ -64,6 +71,7 @@ export interface EmergencyStatus {
   tier?: BulletinTier;
   speech?: SpeechProof;
   live?: EmergencyRequest['live'];
+  recording?: RecordingProof;
   commandId?: string;
   startedAt?: number;
   /** Command → first audio of the attention signal at the output, ms (monotonic). */
@@ -179,6 +187,7 @@ export class Emergency {
       ...(r.req.live ? { live: r.req.live } : {}),
       ...(r.req.tier ? { tier: r.req.tier } : {}),
       ...(r.req.speech ? { speech: r.req.speech } : {}),
+      ...(r.req.recording ? { recording: r.req.recording } : {}),
       ...(r.req.commandId ? { commandId: r.req.commandId } : {}),
       startedAt: r.startedAt,
       ...(r.latencyMs !== undefined ? { latencyMs: r.latencyMs } : {}),
@@ -279,13 +288,14 @@ export class Emergency {
       },
     };
     this.d.items.expect(reqId, {
-      kind: m.live ? 'live' : m.speech ? 'bulletin' : 'emergency',
+      kind: m.live ? 'live' : m.speech || m.recording ? 'bulletin' : 'emergency',
       title: titles[part],
       titleText: said[part],
       tier: m.tier ?? 'emergency',
       origin: m.origin,
       zones: m.zones,
       ...(m.speech ? { speech: m.speech } : {}),
+      ...(m.recording ? { recording: m.recording } : {}),
       ...(m.commandId ? { commandId: m.commandId } : {}),
     });
     let unsubscribe: () => void = () => undefined;
@@ -333,6 +343,7 @@ export class Emergency {
 /** The title's words, by what `nameOf` calls it. */
 function titleKey(req: EmergencyRequest): string {
   if (req.live) return req.live.via === 'mic' ? 'ev.title.live.mic' : 'ev.title.live.district';
+  if (req.recording && !req.speech) return `ev.title.recorded.${req.tier ?? 'emergency'}`;
   return req.speech ? `ev.title.text.${req.tier ?? 'emergency'}` : 'ev.title.emergency';
 }
 
@@ -347,6 +358,8 @@ function nameOf(req: EmergencyRequest): {
       req.live.via === 'mic' ? "station's microphone" : `district${req.live.by ? ` (${req.live.by})` : ''}`;
     return { kind: 'live', title: `${tier} live voice from the ${from}`, message: `${tier} live voice` };
   }
+  if (req.recording && !req.speech && tier !== 'emergency')
+    return { kind: 'bulletin', title: `${tier} recorded bulletin`, message: `${tier} recorded bulletin` };
   if (!req.speech) return { kind: 'emergency', title: 'emergency bulletin', message: 'emergency message' };
   return {
     kind: tier === 'emergency' ? 'emergency' : 'bulletin',

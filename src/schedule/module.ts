@@ -14,6 +14,7 @@ import { MEDIA_CACHE } from '../media/port.js';
 import type { ModuleContext, StationModule } from '../module/module.js';
 import { POWER, POWER_HOLDER } from '../power/ports.js';
 import { SPEAKER } from '../speech/port.js';
+import type { Speaker } from '../speech/speaker.js';
 import type { JsonDoc } from '../store/doc.js';
 import { ANNOUNCER } from './announcer.js';
 import { CLOSING_TONES_HZ, writeChime } from './chime.js';
@@ -28,6 +29,7 @@ import { PlayLog } from './play-log.js';
 import { nextProgramme, playabilityWarnings, type ScheduleWarning, SOON_DAYS } from './playability.js';
 import { PowerLink } from './power-link.js';
 import { preRollMs } from './power-plan.js';
+import { RecordedBulletins } from './recorded-bulletin.js';
 import type { Runner } from './runner.js';
 import {
   emergencyRequest,
@@ -71,6 +73,7 @@ export class ScheduleModule implements StationModule {
   private w!: ScheduleWiring;
   private watch: MediaWatch | undefined;
   private text!: TextBulletins;
+  private recorded!: RecordedBulletins;
 
   constructor(private readonly o: ScheduleModuleOptions = {}) {}
 
@@ -133,16 +136,7 @@ export class ScheduleModule implements StationModule {
       power,
       preRollMs: preRollMs(ctx.profile.timings, ctx.profile.zones.length, this.settings.preRollMarginMs),
     });
-    this.text = new TextBulletins({
-      emergency: this.w.emergency,
-      speaker: () => {
-        if (!speaker) throw new LoaError('UNAVAILABLE', 'this station has no text-to-speech module');
-        return speaker;
-      },
-      zoneIds: () => this.zoneIds(),
-      closingPath,
-      scheduledTier: () => this.w.runner.onAirItem?.rule.tier,
-    });
+    this.bulletins(speaker, closingPath);
     await this.w.start();
     const em = this.w.emergency;
     ctx.provide(ANNOUNCER, {
@@ -153,6 +147,27 @@ export class ScheduleModule implements StationModule {
       zoneIds: () => this.zoneIds(),
     });
     this.startMediaWatch(ctx, lookup);
+  }
+
+  /** Text bulletins and recorded ones (issue 17): both play through the announcement runner by tier. */
+  private bulletins(speaker: Speaker | undefined, closingPath: string): void {
+    this.text = new TextBulletins({
+      emergency: this.w.emergency,
+      speaker: () => {
+        if (!speaker) throw new LoaError('UNAVAILABLE', 'this station has no text-to-speech module');
+        return speaker;
+      },
+      zoneIds: () => this.zoneIds(),
+      closingPath,
+      scheduledTier: () => this.w.runner.onAirItem?.rule.tier,
+    });
+    this.recorded = new RecordedBulletins({
+      clock: this.ctx.clock,
+      emergency: this.w.emergency,
+      zoneIds: () => this.zoneIds(),
+      closingPath,
+      scheduledTier: () => this.w.runner.onAirItem?.rule.tier,
+    });
   }
 
   /** Media the schedule needs, checked ahead of its window and fetched again when missing. */
@@ -269,6 +284,7 @@ export class ScheduleModule implements StationModule {
       },
       'bulletin.text': (x) => this.text.say(x, 'command'),
       'bulletin.stop': (x) => this.text.stop(x),
+      'bulletin.play': (x) => this.recorded.play(x, 'command'),
     };
   }
 

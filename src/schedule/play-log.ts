@@ -64,6 +64,8 @@ export interface PlayLogEntry {
   zones: number[];
   confirmed?: Confirmation;
   speech?: SpeechProof;
+  /** A recorded bulletin's file (the district's name and sha256). */
+  recording?: { name: string; sha256?: string };
   /** The district command that started it (the hub finds its bulletin's entries by it). */
   commandId?: string;
 }

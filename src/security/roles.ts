@@ -55,6 +55,8 @@ export const STATION_METHOD_ROLES: Readonly<Record<string, Role>> = {
   // a text bulletin is a bulletin like a recorded one (an emergency tier included)
   'bulletin.text': 'operator',
   'bulletin.stop': 'operator',
+  // a recorded bulletin (the district's file) at normal or priority (issue 17)
+  'bulletin.play': 'operator',
   'speech.render': 'operator',
   // the station's microphone on air (live voice, docs/live.md)
   'live.start': 'operator',
@@ -99,6 +101,8 @@ export const DISTRICT_RPC_ROLES: Readonly<Record<string, Role>> = {
   RevokeCertificate: 'admin',
   // the browser console's own (district/console/): who saw an alarm and what they noted
   AcknowledgeAlarm: 'operator',
+  // the console's line measurement charts (issue 17): what a station reported, as GetStation
+  ListMeasurements: 'viewer',
 };
 
 export function methodRole(method: string): Role {

@@ -25,9 +25,10 @@ export async function resolveMediaParams(
 ): Promise<unknown> {
   const p = (cmd.params ?? {}) as Record<string, unknown> & { source?: unknown };
   const out: Record<string, unknown> = { ...p };
-  const takesId = cmd.method === 'emergency.start' || cmd.method === 'bulletin.text';
+  const takesId = ['emergency.start', 'bulletin.text', 'bulletin.play'].includes(cmd.method);
   if (takesId && out.commandId === undefined) out.commandId = cmd.id;
   if (cmd.method === 'bulletin.text' && p.audio !== undefined) return withRecording(out, fetcher, clock);
+  if (cmd.method === 'bulletin.play') return withBulletinFile(out, fetcher, clock);
   const src = p.source as Source | undefined;
   if (!src || typeof src !== 'object' || src.sha256 === undefined) return out;
   const ref = mediaRefSchema.safeParse({
@@ -72,6 +73,25 @@ async function withRecording(
   } finally {
     timer?.cancel();
   }
+}
+
+/**
+ * A recorded bulletin (`bulletin.play`): the file is the bulletin, so it is fetched like an
+ * emergency's (retried while the link is down, verified by sha256 before it is used) and its
+ * cached path replaces the reference; its name and sha256 go to the play log.
+ */
+async function withBulletinFile(
+  out: Record<string, unknown>,
+  fetcher: MediaFetcher,
+  clock: Clock,
+): Promise<Record<string, unknown>> {
+  const a = (out.audio ?? {}) as Source;
+  if (typeof a !== 'object' || a === null) return out; // a path: the station's own check refuses it
+  const ref = mediaRefSchema.safeParse({ sha256: a.sha256, sizeBytes: a.sizeBytes, name: a.name ?? '' });
+  if (!ref.success)
+    throw new LoaError('INVALID_ARGUMENT', 'audio: a recorded bulletin needs sha256 (64 hex) and sizeBytes');
+  const path = await fetchRetrying(fetcher, ref.data, clock);
+  return { ...out, audio: path, sha256: ref.data.sha256, ...(ref.data.name ? { name: ref.data.name } : {}) };
 }
 
 async function fetchRetrying(

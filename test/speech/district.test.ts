@@ -119,7 +119,7 @@ describe('districtctl bulletin', () => {
     expect(vi.stdout).toMatch(/ĐÃ PHÁT RA LOA/);
     const none = await districtctl(hub.port, 'bulletin', 'show', 'nope');
     expect(none.code).not.toBe(0);
-    expect(none.stderr).toMatch(/no text bulletin with command id "nope" at the hub/);
+    expect(none.stderr).toMatch(/no bulletin with command id "nope" at the hub/);
   });
 
   it('an emergency by text plays while media sync is blocked', async () => {

@@ -1,6 +1,6 @@
 /**
- * `districtctl bulletin list|show ID`: the text bulletins sent from this hub (by operators or
- * by CAP) and, per station, whether each was heard — the same view `cap show` gives for an
+ * `districtctl bulletin list|show ID`: the text and recorded bulletins sent from this hub (by
+ * operators or by CAP; a recording is shown as [its file name]) and, per station, whether each was heard — the same view `cap show` gives for an
  * alert. A bulletin to several stations is one command per station; commands with the same
  * text sent within BATCH_MS of each other are shown as one bulletin, and `show` takes any of
  * their ids. The play-log entries each station sent for its command say when it played, why
@@ -33,11 +33,11 @@ async function bulletins(ctx: DCtx): Promise<SentBulletin[]> {
   const r = await ctx.hub().call<{ commands: CommandInfo__Output[] }>('ListCommands', req);
   const out: SentBulletin[] = [];
   const sorted = r.commands
-    .filter((c) => c.method === 'bulletin.text')
+    .filter((c) => c.method === 'bulletin.text' || c.method === 'bulletin.play')
     .sort((a, b) => a.createdMs - b.createdMs);
   for (const c of sorted) {
-    const p = (fromValue(c.params) ?? {}) as { text?: string; tier?: string };
-    const text = p.text ?? '';
+    const p = (fromValue(c.params) ?? {}) as { text?: string; tier?: string; audio?: { name?: string } };
+    const text = c.method === 'bulletin.play' ? `[${p.audio?.name ?? ''}]` : (p.text ?? '');
     const same = out.find((b) => b.text === text && c.createdMs - b.created <= BATCH_MS);
     const cmd = { id: c.id, station: c.stationId, status: c.status };
     if (same) same.commands.push(cmd);
@@ -60,7 +60,7 @@ async function showOne(ctx: DCtx, id: string | undefined): Promise<void> {
   if (!b)
     throw new LoaError(
       'NOT_FOUND',
-      `no text bulletin with command id "${id}" at the hub (see districtctl bulletin list)`,
+      `no bulletin with command id "${id}" at the hub (see districtctl bulletin list)`,
     );
   const heard: Heard[] = [];
   for (const c of b.commands) heard.push(await heardFor(ctx, c.station, c.id));

@@ -19,12 +19,14 @@ import { flagInt, flagString } from '../args.js';
 import { speechMessages } from '../station/messages-speech.js';
 import { send } from './actions.js';
 import { bulletinHeard } from './bulletin-heard.js';
+import { bulletinSend, bulletinSendUsage } from './bulletin-send.js';
 import { type DCommand, type DCtx, selection, show } from './context.js';
 
 export const bulletinUsage = [
   '  bulletin text TEXT|--file F (--stations a,b | --all) [--tier normal|priority|emergency] [--repeat N] [--voice V] [--zones 1,2] [--wait S]',
+  bulletinSendUsage,
   '  bulletin preview TEXT|--file F --out F.wav [--voice V] [--speed WPM] [--pitch P] [--model DIR]   hear it before sending (--model: a natural voice)',
-  '  bulletin list [--station S] [--limit N]   text bulletins sent (operators and CAP), their command ids',
+  '  bulletin list [--station S] [--limit N]   bulletins sent (text, recorded; operators and CAP), their command ids',
   '  bulletin show ID   per station: heard (amplifier + zones confirmed), when, which zones',
   '  cap list [--since 30d] | cap show ID | cap cancel ID   CAP alerts received by the hub (docs/speech.md)',
 ];
@@ -122,9 +124,10 @@ async function preview(ctx: DCtx, args: string[]): Promise<void> {
 export const bulletinCommand: DCommand = async (ctx, [sub, ...rest]) => {
   if (sub === 'text') return text(ctx, rest);
   if (sub === 'preview') return preview(ctx, rest);
+  if (sub === 'send') return bulletinSend(ctx, rest);
   if (sub === 'list' || sub === 'show') return bulletinHeard(ctx, sub, rest[0]);
   throw new LoaError(
     'INVALID_ARGUMENT',
-    `bulletin: allowed "text TEXT", "preview TEXT --out F.wav", "list" or "show ID" (got ${sub ? `"${sub}"` : 'nothing'})`,
+    `bulletin: allowed "text TEXT", "send --file F|--media SHA256", "preview TEXT --out F.wav", "list" or "show ID" (got ${sub ? `"${sub}"` : 'nothing'})`,
   );
 };

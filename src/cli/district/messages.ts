@@ -53,6 +53,22 @@ export const districtMessages: Catalog = {
     en: 'Uploaded {name} ({size} bytes, sha256 {sha}).',
     vi: 'Đã tải lên {name} ({size} byte, sha256 {sha}).',
   },
+  'bulletin.fileOrMedia': {
+    en: 'bulletin send: give the recording as --file F (uploaded to the hub first) or --media SHA256 (a file already at the hub), one of them',
+    vi: 'bulletin send: cho bản ghi âm bằng --file F (tải lên trung tâm trước) hoặc --media SHA256 (tệp đã có ở trung tâm), chỉ một trong hai',
+  },
+  'bulletin.badSha': {
+    en: '--media: the sha256 of a file at the hub, 64 lower-case hex digits (got "{got}")',
+    vi: '--media: mã sha256 của một tệp ở trung tâm, 64 chữ số hex viết thường (nhận được "{got}")',
+  },
+  'bulletin.badTier': {
+    en: '--tier: normal or priority (got "{got}"); an emergency is "districtctl emergency start"',
+    vi: '--tier: normal (thường) hoặc priority (ưu tiên) (nhận được "{got}"); phát khẩn cấp dùng "districtctl emergency start"',
+  },
+  'bulletin.sendArgs': {
+    en: 'bulletin send: no text here; the recording is --file F or --media SHA256 (got "{got}")',
+    vi: 'bulletin send: không nhận văn bản; bản ghi âm là --file F hoặc --media SHA256 (nhận được "{got}")',
+  },
   'events.none': { en: 'No events.', vi: 'Không có sự kiện.' },
   'playlog.none': { en: 'Nothing in the play log.', vi: 'Nhật ký phát trống.' },
   'err.refused': { en: 'Refused: {msg}', vi: 'Bị từ chối: {msg}' },

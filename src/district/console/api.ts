@@ -15,6 +15,7 @@ import { acknowledgeAlarm } from './alarms.js';
 import { type ConsoleCtx, consoleCaller } from './ctx.js';
 import type { Exchange, Route } from './http.js';
 import { readJson, sendJson } from './http.js';
+import { lineHistory } from './line-history.js';
 import { authRoutes } from './login.js';
 import { mediaRoutes } from './media.js';
 import { plainStruct, plainValue } from './plain.js';
@@ -71,6 +72,20 @@ function stationRoutes(c: ConsoleCtx): Route[] {
         };
         const view = card(d.stores, d.sessions, c.places, stationId);
         sendJson(x.res, 200, { ...view, status: plainStruct(r.status), desired });
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/stations\/([^/]+)\/lines$/,
+      access: 'session',
+      handle: async (x) => {
+        const req = { stationId: x.params[0] ?? '', range: x.url.searchParams.get('range') ?? '24h' };
+        const r = await run(c, x, 'ListMeasurements', req, () => {
+          const row = d.stores.stations.get(req.stationId);
+          if (!row) throw new LoaError('NOT_FOUND', `station ${req.stationId} is not known to this hub`);
+          return lineHistory(d.stores.events, row, req.range as '24h', c.clock.now());
+        });
+        sendJson(x.res, 200, r);
       },
     },
   ];

@@ -11,6 +11,7 @@ import { fromStruct, fromValue, toValue } from '../../wire/struct.js';
 import { checkDistrictCommand } from '../command-schemas.js';
 import type { CommandRow } from '../commands.js';
 import type { StationsStore } from '../stores.js';
+import { withHubMedia } from './bulletin-media.js';
 import { limitOf, type OperatorDeps, type Req } from './guard.js';
 
 const DEFAULT_TTL_MS = 600_000;
@@ -65,10 +66,11 @@ export function sendCommand(d: OperatorDeps, req: Req, caller: Caller) {
     throw new LoaError('INVALID_ARGUMENT', `ttl_ms: 1 to ${MAX_TTL_MS} (got ${req.ttlMs})`);
   requireRole(caller.role, methodRole(method), `SendCommand ${method}`, caller.who);
   const stations = selectStations(d.stores.stations, req.stationIds, req.all);
-  const params = fromValue(req.params as never) ?? {};
-  validateParams(method, params);
-  checkNoStationPaths(params, ['params']);
-  checkDistrictCommand(method, params);
+  const given = fromValue(req.params as never) ?? {};
+  validateParams(method, given);
+  checkNoStationPaths(given, ['params']);
+  checkDistrictCommand(method, given);
+  const params = withHubMedia(d.stores.media, method, given as Record<string, unknown>);
   // one transaction for all of them: one fsync, not one per station (10,000 stations: seconds)
   const rows = d.stores.writes.now(() =>
     stations.map((s) => d.stores.commands.create(s, method, params, ttl, caller)),

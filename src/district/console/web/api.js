@@ -47,6 +47,7 @@ export const METHOD_ROLE = {
   'test.tone': 'operator',
   'emergency.start': 'operator',
   'emergency.stop': 'operator',
+  'bulletin.play': 'operator',
   PushSchedule: 'operator',
   UploadMedia: 'operator',
   AcknowledgeAlarm: 'operator',

@@ -158,7 +158,10 @@ function alarmsChanged() {
 function showOverview() {
   const view = overview([...stations.values()]);
   if (session.role === 'viewer') view.prepend(h('p', { class: 'note' }, t('viewerNote')));
+  // a live redraw keeps the keyboard on the station being chosen on the map
+  const pick = document.activeElement?.getAttribute?.('data-pick');
   replace(main, view);
+  if (pick) main.querySelector(`[data-pick="${CSS.escape(pick)}"]`)?.focus();
 }
 
 async function route() {

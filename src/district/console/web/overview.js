@@ -2,6 +2,7 @@
 // drawn from the stations' coordinates (no tiles, nothing fetched from outside).
 import { h, svg } from './dom.js';
 import { t, when } from './i18n.js';
+import { selection } from './select.js';
 
 export function stateClass(s) {
   if (!s.online) return 'bad';
@@ -59,7 +60,7 @@ export function districtMap(stations) {
   const W = 400;
   const H = 300;
   const pad = 30;
-  const map = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'map', role: 'img', 'aria-label': t('map') });
+  const map = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'map', role: 'group', 'aria-label': t('map') });
   map.append(svg('rect', { x: 0, y: 0, width: W, height: H, class: 'land' }));
   if (!placed.length) {
     map.append(svg('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle' }, t('noPlace')));
@@ -71,15 +72,60 @@ export function districtMap(stations) {
   const span = Math.max(la1 - la0, lo1 - lo0, 0.01);
   const x = (lon) => pad + ((lon - lo0) / span) * (W - 2 * pad);
   const y = (lat) => H - pad - ((lat - la0) / span) * (H - 2 * pad);
-  for (const s of placed) {
-    const a = svg('a', { href: `#/station/${encodeURIComponent(s.stationId)}` });
-    a.append(
-      svg('circle', { cx: x(s.place.lon), cy: y(s.place.lat), r: 9, class: `dot ${stateClass(s)}` }),
-      svg('text', { x: x(s.place.lon) + 12, y: y(s.place.lat) + 4 }, s.place.name ?? s.stationId),
-    );
-    map.append(a);
-  }
+  for (const s of placed) map.append(marker(s, x(s.place.lon), y(s.place.lat)));
   return map;
+}
+
+/**
+ * A station on the map, chosen or not by a click, Enter or Space (issue 17: choose stations on
+ * the map); the choice is the shared one (select.js) the send page uses. Its page is a click on
+ * its row in the list.
+ */
+function marker(s, cx, cy) {
+  const name = s.place.name ?? s.stationId;
+  const g = svg('g', {
+    class: `pick${selection.has(s.stationId) ? ' selected' : ''}`,
+    role: 'checkbox',
+    tabindex: 0,
+    'aria-checked': String(selection.has(s.stationId)),
+    'aria-label': `${name} (${s.stationId})`,
+    'data-pick': s.stationId,
+  });
+  const flip = () => {
+    selection.toggle(s.stationId);
+    const on = selection.has(s.stationId);
+    g.setAttribute('class', `pick${on ? ' selected' : ''}`);
+    g.setAttribute('aria-checked', String(on));
+  };
+  g.addEventListener('click', flip);
+  g.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    flip();
+  });
+  g.append(
+    svg('circle', { cx, cy, r: 9, class: `dot ${stateClass(s)}` }),
+    svg('text', { x: cx + 17, y: cy + 4 }, name),
+  );
+  return g;
+}
+
+/** What is chosen on the map, kept current, with the way to the send page. */
+export function chosenBar(stations) {
+  const bar = h('p', { class: 'chosen', id: 'chosen', 'aria-live': 'polite' });
+  const draw = (ids) => {
+    const names = ids.map((id) => stations.find((s) => s.stationId === id)?.place?.name ?? id);
+    bar.replaceChildren(
+      ids.length ? `${t('chosen')} (${ids.length}): ${names.join(', ')} ` : t('chooseOnMap'),
+      ids.length ? h('a', { href: '#/send', class: 'button', id: 'chosen-send' }, `${t('sendTo')} →`) : '',
+      ids.length
+        ? h('button', { type: 'button', id: 'chosen-clear', onclick: () => selection.set([]) }, t('clear'))
+        : '',
+    );
+  };
+  const off = selection.onChange((ids) => (bar.isConnected ? draw(ids) : off()));
+  draw(selection.ids());
+  return bar;
 }
 
 export function overview(stations) {
@@ -93,7 +139,7 @@ export function overview(stations) {
       'div',
       { class: 'split' },
       h('div', { class: 'list', id: 'station-list' }, list.map(stationRow)),
-      districtMap(list),
+      h('div', { class: 'map-box' }, districtMap(list), chosenBar(list)),
     ),
   );
 }

@@ -3,19 +3,30 @@
 import { api, may, upload } from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
+import { districtMap } from './overview.js';
+import { recordedBulletin } from './recorded.js';
+import { selection } from './select.js';
 import { confirmThen } from './station.js';
 
-/** Checkboxes of every station; returns the element and a function giving the chosen ids. */
+/**
+ * Checkboxes of every station, bound to the shared selection (select.js): what is chosen on a
+ * map is checked here and the other way round. Returns the element, the chosen ids and names.
+ */
 export function stationPicker(stations) {
   const boxes = stations.map((s) =>
-    h('input', { type: 'checkbox', name: 'station', value: s.stationId, 'data-station': s.stationId }),
+    h('input', {
+      type: 'checkbox',
+      name: 'station',
+      value: s.stationId,
+      'data-station': s.stationId,
+      checked: selection.has(s.stationId),
+      onchange: () => selection.toggle(s.stationId),
+    }),
   );
   const all = h('input', {
     type: 'checkbox',
     id: 'pick-all',
-    onchange: (e) => {
-      for (const b of boxes) b.checked = e.target.checked;
-    },
+    onchange: (e) => selection.set(e.target.checked ? stations.map((s) => s.stationId) : []),
   });
   const el = h(
     'fieldset',
@@ -24,10 +35,14 @@ export function stationPicker(stations) {
     h('label', {}, all, ` ${t('allStations')}`),
     stations.map((s, i) => h('label', {}, boxes[i], ` ${s.place?.name ?? s.stationId} (${s.stationId})`)),
   );
-  const chosen = () => boxes.filter((b) => b.checked).map((b) => b.value);
+  const off = selection.onChange(() => {
+    if (!el.isConnected) return off();
+    for (const b of boxes) b.checked = selection.has(b.value);
+  });
+  const known = new Set(stations.map((s) => s.stationId));
   return {
     el,
-    chosen,
+    chosen: () => selection.ids().filter((id) => known.has(id)),
     names: (ids) => ids.map((id) => stations.find((s) => s.stationId === id)?.place?.name ?? id),
   };
 }
@@ -78,7 +93,10 @@ export async function sendView(flash) {
     'section',
     { id: 'send' },
     h('h1', {}, t('send')),
+    h('div', { class: 'send-map' }, districtMap(stations)),
     picker.el,
+    recordedBulletin(picker, flash),
+    h('h2', {}, t('emergency')),
     h('label', { class: 'stack' }, t('emergencyFile'), file),
     h('label', { class: 'stack' }, t('emergencyUrl'), url),
     h('p', { class: 'note' }, t('attentionOnly')),

@@ -2,6 +2,7 @@
 
 import { eventTable } from './alarms.js';
 import { api, may } from './api.js';
+import { lineCharts } from './chart.js';
 import { h } from './dom.js';
 import { t, when } from './i18n.js';
 
@@ -177,6 +178,7 @@ export async function stationView(id, flash) {
     h('a', { href: '#/' }, t('back')),
     h('h1', {}, s.place?.name ? `${s.place.name} (${id})` : id),
     stationDetail(s, flash),
+    lineCharts(id, flash),
     h('h2', {}, t('events')),
     h('a', { href: `#/history?station=${encodeURIComponent(id)}`, class: 'more' }, `${t('filter')} →`),
     eventTable(events.events),
