@@ -16,10 +16,22 @@ const GROUPS: Record<string, () => Promise<{ run: BenchGroup }>> = {
   security: () => import('./groups/security.js'),
   bulletin: () => import('./groups/bulletin.js'),
   cluster: () => import('./groups/cluster.js'),
-  // issue 20: the hub at 10,000 stations (hub.ts), then its storage at the retention defaults
+  // issue 20: the hub at 10,000 stations (hub.ts), its storage at the retention defaults, its stores on PostgreSQL, two hubs on one PostgreSQL
   hub: async () => {
-    const [load, store] = await Promise.all([import('./groups/hub.js'), import('./groups/hub-retention.js')]);
-    return { run: async () => [...(await load.run()), ...(await store.run())] };
+    const [load, store, pg, hubs] = await Promise.all([
+      import('./groups/hub.js'),
+      import('./groups/hub-retention.js'),
+      import('./groups/hub-pg-store.js'),
+      import('./groups/hub-pg.js'),
+    ]);
+    return {
+      run: async () => [
+        ...(await load.run()),
+        ...(await store.run()),
+        ...(await pg.run()),
+        ...(await hubs.run()),
+      ],
+    };
   },
   live: () => import('./groups/live.js'),
   console: () => import('./groups/console.js'),

@@ -31,6 +31,19 @@ import { type Figure, percentile } from '../figures.js';
 import { bytesPerDay } from './link.js';
 
 const DAY_MS = 86_400_000;
+
+/** A new station's first hello (outbox epoch "e", nothing sent yet), straight into the stores. */
+export function benchHello(stationId: string) {
+  return {
+    stationId,
+    bootId: 'b',
+    softwareVersion: 'bench',
+    appliedDesiredVersion: 0,
+    firstUnackedSeq: 1,
+    lastSeq: 0,
+    outboxEpoch: 'e',
+  };
+}
 /** link.ts runs its day this much faster than real time. */
 const SCALE = 720;
 
@@ -202,15 +215,7 @@ async function simulate(dir: string, recorded: DayItem[]) {
     log,
     config: DEFAULT_RETENTION,
   });
-  stores.stations.hello({
-    stationId: 'bench-a',
-    bootId: 'b',
-    softwareVersion: 'bench',
-    appliedDesiredVersion: 0,
-    firstUnackedSeq: 1,
-    lastSeq: 0,
-    outboxEpoch: 'e',
-  });
+  stores.stations.hello(benchHello('bench-a'));
   const s: Sim = { stores, clock, retention, seq: 0 };
   let year = 0;
   for (let day = 0; day < 5 * 365; day++) {

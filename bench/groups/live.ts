@@ -1,17 +1,20 @@
 /**
- * Live voice (issue 21, docs/live.md): the real hub, one warm sim station (chain and zones up,
- * a 440 Hz programme on air) linked through a TCP relay, its output read by the sound-card
- * stand-in test/helpers/tone-sink.mjs, which stamps each tone change with the wall time it is
- * played (same host clock as the sender).
+ * Live voice (issue 21, docs/live.md): the real hub (with its console), one warm sim station
+ * (chain and zones up, a 440 Hz programme on air) linked through a TCP relay, its output read by
+ * the sound-card stand-in test/helpers/tone-sink.mjs, which stamps each tone change with the
+ * wall time it is played (same host clock as the sender).
  *
- * live.mouth_to_output_ms — the sender (districtctl's path: ffmpeg -re encoding a file to
- *   Opus/WebM at 20 kbit/s, streamed to DistrictService.Speak) starts a file of 4 s of silence
- *   then a 1000 Hz tone; mouth = when the encoder's first chunk came out + 4 s (the file's
- *   clock), output = when the sound card plays the first 1000 Hz period. From a file, not a
- *   browser's fake microphone (the console is not on main yet); median of 3. Target ≤ 1500.
+ * live.mouth_to_output_ms — the console's speak page in headless chromium with a fake
+ *   microphone: tone onset in the browser's capture → tone at the station's output
+ *   (live-browser.ts). Median of 3. Target ≤ 1500.
+ * live.cli_mouth_to_output_ms — districtctl's path (ffmpeg -re encoding a file to Opus/WebM at
+ *   20 kbit/s, streamed to DistrictService.Speak): a file of 4 s of silence then a 1000 Hz tone;
+ *   mouth = when the encoder's first chunk came out + 4 s (the file's clock), output = when the
+ *   sound card plays the first 1000 Hz period. Median of 3 (the figure live.mouth_to_output_ms
+ *   was before the browser path existed).
  * live.bytes_per_minute — bytes hub → station through the relay while 30 s of speech are
  *   relayed (gRPC framing, TCP payload and the session's own traffic included), per minute.
- *   Target ≤ 250 kB.
+ *   Target ≤ 250 kB. live.browser_bytes_per_minute: the same from the browser's MediaRecorder.
  * live.feed_loss_to_programme_ms — the link frozen mid-speech (the relay stops passing bytes,
  *   no FIN: a 4G stall) → the first 440 Hz period of the programme at the output. Median of 3.
  *   Target ≤ 2000.
@@ -27,6 +30,7 @@ import { ROOT } from '../../test/helpers/daemon.js';
 import { Relay } from '../../test/helpers/link-relay.js';
 import { type Figure, median } from '../figures.js';
 import { LAB_ENV, spawnReady, startHubProc, waitFor } from './link.js';
+import { browserBytesPerMinute, browserMouthToOutput } from './live-browser.js';
 
 interface Heard {
   at: number;
@@ -34,6 +38,7 @@ interface Heard {
 }
 
 interface Rig {
+  consoleUrl: string;
   st: StationClient;
   op: DistrictClient;
   relay: Relay;
@@ -47,7 +52,9 @@ function audio(file: string, graph: string): string {
 }
 
 async function rig(dir: string): Promise<Rig> {
-  const hub = await startHubProc(dir, LAB_ENV);
+  const hub = await startHubProc(dir, { ...LAB_ENV, LOA_DISTRICT_CONSOLE_LISTEN: '127.0.0.1:0' });
+  const ready = hub.p.lines.find((l) => l.includes('"msg":"ready"')) ?? '';
+  const consoleUrl = /"console":"(http[^"]+)"/.exec(ready)?.[1] ?? '';
   const relay = new Relay(hub.port);
   await relay.listen();
   const data = join(dir, 'st');
@@ -87,6 +94,7 @@ async function rig(dir: string): Promise<Rig> {
       : [];
   await waitFor(async () => heard().some((h) => h.hz === 440), 30_000);
   return {
+    consoleUrl,
     st,
     op,
     relay,
@@ -150,10 +158,10 @@ async function mouthToOutput(r: Rig, dir: string): Promise<Figure> {
     await untilIdle(r);
   }
   return {
-    name: 'live.mouth_to_output_ms',
+    name: 'live.cli_mouth_to_output_ms',
     value: median(lat),
     unit: 'ms',
-    note: `tone onset in a file encoded live (ffmpeg -re, Opus 20 kbit/s WebM; not yet a browser) → tone at a warm station's output via the hub, median of 3 (${lat.join(', ')}); target ≤ 1500`,
+    note: `districtctl's path: tone onset in a file encoded live (ffmpeg -re, Opus 20 kbit/s WebM) → tone at a warm station's output via the hub, median of 3 (${lat.join(', ')})`,
   };
 }
 
@@ -207,7 +215,24 @@ export async function run(): Promise<Figure[]> {
   mkdirSync(join(dir, 'hub'), { recursive: true });
   const r = await rig(dir);
   try {
-    return [await mouthToOutput(r, dir), await bytesPerMinute(r, dir), await feedLoss(r, dir)];
+    const b = {
+      consoleUrl: r.consoleUrl,
+      hubDir: join(dir, 'hub'),
+      station: 'bench-l',
+      heard: r.heard,
+      bytesDown: () => r.relay.bytesDown,
+    };
+    const browser = await browserMouthToOutput(b, dir);
+    await untilIdle(r);
+    const browserBytes = await browserBytesPerMinute(b, dir);
+    await untilIdle(r);
+    return [
+      browser,
+      await mouthToOutput(r, dir),
+      await bytesPerMinute(r, dir),
+      browserBytes,
+      await feedLoss(r, dir),
+    ];
   } finally {
     await r.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -4,12 +4,12 @@
  * role, parameters and result. ListAudit shows these beside the stations' own audit events
  * (kind "command", forwarded through the outbox), oldest first.
  */
-import type Database from 'better-sqlite3';
 import type { Clock } from '../core/clock.js';
 import type { LoaError } from '../core/errors.js';
 import { redact, resultOf } from '../security/audit.js';
 import type { Caller } from '../security/identity.js';
 import { queryEvents } from './history.js';
+import type { SqlDb } from './sql.js';
 
 export interface AuditQuery {
   stationId?: string | undefined;
@@ -49,7 +49,7 @@ export class AuditStore {
   private readonly recent;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: SqlDb,
     private readonly clock: Clock,
   ) {
     this.insert = db.prepare(
@@ -58,7 +58,7 @@ export class AuditStore {
     );
     this.recent = db.prepare(
       `SELECT * FROM (SELECT * FROM audit WHERE ts >= ? AND (? = '' OR (',' || stations || ',') LIKE ?)
-       ORDER BY id DESC LIMIT ?) ORDER BY ts`,
+       ORDER BY id DESC LIMIT ?) AS recent ORDER BY ts, id`,
     );
   }
 

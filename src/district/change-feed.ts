@@ -61,7 +61,17 @@ export class ChangeFeed {
     this.dirty = new Set();
     this.events = [];
     if (this.watchers === 0 || (ids.length === 0 && events.length === 0)) return;
-    this.out.emit('batch', { stations: this.summaries(ids), events });
+    let stations: StationSummary[];
+    try {
+      stations = this.summaries(ids);
+    } catch {
+      // the database is unreachable for a moment (PostgreSQL restarting): kept for the next batch
+      for (const id of ids) this.dirty.add(id);
+      this.events = [...events, ...this.events];
+      this.arm();
+      return;
+    }
+    this.out.emit('batch', { stations, events });
   }
 
   private arm(): void {

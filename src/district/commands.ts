@@ -6,8 +6,8 @@
  * repeat with the recorded outcome.
  */
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { Clock } from '../core/clock.js';
+import { dialectOf, type SqlDb } from './sql.js';
 
 export type CommandStatus = 'pending' | 'sent' | 'done' | 'failed' | 'refused' | 'expired';
 
@@ -39,16 +39,18 @@ export class CommandStore {
   private readonly q;
 
   constructor(
-    db: Database.Database,
+    db: SqlDb,
     private readonly clock: Clock,
   ) {
+    // commands created in the same millisecond keep the order they were sent in
+    const order = dialectOf(db).insertOrder;
     this.q = {
       insert: db.prepare(
         `INSERT INTO commands (id, station, method, params, created, expires, status, updated, issued_by, issuer_role)
          VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
       ),
       open: db.prepare(
-        `SELECT * FROM commands WHERE station = ? AND status IN ('pending', 'sent') AND expires > ? ORDER BY created`,
+        `SELECT * FROM commands WHERE station = ? AND status IN ('pending', 'sent') AND expires > ? ORDER BY created, ${order}`,
       ),
       expireFor: db.prepare(
         `UPDATE commands SET status = 'expired', message = 'expired before the station could receive it', updated = ?
@@ -61,8 +63,10 @@ export class CommandStore {
         `SELECT count(*) AS n FROM commands WHERE station = ? AND status IN ('pending', 'sent')`,
       ),
       byId: db.prepare('SELECT * FROM commands WHERE id = ?'),
-      recent: db.prepare('SELECT * FROM commands ORDER BY created DESC LIMIT ?'),
-      recentFor: db.prepare('SELECT * FROM commands WHERE station = ? ORDER BY created DESC LIMIT ?'),
+      recent: db.prepare(`SELECT * FROM commands ORDER BY created DESC, ${order} DESC LIMIT ?`),
+      recentFor: db.prepare(
+        `SELECT * FROM commands WHERE station = ? ORDER BY created DESC, ${order} DESC LIMIT ?`,
+      ),
       status: db.prepare('UPDATE commands SET status = ?, updated = ? WHERE id = ?'),
       expire: db.prepare(
         `UPDATE commands SET status = 'expired', message = 'expired before the station could receive it', updated = ?

@@ -16,9 +16,11 @@ import { SystemdNotifier } from '../process/notify.js';
 import { handleShutdown } from '../process/signals.js';
 import { daemonSecurity, rateLimits } from '../security/config.js';
 import { startCap } from './cap/index.js';
+import { clusterBus } from './cluster/select.js';
 import { startConsole } from './console/start.js';
 import { Hub } from './hub.js';
 import { HubMetrics } from './metrics.js';
+import { parseDbUrl } from './pg/url.js';
 import { loadRetention } from './retention-config.js';
 
 /** A busy metrics port is a warning: the hub still serves its stations. */
@@ -43,6 +45,10 @@ export interface HubArgs {
   retention?: string | undefined;
   /** The browser console, HOST:PORT or "off" (else LOA_DISTRICT_CONSOLE_LISTEN, else 127.0.0.1:8080). */
   consoleListen?: string | undefined;
+  /** The stores on PostgreSQL, postgres://USER@HOST:PORT/DB (else LOA_DB; none: SQLite in the data directory). */
+  db?: string | undefined;
+  /** This hub among those sharing a PostgreSQL database (else LOA_HUB_ID, else hostname:port). */
+  hubId?: string | undefined;
 }
 
 export const DEFAULT_LISTEN = '127.0.0.1:50051';
@@ -63,18 +69,37 @@ interface Running {
   console?: Awaited<ReturnType<typeof startConsole>>;
 }
 
-function startHub(dataDir: string, log: Logger, running: Running, retentionFile?: string): Hub {
+/** --db (else LOA_DB): a PostgreSQL URL, checked before anything starts; undefined: SQLite. */
+export function dbUrl(flag: string | undefined): string | undefined {
+  const raw = flag ?? (process.env.LOA_DB || undefined);
+  if (raw === undefined) return undefined;
+  parseDbUrl(raw, flag !== undefined ? '--db' : 'LOA_DB'); // throws naming the flag
+  return raw;
+}
+
+function startHub(
+  dataDir: string,
+  log: Logger,
+  running: Running,
+  retentionFile: string | undefined,
+  db: string | undefined,
+  hubId: string | undefined,
+): Hub {
+  const clock = new SystemClock();
+  const bus = clusterBus(db, hubId ?? (process.env.LOA_HUB_ID || undefined), clock, log.child('cluster'));
   const keepaliveMs = envMs('LOA_HUB_KEEPALIVE_MS');
   const keepaliveTimeoutMs = envMs('LOA_HUB_KEEPALIVE_TIMEOUT_MS');
   const security = daemonSecurity(process.env, log.child('tls'), 'district hub');
   running.hub = new Hub({
     dataDir,
-    clock: new SystemClock(),
+    clock,
     log: log.child('hub'),
+    bus,
     security,
     limits: rateLimits(process.env),
     crlPath: process.env.LOA_TLS_CRL || undefined,
     retention: loadRetention(dataDir, retentionFile),
+    db,
     liveKeepDays: liveKeepDays(process.env.LOA_LIVE_KEEP_DAYS),
     ...(keepaliveMs ? { keepaliveMs } : {}),
     ...(keepaliveTimeoutMs ? { keepaliveTimeoutMs } : {}),
@@ -112,7 +137,8 @@ export async function runHub(args: HubArgs): Promise<void> {
     },
   });
   try {
-    const hub = startHub(dataDir, log, running, args.retention);
+    const db = dbUrl(args.db);
+    const hub = startHub(dataDir, log, running, args.retention, db, args.hubId);
     const port = await hub.listen(listen);
     reloadOnSighup(hub, log);
     const host = listen.slice(0, listen.lastIndexOf(':'));
@@ -133,6 +159,7 @@ export async function runHub(args: HubArgs): Promise<void> {
     log.info('ready', {
       ms: Math.round(performance.now() - t0),
       dataDir,
+      db: db ? parseDbUrl(db, '--db').where : 'sqlite',
       listen: `${host}:${port}`,
       port,
       metrics,

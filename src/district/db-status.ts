@@ -3,16 +3,18 @@
  * due) with the hub's live state around it: whether writes are refused for a full disk, the
  * free space, and what the last retention run removed.
  */
-import type { Retention } from './retention.js';
+import type { RetentionRun } from './retention.js';
 import type { RetentionConfig } from './retention-config.js';
-import type { StorageGuard } from './storage-guard.js';
+import type { StorageFull } from './storage-guard.js';
 import type { StoreMaintenance } from './stores.js';
 
 export interface DbStatusDeps {
   maintenance: StoreMaintenance;
-  retention: Retention;
+  /** The hub's Retention (`districtctl db status --db` without a hub: no run). */
+  retention: { readonly last: RetentionRun | undefined };
   config: RetentionConfig;
-  storage: StorageGuard;
+  /** The hub's StorageGuard (without a hub: no refusal known). */
+  storage: { readonly full: StorageFull | undefined };
   freeBytes(): number;
   now(): number;
 }

@@ -5,8 +5,8 @@
  * The schedule is checked against the schedule module's schema before it is stored (what
  * depends on the station, such as its zones, is checked there).
  */
-import type Database from 'better-sqlite3';
 import type { Clock } from '../core/clock.js';
+import type { SqlDb } from './sql.js';
 
 export interface MediaRef {
   sha256: string;
@@ -25,11 +25,11 @@ export class DesiredStore {
   private readonly q;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: SqlDb,
     private readonly clock: Clock,
   ) {
     this.q = {
-      insert: db.prepare('INSERT INTO desired (created, schedule, media) VALUES (?, ?, ?)'),
+      insert: db.prepare('INSERT INTO desired (created, schedule, media) VALUES (?, ?, ?) RETURNING version'),
       setSchedule: db.prepare('UPDATE desired SET schedule = ? WHERE version = ?'),
       target: db.prepare(
         'INSERT INTO station_desired (station, version) VALUES (?, ?) ON CONFLICT(station) DO UPDATE SET version = excluded.version',
@@ -45,8 +45,8 @@ export class DesiredStore {
   /** A new version; the schedule document carries it as its `version` (the station reports it back). */
   push(stations: string[], schedule: Record<string, unknown>, media: MediaRef[]): number {
     return this.db.transaction(() => {
-      const r = this.q.insert.run(this.clock.now(), '{}', JSON.stringify(media));
-      const version = Number(r.lastInsertRowid);
+      const r = this.q.insert.get(this.clock.now(), '{}', JSON.stringify(media)) as { version: number };
+      const version = Number(r.version);
       this.q.setSchedule.run(JSON.stringify({ ...schedule, version }), version);
       for (const s of stations) this.q.target.run(s, version);
       return version;

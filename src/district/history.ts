@@ -2,7 +2,7 @@
  * Event history across stations, newest last, and the play log: the events whose kind starts
  * with "play" (the audio and schedule modules record what went on air as play.* events).
  */
-import type Database from 'better-sqlite3';
+import type { SqlDb } from './sql.js';
 import type { StoredEvent } from './stations.js';
 
 export interface EventQuery {
@@ -28,7 +28,7 @@ interface EventRow {
   details: string;
 }
 
-export function queryEvents(db: Database.Database, q: EventQuery): StoredEvent[] {
+export function queryEvents(db: SqlDb, q: EventQuery): StoredEvent[] {
   const where: string[] = [];
   const args: (string | number)[] = [];
   const add = (sql: string, ...v: (string | number)[]) => {
@@ -42,7 +42,7 @@ export function queryEvents(db: Database.Database, q: EventQuery): StoredEvent[]
   if (q.kind) add('(kind = ? OR kind LIKE ?)', q.kind, `${q.kind}.%`);
   if (q.playLog) add("(kind = 'play' OR kind LIKE 'play.%' OR kind LIKE 'playlog%')");
   const sql = `SELECT * FROM (SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY received DESC, station, seq DESC LIMIT ?) ORDER BY received, station, seq`;
+    ORDER BY received DESC, station, seq DESC LIMIT ?) AS recent ORDER BY received, station, seq`;
   const rows = db.prepare(sql).all(...args, q.limit) as EventRow[];
   return rows.map((r) => ({
     stationId: r.station,
@@ -82,7 +82,7 @@ export interface MeasurementRow {
  * rows just before the range, newest first, to know the values in force when it starts.
  */
 export function queryMeasurements(
-  db: Database.Database,
+  db: SqlDb,
   q: MeasurementQuery,
 ): { rows: MeasurementRow[]; earlier: MeasurementRow[]; truncated: boolean } {
   const like = `%"${q.keyPrefix.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;

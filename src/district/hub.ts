@@ -5,9 +5,8 @@
  * a restarted hub resumes each station where it left off.
  */
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import type { Clock, Timer } from '../core/clock.js';
-import { LoaError } from '../core/errors.js';
+import { LoaError, toLoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { districtProto } from '../grpc/proto.js';
 import { GrpcServer } from '../grpc/server.js';
@@ -16,11 +15,13 @@ import { type AuthCall, LAB_CALLER, peerIdentity, tlsCaller } from '../security/
 import { INSECURE, type LinkSecurity } from '../security/credentials.js';
 import type { Caller } from '../security/identity.js';
 import { RateLimiter, type RateLimits } from '../security/ratelimit.js';
-import { freeBytes } from './db-convert.js';
+import type { HubBus } from './cluster/bus.js';
 import { databaseStatus } from './db-status.js';
 import { gatewayService } from './gateway.js';
 import { guardStores } from './guarded-stores.js';
+import { HubRouting } from './hub-routing.js';
 import { LiveSessions } from './live/live-sessions.js';
+import { type OpenedStores, openHubStores } from './open-stores.js';
 import { type OperatorDeps, operatorService } from './operator.js';
 import { Retention } from './retention.js';
 import { DEFAULT_RETENTION, type RetentionConfig } from './retention-config.js';
@@ -29,7 +30,8 @@ import { refuseRevoked } from './revoke-rpc.js';
 import { RpcTimes } from './rpc-times.js';
 import { SecurityCounters } from './security-counters.js';
 import { Sessions } from './sessions.js';
-import { openSqliteStores, type SqliteStores } from './sqlite.js';
+import { sharedMedia } from './shared-media.js';
+import type { SqlDb } from './sql.js';
 import type { StationRow, StationStore } from './stations.js';
 import { StorageGuard } from './storage-guard.js';
 import type { HubStores } from './stores.js';
@@ -60,11 +62,18 @@ export interface HubOptions {
   retention?: RetentionConfig;
   /** Days a live session's recording is kept (LOA_LIVE_KEEP_DAYS, default 90; 0: forever). */
   liveKeepDays?: number | undefined;
+  /** `postgres://USER@HOST:PORT/DB` (--db, LOA_DB): the stores on PostgreSQL; else SQLite in dataDir. */
+  db?: string | undefined;
+  /**
+   * The other hubs on the same database (cluster/pg-bus.ts with PostgreSQL); none given: this
+   * hub is alone (cluster/bus.ts LocalBus), as a SQLite hub always is.
+   */
+  bus?: HubBus | undefined;
 }
 
 /** The hub's composition root: stores, live sessions, the gateway and operator services. */
 export class Hub {
-  readonly db: Database.Database;
+  readonly db: SqlDb & { close(): void };
   readonly stores: HubStores;
   readonly stations: StationStore;
   readonly sessions: Sessions;
@@ -80,19 +89,24 @@ export class Hub {
   readonly liveSessions: LiveSessions;
   /** What DistrictService works with; the browser console (console/) goes through the same. */
   readonly operatorDeps: OperatorDeps;
+  /** Commands, desired states and changes between hubs (hub-routing.ts). */
+  readonly routing: HubRouting;
+  private readonly raw: OpenedStores;
   private readonly tlsGuard: TlsGuard;
   private readonly server: GrpcServer;
   private sweeper: Timer | undefined;
 
   constructor(readonly o: HubOptions) {
-    const raw = openSqliteStores(o.dataDir, o.clock, this.retentionConfig);
+    const raw = openHubStores(o.dataDir, o.db, o.clock, this.retentionConfig);
+    this.raw = raw;
     this.storage = this.guardFor(raw);
-    const stores = guardStores(raw, this.storage, o.log.child('storage'));
+    const stores = this.shareMedia(guardStores(raw, this.storage, o.log.child('storage')));
     this.retention = this.retentionFor(raw);
     this.db = raw.db;
     this.stores = stores;
     this.stations = raw.stations;
-    this.sessions = new Sessions(stores);
+    this.sessions = new Sessions(stores, o.bus);
+    this.routing = new HubRouting(this.sessions, stores, o.log.child('cluster'));
     this.limiter = o.limits ? new RateLimiter(o.limits, o.clock) : undefined;
     const caPath = o.security?.kind === 'tls' ? o.security.material.files.ca : undefined;
     this.revocations = new Revocations(this.db, o.clock, o.log, { crlPath: o.crlPath, caPath });
@@ -156,11 +170,19 @@ export class Hub {
     return this.o.security ?? INSECURE;
   }
 
+  /** Hubs sharing a database share uploads too (shared-media.ts): any hub may serve a station. */
+  private shareMedia(stores: HubStores): HubStores {
+    const bus = this.o.bus;
+    return bus?.shared
+      ? { ...stores, media: sharedMedia(stores.media, join(this.o.dataDir, 'media'), bus) }
+      : stores;
+  }
+
   private get retentionConfig(): RetentionConfig {
     return this.o.retention ?? DEFAULT_RETENTION;
   }
 
-  private retentionFor(raw: SqliteStores): Retention {
+  private retentionFor(raw: OpenedStores): Retention {
     const { clock, log } = this.o;
     return new Retention({
       store: raw.maintenance,
@@ -170,15 +192,15 @@ export class Hub {
     });
   }
 
-  private guardFor(raw: SqliteStores): StorageGuard {
-    const c = raw.conversion;
+  private guardFor(raw: OpenedStores): StorageGuard {
+    const c = raw.conversion ?? { converted: false, reason: '' };
     if (c.converted) this.o.log.info('database converted: freed space is now returned to the filesystem');
     else if (c.reason)
       this.o.log.warn('database keeps its freed pages (auto_vacuum none)', { reason: c.reason });
     return new StorageGuard({
       clock: this.o.clock,
       log: this.o.log.child('storage'),
-      freeBytes: () => freeBytes(this.o.dataDir),
+      freeBytes: () => raw.freeBytes(),
       minFreeBytes: this.retentionConfig.minFreeMB * 1024 * 1024,
       probe: (now) => raw.maintenance.probeWrite(now),
     });
@@ -189,7 +211,7 @@ export class Hub {
     const m = this.stores.maintenance;
     let free = 0;
     try {
-      free = freeBytes(this.o.dataDir);
+      free = this.raw.freeBytes();
     } catch {
       // statfs unsupported: 0
     }
@@ -209,7 +231,7 @@ export class Hub {
       retention: this.retention,
       config: this.retentionConfig,
       storage: this.storage,
-      freeBytes: () => freeBytes(this.o.dataDir),
+      freeBytes: () => this.raw.freeBytes(),
       now: () => this.clock.now(),
     });
   }
@@ -265,6 +287,7 @@ export class Hub {
     const port = await this.server.listen(address);
     if (this.security.kind === 'tls' && hookTls(this.server.server, this.tlsGuard) === 0)
       this.log.warn('TLS connections not visible: revoked certificates are refused per call only');
+    await this.sessions.bus.start((m) => this.routing.handle(m), port);
     this.sweeper = this.o.clock.setInterval(() => this.sweep(), 5000);
     this.storage.check();
     this.retention.start();
@@ -277,6 +300,7 @@ export class Hub {
     await this.liveSessions.closeAll();
     this.sessions.endAll('hub stopping');
     await this.server.close(2000);
+    await this.sessions.bus.stop();
     if (this.security.kind === 'tls') this.security.material.stop();
     this.stores.writes.flush();
     this.db.close();
@@ -289,7 +313,14 @@ export class Hub {
   private sweep(): void {
     const listed = this.revocations.loadCrl();
     if (listed.length) this.log.info('CRL: connections closed', { count: this.tlsGuard.drop(listed) });
-    if (!this.storage.check()) return; // expiry is a write: it waits for space like the others
-    if (this.stores.commands.expireDue() > 0) for (const id of this.sessions.ids()) this.sessions.changed(id);
+    try {
+      if (this.sessions.bus.shared) this.routing.sweep(); // what a lost wake-up from another hub said
+      if (!this.storage.check()) return; // expiry is a write: it waits for space like the others
+      if (this.stores.commands.expireDue() > 0)
+        for (const id of this.sessions.ids()) this.sessions.changed(id);
+    } catch (e) {
+      // a database that is unreachable (PostgreSQL restarting): the next sweep tries again
+      this.log.warn('sweep: database not reachable', { error: toLoaError(e).message });
+    }
   }
 }

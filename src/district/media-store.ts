@@ -7,10 +7,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import type { Clock } from '../core/clock.js';
 import { LoaError } from '../core/errors.js';
 import type { MediaRef } from './desired.js';
+import type { SqlDb } from './sql.js';
 
 /** Largest chunk a station may ask for in one ReadMedia call. */
 export const MAX_CHUNK_BYTES = 262_144;
@@ -20,7 +20,7 @@ export const MAX_MEDIA_BYTES = 512 * 1024 * 1024;
 export class MediaStore {
   constructor(
     private readonly dir: string,
-    private readonly db: Database.Database,
+    private readonly db: SqlDb,
     private readonly clock: Clock,
   ) {
     mkdirSync(dir, { recursive: true });
@@ -57,7 +57,10 @@ export class MediaStore {
     await rename(tmp, join(this.dir, sha256));
     const ref = { sha256, sizeBytes: size, name: name.slice(0, 255) };
     this.db
-      .prepare('INSERT OR REPLACE INTO media (sha256, size, name, created) VALUES (?, ?, ?, ?)')
+      .prepare(
+        `INSERT INTO media (sha256, size, name, created) VALUES (?, ?, ?, ?) ON CONFLICT (sha256)
+         DO UPDATE SET size = excluded.size, name = excluded.name, created = excluded.created`,
+      )
       .run(sha256, size, ref.name, this.clock.now());
     return ref;
   }

@@ -10,12 +10,12 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import type Database from 'better-sqlite3';
 import type { Clock } from '../core/clock.js';
 import { isENOENT, LoaError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { normalSerial, readCrl } from '../security/crl.js';
 import type { CertIdentity } from '../security/identity.js';
+import type { SqlDb } from './sql.js';
 import { isDiskFull } from './storage-guard.js';
 
 export interface Revoked {
@@ -35,7 +35,7 @@ export interface RevocationOptions {
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS revoked (
-  serial TEXT PRIMARY KEY, identity TEXT NOT NULL, at INTEGER NOT NULL, by TEXT NOT NULL,
+  serial TEXT PRIMARY KEY, identity TEXT NOT NULL, at INTEGER NOT NULL, "by" TEXT NOT NULL,
   reason TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS cert_seen (
@@ -55,7 +55,7 @@ export class Revocations {
   private crlStamp = '';
 
   constructor(
-    db: Database.Database,
+    db: SqlDb,
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly o: RevocationOptions = {},
@@ -68,7 +68,7 @@ export class Revocations {
       ),
       serialsOf: db.prepare('SELECT serial FROM cert_seen WHERE identity = ? ORDER BY first'),
       insert: db.prepare(
-        'INSERT OR IGNORE INTO revoked (serial, identity, at, by, reason) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO revoked (serial, identity, at, "by", reason) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
       ),
       all: db.prepare('SELECT * FROM revoked'),
     };

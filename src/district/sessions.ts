@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import type { LiveAudio } from '../gen/loa/district/v1/LiveAudio.js';
 import type { StationSummary } from '../gen/loa/district/v1/StationSummary.js';
 import { ChangeFeed } from './change-feed.js';
+import { type HubBus, LocalBus } from './cluster/bus.js';
 import type { CommandRow } from './commands.js';
 import type { DesiredRow } from './desired.js';
 import type { StationRow, StoredEvent } from './stations.js';
@@ -30,14 +31,23 @@ export interface StationSession extends LiveSession {
 
 export class Sessions extends EventEmitter {
   private readonly open = new Map<string, StationSession>();
+  /** What each session was sent already (a sweep for missed wake-ups sends only what is new). */
+  private readonly sentCommands = new WeakMap<StationSession, Set<string>>();
+  private readonly sentDesired = new WeakMap<StationSession, number>();
   readonly feed: ChangeFeed;
   /** The stored part of every summary, until the station changes (summary-cache.ts). */
   private readonly cache: SummaryCache;
 
-  constructor(private readonly stores: Pick<HubStores, 'stations' | 'commands' | 'desired' | 'writes'>) {
+  constructor(
+    private readonly stores: Pick<HubStores, 'stations' | 'commands' | 'desired' | 'writes'>,
+    /** The other hubs on the same database (cluster/); one SQLite hub: nobody (LocalBus). */
+    readonly bus: HubBus = new LocalBus(),
+  ) {
     super();
     this.setMaxListeners(1000);
-    this.cache = new SummaryCache(stores.stations);
+    // hubs sharing a database read every summary afresh: a change another hub made is known
+    // only by its notification, and one lost must not leave a summary stale for good
+    this.cache = new SummaryCache(stores.stations, !bus.shared);
     this.feed = new ChangeFeed((ids) => this.summaries(ids));
   }
 
@@ -57,12 +67,14 @@ export class Sessions extends EventEmitter {
     const old = this.open.get(id);
     this.open.set(id, s);
     if (old && old !== s) old.end('replaced by a newer session of the same station');
+    this.bus.claim(id, s.since);
     this.changed(id);
   }
 
   detach(s: StationSession, id: string): void {
     if (this.open.get(id) !== s) return;
     this.open.delete(id);
+    this.bus.release(id);
     // changed again once the last contact is stored: a summary cached meanwhile would keep the old one
     this.stores.writes.add(
       () => this.stores.stations.touch(id),
@@ -71,20 +83,48 @@ export class Sessions extends EventEmitter {
     this.changed(id);
   }
 
+  /** The hub holding this station's session when another one does (cluster/), else undefined. */
+  heldElsewhere(id: string): string | undefined {
+    return this.open.get(id)?.ready ? undefined : this.bus.remote(id)?.hub;
+  }
+
   endAll(reason: string): void {
     for (const s of [...this.open.values()]) s.end(reason);
   }
 
   /** A station's summary changed (watchers get it again). */
   changed(id: string): void {
-    this.cache.forget(id);
-    this.feed.changed(id);
-    this.emit('station', id);
+    this.remoteChanged([id]);
+    const s = this.open.get(id);
+    this.bus.changed(id, s?.ready ? { since: s.since, lastContact: s.lastContact } : undefined);
   }
 
   published(events: StoredEvent[]): void {
+    this.remotePublished(events);
+    if (!this.bus.shared || events.length === 0) return;
+    const first = events[0] as StoredEvent;
+    const last = events.at(-1) as StoredEvent;
+    this.bus.events(first.stationId, first.seq - 1, last.seq);
+  }
+
+  /** Stations changed on another hub: this hub's watchers hear it (not told on again). */
+  remoteChanged(ids: string[]): void {
+    for (const id of ids) {
+      this.cache.forget(id);
+      this.feed.changed(id);
+      this.emit('station', id);
+    }
+  }
+
+  /** Events stored by another hub, for this hub's watchers. */
+  remotePublished(events: StoredEvent[]): void {
     this.feed.published(events);
     for (const e of events) this.emit('event', e);
+  }
+
+  /** Is anybody here watching (the feed or a listener)? Else other hubs' events are not read. */
+  get watched(): boolean {
+    return this.feed.watchers > 0 || this.listenerCount('event') > 0;
   }
 
   /**
@@ -144,7 +184,7 @@ export class Sessions extends EventEmitter {
     const { commands, desired } = this.stores;
     const version = desiredVersion ?? desired.forStation(row.id)?.version ?? 0;
     const part = this.cache.part(row.id, row) ?? summarize(row, undefined, 0, 0);
-    return withLive(part, this.open.get(row.id), commands.openCount(row.id), version);
+    return withLive(part, this.live(row.id), commands.openCount(row.id), version);
   }
 
   private withCounts(parts: StoredSummary[]): StationSummary[] {
@@ -153,22 +193,35 @@ export class Sessions extends EventEmitter {
       return parts.map((p) => {
         const id = p.stationId as string;
         const version = desired.forStation(id)?.version ?? 0;
-        return withLive(p, this.open.get(id), commands.openCount(id), version);
+        return withLive(p, this.live(id), commands.openCount(id), version);
       });
     const open = commands.openCounts();
     const versions = desired.versions();
     return parts.map((p) => {
       const id = p.stationId as string;
-      return withLive(p, this.open.get(id), open.get(id) ?? 0, versions.get(id) ?? 0);
+      return withLive(p, this.live(id), open.get(id) ?? 0, versions.get(id) ?? 0);
     });
+  }
+
+  /** The station's session here, else another hub's (cluster/). */
+  private live(id: string) {
+    const s = this.open.get(id);
+    return s?.ready ? s : (this.bus.remote(id) ?? s);
   }
 
   /** Sends an online station its unexpired commands (also those sent before without an answer). */
   deliverCommands(id: string, onlyIds?: Set<string>): void {
     const s = this.open.get(id);
-    if (!s?.ready) return;
+    if (!s?.ready) {
+      // another hub may hold it: that one delivers, from the table (the wake-up is a hint)
+      if (this.bus.shared && onlyIds) this.bus.wake({ kind: 'commands', station: id, ids: [...onlyIds] });
+      return;
+    }
+    const sent = this.sentCommands.get(s) ?? new Set<string>();
+    this.sentCommands.set(s, sent);
     for (const c of this.stores.commands.deliverable(id)) {
-      if (onlyIds && !onlyIds.has(c.id)) continue;
+      if ((onlyIds && !onlyIds.has(c.id)) || sent.has(c.id)) continue;
+      sent.add(c.id);
       s.sendCommand(c);
       // "sent" is bookkeeping (the station runs a command id once, whatever the hub recorded)
       this.stores.writes.add(() => this.stores.commands.markSent(c.id));
@@ -176,11 +229,19 @@ export class Sessions extends EventEmitter {
   }
 
   /** Sends an online station its desired state when it runs an older version. */
-  deliverDesired(id: string, appliedVersion?: number): void {
+  deliverDesired(id: string, appliedVersion?: number, knownVersion?: number): void {
     const s = this.open.get(id);
-    if (!s?.ready) return;
+    if (!s?.ready) {
+      if (this.bus.shared) this.bus.wake({ kind: 'desired', station: id });
+      return;
+    }
+    // a sweep (knownVersion) reads nothing for a session settled up to that version already
+    const settled = this.sentDesired.get(s) ?? 0;
+    if (knownVersion !== undefined && settled >= knownVersion) return;
     const d = this.stores.desired.forStation(id);
+    if (!d || settled >= d.version) return;
+    this.sentDesired.set(s, d.version);
     const applied = appliedVersion ?? this.stores.stations.get(id)?.applied_version ?? 0;
-    if (d && d.version > applied) s.sendDesired(d);
+    if (d.version > applied) s.sendDesired(d);
   }
 }

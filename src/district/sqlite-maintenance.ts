@@ -8,36 +8,25 @@
  */
 import type Database from 'better-sqlite3';
 import type { RetentionClass } from './retention-classes.js';
-import { RETENTION_CLASSES, whereOf } from './retention-classes.js';
+import { whereOf } from './retention-classes.js';
 import type { RetentionConfig } from './retention-config.js';
+import { type Batch, ClassPruner } from './retention-pruner.js';
 import type { DatabaseStatus, PruneResult } from './retention-types.js';
 import { sqliteStatus } from './sqlite-status.js';
 import type { StoreMaintenance } from './stores.js';
 
-const DAY_MS = 86_400_000;
 /** Rowids one batch may read: about 2-5 ms of SQLite on a Pi-class CPU. */
 const WINDOW = 20_000;
 
-interface Batch {
-  removed: number;
-  /** The class has nothing more for this kind of pruning in this run. */
-  finished: boolean;
-}
-
-export class SqliteMaintenance implements StoreMaintenance {
+export class SqliteMaintenance extends ClassPruner implements StoreMaintenance {
   private readonly cursor = new Map<string, number>();
-  private readonly ageDone = new Set<string>();
-  private readonly sizeDone = new Set<string>();
 
   constructor(
     private readonly db: Database.Database,
     private readonly file: string,
-    private readonly config: () => RetentionConfig,
-  ) {}
-
-  startRun(): void {
-    this.ageDone.clear();
-    this.sizeDone.clear();
+    config: () => RetentionConfig,
+  ) {
+    super(config);
   }
 
   pruneBatch(now: number, rows: number): PruneResult | undefined {
@@ -56,25 +45,6 @@ export class SqliteMaintenance implements StoreMaintenance {
     } finally {
       this.db.pragma('synchronous = FULL');
     }
-  }
-
-  private prune(now: number, rows: number): PruneResult | undefined {
-    const keep = this.config().keepDays;
-    for (const c of RETENTION_CLASSES) {
-      const days = keep[c.name];
-      if (days === null || this.ageDone.has(c.name)) continue;
-      const b = this.batch(c, now - days * DAY_MS, rows);
-      if (b.finished) this.ageDone.add(c.name);
-      if (b.removed > 0 || !b.finished) return { className: c.name, removed: b.removed, reason: 'age' };
-    }
-    if (this.usedBytes() <= this.config().maxDbMB * 1024 * 1024) return undefined;
-    for (const c of RETENTION_CLASSES) {
-      if (this.sizeDone.has(c.name)) continue;
-      const b = this.batch(c, Number.POSITIVE_INFINITY, rows);
-      if (b.finished) this.sizeDone.add(c.name);
-      if (b.removed > 0 || !b.finished) return { className: c.name, removed: b.removed, reason: 'size' };
-    }
-    return undefined;
   }
 
   reclaim(pages: number): number {
@@ -105,7 +75,7 @@ export class SqliteMaintenance implements StoreMaintenance {
    * The class's rows after its cursor, in rowid (= age) order, within one window: the leading
    * ones older than the cutoff are deleted. A younger row ends the class for this run.
    */
-  private batch(c: RetentionClass, cutoff: number, rows: number): Batch {
+  protected batch(c: RetentionClass, cutoff: number, rows: number): Batch {
     const last = (this.db.prepare(`SELECT max(rowid) AS m FROM ${c.table}`).get() as { m: number | null }).m;
     let from = this.cursor.get(c.name) ?? 0;
     // SQLite gives a new row max(rowid) + 1: after the newest row went, new rows may sit at or

@@ -6,11 +6,12 @@
  */
 import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import { RETENTION_CLASSES, whereOf } from './retention-classes.js';
+import { RETENTION_CLASSES, type RetentionClass, whereOf } from './retention-classes.js';
 import type { KeepDays } from './retention-config.js';
+import { DAY_MS } from './retention-pruner.js';
 import { type ClassStatus, type DatabaseStatus, DUE_COUNT_CAP, type TableStatus } from './retention-types.js';
+import type { SqlDb } from './sql.js';
 
-const DAY_MS = 86_400_000;
 const AUTO_VACUUM = ['none', 'full', 'incremental'];
 
 function fileSize(f: string): number {
@@ -45,12 +46,18 @@ function tables(db: Database.Database): TableStatus[] {
   }));
 }
 
-function classes(db: Database.Database, now: number, keep: KeepDays): ClassStatus[] {
+/** `first`: the column that puts a class's oldest row first (SQLite: rowid; PostgreSQL: its time). */
+export function classStatus(
+  db: SqlDb,
+  now: number,
+  keep: KeepDays,
+  first: (c: RetentionClass) => string,
+): ClassStatus[] {
   return RETENTION_CLASSES.map((c) => {
     const where = c.filter ? `WHERE ${c.filter}` : '';
     const rows = (db.prepare(`SELECT count(*) AS n FROM ${c.table} ${where}`).get() as { n: number }).n;
     const oldest = db
-      .prepare(`SELECT ${c.time} AS t FROM ${c.table} ${where} ORDER BY rowid LIMIT 1`)
+      .prepare(`SELECT ${c.time} AS t FROM ${c.table} ${where} ORDER BY ${first(c)} LIMIT 1`)
       .get() as { t: number } | undefined;
     const days = keep[c.name];
     const dueRows =
@@ -59,7 +66,7 @@ function classes(db: Database.Database, now: number, keep: KeepDays): ClassStatu
         : (
             db
               .prepare(
-                `SELECT count(*) AS n FROM (SELECT 1 FROM ${c.table} WHERE ${whereOf(c, `${c.time} < ?`)} LIMIT ?)`,
+                `SELECT count(*) AS n FROM (SELECT 1 FROM ${c.table} WHERE ${whereOf(c, `${c.time} < ?`)} LIMIT ?) AS due`,
               )
               .get(now - days * DAY_MS, DUE_COUNT_CAP) as { n: number }
           ).n;
@@ -85,6 +92,6 @@ export function sqliteStatus(
     maxBytes,
     autoVacuum: AUTO_VACUUM[p('auto_vacuum')] ?? 'unknown',
     tables: tables(db),
-    classes: classes(db, now, keep),
+    classes: classStatus(db, now, keep, () => 'rowid'),
   };
 }

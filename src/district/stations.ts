@@ -6,11 +6,11 @@
  * one transaction before the ack goes out.
  */
 
-import type Database from 'better-sqlite3';
 import type { Clock } from '../core/clock.js';
 import type { StationEvent } from '../core/events.js';
 import type { LinkItem } from '../wire/session.js';
 import { stateOfEvent } from './event-state.js';
+import { dialectOf, type SqlDb } from './sql.js';
 
 export interface StationRow {
   id: string;
@@ -51,13 +51,14 @@ export class StationStore {
   private readonly q;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: SqlDb,
     private readonly clock: Clock,
   ) {
     this.q = {
       get: db.prepare('SELECT * FROM stations WHERE id = ?'),
+      lock: db.prepare(`SELECT * FROM stations WHERE id = ?${dialectOf(db).forUpdate}`),
       list: db.prepare('SELECT * FROM stations ORDER BY id'),
-      insert: db.prepare('INSERT OR IGNORE INTO stations (id, first_seen) VALUES (?, ?)'),
+      insert: db.prepare('INSERT INTO stations (id, first_seen) VALUES (?, ?) ON CONFLICT DO NOTHING'),
       hello: db.prepare(
         `UPDATE stations SET epoch = @epoch, acked_seq = @acked, snapshot_seq = @snap, boot_id = @boot,
          software_version = @version, applied_version = @applied, last_contact = @now WHERE id = @id`,
@@ -67,15 +68,15 @@ export class StationStore {
       contact: db.prepare('UPDATE stations SET last_contact = ? WHERE id = ?'),
       report: db.prepare('UPDATE stations SET applied_version = ?, desired_report = ? WHERE id = ?'),
       event: db.prepare(
-        `INSERT OR IGNORE INTO events (station, epoch, seq, ts, received, event_seq, kind, severity, sub, message, details)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (station, epoch, seq, ts, received, event_seq, kind, severity, sub, message, details)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
       measure: db.prepare(
-        'INSERT OR IGNORE INTO measurements (station, epoch, seq, ts, changes, received) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO measurements (station, epoch, seq, ts, changes, received) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
       ),
       drop: db.prepare(
-        `INSERT OR IGNORE INTO drops (station, epoch, seq, ts, count, measurements, events, first_seq, last_seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO drops (station, epoch, seq, ts, count, measurements, events, first_seq, last_seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
     };
   }
@@ -93,7 +94,7 @@ export class StationStore {
     const now = this.clock.now();
     return this.db.transaction(() => {
       this.q.insert.run(h.stationId, now);
-      const row = this.get(h.stationId) as StationRow;
+      const row = this.q.lock.get(h.stationId) as StationRow;
       const same = row.epoch === h.outboxEpoch;
       let acked = same ? row.acked_seq : 0;
       // the station's numbering went back (its outbox was restored from an old copy): start again there
@@ -120,7 +121,7 @@ export class StationStore {
   ingest(id: string, items: IngestItem[]): { acked: number; events: StoredEvent[] } {
     const now = this.clock.now();
     return this.db.transaction(() => {
-      const row = this.get(id) as StationRow;
+      const row = this.q.lock.get(id) as StationRow;
       let acked = row.acked_seq;
       let state: Record<string, unknown> | undefined;
       const events: StoredEvent[] = [];
@@ -148,7 +149,7 @@ export class StationStore {
         }
         const e = it.kind === 'event' ? it.event : droppedEvent(it.dropped);
         const details = JSON.stringify(e.details);
-        this.q.event.run(
+        const stored = this.q.event.run(
           id,
           row.epoch,
           it.seq,
@@ -160,8 +161,9 @@ export class StationStore {
           e.sub,
           e.message,
           details,
-        );
-        events.push({ stationId: id, seq: it.seq, ts: it.ts, received: now, event: e });
+        ).changes;
+        // held already (an outbox numbered again after a restore): stored once, reported once
+        if (stored > 0) events.push({ stationId: id, seq: it.seq, ts: it.ts, received: now, event: e });
         const implied = stateOfEvent(e);
         if (implied && it.seq > row.snapshot_seq)
           state = applyChanges(state ?? JSON.parse(row.state), implied);

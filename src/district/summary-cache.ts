@@ -34,7 +34,11 @@ export class SummaryCache {
   private known = new Set<string>();
   private sorted = true;
 
-  constructor(private readonly rows: SummaryRows) {}
+  constructor(
+    private readonly rows: SummaryRows,
+    /** false: nothing kept, every read builds afresh (hubs sharing a database: cluster/). */
+    private readonly keep = true,
+  ) {}
 
   /** The station changed (or may exist now): its entry is built again at the next read. */
   forget(id: string): void {
@@ -57,6 +61,7 @@ export class SummaryCache {
     let st = this.statuses.get(row.id);
     if (st === undefined) {
       st = toStruct(unflatten(JSON.parse(row.state)));
+      if (!this.keep) return st;
       // bounded: a status as a Struct is several kB; the stations operators look at stay in
       if (this.statuses.size >= MAX_STATUSES)
         this.statuses.delete(this.statuses.keys().next().value as string);
@@ -72,12 +77,13 @@ export class SummaryCache {
     const r = row ?? this.rows.get(id);
     if (!r) return undefined;
     const part = summarize(r, undefined, 0, 0);
-    this.parts.set(id, part);
+    if (this.keep) this.parts.set(id, part);
     return part;
   }
 
   /** Every station's id in id order (read from the table once, then kept up to date by forget). */
   allIds(): readonly string[] {
+    if (!this.keep) return this.rows.list().map((r) => r.id);
     if (!this.ids) {
       const rows = this.rows.list();
       for (const r of rows) if (!this.parts.has(r.id)) this.parts.set(r.id, summarize(r, undefined, 0, 0));

@@ -4,9 +4,9 @@
  * value, so reading the database gives no one a live session; deleting a user's rows logs
  * them out everywhere at once (every console request looks its session up here).
  */
-import type Database from 'better-sqlite3';
 import type { Clock } from '../core/clock.js';
 import type { Role } from '../security/roles.js';
+import type { SqlDb } from './sql.js';
 
 export interface UserRow {
   name: string;
@@ -41,10 +41,10 @@ CREATE TABLE IF NOT EXISTS console_users (
   created INTEGER NOT NULL, updated INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS console_sessions (
-  id TEXT PRIMARY KEY, user TEXT NOT NULL, csrf TEXT NOT NULL, address TEXT NOT NULL,
+  id TEXT PRIMARY KEY, "user" TEXT NOT NULL, csrf TEXT NOT NULL, address TEXT NOT NULL,
   created INTEGER NOT NULL, seen INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS console_sessions_by_user ON console_sessions (user);
+CREATE INDEX IF NOT EXISTS console_sessions_by_user ON console_sessions ("user");
 CREATE TABLE IF NOT EXISTS alarm_acks (
   station TEXT NOT NULL, key TEXT NOT NULL, since INTEGER NOT NULL, who TEXT NOT NULL,
   note TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (station, key, since)
@@ -55,7 +55,7 @@ export class UserStore {
   private readonly q;
 
   constructor(
-    db: Database.Database,
+    db: SqlDb,
     private readonly clock: Clock,
   ) {
     db.exec(USERS_SCHEMA);
@@ -69,15 +69,16 @@ export class UserStore {
       disable: db.prepare('UPDATE console_users SET disabled = ?, updated = ? WHERE name = ?'),
       session: db.prepare('SELECT * FROM console_sessions WHERE id = ?'),
       open: db.prepare(
-        'INSERT INTO console_sessions (id, user, csrf, address, created, seen) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO console_sessions (id, "user", csrf, address, created, seen) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       seen: db.prepare('UPDATE console_sessions SET seen = ? WHERE id = ?'),
       end: db.prepare('DELETE FROM console_sessions WHERE id = ?'),
-      endUser: db.prepare('DELETE FROM console_sessions WHERE user = ?'),
+      endUser: db.prepare('DELETE FROM console_sessions WHERE "user" = ?'),
       ack: db.prepare(
-        'INSERT OR REPLACE INTO alarm_acks (station, key, since, who, note, at) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO alarm_acks (station, key, since, who, note, at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (station, key, since) DO UPDATE SET who = excluded.who, note = excluded.note, at = excluded.at`,
       ),
-      acks: db.prepare('SELECT * FROM alarm_acks ORDER BY at DESC LIMIT ?'),
+      acks: db.prepare('SELECT * FROM alarm_acks ORDER BY at DESC, station, key LIMIT ?'),
     };
   }
 

@@ -9,8 +9,8 @@
  * is on disk (DESIGN.md decision 2). A group gathers for GROUP_MS after its first write, so a
  * steady trickle (stations connecting at a few hundred a second) shares commits too.
  */
-import type Database from 'better-sqlite3';
 import { type LoaError, toLoaError } from '../core/errors.js';
+import type { SqlDb } from './sql.js';
 import { writeError } from './storage-guard.js';
 
 export interface WriteGroup {
@@ -48,7 +48,7 @@ export class SqliteWriteGroup implements WriteGroup {
   jobs = 0;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: SqlDb,
     private readonly schedule: (f: () => void) => void = (f) => setTimeout(f, GROUP_MS),
   ) {}
 

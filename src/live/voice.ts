@@ -97,7 +97,13 @@ export class LiveVoice {
       everyS: 0,
       origin: req.origin,
       tier: req.tier,
-      live: { via: req.via, ...(req.by ? { by: req.by } : {}) },
+      // the district's session id goes into the live.start event: the console follows its
+      // stations' power-up and chime by it ("speak now", docs/live.md)
+      live: {
+        via: req.via,
+        ...(req.by ? { by: req.by } : {}),
+        ...(req.session ? { session: req.session } : {}),
+      },
     });
     cur.announcementId = st.id;
     this.poll ??= this.d.clock.setInterval(() => this.check(), POLL_MS);

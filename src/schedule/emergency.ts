@@ -45,7 +45,7 @@ export interface EmergencyRequest {
   /** What was read out, for the play log (a text bulletin). */
   speech?: SpeechProof;
   /** A live voice (src/live/): the station's microphone or the district's feed. */
-  live?: { via: 'mic' | 'district'; by?: string };
+  live?: { via: 'mic' | 'district'; by?: string; session?: string };
   /** A recorded bulletin (recorded-bulletin.ts): the district's file, for the play log. */
   recording?: RecordingProof;
 }

@@ -5,7 +5,7 @@ import { districtProto } from '../grpc/proto.js';
 import { MAX_MESSAGE_BYTES } from '../grpc/server.js';
 import { channelCredentials, INSECURE, type LinkSecurity } from '../security/credentials.js';
 import { deadlineIn, fromServiceError } from '../wire/status.js';
-import { Backoff } from './backoff.js';
+import { HubList, parseHubList } from './hubs.js';
 import type { ChunkReader } from './media.js';
 import { Session, type SessionDeps } from './session.js';
 import type { UplinkSettings } from './settings.js';
@@ -23,7 +23,8 @@ export class Link {
   private wake: (() => void) | undefined;
   private sleepTimer: Timer | undefined;
   private loopDone: Promise<void> = Promise.resolve();
-  private readonly backoff: Backoff;
+  /** The hubs to try, in turn (one, or several of a PostgreSQL-backed district: hubs.ts). */
+  readonly hubs: HubList;
 
   constructor(
     private readonly s: UplinkSettings,
@@ -32,7 +33,7 @@ export class Link {
     private readonly log: Logger,
     private readonly security: LinkSecurity = INSECURE,
   ) {
-    this.backoff = new Backoff(s.backoffMinMs, s.backoffMaxMs);
+    this.hubs = new HubList(parseHubList(s.district), clock, s.backoffMinMs, s.backoffMaxMs);
   }
 
   start(): void {
@@ -59,7 +60,7 @@ export class Link {
       new Promise((resolve, reject) =>
         c.readMedia({ sha256, offset, length }, { deadline: deadlineIn(this.s.callTimeoutMs) }, (e, r) =>
           e || !r
-            ? reject(fromServiceError(e, `district ${this.s.district}`))
+            ? reject(fromServiceError(e, `district ${this.hubs.current}`))
             : resolve({ data: r.data, total: r.totalSize }),
         ),
       );
@@ -67,13 +68,19 @@ export class Link {
 
   private async loop(): Promise<void> {
     while (this.running) {
+      const hub = this.hubs.current;
       const reason = await this.runSession();
       if (!this.running) break;
       this.lastError = reason;
       this.dropClient();
-      const delay = this.backoff.next();
+      const delay = this.hubs.failed(reason);
       this.state = 'waiting';
-      this.log.info('district link down; reconnecting', { reason, inMs: delay });
+      this.log.info('district link down; reconnecting', {
+        hub,
+        reason,
+        next: this.hubs.current,
+        inMs: delay,
+      });
       await this.sleep(delay);
     }
   }
@@ -93,8 +100,8 @@ export class Link {
       if (this.session !== session) return;
       this.state = 'up';
       this.connectedSince = this.clock.now();
-      this.backoff.reset();
-      this.log.info('district link up', { district: this.s.district, session: this.sessions });
+      this.hubs.worked();
+      this.log.info('district link up', { district: this.hubs.current, session: this.sessions });
     });
     const reason = await session.closed;
     this.session = undefined;
@@ -104,7 +111,8 @@ export class Link {
 
   private newClient(): GatewayServiceClient {
     const Ctor = districtProto().grpc.loa.district.v1.GatewayService;
-    return new Ctor(this.s.district, channelCredentials(this.security), {
+    // one channel per address: TLS checks the hub's certificate against that address's name
+    return new Ctor(this.hubs.current, channelCredentials(this.security), {
       'grpc.keepalive_time_ms': this.s.keepaliveMs,
       'grpc.keepalive_timeout_ms': this.s.keepaliveTimeoutMs,
       'grpc.keepalive_permit_without_calls': 1,

@@ -131,6 +131,9 @@ export class UplinkModule implements StationModule {
     return {
       enabled: true,
       district: this.o.settings?.district,
+      /** The hub in use or tried next (several when the district lists more than one). */
+      hub: r.link.hubs.current,
+      hubs: r.link.hubs.all.length > 1 ? r.link.hubs.all : undefined,
       link: r.link.state,
       connectedSince: r.link.connectedSince,
       sessions: r.link.sessions,

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LoaError } from '../core/errors.js';
 import { formatIssues } from '../core/validate.js';
+import { parseHubList } from './hubs.js';
 
 const ms = (min: number, def: number) =>
   z.coerce
@@ -17,8 +18,11 @@ const ms = (min: number, def: number) =>
     .default(def);
 
 export const uplinkSettingsSchema = z.object({
-  /** host:port of the district hub's GatewayService. */
-  district: z.string().regex(/^[\w.-]+:\d{1,5}$|^\[[0-9a-fA-F:]+\]:\d{1,5}$/, 'host:port'),
+  /**
+   * host:port of the district hub's GatewayService, or several hubs of one PostgreSQL-backed
+   * district, comma-separated (hubs.ts: checked entry by entry, tried in turn).
+   */
+  district: z.string().min(1),
   keepaliveMs: ms(10, 60_000),
   keepaliveTimeoutMs: ms(100, 20_000),
   backoffMinMs: ms(10, 1_000),
@@ -72,6 +76,7 @@ export function uplinkSettings(env: NodeJS.ProcessEnv, district?: string): Uplin
     }));
     throw new LoaError('CONFIG', `uplink settings: ${formatIssues(named)}`);
   }
+  parseHubList(r.data.district, district !== undefined ? '--district' : ENV_NAMES.district);
   if (r.data.backoffMaxMs < r.data.backoffMinMs)
     throw new LoaError('CONFIG', `${ENV_NAMES.backoffMaxMs} must be at least ${ENV_NAMES.backoffMinMs}`);
   return r.data;

@@ -190,6 +190,11 @@ describe('line charts, map selection and recorded bulletins in a real browser', 
     expect(await page.isChecked('#send input[data-station="xa-1"]')).toBe(true);
     expect(await page.isChecked('#send input[data-station="xa-2"]')).toBe(true);
     expect(await page.isChecked('#send input[data-station="xa-3"]')).toBe(false);
+    // the send page's map follows its list: ticking xa-3 in the list rings its marker, and back
+    await page.click('#send input[data-station="xa-3"]');
+    expect(await page.getAttribute('.send-map [data-pick="xa-3"]', 'aria-checked')).toBe('true');
+    await page.click('#send input[data-station="xa-3"]');
+    expect(await page.getAttribute('.send-map [data-pick="xa-3"]', 'aria-checked')).toBe('false');
     const tone = makeTone(join(dir, 'ban-tin.wav'), { hz: 1000, seconds: 4, rate: 48_000, channels: 2 });
     await page.setInputFiles('#bulletin-file', tone);
     await page.selectOption('#bulletin-tier', 'priority');

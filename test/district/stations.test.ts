@@ -5,18 +5,10 @@ import { CommandStore } from '../../src/district/commands.js';
 import { openDatabase } from '../../src/district/db.js';
 import { queryEvents } from '../../src/district/history.js';
 import { type IngestItem, StationStore, unflatten } from '../../src/district/stations.js';
+import { stationHello } from '../helpers/hub-hello.js';
 import { tempDir } from '../helpers/sim-station.js';
 
-const hello = (over: Partial<Parameters<StationStore['hello']>[0]> = {}) => ({
-  stationId: 'xa-a',
-  bootId: 'b1',
-  softwareVersion: '0.1.0',
-  appliedDesiredVersion: 0,
-  firstUnackedSeq: 1,
-  lastSeq: 0,
-  outboxEpoch: 'e1',
-  ...over,
-});
+const hello = stationHello;
 const event = (seq: number, kind = 'k'): IngestItem => ({
   seq,
   ts: 1000 + seq,

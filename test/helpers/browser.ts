@@ -5,7 +5,7 @@
  * other flags keep the browser off the network beyond the loopback console it is pointed at.
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserServer, chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.LOA_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -20,8 +20,41 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-export async function launchChromium(): Promise<Browser> {
+/** `extra`: more flags, e.g. fakeMicrophone(WAV) for the live voice tests. */
+export async function launchChromium(extra: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} missing: apt-get install chromium (scripts/ensure-system.sh --test)`);
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 60_000 });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_FLAGS, ...extra],
+    timeout: 60_000,
+  });
+}
+
+/** A browser whose process the test can kill (SIGKILL: no pagehide, no goodbye on any socket). */
+export async function killableChromium(
+  extra: string[] = [],
+): Promise<{ browser: Browser; server: BrowserServer }> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} missing: apt-get install chromium (scripts/ensure-system.sh --test)`);
+  const server = await chromium.launchServer({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_FLAGS, ...extra],
+    timeout: 60_000,
+  });
+  return { browser: await chromium.connect(server.wsEndpoint()), server };
+}
+
+/**
+ * Chromium's fake capture device playing `wav` in a loop as the microphone, granted without a
+ * prompt (checked headless with Debian's chromium: getUserMedia gets "Fake Default Audio Input").
+ */
+export function fakeMicrophone(wav: string): string[] {
+  return [
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-audio-capture=${wav}`,
+  ];
 }

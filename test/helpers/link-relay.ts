@@ -50,6 +50,14 @@ export class Relay {
     }
   }
 
+  /**
+   * Holds what the station sends (its current connections' station side is no longer read)
+   * while the hub's side still flows: a command reaches the station, its answer does not.
+   */
+  holdUp(): void {
+    for (const p of this.pairs) p.down.pause();
+  }
+
   /** Back to passing traffic; frozen connections continue where they stopped. */
   restore(): void {
     this.mode = 'pass';

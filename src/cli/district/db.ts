@@ -3,10 +3,17 @@
  * how long it is kept, its oldest row and how many rows the next runs remove, the disk, and
  * whether the hub refuses writes because the disk is full (docs/link.md).
  */
+import { SystemClock } from '../../core/clock.js';
 import { LoaError } from '../../core/errors.js';
 import { type Lang, translate } from '../../core/i18n.js';
+import { databaseStatus } from '../../district/db-status.js';
+import { PgMaintenance } from '../../district/pg/maintenance.js';
+import { migrateSqliteToPg } from '../../district/pg/migrate.js';
+import { openPgDatabase } from '../../district/pg/stores.js';
+import { DEFAULT_RETENTION, loadRetention } from '../../district/retention-config.js';
 import type { GetDatabaseStatusResponse__Output as Status } from '../../gen/loa/district/v1/GetDatabaseStatusResponse.js';
-import type { DCommand } from './context.js';
+import { flagString } from '../args.js';
+import type { DCommand, DCtx } from './context.js';
 import { show } from './context.js';
 import { ago } from './format.js';
 import { dbMessages } from './messages-db.js';
@@ -48,10 +55,14 @@ function header(s: Status, t: (k: string, v?: Record<string, string | number>) =
       max: bytes(s.maxBytes),
       reclaim: bytes(s.reclaimableBytes),
     }),
-    t('db.disk', { free: bytes(s.fsFreeBytes), min: bytes(s.minFreeBytes) }),
-    s.autoVacuum === 'incremental'
-      ? t('db.vacuum.incremental')
-      : t('db.vacuum.other', { mode: s.autoVacuum }),
+    ...(s.engine === 'postgresql'
+      ? [t('db.pg.disk'), t('db.pg.vacuum', { mode: s.autoVacuum })]
+      : [
+          t('db.disk', { free: bytes(s.fsFreeBytes), min: bytes(s.minFreeBytes) }),
+          s.autoVacuum === 'incremental'
+            ? t('db.vacuum.incremental')
+            : t('db.vacuum.other', { mode: s.autoVacuum }),
+        ]),
   ];
 }
 
@@ -91,9 +102,55 @@ export function renderDbStatus(s: Status, lang: Lang, now: number): string {
   ].join('\n');
 }
 
+/** `db status --db postgres://…`: the database itself, read here (no hub asked). */
+function statusOf(url: string, retentionFile: string | undefined): Status {
+  const clock = new SystemClock();
+  const db = openPgDatabase(url, clock);
+  try {
+    // the hub's retention.json when named (--retention, LOA_HUB_RETENTION), else the defaults
+    const named = retentionFile ?? (process.env.LOA_HUB_RETENTION || undefined);
+    const config = named ? loadRetention('', named) : DEFAULT_RETENTION;
+    return databaseStatus({
+      maintenance: new PgMaintenance(db, () => config),
+      retention: { last: undefined },
+      storage: { full: undefined },
+      config,
+      freeBytes: () => 0,
+      now: () => clock.now(),
+    }) as Status;
+  } finally {
+    db.close();
+  }
+}
+
+function migrate(ctx: DCtx): void {
+  const from = flagString(ctx.p, 'from');
+  const to = flagString(ctx.p, 'to');
+  if (!from) throw new LoaError('INVALID_ARGUMENT', '--from DATA_DIR: the stopped SQLite hub to copy');
+  if (!to)
+    throw new LoaError('INVALID_ARGUMENT', '--to postgres://USER@HOST:PORT/DB: the empty database to fill');
+  const t = (k: string, v?: Record<string, string | number>) => translate(dbMessages, ctx.lang, k, v);
+  const counts = migrateSqliteToPg(from, to, new SystemClock(), (table, rows) => {
+    if (!ctx.json) ctx.out(t('db.migrate.copied', { table, rows }));
+  });
+  const bad = counts.filter((c) => c.source !== c.target);
+  show(ctx, { tables: counts, ok: bad.length === 0 }, () =>
+    [
+      ...counts.map((c) => t('db.migrate.count', { ...c })),
+      t(bad.length ? 'db.migrate.mismatch' : 'db.migrate.done', { n: bad.length }),
+    ].join('\n'),
+  );
+  if (bad.length)
+    throw new LoaError('INTERNAL', `row counts differ in ${bad.map((c) => c.table).join(', ')}`);
+}
+
 export const dbCommand: DCommand = async (ctx, args) => {
+  if (args[0] === 'migrate' && args.length === 1) return migrate(ctx);
   if (args[0] !== 'status' || args.length > 1)
-    throw new LoaError('INVALID_ARGUMENT', `db: allowed: status (got "${args.join(' ')}")`);
-  const s = await ctx.hub().call<Status>('GetDatabaseStatus', {});
+    throw new LoaError('INVALID_ARGUMENT', `db: allowed: status, migrate (got "${args.join(' ')}")`);
+  const url = flagString(ctx.p, 'db');
+  const s = url
+    ? statusOf(url, flagString(ctx.p, 'retention'))
+    : await ctx.hub().call<Status>('GetDatabaseStatus', {});
   show(ctx, s, () => renderDbStatus(s, ctx.lang, ctx.now()));
 };

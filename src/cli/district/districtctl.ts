@@ -4,7 +4,7 @@
  * Exit codes: 0 ok, 1 refused or invalid (with the reason), 2 hub unreachable.
  */
 import { exitCodeFor, LoaError, toLoaError } from '../../core/errors.js';
-import { pickLang, translate } from '../../core/i18n.js';
+import { type Lang, pickLang, translate } from '../../core/i18n.js';
 import { DistrictClient } from '../../district/client.js';
 import { DEFAULT_LISTEN, runHub } from '../../district/daemon.js';
 import { clientSecurity } from '../../security/config.js';
@@ -23,12 +23,14 @@ import type { DCommand, DCtx } from './context.js';
 import { dbCommand } from './db.js';
 import { liveCommand } from './live.js';
 import { districtMessages } from './messages.js';
+import { districtUsageLine, districtUsageVi } from './messages-usage.js';
 import { districtRevokeCommands } from './revoke.js';
 import { userCommand, userUsage } from './users.js';
 
 const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--ca F --cert F --key F] COMMAND
   serve --data-dir DIR [--listen HOST:PORT] [--metrics-listen HOST:PORT|off] [--console-listen HOST:PORT|off] [--retention FILE]
-                                                   run the district hub (= loa-district) and its browser console
+        [--db postgres://USER@HOST:PORT/DB [--hub-id ID]] run the district hub (= loa-district) and its browser console;
+                                                   --db (or LOA_DB): its stores on PostgreSQL (password in PGPASSFILE/PGPASSWORD)
   stations                                         one line per station: link, on air, power, alarms, last contact
   status ID                                        one station in detail
   clusters                                         4G links: signal, data against the SIM plan, stream health, last contact
@@ -44,14 +46,20 @@ const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--c
   events [--station ID] [--since 2h|ISO] [--severity alarm] [--kind K] [--limit N]
   play-log [--station ID] [--since 1d|ISO] [--limit N]
   audit [--station ID] [--since 1d|ISO] [--limit N]  who asked what, in which role, and the result
-  db status                                        the hub's database: sizes, oldest rows, what retention removes, disk full?
+  db status [--db postgres://…]                    the hub's database: sizes, oldest rows, what retention removes, disk full?
+  db migrate --from DATA_DIR --to postgres://…     copy a stopped SQLite hub into an empty PostgreSQL database
   station revoke ID [--serial HEX] [--reason R]    a stolen box: its certificate stops working at once (admin)
   operator revoke NAME [--serial HEX] [--reason R] a person's certificate likewise (admin)
 TLS: --ca/--cert/--key, else LOA_TLS_CA/LOA_TLS_CERT/LOA_TLS_KEY (deploy/pki/operator.sh); none: plain text (a lab hub)
 exit codes: 0 ok, 1 refused or invalid, 2 hub unreachable`;
 
-const usage = () =>
-  USAGE.replace('%BULLETIN%', bulletinUsage.join('\n')).replace('%USER%', userUsage.join('\n'));
+/** The help, its descriptions in Vietnamese when `lang` is (messages-usage.ts). */
+const usage = (lang: Lang) => {
+  const en = USAGE.replace('%BULLETIN%', bulletinUsage.join('\n')).replace('%USER%', userUsage.join('\n'));
+  if (lang !== 'vi') return en;
+  const [head = '', ...rest] = en.split('\n');
+  return [head.replace('usage:', `${districtUsageVi.usage}:`), ...rest.map(districtUsageLine)].join('\n');
+};
 
 const COMMANDS: Record<string, DCommand> = {
   ...districtReadCommands,
@@ -73,6 +81,8 @@ async function serve(p: Parsed): Promise<void> {
     metricsListen: flagString(p, 'metrics-listen'),
     retention: flagString(p, 'retention'),
     consoleListen: flagString(p, 'console-listen'),
+    db: flagString(p, 'db'),
+    hubId: flagString(p, 'hub-id'),
     logLevel: assertLogLevel(flagString(p, 'log-level')),
   });
 }
@@ -88,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
   let security: LinkSecurity | undefined;
   try {
     if (!cmd || p.flags.has('help')) {
-      console.log(usage());
+      console.log(usage(lang));
       return cmd || p.flags.has('help') ? 0 : 1;
     }
     if (cmd === 'serve') {

@@ -31,6 +31,14 @@ export const dbMessages: Catalog = {
     en: 'Freed space stays inside the file (auto_vacuum {mode}): the hub converts the file at a start when the disk has room for a copy',
     vi: 'Chỗ trống nằm lại trong tệp (auto_vacuum {mode}): trung tâm sẽ chuyển đổi tệp khi khởi động nếu ổ đĩa đủ chỗ cho một bản sao',
   },
+  'db.pg.disk': {
+    en: "Disk: the PostgreSQL server's (not visible from the hub); a full disk there refuses writes (STORAGE_FULL) until space returns",
+    vi: 'Ổ đĩa: của máy chủ PostgreSQL (trung tâm không thấy được); nếu ổ đó đầy, việc ghi bị từ chối (STORAGE_FULL) cho tới khi có lại chỗ trống',
+  },
+  'db.pg.vacuum': {
+    en: 'Freed space is reused in place by PostgreSQL ({mode}); the size limit is shown, retention prunes by age',
+    vi: 'Chỗ trống được PostgreSQL dùng lại tại chỗ ({mode}); giới hạn dung lượng chỉ để hiển thị, việc xóa dữ liệu cũ theo số ngày lưu giữ',
+  },
   'db.tables': { en: 'TABLE', vi: 'BẢNG' },
   'db.rows': { en: 'ROWS', vi: 'SỐ DÒNG' },
   'db.bytes': { en: 'SIZE', vi: 'DUNG LƯỢNG' },
@@ -54,6 +62,22 @@ export const dbMessages: Catalog = {
   },
   'db.noRun': { en: 'No retention run yet', vi: 'Chưa chạy lần nào' },
   'db.runError': { en: 'Last run stopped: {error}', vi: 'Lần chạy gần nhất bị dừng: {error}' },
+  'db.migrate.copied': {
+    en: '{table}: {rows} row(s) copied',
+    vi: '{table}: đã chép {rows} dòng',
+  },
+  'db.migrate.count': {
+    en: '{table}: {source} row(s) in SQLite, {target} in PostgreSQL',
+    vi: '{table}: {source} dòng trong SQLite, {target} dòng trong PostgreSQL',
+  },
+  'db.migrate.done': {
+    en: 'Done: every table has the same number of rows. Start the hub with --db pointing at the new database.',
+    vi: 'Xong: mọi bảng có cùng số dòng. Hãy khởi động trung tâm với --db trỏ tới cơ sở dữ liệu mới.',
+  },
+  'db.migrate.mismatch': {
+    en: 'ROW COUNTS DIFFER in {n} table(s): do not start a hub on this copy; drop the database and migrate again.',
+    vi: 'SỐ DÒNG KHÁC NHAU ở {n} bảng: đừng chạy trung tâm trên bản chép này; hãy xóa cơ sở dữ liệu và chép lại.',
+  },
   'db.usage': {
     en: 'usage: districtctl db status',
     vi: 'cách dùng: districtctl db status',

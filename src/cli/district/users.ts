@@ -13,6 +13,7 @@ import { SystemClock } from '../../core/clock.js';
 import { LoaError } from '../../core/errors.js';
 import { AuditStore } from '../../district/audit.js';
 import { openDatabase } from '../../district/db.js';
+import { openPgDatabase } from '../../district/pg/stores.js';
 import { isDiskFull } from '../../district/storage-guard.js';
 import { UserStore } from '../../district/users.js';
 import { hashPassword } from '../../security/password.js';
@@ -22,7 +23,7 @@ import { type DCommand, type DCtx, show } from './context.js';
 
 export const USER_NAME = /^[a-z][a-z0-9._-]{1,31}$/;
 export const userUsage = [
-  '  user add NAME --role viewer|operator|admin [--data-dir DIR]   a console user (password: prompt or stdin)',
+  '  user add NAME --role viewer|operator|admin [--data-dir DIR | --db postgres://…]   a console user (password: prompt or stdin)',
   '  user passwd NAME | user disable NAME | user enable NAME | user list   (on the hub machine)',
 ];
 
@@ -70,7 +71,9 @@ function open(ctx: DCtx) {
     flagString(ctx.p, 'data-dir') ?? process.env.LOA_DISTRICT_DATA_DIR ?? '/var/lib/loa-district',
   );
   const clock = new SystemClock();
-  const db = openDatabase(dir);
+  // a hub on PostgreSQL (--db, else LOA_DB) keeps its console users there
+  const url = flagString(ctx.p, 'db') ?? (process.env.LOA_DB || undefined);
+  const db = url ? openPgDatabase(url, clock) : openDatabase(dir);
   const who = { who: `local ${userInfo().username}`, role: 'admin', via: 'districtctl' };
   return { db, users: new UserStore(db, clock), audit: new AuditStore(db, clock), who };
 }
@@ -97,7 +100,9 @@ async function changeIn(ctx: DCtx, s: ReturnType<typeof open>, verb: string, nam
   } else if (!have) throw new LoaError('NOT_FOUND', `no console user "${name}" (user list)`);
   const password = verb === 'add' || verb === 'passwd' ? await hashPassword(await readPassword(ctx)) : '';
   // the change and its audit entry in one transaction: a full disk leaves neither
-  s.db.transaction(() => {
+  // SQLite or PostgreSQL (pg/stores.ts): both take a function and return it run in a transaction
+  const db = s.db as { transaction<T>(fn: () => T): () => T };
+  db.transaction(() => {
     if (verb === 'add' && isRole(role)) s.users.add(name, role, password);
     else if (verb === 'passwd') s.users.setPassword(name, password);
     else s.users.setDisabled(name, verb === 'disable');

@@ -23,6 +23,10 @@ export const uplinkMessages: Catalog = {
     en: '  Schedule version   {v} running{fetch}',
     vi: '  Lịch phát          phiên bản {v} đang chạy{fetch}',
   },
+  'link.hubs': {
+    en: '  District hubs      {list} (another is tried when one fails)',
+    vi: '  Các máy chủ huyện  {list} (máy này lỗi thì thử máy khác)',
+  },
   'link.fetching': {
     en: ', fetching {n} file(s) for version {v}',
     vi: ', đang tải {n} tệp cho phiên bản {v}',
@@ -32,6 +36,9 @@ export const uplinkMessages: Catalog = {
 interface UplinkView {
   enabled: boolean;
   district?: string;
+  /** The hub in use or tried next; `hubs` when the district lists several. */
+  hub?: string;
+  hubs?: { address: string }[];
   link?: string;
   lastError?: string;
   outbox?: { items: number; bytes: number; pendingDrops: number };
@@ -51,7 +58,7 @@ export const uplinkCommands: Record<string, Command> = {
       const o = u.outbox ?? { items: 0, bytes: 0, pendingDrops: 0 };
       const d = u.desired ?? { appliedVersion: 0, fetchingVersion: 0, mediaMissing: 0 };
       const lines = [
-        t('link.title', { district: u.district ?? '?', state: t(`link.state.${u.link}`) }),
+        t('link.title', { district: u.hub ?? u.district ?? '?', state: t(`link.state.${u.link}`) }),
         t('link.outbox', {
           items: o.items,
           bytes: o.bytes,
@@ -62,6 +69,8 @@ export const uplinkCommands: Record<string, Command> = {
           fetch: d.fetchingVersion ? t('link.fetching', { n: d.mediaMissing, v: d.fetchingVersion }) : '',
         }),
       ];
+      if (u.hubs && u.hubs.length > 1)
+        lines.push(t('link.hubs', { list: u.hubs.map((h) => h.address).join(', ') }));
       if (u.link !== 'up' && u.lastError) lines.push(t('link.error', { msg: u.lastError }));
       return lines.join('\n');
     });

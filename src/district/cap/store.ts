@@ -3,7 +3,7 @@
  * — the duplicate key of CAP 1.2 §3.2.1 — with what was done about it, so a repeated alert is
  * ignored, an Update or Cancel finds what it refers to, and `GET /cap/alerts` lists them.
  */
-import type Database from 'better-sqlite3';
+import type { SqlDb } from '../sql.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS cap_alerts (
@@ -59,7 +59,7 @@ const fromRaw = (r: Raw): CapRow => ({
 });
 
 export class CapStore {
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: SqlDb) {
     db.exec(SCHEMA);
   }
 

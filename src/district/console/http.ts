@@ -31,6 +31,8 @@ export interface Route {
 export interface UpgradeRoute {
   path: string;
   handle(req: IncomingMessage, socket: Duplex, head: Buffer, user: ConsoleUser): void;
+  /** Ends the route's open sockets (the console is closing: upgraded sockets would hold it open). */
+  close?(): void;
 }
 
 export function match(

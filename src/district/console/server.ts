@@ -12,6 +12,7 @@ import type { Duplex } from 'node:stream';
 import type { Clock } from '../../core/clock.js';
 import { LoaError } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
+import type { LiveSessions } from '../live/live-sessions.js';
 import type { OperatorDeps } from '../operator/guard.js';
 import { apiRoutes } from './api.js';
 import { Assets } from './assets.js';
@@ -20,6 +21,7 @@ import type { ConsoleCtx } from './ctx.js';
 import { type Exchange, match, type Route, SECURITY_HEADERS, sendError, type UpgradeRoute } from './http.js';
 import { liveRoutes } from './live.js';
 import { loadPlaces } from './places.js';
+import { speakRoute } from './speak.js';
 
 export interface ConsoleOptions {
   host: string;
@@ -34,6 +36,8 @@ export interface ConsoleOptions {
   absoluteMs?: number;
   /** HTTPS on loopback too (LOA_CONSOLE_HTTPS=1; beyond loopback it always is). */
   https?: boolean;
+  /** The hub's live voice: the browser's "speak" WebSocket (speak.ts) when given. */
+  live?: LiveSessions;
 }
 
 export function isLoopback(host: string): boolean {
@@ -61,6 +65,7 @@ export class ConsoleServer {
     });
     this.ctx = { deps: o.deps, auth, clock: o.clock, log: o.log, places: loadPlaces(o.dataDir) };
     this.routes = [...apiRoutes(this.ctx), ...liveRoutes(this.ctx), ...this.assets.routes()];
+    if (o.live) this.upgrades.push(speakRoute(this.ctx, o.live));
     const handler = (req: IncomingMessage, res: ServerResponse) => void this.dispatch(req, res);
     this.server =
       secure && o.tls
@@ -84,6 +89,7 @@ export class ConsoleServer {
   }
 
   close(): Promise<void> {
+    for (const u of this.upgrades) u.close?.();
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();

@@ -32,6 +32,7 @@ export async function startConsole(
     idleMs: envMs('LOA_CONSOLE_IDLE_MS', 30 * 60_000),
     absoluteMs: envMs('LOA_CONSOLE_ABSOLUTE_MS', 8 * 3_600_000),
     https: process.env.LOA_CONSOLE_HTTPS === '1',
+    live: hub.liveSessions,
   });
   const port = await server.listen();
   const host = listen.host.includes(':') && !listen.host.startsWith('[') ? `[${listen.host}]` : listen.host;

@@ -174,6 +174,7 @@ export class LiveSessions {
       if (!zones.every((z) => Number.isInteger(z) && z >= 1 && z <= 32))
         throw new LoaError('INVALID_ARGUMENT', `zones: zone numbers 1 to 32 (got ${zones.join(',')})`);
       const stations = selectStations(this.d.stores.stations, o.stations, false);
+      refuseHeldElsewhere(this.d.sessions, stations);
       const offline = stations.filter((s) => !this.d.sessions.get(s)?.ready);
       if (offline.length === stations.length)
         throw new LoaError('UNAVAILABLE', `no chosen station is online (${offline.join(', ')})`);
@@ -255,4 +256,21 @@ export class LiveSessions {
       this.d.log.warn('live recordings sweep failed', { error: (e as Error).message }),
     );
   }
+}
+
+/**
+ * Live voice goes out only through the hub that holds a station's session (two hubs on one
+ * PostgreSQL, issue 20): audio is not relayed between hubs (a second hop of jitter on a voice
+ * a village hears at once, and the database is no audio path). The operator is told which hub.
+ */
+function refuseHeldElsewhere(sessions: Sessions, stations: string[]): void {
+  const away = stations.flatMap((s) => {
+    const hub = sessions.heldElsewhere(s);
+    return hub ? [`${s} is connected to hub ${hub}`] : [];
+  });
+  if (away.length)
+    throw new LoaError(
+      'REFUSED',
+      `live voice reaches a station only through the hub holding its session: ${away.join('; ')}. Speak from that hub's console, or leave these stations out`,
+    );
 }

@@ -33,7 +33,8 @@ export interface SwarmOptions {
   connectTimeoutMs?: number;
 }
 
-export type SwarmStats = SwarmCounters & { up: number };
+/** `hubs`: stations up on each hub address (a swarm given several). */
+export type SwarmStats = SwarmCounters & { up: number; hubs: Record<string, number> };
 
 /** Runs a command with its open-file limit raised to `n` (or the hard limit, if lower and not root). */
 export function withFdLimit(n: number, cmd: string, args: string[]): [string, string[]] {
@@ -144,9 +145,11 @@ export class Swarm {
       desired: 0,
       ackMs: [],
       errors: [],
+      hubs: {},
     };
     for (const m of all) {
       const c = m.counters as SwarmStats;
+      for (const [h, n] of Object.entries(c.hubs ?? {})) sum.hubs[h] = (sum.hubs[h] ?? 0) + n;
       for (const k of ['up', 'welcomed', 'retries', 'failed', 'ended', 'commands', 'desired'] as const)
         sum[k] += c[k];
       sum.ackMs.push(...c.ackMs);

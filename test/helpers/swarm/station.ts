@@ -4,14 +4,17 @@
  * Session stream: hello -> welcome -> full status snapshot + desired report + the outbox
  * (start-up events) -> cumulative acks; a heartbeat when idle; command -> command_result;
  * desired state -> desired report. A failed attempt or a broken session is retried with the
- * uplink's backoff, and counted (retries, ended), never hidden.
+ * uplink's backoff, and counted (retries, ended), never hidden. `address` may list several
+ * hubs (a:1,b:2): they are tried in turn as the uplink does (src/uplink/hubs.ts).
  */
 import type * as grpc from '@grpc/grpc-js';
+import { SystemClock } from '../../../src/core/clock.js';
 import type { GatewayServiceClient } from '../../../src/gen/loa/district/v1/GatewayService.js';
 import type { OutboxItem } from '../../../src/gen/loa/district/v1/OutboxItem.js';
 import type { SessionRequest } from '../../../src/gen/loa/district/v1/SessionRequest.js';
 import type { SessionResponse__Output } from '../../../src/gen/loa/district/v1/SessionResponse.js';
 import { districtProto } from '../../../src/grpc/proto.js';
+import { HubList, parseHubList } from '../../../src/uplink/hubs.js';
 import { toStruct, toValue } from '../../../src/wire/struct.js';
 import { bootEvents, stationStatus } from './traffic.js';
 
@@ -50,12 +53,20 @@ export class SwarmStation {
   private readonly pending = new Map<number, number>(); // batch's last seq -> sent at (ms)
   private client: GatewayServiceClient | undefined;
   private call: Call | undefined;
+  private readonly hubs: HubList;
 
   constructor(
     readonly id: string,
     private readonly o: StationOptions,
     private readonly c: SwarmCounters,
-  ) {}
+  ) {
+    this.hubs = new HubList(parseHubList(o.address), new SystemClock(), 1000, 60_000);
+  }
+
+  /** The hub this station is on (or tries next). */
+  get hub(): string {
+    return this.hubs.current;
+  }
 
   /**
    * Opens the session, again and again with the uplink's backoff (1 s doubling to 60 s, drawn
@@ -63,13 +74,14 @@ export class SwarmStation {
    * (Date.now() time); resolves once the start-up batch is acknowledged.
    */
   async connect(untilMs: number): Promise<void> {
-    for (let delay = 1000; ; delay = Math.min(60_000, delay * 2)) {
+    for (;;) {
       try {
         await this.attempt();
+        this.hubs.worked();
         return;
       } catch (e) {
         this.drop();
-        const wait = delay / 2 + (Math.random() * delay) / 2;
+        const wait = this.hubs.failed((e as Error).message);
         if (Date.now() + wait > untilMs) {
           this.c.failed++;
           throw e;
@@ -82,7 +94,7 @@ export class SwarmStation {
 
   private attempt(): Promise<void> {
     const Ctor = districtProto().grpc.loa.district.v1.GatewayService;
-    this.client = new Ctor(this.o.address, this.o.credentials, {
+    this.client = new Ctor(this.hubs.current, this.o.credentials, {
       'grpc.use_local_subchannel_pool': 1, // a station is its own box: one connection each
       'grpc.keepalive_time_ms': this.o.keepaliveMs,
       'grpc.keepalive_timeout_ms': 20_000,
@@ -197,7 +209,10 @@ export class SwarmStation {
     this.c.ended++;
     if (this.c.errors.length < 5) this.c.errors.push(`${this.id} at ${new Date().toISOString()}: ${why}`);
     this.drop();
-    if (!this.stopped) void this.connect(Date.now() + 600_000).catch(() => undefined);
+    const wait = this.hubs.failed(why);
+    setTimeout(() => {
+      if (!this.stopped) void this.connect(Date.now() + 600_000).catch(() => undefined);
+    }, wait);
   }
 
   private send(m: SessionRequest): void {

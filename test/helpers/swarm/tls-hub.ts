@@ -53,8 +53,14 @@ function waitReady(proc: ChildProcess, lines: string[]): Promise<{ port: number;
   });
 }
 
-export async function startTlsHub(dir: string, fds: number, env: NodeJS.ProcessEnv = {}): Promise<TlsHub> {
-  const ca = await TestCa.create(join(dir, 'ca'));
+/** `ca`: another hub's CA (two hubs on one database serve the same stations); else a new one. */
+export async function startTlsHub(
+  dir: string,
+  fds: number,
+  env: NodeJS.ProcessEnv = {},
+  shared?: TestCa,
+): Promise<TlsHub> {
+  const ca = shared ?? (await TestCa.create(join(dir, 'ca')));
   const server = await ca.server('hub');
   const [cmd, args] = withFdLimit(fds, process.execPath, [
     join(ROOT, 'bin', 'loa-district'),
@@ -92,7 +98,7 @@ export async function startTlsHub(dir: string, fds: number, env: NodeJS.ProcessE
     stop: () =>
       new Promise<void>((r) => {
         for (const c of clients) c.close();
-        if (proc.exitCode !== null) return r();
+        if (proc.exitCode !== null || proc.signalCode !== null) return r(); // exited, or killed
         proc.on('exit', () => r());
         proc.kill('SIGTERM');
         setTimeout(() => proc.kill('SIGKILL'), 15_000).unref();

@@ -81,7 +81,9 @@ function onMessage(m: ToWorker): void {
       s.batch(m.phase === 'start' ? windowStart(m.title) : windowEnd(m.title, windowStartedMs));
     reply({ type: 'window-sent', phase: m.phase });
   } else if (m.type === 'stats') {
-    reply({ type: 'stats', counters: { ...counters, up: stations.filter((s) => s.up).length } });
+    const hubs: Record<string, number> = {};
+    for (const s of stations) if (s.up) hubs[s.hub] = (hubs[s.hub] ?? 0) + 1;
+    reply({ type: 'stats', counters: { ...counters, up: stations.filter((s) => s.up).length, hubs } });
     counters.ackMs = [];
   } else if (m.type === 'stop') {
     for (const s of stations) s.close();

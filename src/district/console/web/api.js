@@ -51,6 +51,7 @@ export const METHOD_ROLE = {
   PushSchedule: 'operator',
   UploadMedia: 'operator',
   AcknowledgeAlarm: 'operator',
+  Speak: 'operator',
 };
 export function may(what) {
   return (RANK[session.role] ?? -1) >= (RANK[METHOD_ROLE[what] ?? 'admin'] ?? 2);

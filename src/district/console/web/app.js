@@ -1,12 +1,13 @@
 // The console's shell: login, the header (language, pages, logout), routing by location.hash,
 // and the live feed (server-sent events) that keeps every page current without a reload.
 import { alarmsView, auditView, historyView } from './alarms.js';
-import { ApiError, api, session } from './api.js';
+import { ApiError, api, may, session } from './api.js';
 import { h, replace } from './dom.js';
 import { lang, setLang, t } from './i18n.js';
 import { overview } from './overview.js';
 import { schedulesView } from './schedules.js';
 import { sendView } from './send.js';
+import { speakView } from './speak.js';
 import { stationDetail, stationView } from './station.js';
 
 const main = document.getElementById('main');
@@ -31,6 +32,7 @@ function header() {
         h('a', { href: '#/history' }, t('history')),
         h('a', { href: '#/schedules' }, t('schedules')),
         h('a', { href: '#/send', id: 'nav-send' }, t('send')),
+        may('Speak') ? h('a', { href: '#/speak', id: 'nav-speak' }, t('speak.title')) : null,
         session.role === 'admin' ? h('a', { href: '#/audit' }, t('audit')) : null,
         h('span', { class: 'who' }, `${session.name} (${session.role}) · ${liveState}`),
         h('button', { type: 'button', id: 'logout', onclick: () => logout('/api/logout') }, t('logout')),
@@ -176,6 +178,7 @@ async function route() {
     else if (path === '/history') view = await historyView(query ?? 'severity=alarm', flash);
     else if (path === '/audit') view = await auditView(flash);
     else if (path === '/send') view = await sendView(flash);
+    else if (path === '/speak') view = await speakView(flash);
     else if (path === '/schedules') view = await schedulesView(flash, route);
     else {
       const r = await api('/api/stations');

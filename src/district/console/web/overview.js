@@ -91,12 +91,14 @@ function marker(s, cx, cy) {
     'aria-label': `${name} (${s.stationId})`,
     'data-pick': s.stationId,
   });
-  const flip = () => {
-    selection.toggle(s.stationId);
+  // the marker follows the shared choice whoever changes it (this marker, the list, "clear")
+  const show = () => {
     const on = selection.has(s.stationId);
     g.setAttribute('class', `pick${on ? ' selected' : ''}`);
     g.setAttribute('aria-checked', String(on));
   };
+  selection.onChange(show, g);
+  const flip = () => selection.toggle(s.stationId);
   g.addEventListener('click', flip);
   g.addEventListener('keydown', (e) => {
     if (e.key !== 'Enter' && e.key !== ' ') return;
@@ -123,7 +125,7 @@ export function chosenBar(stations) {
         : '',
     );
   };
-  const off = selection.onChange((ids) => (bar.isConnected ? draw(ids) : off()));
+  selection.onChange(draw, bar);
   draw(selection.ids());
   return bar;
 }

@@ -35,10 +35,9 @@ export function stationPicker(stations) {
     h('label', {}, all, ` ${t('allStations')}`),
     stations.map((s, i) => h('label', {}, boxes[i], ` ${s.place?.name ?? s.stationId} (${s.stationId})`)),
   );
-  const off = selection.onChange(() => {
-    if (!el.isConnected) return off();
+  selection.onChange(() => {
     for (const b of boxes) b.checked = selection.has(b.value);
-  });
+  }, el);
   const known = new Set(stations.map((s) => s.stationId));
   return {
     el,
