@@ -142,21 +142,26 @@ export class Hub {
       dir: join(o.dataDir, 'live'),
       keepDays: o.liveKeepDays,
     });
-    this.operatorDeps = {
+    this.operatorDeps = this.depsFor(stores);
+    const operator = operatorService(this.operatorDeps, this.liveSessions);
+    this.server.add(GATEWAY_SERVICE, pkg.GatewayService.service, gateway);
+    this.server.add(DISTRICT_SERVICE, pkg.DistrictService.service, operator);
+    warmCodecs(pkg.DistrictService.service);
+  }
+
+  /** What DistrictService works with (the browser console goes through the same). */
+  private depsFor(stores: HubStores): OperatorDeps {
+    return {
       stores,
       sessions: this.sessions,
       callerOf: (call) => this.callerOf(call),
       via: this.security.kind === 'tls' ? 'tls' : 'lab',
       limiter: this.limiter,
-      log: o.log,
+      log: this.o.log,
       revoke: (identity, serial, by, reason) => this.revoke(identity, serial, by, reason),
       dbStatus: () => this.dbStatus(),
       rpcTimes: this.rpcTimes,
     };
-    const operator = operatorService(this.operatorDeps, this.liveSessions);
-    this.server.add(GATEWAY_SERVICE, pkg.GatewayService.service, gateway);
-    this.server.add(DISTRICT_SERVICE, pkg.DistrictService.service, operator);
-    warmCodecs(pkg.DistrictService.service);
   }
 
   get clock(): Clock {
