@@ -9,11 +9,11 @@
  * the same machine). Loopback network; three onsets after "speak now", median.
  * Also live.browser_bytes_per_minute (below).
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { fakeMicrophone, launchChromium } from '../../test/helpers/browser.js';
 import { addUser } from '../../test/helpers/console-rig.js';
+import { renderLavfi } from '../../test/helpers/tone-files.js';
 import { type Figure, median } from '../figures.js';
 import { waitFor } from './link.js';
 
@@ -69,20 +69,7 @@ const ONSET_HOOK = `(() => {
 function micWav(file: string, gaps = true): string {
   const on = gaps ? 'lt(mod(t,5),1)*lt(mod(t,0.5),0.3)' : 'lt(mod(t,0.5),0.3)';
   const graph = `sine=f=1000:d=60:sample_rate=48000,volume='0.5*${on}':eval=frame`;
-  execFileSync('ffmpeg', [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    graph,
-    '-ac',
-    '1',
-    file,
-  ]);
-  return file;
+  return renderLavfi(file, graph, ['-ac', '1']);
 }
 
 async function goOnAir(page: Page, r: BrowserRig): Promise<number> {

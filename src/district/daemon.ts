@@ -143,10 +143,11 @@ export async function runHub(args: HubArgs): Promise<void> {
     reloadOnSighup(hub, log);
     const host = listen.slice(0, listen.lastIndexOf(':'));
     running.metrics = new HubMetrics({
-      summaries: () => hub.sessions.summarizeRows(hub.stations.list()),
+      summaries: () => hub.sessions.all(),
       now: () => Date.now(),
       refusals: () => hub.refusals.all(),
       storage: () => hub.storageGauges(),
+      rpcTimes: () => hub.rpcTimes.stats(),
     });
     const metrics = await serveHubMetrics(running.metrics, args.metricsListen, log);
     running.cap = await startCap(hub, dataDir, log.child('cap'));

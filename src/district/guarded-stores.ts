@@ -5,11 +5,12 @@
  * small and may use the reserve below minFreeMB (storage-guard.ts). Two writes are best
  * effort and never throw: a station's last-contact time (written as a session closes) and an
  * audit entry (written while an RPC answers; with the disk full the refusal is in the log).
+ * The console's users, sessions and acknowledgements too (guardUsers).
  * Works over any HubStores, so a second engine gets the same behaviour.
  */
 import type { Logger } from '../core/log.js';
 import { isDiskFull, type StorageGuard } from './storage-guard.js';
-import type { HubStores } from './stores.js';
+import type { HubStores, UsersStore } from './stores.js';
 
 export function guardStores(s: HubStores, g: StorageGuard, log: Logger): HubStores {
   const st = s.stations;
@@ -65,6 +66,35 @@ export function guardStores(s: HubStores, g: StorageGuard, log: Logger): HubStor
         bestEffort(log, 'audit entry', () => g.write('audit entry', () => s.audit.add(...a), 'priority')),
       list: (q) => s.audit.list(q),
     },
+    users: guardUsers(s.users, g, log),
+  };
+}
+
+/**
+ * The console's people, sessions and acknowledgements: small writes an operator is waiting on
+ * (a login, an alarm acknowledged, a user disabled), so they may use the reserve; with the
+ * disk itself full they are refused (STORAGE_FULL, HTTP 507 at the console). A session's
+ * "last seen" (written on every console request) is best effort: a refused one must not turn
+ * every read of the console into an error.
+ */
+function guardUsers(u: UsersStore, g: StorageGuard, log: Logger): UsersStore {
+  const w = <T>(what: string, fn: () => T) => g.write(what, fn, 'priority');
+  return {
+    get: (name) => u.get(name),
+    list: () => u.list(),
+    add: (name, role, hash) => w('console user', () => u.add(name, role, hash)),
+    setPassword: (name, hash) => w('console password', () => u.setPassword(name, hash)),
+    setDisabled: (name, disabled) => w('console user', () => u.setDisabled(name, disabled)),
+    session: (id) => u.session(id),
+    openSession: (s) => w('console login', () => u.openSession(s)),
+    touchSession: (id) => {
+      if (!g.full)
+        bestEffort(log, 'console session seen', () => w('console session seen', () => u.touchSession(id)));
+    },
+    endSession: (id) => w('console logout', () => u.endSession(id)),
+    endSessionsOf: (user) => w('console logout', () => u.endSessionsOf(user)),
+    acknowledge: (a) => w('alarm acknowledgement', () => u.acknowledge(a)),
+    acknowledgements: (limit) => u.acknowledgements(limit),
   };
 }
 

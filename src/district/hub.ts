@@ -27,6 +27,7 @@ import { Retention } from './retention.js';
 import { DEFAULT_RETENTION, type RetentionConfig } from './retention-config.js';
 import { Revocations } from './revocation.js';
 import { refuseRevoked } from './revoke-rpc.js';
+import { RpcTimes } from './rpc-times.js';
 import { SecurityCounters } from './security-counters.js';
 import { Sessions } from './sessions.js';
 import { sharedMedia } from './shared-media.js';
@@ -35,6 +36,7 @@ import type { StationRow, StationStore } from './stations.js';
 import { StorageGuard } from './storage-guard.js';
 import type { HubStores } from './stores.js';
 import { TlsGuard } from './tls-guard.js';
+import { warmCodecs } from './warm-codecs.js';
 
 export const GATEWAY_SERVICE = 'loa.district.v1.GatewayService';
 export const DISTRICT_SERVICE = 'loa.district.v1.DistrictService';
@@ -77,6 +79,8 @@ export class Hub {
   readonly sessions: Sessions;
   readonly limiter: RateLimiter | undefined;
   readonly refusals = new SecurityCounters();
+  /** Operator RPCs' handler times (rpc-times.ts): the metrics show their p50/p99. */
+  readonly rpcTimes = new RpcTimes();
   readonly revocations: Revocations;
   /** Refuses writes while the disk is full (storage-guard.ts). */
   readonly storage: StorageGuard;
@@ -138,19 +142,26 @@ export class Hub {
       dir: join(o.dataDir, 'live'),
       keepDays: o.liveKeepDays,
     });
-    this.operatorDeps = {
+    this.operatorDeps = this.depsFor(stores);
+    const operator = operatorService(this.operatorDeps, this.liveSessions);
+    this.server.add(GATEWAY_SERVICE, pkg.GatewayService.service, gateway);
+    this.server.add(DISTRICT_SERVICE, pkg.DistrictService.service, operator);
+    warmCodecs(pkg.DistrictService.service);
+  }
+
+  /** What DistrictService works with (the browser console goes through the same). */
+  private depsFor(stores: HubStores): OperatorDeps {
+    return {
       stores,
       sessions: this.sessions,
       callerOf: (call) => this.callerOf(call),
       via: this.security.kind === 'tls' ? 'tls' : 'lab',
       limiter: this.limiter,
-      log: o.log,
+      log: this.o.log,
       revoke: (identity, serial, by, reason) => this.revoke(identity, serial, by, reason),
       dbStatus: () => this.dbStatus(),
+      rpcTimes: this.rpcTimes,
     };
-    const operator = operatorService(this.operatorDeps, this.liveSessions);
-    this.server.add(GATEWAY_SERVICE, pkg.GatewayService.service, gateway);
-    this.server.add(DISTRICT_SERVICE, pkg.DistrictService.service, operator);
   }
 
   get clock(): Clock {
@@ -233,8 +244,10 @@ export class Hub {
   /** The operator behind a DistrictService call: its certificate, or the lab's admin. */
   callerOf(call: AuthCall): Caller {
     if (this.security.kind !== 'tls') return LAB_CALLER;
-    refuseRevoked(this, peerIdentity(call));
-    return tlsCaller(call);
+    // the certificate read once (getPeerCertificate copies it into JS at every call: 10 % of a GetStation)
+    const id = peerIdentity(call);
+    refuseRevoked(this, id);
+    return tlsCaller(call, id);
   }
 
   /** Revokes certificates (districtctl station|operator revoke) and closes their connections at once. */

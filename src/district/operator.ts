@@ -28,7 +28,7 @@ export type { OperatorDeps } from './operator/guard.js';
 export function operatorService(d: OperatorDeps, live: LiveSessions): grpc.UntypedServiceImplementation {
   return {
     Speak: speak(d, live),
-    ListStations: unary(d, 'ListStations', () => listStations(d)),
+    ListStations: unary(d, 'ListStations', (req) => listStations(d, req)),
     GetStation: unary(d, 'GetStation', (req) => getStation(d, req)),
     WatchStations: watch(d),
     SendCommand: unary(d, 'SendCommand', (req, caller) => sendCommand(d, req, caller)),

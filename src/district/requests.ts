@@ -40,7 +40,10 @@ const mediaRef = z.object({
 });
 
 export const REQUEST_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
-  ListStations: z.object({}),
+  ListStations: z.object({
+    pageSize: z.number().int().min(0).max(1000).optional(),
+    pageToken: z.string().max(200).optional(),
+  }),
   GetStation: z.object({ stationId }),
   // the console's line charts (issue 17): a station's measurements over a range
   ListMeasurements: z.object({

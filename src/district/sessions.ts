@@ -17,6 +17,7 @@ import type { DesiredRow } from './desired.js';
 import type { StationRow, StoredEvent } from './stations.js';
 import type { HubStores } from './stores.js';
 import { type LiveSession, summarize } from './summary.js';
+import { type StoredSummary, SummaryCache, withLive } from './summary-cache.js';
 
 /** From this many stations on, a summary batch reads commands and versions in bulk. */
 const BULK_FROM = 32;
@@ -38,6 +39,8 @@ export class Sessions extends EventEmitter {
   private readonly sentCommands = new WeakMap<StationSession, Set<string>>();
   private readonly sentDesired = new WeakMap<StationSession, number>();
   readonly feed: ChangeFeed;
+  /** The stored part of every summary, until the station changes (summary-cache.ts). */
+  private readonly cache: SummaryCache;
 
   constructor(
     private readonly stores: Pick<HubStores, 'stations' | 'commands' | 'desired' | 'writes'>,
@@ -46,6 +49,9 @@ export class Sessions extends EventEmitter {
   ) {
     super();
     this.setMaxListeners(1000);
+    // hubs sharing a database read every summary afresh: a change another hub made is known
+    // only by its notification, and one lost must not leave a summary stale for good
+    this.cache = new SummaryCache(stores.stations, !bus.shared);
     this.feed = new ChangeFeed((ids) => this.summaries(ids));
   }
 
@@ -73,7 +79,11 @@ export class Sessions extends EventEmitter {
     if (this.open.get(id) !== s) return;
     this.open.delete(id);
     this.bus.release(id);
-    this.stores.writes.add(() => this.stores.stations.touch(id));
+    // changed again once the last contact is stored: a summary cached meanwhile would keep the old one
+    this.stores.writes.add(
+      () => this.stores.stations.touch(id),
+      () => this.cache.forget(id),
+    );
     this.changed(id);
   }
 
@@ -109,6 +119,7 @@ export class Sessions extends EventEmitter {
   /** Stations changed on another hub: this hub's watchers hear it (not told on again). */
   remoteChanged(ids: string[]): void {
     for (const id of ids) {
+      this.cache.forget(id);
       this.feed.changed(id);
       this.emit('station', id);
     }
@@ -126,32 +137,79 @@ export class Sessions extends EventEmitter {
   }
 
   /**
-   * The summaries of these stations now (unknown ones left out). Past a few stations the open
-   * commands and desired versions come from one query each, not two per station (ListStations
-   * at 10,000 stations, the watch feed after a broadcast window; bench group `hub`).
+   * The summaries of these stations now (unknown ones left out), from the summary cache
+   * (summary-cache.ts). Past a few stations the open commands and desired versions come from
+   * one query each, not two per station (ListStations at 10,000 stations, the watch feed after
+   * a broadcast window; bench group `hub`).
    */
-  summaries(ids: string[]): StationSummary[] {
-    const rows = [];
+  summaries(ids: readonly string[]): StationSummary[] {
+    const parts = [];
     for (const id of ids) {
-      const row = this.stores.stations.get(id);
-      if (row) rows.push(row);
+      const p = this.cache.part(id);
+      if (p) parts.push(p);
     }
-    return this.summarizeRows(rows);
+    return this.withCounts(parts);
   }
 
-  /** Summaries of these rows (ListStations, metrics, a new watch). */
+  /** Every station's summary, in id order (ListStations, metrics, a new watch). */
+  all(): StationSummary[] {
+    return this.summaries(this.cache.allIds());
+  }
+
+  /**
+   * A page of summaries in id order: at most `size`, after the station `after` (exclusive);
+   * `next` is the last id of the page when more follow (ListStations' page token).
+   */
+  page(after: string, size: number): { stations: StationSummary[]; next: string } {
+    const ids = this.cache.allIds();
+    let lo = 0;
+    for (let hi = ids.length; lo < hi; ) {
+      const mid = (lo + hi) >>> 1;
+      if ((ids[mid] as string) <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    const slice = ids.slice(lo, lo + size);
+    const more = lo + size < ids.length;
+    return { stations: this.summaries(slice), next: more ? (slice.at(-1) ?? '') : '' };
+  }
+
+  /** Summaries of these rows (read by the caller already). */
   summarizeRows(rows: StationRow[]): StationSummary[] {
-    if (rows.length <= BULK_FROM) return rows.map((r) => this.summary(r));
-    const open = this.stores.commands.openCounts();
-    const versions = this.stores.desired.versions();
-    return rows.map((r) => summarize(r, this.live(r.id), open.get(r.id) ?? 0, versions.get(r.id) ?? 0));
+    const parts = [];
+    for (const r of rows) {
+      const p = this.cache.part(r.id, r);
+      if (p) parts.push(p);
+    }
+    return this.withCounts(parts);
+  }
+
+  /** A station's full status as GetStation sends it (a protobuf Struct), kept until it changes. */
+  status(row: StationRow): unknown {
+    return this.cache.status(row);
   }
 
   /** One station's summary (`desiredVersion`: when the caller read its desired state already). */
   summary(row: StationRow, desiredVersion?: number): StationSummary {
     const { commands, desired } = this.stores;
     const version = desiredVersion ?? desired.forStation(row.id)?.version ?? 0;
-    return summarize(row, this.live(row.id), commands.openCount(row.id), version);
+    const part = this.cache.part(row.id, row) ?? summarize(row, undefined, 0, 0);
+    return withLive(part, this.live(row.id), commands.openCount(row.id), version);
+  }
+
+  private withCounts(parts: StoredSummary[]): StationSummary[] {
+    const { commands, desired } = this.stores;
+    if (parts.length <= BULK_FROM)
+      return parts.map((p) => {
+        const id = p.stationId as string;
+        const version = desired.forStation(id)?.version ?? 0;
+        return withLive(p, this.live(id), commands.openCount(id), version);
+      });
+    const open = commands.openCounts();
+    const versions = desired.versions();
+    return parts.map((p) => {
+      const id = p.stationId as string;
+      return withLive(p, this.live(id), open.get(id) ?? 0, versions.get(id) ?? 0);
+    });
   }
 
   /** The station's session here, else another hub's (cluster/). */

@@ -13,11 +13,14 @@ export class MetricsServer {
   constructor(
     private readonly registry: Registry,
     private readonly refresh: () => Promise<void>,
+    /** Series written as exposition text by the caller, after the registry's (many of them: the hub's per station). */
+    private readonly extra?: () => string,
   ) {}
 
   async text(): Promise<string> {
     await this.refresh();
-    return this.registry.metrics();
+    const body = await this.registry.metrics();
+    return this.extra ? `${body}${this.extra()}` : body;
   }
 
   /** Serves GET /metrics on host:port (port 0 picks a free one); resolves with the port. */

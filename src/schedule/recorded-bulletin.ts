@@ -14,9 +14,10 @@ import { statSync } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { Clock } from '../core/clock.js';
-import { keyed, LoaError } from '../core/errors.js';
+import { LoaError } from '../core/errors.js';
 import { invalidInput } from '../core/validate.js';
 import type { BulletinTier, Emergency, EmergencyOrigin, EmergencyStatus } from './emergency.js';
+import { bulletinZones } from './text-bulletin.js';
 
 const RECORDED_TIERS = ['normal', 'priority'] as const;
 const ALL_TIERS: readonly BulletinTier[] = ['normal', 'priority', 'emergency'];
@@ -73,7 +74,7 @@ export class RecordedBulletins {
     const r = recordedBulletinParams.safeParse(x ?? {}, { reportInput: true });
     if (!r.success) throw invalidInput('bulletin.play', r.error.issues);
     const p = r.data;
-    const zones = this.zones(p.zones);
+    const zones = bulletinZones('bulletin.play', p.zones, this.d.zoneIds());
     // one stat of a local file, synchronously: the bulletin takes its place among the waiting
     // ones in the order it arrived
     if (!isAbsolute(p.audio) || !statSync(p.audio, { throwIfNoEntry: false })?.isFile())
@@ -133,20 +134,5 @@ export class RecordedBulletins {
       { onAir, tier },
       { key: 'r.tierBusy', vars: { onAir: { key: `sv.tier.${onAir}` }, tier: { key: `sv.tier.${tier}` } } },
     );
-  }
-
-  private zones(z: 'all' | number[]): number[] {
-    const all = this.d.zoneIds();
-    if (z === 'all') return all;
-    const zones = [...new Set(z)].sort((a, b) => a - b);
-    for (const n of zones)
-      if (!all.includes(n))
-        throw keyed(
-          'INVALID_ARGUMENT',
-          `bulletin.play: zones: zone ${n} does not exist; allowed: ${all.join(', ')} or "all"`,
-          'r.noZone',
-          { what: 'bulletin.play', zone: n, allowed: all.join(', ') },
-        );
-    return zones;
   }
 }

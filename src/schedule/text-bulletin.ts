@@ -19,6 +19,21 @@ import type { BulletinTier, Emergency, EmergencyOrigin, EmergencyStatus } from '
 
 export const TIERS: readonly BulletinTier[] = ['normal', 'priority', 'emergency'];
 
+/** A bulletin's zones (`what` names the command): "all", or each of them a zone of this station. */
+export function bulletinZones(what: string, z: 'all' | number[], all: number[]): number[] {
+  if (z === 'all') return all;
+  const zones = [...new Set(z)].sort((a, b) => a - b);
+  for (const n of zones)
+    if (!all.includes(n))
+      throw keyed(
+        'INVALID_ARGUMENT',
+        `${what}: zones: zone ${n} does not exist; allowed: ${all.join(', ')} or "all"`,
+        'r.noZone',
+        { what, zone: n, allowed: all.join(', ') },
+      );
+  return zones;
+}
+
 export const textBulletinParams = z.strictObject({
   text: z.string(),
   tier: z.enum(TIERS).default('normal'),
@@ -72,7 +87,7 @@ export class TextBulletins {
     if (!r.success) throw invalidInput('bulletin.text', r.error.issues);
     const p = r.data;
     const text = checkText(p.text, 'bulletin.text: text');
-    const zones = this.zones(p.zones);
+    const zones = bulletinZones('bulletin.text', p.zones, this.d.zoneIds());
     this.mayInterrupt(p.tier);
     const spoken = p.audio
       ? await recording(p.audio, text)
@@ -126,21 +141,6 @@ export class TextBulletins {
         );
     }
     return this.d.emergency.stop();
-  }
-
-  private zones(z: 'all' | number[]): number[] {
-    const all = this.d.zoneIds();
-    if (z === 'all') return all;
-    const zones = [...new Set(z)].sort((a, b) => a - b);
-    for (const n of zones)
-      if (!all.includes(n))
-        throw keyed(
-          'INVALID_ARGUMENT',
-          `bulletin.text: zones: zone ${n} does not exist; allowed: ${all.join(', ')} or "all"`,
-          'r.noZone',
-          { what: 'bulletin.text', zone: n, allowed: all.join(', ') },
-        );
-    return zones;
   }
 
   private mayInterrupt(tier: BulletinTier): void {

@@ -38,8 +38,8 @@ export function peerIdentity(call: AuthCall): CertIdentity {
 }
 
 /** A person's certificate: its role URI is required; station certificates have none. */
-export function tlsCaller(call: AuthCall): Caller {
-  const id = peerIdentity(call);
+export function tlsCaller(call: AuthCall, known?: CertIdentity): Caller {
+  const id = known ?? peerIdentity(call);
   if (id.station)
     throw new LoaError(
       'PERMISSION_DENIED',

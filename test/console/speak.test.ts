@@ -20,7 +20,7 @@ import { addUser, type ConsoleRig, startConsoleRig } from '../helpers/console-ri
 import { type Daemon, pollUntil, ROOT } from '../helpers/daemon.js';
 import { districtJson } from '../helpers/hub.js';
 import { tempDir } from '../helpers/sim-station.js';
-import { makeTone } from '../helpers/tone-files.js';
+import { makeTone, renderLavfi } from '../helpers/tone-files.js';
 import { consoleLogin, type Session, speakSocket } from './speak-client.js';
 
 const SHOTS = join(ROOT, 'var', 'speak');
@@ -37,20 +37,7 @@ function micWav(file: string, silent: boolean): string {
   const src = silent
     ? 'anullsrc=r=48000:cl=mono:d=30'
     : "sine=f=1000:d=60:sample_rate=48000,volume='0.5*lt(mod(t,0.5),0.3)':eval=frame";
-  execFileSync('ffmpeg', [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    src,
-    '-ac',
-    '1',
-    file,
-  ]);
-  return file;
+  return renderLavfi(file, src, ['-ac', '1']);
 }
 
 describe('speaking from the console', () => {

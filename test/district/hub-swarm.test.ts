@@ -100,6 +100,42 @@ describe(`${N} stations on one hub over mutual TLS`, { timeout: 300_000 }, () =>
     await pollUntil(async () => watcher.events.size === N, 30_000, 250);
   });
 
+  it('lists stations in pages and in the metrics as they are now (the summary cache follows the window)', async () => {
+    type Page = { nextPageToken: string; stations: (Listed['stations'][number] & { power: string })[] };
+    const all = await viewer.call<Page>('ListStations');
+    expect(all.nextPageToken).toBe('');
+    const ids = all.stations.map((x) => x.stationId);
+    expect(ids).toEqual([...ids].sort());
+    // the window's changes (power on) reached every cached summary
+    await pollUntil(
+      async () => (await viewer.call<Page>('ListStations')).stations.every((x) => x.power === 'on'),
+      30_000,
+      250,
+    );
+    const paged: string[] = [];
+    let token = '';
+    for (let i = 0; i < 20; i++) {
+      const p = await viewer.call<Page>('ListStations', { pageSize: 64, pageToken: token });
+      expect(p.stations.length).toBeLessThanOrEqual(64);
+      expect(p.stations.every((x) => x.online && x.power === 'on')).toBe(true);
+      paged.push(...p.stations.map((x) => x.stationId));
+      token = p.nextPageToken;
+      if (!token) break;
+    }
+    expect(paged).toEqual(ids);
+    await expect(viewer.call('ListStations', { pageSize: 10, pageToken: 'not-a-token' })).rejects.toThrow(
+      /page_token: not a next_page_token of ListStations/,
+    );
+    await expect(viewer.call('ListStations', { pageSize: 5000 })).rejects.toThrow(/pageSize|page_size/);
+    await viewer.call('GetStation', { stationId: ids[0] });
+    const m = await (await fetch(hub.metricsUrl)).text();
+    expect(m).toMatch(new RegExp(`^loa_hub_stations_known ${N}$`, 'm'));
+    expect(m).toMatch(/^loa_hub_station_power_state\{station="xa-00000",state="on"\} 1$/m);
+    expect(m).toMatch(/^loa_hub_station_online\{station="xa-00299"\} 1$/m);
+    expect(m).toMatch(/^# TYPE loa_hub_station_last_event_seq gauge$/m);
+    expect(m).toMatch(/^loa_hub_rpc_handler_seconds\{rpc="GetStation",quantile="0.99"\} [0-9.e-]+$/m);
+  });
+
   it('keeps every session up to the end (heartbeats and keepalive included)', async () => {
     const s = await swarm.stats();
     expect(s.ended).toBe(0);

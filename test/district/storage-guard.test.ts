@@ -104,4 +104,67 @@ describe('hub storage guard', () => {
     expect(s.stations.ingest('xa-a', [ev(2), ev(3)]).acked).toBe(3);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
+
+  it("console users, sessions and acknowledgements: refused on a full disk, reads and 'last seen' go on", async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const clock = new ManualClock();
+    raw = openSqliteStores(dir, clock, DEFAULT_RETENTION);
+    const db = raw.db;
+    let free = 10_000;
+    const m = raw.maintenance;
+    const guard = new StorageGuard({
+      clock,
+      log,
+      freeBytes: () => free,
+      minFreeBytes: 1000,
+      probe: (n) => m.probeWrite(n),
+    });
+    const u = guardStores(raw, guard, log).users;
+    u.add('lan', 'operator', 'h1');
+    u.openSession({ id: 's1', user: 'lan', csrf: 'c', address: '127.0.0.1' });
+
+    free = 500; // below the reserve: small writes an operator waits on still go in
+    expect(guard.check()).toBe(false);
+    u.openSession({ id: 's2', user: 'lan', csrf: 'c', address: '127.0.0.1' });
+    expect(u.acknowledge({ station: 'xa-a', key: 'mains', since: 1, who: 'lan', note: 'seen' }).who).toBe(
+      'lan',
+    );
+
+    // the disk itself full: every change refused with STORAGE_FULL, nothing half-written
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+    let failed: unknown;
+    try {
+      for (let i = 0; i < 50; i++) u.add(`user-${i}-${'n'.repeat(40)}`, 'viewer', 'h'.repeat(3000));
+    } catch (e) {
+      failed = e;
+    }
+    expect(failed).toMatchObject({ code: 'STORAGE_FULL' });
+    expect(String((failed as Error).message)).toMatch(/the hub's disk is full .*console user not stored/);
+    expect(guard.full?.level).toBe('disk');
+    const before = u.list().length;
+    const seen = u.session('s1')?.seen;
+    expect(() => u.openSession({ id: 's3', user: 'lan', csrf: 'c', address: 'x' })).toThrow(
+      /console login not stored/,
+    );
+    expect(() => u.acknowledge({ station: 'xa-a', key: 'tx', since: 2, who: 'lan', note: '' })).toThrow(
+      /alarm acknowledgement not stored/,
+    );
+    expect(() => u.setDisabled('lan', true)).toThrow(/STORAGE_FULL|disk is full/);
+    expect(() => u.endSession('s1')).toThrow(/console logout not stored/);
+    await clock.advance(1000);
+    expect(() => u.touchSession('s1')).not.toThrow(); // best effort: a console read is not refused
+    expect(u.session('s1')).toMatchObject({ user: 'lan', seen }); // reads go on; "seen" not stored
+    expect(u.get('lan')?.disabled).toBe(0);
+    expect(u.list()).toHaveLength(before);
+    expect(u.acknowledgements(10)).toHaveLength(1);
+
+    db.pragma('max_page_count = 1073741823');
+    free = 10_000;
+    expect(guard.check()).toBe(true);
+    u.openSession({ id: 's3', user: 'lan', csrf: 'c', address: 'x' });
+    expect(u.setDisabled('lan', true)).toBe(true);
+    expect(u.session('s1')).toBeUndefined(); // disabling ended every session
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
 });

@@ -10,17 +10,25 @@ export interface ToneFile {
 }
 
 export function makeTone(file: string, o: ToneFile): string {
-  const args = [
+  const out: string[] = [];
+  if (o.rate) out.push('-ar', String(o.rate));
+  if (o.channels) out.push('-ac', String(o.channels));
+  return renderLavfi(file, `sine=frequency=${o.hz}:duration=${o.seconds}`, out);
+}
+
+/** Renders an ffmpeg lavfi graph (a sine, silence, bursts) to `file`; `out`: output options. */
+export function renderLavfi(file: string, graph: string, out: string[] = []): string {
+  execFileSync('ffmpeg', [
+    '-hide_banner',
     '-loglevel',
     'error',
     '-y',
     '-f',
     'lavfi',
     '-i',
-    `sine=frequency=${o.hz}:duration=${o.seconds}`,
-  ];
-  if (o.rate) args.push('-ar', String(o.rate));
-  if (o.channels) args.push('-ac', String(o.channels));
-  execFileSync('ffmpeg', [...args, file]);
+    graph,
+    ...out,
+    file,
+  ]);
   return file;
 }

@@ -15,6 +15,7 @@ import { loadProfile } from '../../src/hal/profile.js';
 import { LiveModule } from '../../src/live/module.js';
 import { ScheduleModule } from '../../src/schedule/module.js';
 import { Station } from '../../src/station/station.js';
+import { renderLavfi } from '../helpers/tone-files.js';
 import { sinePcm } from '../helpers/tones.js';
 
 export interface LiveRig {
@@ -30,41 +31,11 @@ export interface LiveRig {
 /** s16le stereo 48 kHz: `ms` of a sine at hz (0: silence). */
 export function rawTone(file: string, hz: number, ms: number): void {
   const src = hz ? `sine=f=${hz}:d=${ms / 1000}` : `anullsrc=r=48000:cl=stereo:d=${ms / 1000}`;
-  execFileSync('ffmpeg', [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    src,
-    '-ac',
-    '2',
-    '-ar',
-    '48000',
-    '-f',
-    's16le',
-    file,
-  ]);
+  renderLavfi(file, src, ['-ac', '2', '-ar', '48000', '-f', 's16le']);
 }
 
 export function wavTone(file: string, hz: number, ms: number): void {
-  execFileSync('ffmpeg', [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=f=${hz}:d=${ms / 1000}`,
-    '-ac',
-    '2',
-    '-ar',
-    '48000',
-    file,
-  ]);
+  renderLavfi(file, `sine=f=${hz}:d=${ms / 1000}`, ['-ac', '2', '-ar', '48000']);
 }
 
 /**

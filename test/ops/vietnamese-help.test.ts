@@ -7,12 +7,13 @@ import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { STATIONCTL } from '../helpers/daemon.js';
 import { english } from '../helpers/english.js';
+import { DISTRICTCTL } from '../helpers/hub.js';
 
-function ctl(env: Record<string, string>, args: string[]): Promise<string> {
+function ctl(env: Record<string, string>, args: string[], bin = STATIONCTL): Promise<string> {
   return new Promise((res) =>
     execFile(
       process.execPath,
-      [STATIONCTL, ...args],
+      [bin, ...args],
       { env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env }, timeout: 60_000 },
       (_err, stdout, stderr) => res(`${stdout}\n${stderr}`),
     ),
@@ -43,6 +44,24 @@ describe('stationctl help in Vietnamese', () => {
       expect(lines.filter((l) => english(l).length)).toEqual([]);
     }
     const en = descriptions(await ctl({}, ['--lang', 'en', '--help']));
+    expect(en.filter((l) => english(l).length).length / en.length).toBeGreaterThan(0.5);
+  }, 120_000);
+});
+
+describe('districtctl help in Vietnamese', () => {
+  it('--lang vi --help and LANG=vi_VN: descriptions without English; English with --lang en', async () => {
+    const outs = [
+      await ctl({}, ['--lang', 'vi', '--help'], DISTRICTCTL),
+      await ctl({ LANG: 'vi_VN.UTF-8' }, ['--help'], DISTRICTCTL),
+    ];
+    for (const out of outs) {
+      expect(out).toContain('cách dùng: districtctl');
+      expect(out).toContain('mã thoát: 0 thành công');
+      const lines = descriptions(out);
+      expect(lines.length).toBeGreaterThan(15);
+      expect(lines.filter((l) => english(l).length)).toEqual([]);
+    }
+    const en = descriptions(await ctl({}, ['--lang', 'en', '--help'], DISTRICTCTL));
     expect(en.filter((l) => english(l).length).length / en.length).toBeGreaterThan(0.5);
   }, 120_000);
 });

@@ -4,7 +4,7 @@
  * Exit codes: 0 ok, 1 refused or invalid (with the reason), 2 hub unreachable.
  */
 import { exitCodeFor, LoaError, toLoaError } from '../../core/errors.js';
-import { pickLang, translate } from '../../core/i18n.js';
+import { type Lang, pickLang, translate } from '../../core/i18n.js';
 import { DistrictClient } from '../../district/client.js';
 import { DEFAULT_LISTEN, runHub } from '../../district/daemon.js';
 import { clientSecurity } from '../../security/config.js';
@@ -23,6 +23,7 @@ import type { DCommand, DCtx } from './context.js';
 import { dbCommand } from './db.js';
 import { liveCommand } from './live.js';
 import { districtMessages } from './messages.js';
+import { districtUsageLine, districtUsageVi } from './messages-usage.js';
 import { districtRevokeCommands } from './revoke.js';
 import { userCommand, userUsage } from './users.js';
 
@@ -52,8 +53,13 @@ const USAGE = `usage: districtctl [--json] [--lang vi|en] [--hub HOST:PORT] [--c
 TLS: --ca/--cert/--key, else LOA_TLS_CA/LOA_TLS_CERT/LOA_TLS_KEY (deploy/pki/operator.sh); none: plain text (a lab hub)
 exit codes: 0 ok, 1 refused or invalid, 2 hub unreachable`;
 
-const usage = () =>
-  USAGE.replace('%BULLETIN%', bulletinUsage.join('\n')).replace('%USER%', userUsage.join('\n'));
+/** The help, its descriptions in Vietnamese when `lang` is (messages-usage.ts). */
+const usage = (lang: Lang) => {
+  const en = USAGE.replace('%BULLETIN%', bulletinUsage.join('\n')).replace('%USER%', userUsage.join('\n'));
+  if (lang !== 'vi') return en;
+  const [head = '', ...rest] = en.split('\n');
+  return [head.replace('usage:', `${districtUsageVi.usage}:`), ...rest.map(districtUsageLine)].join('\n');
+};
 
 const COMMANDS: Record<string, DCommand> = {
   ...districtReadCommands,
@@ -92,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
   let security: LinkSecurity | undefined;
   try {
     if (!cmd || p.flags.has('help')) {
-      console.log(usage());
+      console.log(usage(lang));
       return cmd || p.flags.has('help') ? 0 : 1;
     }
     if (cmd === 'serve') {

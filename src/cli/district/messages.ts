@@ -72,6 +72,10 @@ export const districtMessages: Catalog = {
   'events.none': { en: 'No events.', vi: 'Không có sự kiện.' },
   'playlog.none': { en: 'Nothing in the play log.', vi: 'Nhật ký phát trống.' },
   'err.refused': { en: 'Refused: {msg}', vi: 'Bị từ chối: {msg}' },
+  'user.disk_full': {
+    en: "the hub's disk is full: console user {name} not changed ({reason}); free space on the hub (districtctl db status)",
+    vi: 'ổ đĩa của trung tâm huyện đã đầy: không thay đổi được người dùng {name} ({reason}); hãy giải phóng dung lượng (districtctl db status)',
+  },
   'err.unreachable': {
     en: 'Cannot reach the district hub: {msg}\nIs it running? Try: systemctl status loa-district (or give --hub HOST:PORT)',
     vi: 'Không kết nối được trung tâm huyện: {msg}\nDịch vụ có đang chạy không? Thử: systemctl status loa-district (hoặc dùng --hub HOST:PORT)',

@@ -14,6 +14,7 @@ import { LoaError } from '../../core/errors.js';
 import { AuditStore } from '../../district/audit.js';
 import { openDatabase } from '../../district/db.js';
 import { openPgDatabase } from '../../district/pg/stores.js';
+import { isDiskFull } from '../../district/storage-guard.js';
 import { UserStore } from '../../district/users.js';
 import { hashPassword } from '../../security/password.js';
 import { isRole, ROLES } from '../../security/roles.js';
@@ -80,20 +81,34 @@ function open(ctx: DCtx) {
 async function change(ctx: DCtx, verb: string, name: string): Promise<string> {
   const s = open(ctx);
   try {
-    const have = s.users.get(name);
-    if (verb === 'add') {
-      const role = flagString(ctx.p, 'role');
-      if (!isRole(role)) throw new LoaError('INVALID_ARGUMENT', `--role: one of ${ROLES.join(', ')}`);
-      if (have) throw new LoaError('REFUSED', `user "${name}" exists; use user passwd or user enable`);
-      s.users.add(name, role, await hashPassword(await readPassword(ctx)));
-    } else if (!have) throw new LoaError('NOT_FOUND', `no console user "${name}" (user list)`);
-    else if (verb === 'passwd') s.users.setPassword(name, await hashPassword(await readPassword(ctx)));
-    else s.users.setDisabled(name, verb === 'disable');
-    s.audit.add(s.who, `ConsoleUser.${verb}`, { name, role: flagString(ctx.p, 'role') ?? '' }, []);
-    return name;
+    return await changeIn(ctx, s, verb, name);
+  } catch (e) {
+    // the hub's disk full (SQLITE_FULL / ENOSPC): nothing of the change is stored (one transaction)
+    if (!isDiskFull(e)) throw e;
+    throw new LoaError('STORAGE_FULL', ctx.t('user.disk_full', { name, reason: (e as Error).message }));
   } finally {
     s.db.close();
   }
+}
+
+async function changeIn(ctx: DCtx, s: ReturnType<typeof open>, verb: string, name: string): Promise<string> {
+  const have = s.users.get(name);
+  const role = flagString(ctx.p, 'role');
+  if (verb === 'add') {
+    if (!isRole(role)) throw new LoaError('INVALID_ARGUMENT', `--role: one of ${ROLES.join(', ')}`);
+    if (have) throw new LoaError('REFUSED', `user "${name}" exists; use user passwd or user enable`);
+  } else if (!have) throw new LoaError('NOT_FOUND', `no console user "${name}" (user list)`);
+  const password = verb === 'add' || verb === 'passwd' ? await hashPassword(await readPassword(ctx)) : '';
+  // the change and its audit entry in one transaction: a full disk leaves neither
+  // SQLite or PostgreSQL (pg/stores.ts): both take a function and return it run in a transaction
+  const db = s.db as { transaction<T>(fn: () => T): () => T };
+  db.transaction(() => {
+    if (verb === 'add' && isRole(role)) s.users.add(name, role, password);
+    else if (verb === 'passwd') s.users.setPassword(name, password);
+    else s.users.setDisabled(name, verb === 'disable');
+    s.audit.add(s.who, `ConsoleUser.${verb}`, { name, role: role ?? '' }, []);
+  })();
+  return name;
 }
 
 export const userCommand: DCommand = async (ctx, [verb, name]) => {

@@ -3,7 +3,8 @@
  * the hub takes each in once, then moves it to `done/` or `refused/` beside a `NAME.xml.json`
  * with the outcome or the reason. Writers write under a name starting with "." and rename it
  * in (a rename is atomic), so a half-written file is never read; a file changed within the
- * last second is left for the next scan as well.
+ * last second is left for the next scan as well, and so is one the hub cannot store (its disk
+ * full: STORAGE_FULL, logged once as an error) until space returns.
  */
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ const MAX_PER_SCAN = 50;
 export class CapDropDir {
   private timer: Timer | undefined;
   private scanning = false;
+  /** Files left in place for want of space (logged once each). */
+  private readonly held = new Set<string>();
 
   constructor(
     private readonly service: CapService,
@@ -65,9 +68,18 @@ export class CapDropDir {
         );
       outcome = await this.service.ingest(await readFile(file), 'drop');
     } catch (e) {
+      const err = toLoaError(e);
+      if (err.code === 'STORAGE_FULL') {
+        // not refused: the hub's disk is full; the file stays where it is for a later scan
+        if (!this.held.has(name))
+          this.log.error(`CAP file ${name} not stored: left in the drop folder`, { error: err.message });
+        this.held.add(name);
+        return;
+      }
       to = 'refused';
-      outcome = { error: toLoaError(e).message };
+      outcome = { error: err.message };
     }
+    this.held.delete(name);
     await writeFile(join(this.dir, to, `${name}.json`), `${JSON.stringify(outcome, null, 2)}\n`);
     await rename(file, join(this.dir, to, name));
     this.log.info(`CAP file ${name} → ${to}`, { outcome });

@@ -81,13 +81,20 @@ export class CapFeed {
     try {
       const r = await this.fetch(this.cfg.url, true);
       if (r.status !== 304) {
+        await this.take(r.body.toString('utf8'));
+        // only once all of it is taken in: a document the hub could not store is asked for again
         this.etag = r.etag;
         this.lastModified = r.lastModified;
-        await this.take(r.body.toString('utf8'));
       }
       this.healthy();
     } catch (e) {
-      this.failed(toLoaError(e));
+      const err = toLoaError(e);
+      if (err.code === 'STORAGE_FULL')
+        this.log.error('CAP from feed not stored: asked again next poll', {
+          feed: this.cfg.url,
+          error: err.message,
+        });
+      else this.failed(err);
     }
     this.schedule(this.delay());
   }
@@ -99,8 +106,8 @@ export class CapFeed {
       if (this.seen.has(link)) continue;
       const doc = await this.fetch(link, false).catch((e) => this.linkFailed(link, toLoaError(e)));
       if (!doc) continue; // tried again next poll; the other entries are not held back
-      this.remember(link);
       await this.ingest(link, doc.body.toString('utf8'));
+      this.remember(link);
     }
   }
 
@@ -127,8 +134,9 @@ export class CapFeed {
       const out = await this.service.ingest(xml, `feed ${this.cfg.url}`);
       this.log.info('CAP from feed', { url, outcome: out.outcome, identifier: out.identifier });
     } catch (e) {
-      // refused (audited as cap.refused by the service): the feed is serving invalid CAP
       const err = toLoaError(e);
+      if (err.code === 'STORAGE_FULL') throw err; // not the feed's fault: taken in on a later poll
+      // refused (audited as cap.refused by the service): the feed is serving invalid CAP
       this.log.error('CAP feed served an invalid document', { feed: this.cfg.url, url, error: err.message });
       this.service.auditFeed('cap.feed-invalid', { feed: this.cfg.url, url, reason: err.message }, err);
     }

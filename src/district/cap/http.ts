@@ -42,6 +42,9 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
+/** HTTP status by error code: a hostile message 400; the hub's disk full 507 (RFC 4918 §11.5), send again later. */
+const STATUS: Record<string, number> = { INVALID_ARGUMENT: 400, STORAGE_FULL: 507 };
+
 export class CapHttp {
   private server: Server | undefined;
   /** The feeds' state for GET /cap/feeds (set when feeds are polled). */
@@ -89,7 +92,7 @@ export class CapHttp {
       return reply(res, 200, await this.service.ingest(body, 'http'));
     } catch (e) {
       const err = toLoaError(e);
-      reply(res, err.code === 'INVALID_ARGUMENT' ? 400 : 500, { error: err.message, code: err.code });
+      reply(res, STATUS[err.code] ?? 500, { error: err.message, code: err.code });
     }
   }
 }

@@ -5,8 +5,7 @@
  * speaks it. An Update replaces what its references sent (stations no longer in the area stop
  * it); a Cancel stops it on air. Every step is in the hub's audit trail (who: cap:SENDER).
  */
-import type { LoaError } from '../../core/errors.js';
-import { toLoaError } from '../../core/errors.js';
+import { LoaError, toLoaError } from '../../core/errors.js';
 import { validateParams } from '../../security/schemas.js';
 import { textSha256 } from '../../speech/text.js';
 import type { Hub } from '../hub.js';
@@ -35,6 +34,8 @@ const MAX_TTL_MS = 3_600_000;
 export class CapService {
   readonly store: CapStore;
   private readonly inFlight = new Set<string>();
+  /** Commands created by the transaction under way, to send once it is committed. */
+  private sends: Array<[string, string]> | undefined;
 
   constructor(
     private readonly hub: Hub,
@@ -62,8 +63,11 @@ export class CapService {
     this.inFlight.add(key); // the same alert by two paths while its recording is fetched: once
     let out: CapOutcome;
     try {
-      out = alert.msgType === 'Cancel' ? this.cancel(alert) : await this.alert(alert);
-      this.record(alert, out, via);
+      out = await this.decide(alert, via);
+    } catch (e) {
+      const err = capRefused(alert, e);
+      this.audit('cap.refused', { ...base, reason: err.message }, [], err, via, alert.sender);
+      throw err;
     } finally {
       this.inFlight.delete(key);
     }
@@ -76,7 +80,22 @@ export class CapService {
     this.audit(action, params, [], err, 'feed', 'feed');
   }
 
-  private async alert(a: CapAlert): Promise<CapOutcome> {
+  /**
+   * What is done about an alert, stored as one transaction behind the hub's storage guard: the
+   * commands to stations, the references it stops, its own row. Only once that is on disk do
+   * the commands go out, so a disk that refuses it leaves nothing half-done (no station sent a
+   * command the hub has no row of, no alert aired that a resend would air twice).
+   */
+  private async decide(a: CapAlert, via: string): Promise<CapOutcome> {
+    const plan = a.msgType === 'Cancel' ? undefined : this.plan(a);
+    if (plan && 'outcome' in plan) return this.stored(a, via, () => plan);
+    // the recording is fetched first: the transaction below must not wait on the network
+    const audio = plan?.stations.length ? await this.audioOf(plan.info) : undefined;
+    return this.stored(a, via, () => (plan ? this.air(a, plan, audio) : this.cancel(a)));
+  }
+
+  /** The checks that need no write: a reason not to air, or the stations and tier to air it with. */
+  private plan(a: CapAlert): CapOutcome | AirPlan {
     const base = { identifier: a.identifier, sender: a.sender, stations: [] as string[], commands: {} };
     const no = (reason: string): CapOutcome => ({ ...base, outcome: 'not-aired', reason });
     if (a.msgType === 'Ack' || a.msgType === 'Error') return no(`msgType ${a.msgType}: nothing to broadcast`);
@@ -90,25 +109,58 @@ export class CapService {
     if (!tier) return no(`urgency ${info.urgency}, certainty ${info.certainty}: not broadcast`);
     const known = new Set(this.hub.stations.list().map((r) => r.id));
     const stations = stationsIn(info.area, this.cfg.stations).filter((s) => known.has(s));
-    if (a.msgType === 'Update') this.stopReferenced(a, new Set(stations));
-    if (!stations.length) return no('the area covers none of this hub’s stations');
-    const text = spokenText(info);
-    const audio = await this.audioOf(info);
     const ttl = Math.min(MAX_TTL_MS, expires !== undefined ? expires - now : MAX_TTL_MS);
-    const params = { text, tier, repeat: REPEATS[tier], ...audioParams(audio) };
+    return { info, tier, stations, ttl };
+  }
+
+  private air(a: CapAlert, p: AirPlan, audio: AudioResource | undefined): CapOutcome {
+    const base = { identifier: a.identifier, sender: a.sender, stations: [] as string[], commands: {} };
+    if (a.msgType === 'Update') this.stopReferenced(a, new Set(p.stations));
+    if (!p.stations.length)
+      return { ...base, outcome: 'not-aired', reason: 'the area covers none of this hub’s stations' };
+    const params = { text: spokenText(p.info), tier: p.tier, repeat: REPEATS[p.tier], ...audioParams(audio) };
     const commands = Object.fromEntries(
-      stations.map((s) => [s, this.send(s, 'bulletin.text', params, ttl, a)]),
+      p.stations.map((s) => [s, this.send(s, 'bulletin.text', params, p.ttl, a)]),
     );
     const how = !audio ? '' : audio.ok ? ', its recording' : `, spoken (${audio.error})`;
     return {
       ...base,
       outcome: 'aired',
-      reason: `${info.event}: ${tier}${how}`,
-      tier,
-      stations,
+      reason: `${p.info.event}: ${p.tier}${how}`,
+      tier: p.tier,
+      stations: p.stations,
       commands,
       ...(audio ? { audio: audio.ok ? pick(audio) : { error: audio.error } } : {}),
     };
+  }
+
+  /**
+   * Runs `decide` and records its outcome in one transaction through the storage guard (a
+   * priority write: a warning may use the disk's reserve); then sends the commands it created.
+   */
+  private stored(a: CapAlert, via: string, decide: () => CapOutcome): CapOutcome {
+    const sends: Array<[string, string]> = [];
+    this.sends = sends;
+    let out: CapOutcome;
+    try {
+      out = this.hub.storage.write(
+        'CAP alert',
+        () =>
+          this.hub.db.transaction(() => {
+            const o = decide();
+            this.record(a, o, via);
+            return o;
+          })(),
+        'priority',
+      );
+    } finally {
+      this.sends = undefined;
+    }
+    for (const [station, id] of sends) {
+      this.hub.sessions.deliverCommands(station, new Set([id]));
+      this.hub.sessions.changed(station);
+    }
+    return out;
   }
 
   /** The info block's audio resource, fetched and checked (resource.ts); none: undefined. */
@@ -155,8 +207,7 @@ export class CapService {
     validateParams(method, params);
     const who = { who: `cap:${a.sender}`, role: 'operator' };
     const row = this.hub.stores.commands.create(station, method, params, Math.max(1000, ttlMs), who);
-    this.hub.sessions.deliverCommands(station, new Set([row.id]));
-    this.hub.sessions.changed(station);
+    this.sends?.push([station, row.id]); // sent once the transaction is committed (stored())
     return row.id;
   }
 
@@ -197,6 +248,28 @@ export class CapService {
       err,
     );
   }
+}
+
+/** An alert the hub will air, once its recording (if any) is fetched. */
+interface AirPlan {
+  info: CapInfo;
+  tier: NonNullable<ReturnType<typeof tierOf>>;
+  stations: string[];
+  ttl: number;
+}
+
+/**
+ * An alert the hub could not store is refused to its sender in so many words (HTTP 507, the
+ * drop folder keeps the file, a feed asks again): it was neither stored nor broadcast, and
+ * sending it again once the hub has space airs it.
+ */
+function capRefused(a: CapAlert, e: unknown): LoaError {
+  const err = toLoaError(e);
+  if (err.code !== 'STORAGE_FULL') return err;
+  return new LoaError(
+    'STORAGE_FULL',
+    `CAP alert "${a.identifier}" from ${a.sender} not stored and not broadcast: ${err.message}; send it again once the hub has space`,
+  );
 }
 
 /** The recording as the station fetches it (by sha256 from the hub), or why the text is spoken. */

@@ -11,6 +11,7 @@ import type { Clock } from '../../core/clock.js';
 import { LoaError } from '../../core/errors.js';
 import { NO_USER_HASH, verifyPassword } from '../../security/password.js';
 import type { Role } from '../../security/roles.js';
+import { isDiskFull } from '../storage-guard.js';
 import type { UsersStore } from '../stores.js';
 import { LoginThrottle } from './throttle.js';
 
@@ -93,7 +94,12 @@ export class ConsoleAuth {
     const now = this.clock.now();
     const row = this.users.get(s.user);
     if (now - s.seen > this.o.idleMs || now - s.created > this.o.absoluteMs || !row || row.disabled) {
-      this.users.endSession(s.id);
+      // refused by its timestamps whether or not the disk takes the deletion (storage guard)
+      try {
+        this.users.endSession(s.id);
+      } catch (e) {
+        if (!isDiskFull(e)) throw e;
+      }
       throw unauthenticated('session expired: log in again / phiên đã hết hạn: đăng nhập lại');
     }
     if (active) this.users.touchSession(s.id);

@@ -15,6 +15,7 @@ import { fromValue } from '../../wire/struct.js';
 import { type AuditCaller, refusedCaller } from '../refused-caller.js';
 import { checkRequest } from '../requests.js';
 import type { RevokeDeps } from '../revoke-rpc.js';
+import type { RpcTimes } from '../rpc-times.js';
 import type { Sessions } from '../sessions.js';
 import type { HubStores } from '../stores.js';
 
@@ -30,6 +31,8 @@ export interface OperatorDeps extends RevokeDeps {
   limiter: RateLimiter | undefined;
   /** GetDatabaseStatus (db-status.ts). */
   dbStatus?(): unknown;
+  /** Each unary RPC's handler time, for the metrics (rpc-times.ts). */
+  rpcTimes?: RpcTimes;
 }
 
 export type Req = Record<string, unknown>;
@@ -119,6 +122,8 @@ export async function perform<T>(
 /** A unary RPC behind the guard (perform). */
 export function unary(d: OperatorDeps, rpc: string, fn: (req: Req, caller: Caller) => unknown): Unary {
   return (call, cb) => {
+    const t0 = performance.now();
+    const done = () => d.rpcTimes?.record(rpc, performance.now() - t0);
     perform(
       d,
       rpc,
@@ -127,8 +132,15 @@ export function unary(d: OperatorDeps, rpc: string, fn: (req: Req, caller: Calle
       fn,
       (via) => refusedCaller(call, via),
     ).then(
-      (res) => cb(null, res as object),
-      (e) => cb(toServiceError(e)),
+      // after cb: gRPC serialises the answer in it, part of what the hub spends on the call
+      (res) => {
+        cb(null, res as object);
+        done();
+      },
+      (e) => {
+        cb(toServiceError(e));
+        done();
+      },
     );
   };
 }

@@ -1,7 +1,7 @@
 /** DistrictService queries: stations, alarms, events, the play log and the audit trail. */
 import { LoaError } from '../../core/errors.js';
 import { toStruct } from '../../wire/struct.js';
-import { type StoredEvent, unflatten } from '../stations.js';
+import type { StoredEvent } from '../stations.js';
 import { limitOf, type OperatorDeps, type Req } from './guard.js';
 
 export function districtEvent(e: StoredEvent) {
@@ -28,7 +28,7 @@ export function getStation(d: OperatorDeps, req: Req) {
   const desired = d.stores.desired.forStation(id);
   return {
     summary: d.sessions.summary(row, desired?.version ?? 0),
-    status: toStruct(unflatten(JSON.parse(row.state))),
+    status: d.sessions.status(row),
     desired: desired
       ? {
           version: desired.version,
@@ -41,8 +41,36 @@ export function getStation(d: OperatorDeps, req: Req) {
   };
 }
 
-export function listStations(d: OperatorDeps) {
-  return { stations: d.sessions.summarizeRows(d.stores.stations.list()) };
+/** Largest page of ListStations (a page of 1,000 summaries is about 200 kB on the wire). */
+export const MAX_PAGE_SIZE = 1000;
+
+/**
+ * ListStations: every station (page_size 0, as before paging), or a page in id order. The
+ * token is the last station id of the previous page, so a station added meanwhile is listed
+ * in its place and none is listed twice.
+ */
+export function listStations(d: OperatorDeps, req: Req = {}) {
+  const size = Number(req.pageSize ?? 0);
+  const token = String(req.pageToken ?? '');
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE)
+    throw new LoaError('INVALID_ARGUMENT', `page_size: 0 (all) to ${MAX_PAGE_SIZE} (got ${req.pageSize})`);
+  if (size === 0) {
+    if (token) throw new LoaError('INVALID_ARGUMENT', 'page_token: only with a page_size');
+    return { stations: d.sessions.all(), nextPageToken: '' };
+  }
+  const after = token ? pageAfter(token) : '';
+  const page = d.sessions.page(after, size);
+  return { stations: page.stations, nextPageToken: page.next ? pageToken(page.next) : '' };
+}
+
+const TOKEN_PREFIX = 'after:';
+const pageToken = (id: string) => Buffer.from(`${TOKEN_PREFIX}${id}`).toString('base64url');
+
+function pageAfter(token: string): string {
+  const raw = Buffer.from(token, 'base64url').toString();
+  if (!raw.startsWith(TOKEN_PREFIX) || raw.length === TOKEN_PREFIX.length)
+    throw new LoaError('INVALID_ARGUMENT', 'page_token: not a next_page_token of ListStations');
+  return raw.slice(TOKEN_PREFIX.length);
 }
 
 export function listAlarms(d: OperatorDeps, req: Req) {

@@ -52,8 +52,8 @@ export function watch(d: OperatorDeps) {
     const only = new Set(call.request.stationIds);
     const wanted = (id: string) => only.size === 0 || only.has(id);
     const writeSummary = summaryWriter(call);
-    const rows = d.stores.stations.list().filter((r) => wanted(r.id));
-    for (const s of d.sessions.summarizeRows(rows)) writeSummary(s);
+    const all = only.size === 0 ? d.sessions.all() : d.sessions.summaries([...only].sort());
+    for (const s of all) writeSummary(s);
     const stop = d.sessions.feed.subscribe((b: FeedBatch) => {
       for (const s of b.stations) if (wanted(String(s.stationId))) writeSummary(s);
       for (const e of b.events) if (wanted(e.stationId)) call.write({ event: converted(e) });
