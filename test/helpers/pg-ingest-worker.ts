@@ -4,12 +4,14 @@
  * prints which items its ingest calls reported as new (what it would send to watchers).
  * Usage: node --import tsx pg-ingest-worker.ts URL STATION ITEMS
  */
+import { rmSync } from 'node:fs';
 import { SystemClock } from '../../src/core/clock.js';
 import { openPgStores } from '../../src/district/pg/stores.js';
 import { tempDir } from './sim-station.js';
 
 const [url, station, count] = process.argv.slice(2) as [string, string, string];
-const s = openPgStores(url, tempDir('loa-pgw-'), new SystemClock());
+const media = tempDir('loa-pgw-');
+const s = openPgStores(url, media, new SystemClock());
 s.stations.hello({
   stationId: station,
   bootId: 'b',
@@ -33,4 +35,5 @@ for (let from = 1; from <= n; from += 5) {
   for (const e of s.stations.ingest(station, items).events) fresh.push(e.seq);
 }
 s.db.close();
+rmSync(media, { recursive: true, force: true });
 process.stdout.write(JSON.stringify(fresh));

@@ -7,7 +7,7 @@
  * for the length of one test file.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './ports.js';
@@ -50,8 +50,33 @@ function run(args: string[], opts: { input?: string } = {}): string {
   });
 }
 
+/**
+ * The temp-dir prefix of this test run's servers: test/helpers/global-setup.ts sets
+ * LOA_TEST_RUN before the workers start, so its teardown can stop what a crashed worker (its
+ * afterAll never ran) left running, and nothing of another run on the same machine.
+ */
+function prefix(): string {
+  return `loa-pg-${process.env.LOA_TEST_RUN ?? 'x'}-`;
+}
+
+/** Stops and removes every server of this test run still there (the global teardown). */
+export function stopLeftoverPostgres(): string[] {
+  const left = readdirSync(tmpdir()).filter((d) => d.startsWith(prefix()));
+  for (const d of left) {
+    const data = join(tmpdir(), d, 'data');
+    try {
+      if (existsSync(join(data, 'postmaster.pid')))
+        run([bin('pg_ctl'), '-D', data, '-m', 'immediate', 'stop']);
+    } catch {
+      // not running after all: the directory goes anyway
+    }
+    rmSync(join(tmpdir(), d), { recursive: true, force: true });
+  }
+  return left;
+}
+
 export async function startPostgres(): Promise<Postgres> {
-  const dir = mkdtempSync(join(tmpdir(), 'loa-pg-'));
+  const dir = mkdtempSync(join(tmpdir(), prefix()));
   chmodSync(dir, 0o700);
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
