@@ -7,6 +7,7 @@
  * read SO_PEERCRED without a native addon; docs/security.md).
  */
 import type { PeerCertificate } from 'node:tls';
+import { normalSerial } from './crl.js';
 import { isRole, type Role } from './roles.js';
 
 export interface Caller {
@@ -48,7 +49,10 @@ export function identityOf(
     station: pick('loa:station:'),
     role: isRole(role) ? role : undefined,
     user: pick('loa:user:'),
-    serial: cert.serialNumber ?? '',
+    // one spelling everywhere (upper case, no leading zeros: crl.ts): Node writes a serial whose
+    // first byte is below 0x10 with a leading 0, the CRL and `revoke` without — an open
+    // connection of such a certificate was not found to drop when it was revoked
+    serial: cert.serialNumber ? normalSerial(cert.serialNumber) : '',
   };
 }
 
