@@ -9,7 +9,7 @@
  * Screenshots go to var/console/ (chart-*.png, map-selection.png).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,47 +19,25 @@ import { type Daemon, pollUntil, ROOT } from '../helpers/daemon.js';
 import { districtctl, districtJson } from '../helpers/hub.js';
 import { tempDir } from '../helpers/sim-station.js';
 import { makeTone } from '../helpers/tone-files.js';
+import { type Heard, heardAt, toneSinkStation } from '../helpers/tone-sink.js';
 
 const SHOTS = join(ROOT, 'var', 'console');
 const PASSWORD = 'mật-khẩu-thử-nghiệm';
 const IDS = ['xa-1', 'xa-2', 'xa-3'];
-
-interface Heard {
-  at: number;
-  hz: number;
-}
 
 describe('line charts, map selection and recorded bulletins in a real browser', () => {
   let rig: ConsoleRig;
   let browser: Browser;
   let dir: string;
   const contexts: BrowserContext[] = [];
-  const heard = (id: string): Heard[] => {
-    const f = join(dir, `${id}.heard.jsonl`);
-    if (!existsSync(f)) return [];
-    return readFileSync(f, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as Heard);
-  };
+  const heard = (id: string): Heard[] => heardAt(dir, id);
   const station = (id: string) => rig.stations.get(id) as Daemon;
 
   beforeAll(async () => {
     dir = tempDir('loa-console-bulletins-');
     mkdirSync(SHOTS, { recursive: true });
-    const sinkJs = join(ROOT, 'test', 'helpers', 'tone-sink.mjs');
     for (const id of IDS) {
-      mkdirSync(join(dir, id), { recursive: true });
-      const sink = `${JSON.stringify(process.execPath)} ${JSON.stringify(sinkJs)} ${JSON.stringify(join(dir, `${id}.heard.jsonl`))}`;
-      writeFileSync(
-        join(dir, id, 'audio.json'),
-        JSON.stringify({
-          schema: 1,
-          sink: { kind: 'pipe', command: sink },
-          monitor: { enabled: false },
-          onAirLog: { enabled: false },
-        }),
-      );
+      toneSinkStation(dir, id);
       // a full line check every 2 s (default 30 s): the fault reaches the chart sooner
       writeFileSync(
         join(dir, id, 'lines.json'),

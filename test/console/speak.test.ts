@@ -11,7 +11,7 @@
  * under var/speak/.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,16 +21,12 @@ import { type Daemon, pollUntil, ROOT } from '../helpers/daemon.js';
 import { districtJson } from '../helpers/hub.js';
 import { tempDir } from '../helpers/sim-station.js';
 import { makeTone, renderLavfi } from '../helpers/tone-files.js';
+import { type Heard, heardAt, toneSinkStation } from '../helpers/tone-sink.js';
 import { consoleLogin, type Session, speakSocket } from './speak-client.js';
 
 const SHOTS = join(ROOT, 'var', 'speak');
 const PASSWORD = 'mật-khẩu-thử-nghiệm';
 const IDS = ['xa-1', 'xa-2', 'xa-3'];
-
-interface Heard {
-  at: number;
-  hz: number;
-}
 
 /** 1000 Hz bursts (300 ms on, 200 ms off) at −6 dBFS, or silence: the fake microphone's file. */
 function micWav(file: string, silent: boolean): string {
@@ -45,14 +41,7 @@ describe('speaking from the console', () => {
   let dir: string;
   let talker: Browser;
   let mute: Browser;
-  const heard = (id: string): Heard[] => {
-    const f = join(dir, `${id}.heard.jsonl`);
-    if (!existsSync(f)) return [];
-    return readFileSync(f, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as Heard);
-  };
+  const heard = (id: string): Heard[] => heardAt(dir, id);
   const station = (id: string) => rig.stations.get(id) as Daemon;
   const liveStatus = async (id: string) =>
     JSON.parse((await station(id).ctl('--json', 'live', 'status')).stdout) as {
@@ -63,20 +52,8 @@ describe('speaking from the console', () => {
   beforeAll(async () => {
     dir = tempDir('loa-speak-');
     mkdirSync(SHOTS, { recursive: true });
-    const sinkJs = join(ROOT, 'test', 'helpers', 'tone-sink.mjs');
     for (const id of IDS) {
-      mkdirSync(join(dir, id), { recursive: true });
-      const out = join(dir, `${id}.heard.jsonl`);
-      const sink = [process.execPath, sinkJs, out].map((s) => JSON.stringify(s)).join(' ');
-      writeFileSync(
-        join(dir, id, 'audio.json'),
-        JSON.stringify({
-          schema: 1,
-          sink: { kind: 'pipe', command: sink },
-          monitor: { enabled: false },
-          onAirLog: { enabled: false },
-        }),
-      );
+      toneSinkStation(dir, id);
     }
     rig = await startConsoleRig(dir, 3);
     for (const [name, role] of [

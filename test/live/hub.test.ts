@@ -7,17 +7,18 @@
  * cannot start a live session.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SystemClock } from '../../src/core/clock.js';
 import { memoryLogger } from '../../src/core/log.js';
 import { Hub } from '../../src/district/hub.js';
-import { type Daemon, pollUntil, ROOT } from '../helpers/daemon.js';
+import { type Daemon, pollUntil } from '../helpers/daemon.js';
 import { DISTRICTCTL, districtctl, districtJson, type HubProc, startHub } from '../helpers/hub.js';
 import { Relay } from '../helpers/link-relay.js';
 import { tempDir } from '../helpers/sim-station.js';
 import { makeTone } from '../helpers/tone-files.js';
+import { type Heard, heardAt, toneSinkStation } from '../helpers/tone-sink.js';
 import { HUB_ENV, LINK_ENV, startStation, uplink } from '../link/helpers.js';
 
 const IDS = ['xa-a', 'xa-b', 'xa-c'] as const;
@@ -26,18 +27,7 @@ let hub: HubProc;
 let relay: Relay;
 const st = new Map<string, Daemon>();
 
-interface Heard {
-  at: number;
-  hz: number;
-}
-const heard = (id: string): Heard[] => {
-  const f = join(dir, `${id}.heard.jsonl`);
-  if (!existsSync(f)) return [];
-  return readFileSync(f, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Heard);
-};
+const heard = (id: string): Heard[] => heardAt(dir, id);
 const live = async (id: string) =>
   JSON.parse((await (st.get(id) as Daemon).ctl('--json', 'live', 'status')).stdout) as {
     active: boolean;
@@ -65,19 +55,8 @@ beforeAll(async () => {
     rate: 48_000,
     channels: 2,
   });
-  const sinkJs = join(ROOT, 'test', 'helpers', 'tone-sink.mjs');
   for (const id of IDS) {
-    mkdirSync(join(dir, id), { recursive: true });
-    const sink = `${JSON.stringify(process.execPath)} ${JSON.stringify(sinkJs)} ${JSON.stringify(join(dir, `${id}.heard.jsonl`))}`;
-    writeFileSync(
-      join(dir, id, 'audio.json'),
-      JSON.stringify({
-        schema: 1,
-        sink: { kind: 'pipe', command: sink },
-        monitor: { enabled: false },
-        onAirLog: { enabled: false },
-      }),
-    );
+    toneSinkStation(dir, id);
     const d = await startStation(dir, id, relay, LINK_ENV);
     st.set(id, d);
     await pollUntil(async () => (await uplink({ station: d })).link === 'up', 20_000);
