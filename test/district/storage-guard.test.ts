@@ -33,22 +33,27 @@ describe('hub storage guard', () => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
 
-  it('refuses station data below the reserve, everything on SQLITE_FULL, and recovers by a probe write', () => {
+  /** Fresh stores and a guard whose free space the test sets (disk.free), reserve 1000 bytes. */
+  function guarded() {
     const dir = tempDir();
     dirs.push(dir);
     const clock = new ManualClock();
     raw = openSqliteStores(dir, clock, DEFAULT_RETENTION);
-    const db = raw.db;
-    let free = 10_000;
     const m = raw.maintenance;
+    const disk = { free: 10_000 };
     const guard = new StorageGuard({
       clock,
       log,
-      freeBytes: () => free,
+      freeBytes: () => disk.free,
       minFreeBytes: 1000,
       probe: (n) => m.probeWrite(n),
     });
-    const s = guardStores(raw, guard, log);
+    return { stores: raw, db: raw.db, clock, disk, guard };
+  }
+
+  it('refuses station data below the reserve, everything on SQLITE_FULL, and recovers by a probe write', () => {
+    const { stores, db, disk, guard } = guarded();
+    const s = guardStores(stores, guard, log);
     s.stations.hello({
       stationId: 'xa-a',
       bootId: 'b',
@@ -60,7 +65,7 @@ describe('hub storage guard', () => {
     });
     expect(s.stations.ingest('xa-a', [ev(1)]).acked).toBe(1);
 
-    free = 500;
+    disk.free = 500;
     expect(guard.check()).toBe(false);
     expect(guard.full).toMatchObject({
       level: 'reserve',
@@ -96,7 +101,7 @@ describe('hub storage guard', () => {
     expect(lines.some((l) => /audit entry not stored/.test(l))).toBe(true);
     expect(s.stations.list()).toHaveLength(1); // reads go on
 
-    free = 10_000;
+    disk.free = 10_000;
     expect(guard.check()).toBe(false); // the probe write still fails
     db.pragma('max_page_count = 1073741823');
     expect(guard.check()).toBe(true);
@@ -106,25 +111,12 @@ describe('hub storage guard', () => {
   });
 
   it("console users, sessions and acknowledgements: refused on a full disk, reads and 'last seen' go on", async () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const clock = new ManualClock();
-    raw = openSqliteStores(dir, clock, DEFAULT_RETENTION);
-    const db = raw.db;
-    let free = 10_000;
-    const m = raw.maintenance;
-    const guard = new StorageGuard({
-      clock,
-      log,
-      freeBytes: () => free,
-      minFreeBytes: 1000,
-      probe: (n) => m.probeWrite(n),
-    });
-    const u = guardStores(raw, guard, log).users;
+    const { stores, db, clock, disk, guard } = guarded();
+    const u = guardStores(stores, guard, log).users;
     u.add('lan', 'operator', 'h1');
     u.openSession({ id: 's1', user: 'lan', csrf: 'c', address: '127.0.0.1' });
 
-    free = 500; // below the reserve: small writes an operator waits on still go in
+    disk.free = 500; // below the reserve: small writes an operator waits on still go in
     expect(guard.check()).toBe(false);
     u.openSession({ id: 's2', user: 'lan', csrf: 'c', address: '127.0.0.1' });
     expect(u.acknowledge({ station: 'xa-a', key: 'mains', since: 1, who: 'lan', note: 'seen' }).who).toBe(
@@ -160,7 +152,7 @@ describe('hub storage guard', () => {
     expect(u.acknowledgements(10)).toHaveLength(1);
 
     db.pragma('max_page_count = 1073741823');
-    free = 10_000;
+    disk.free = 10_000;
     expect(guard.check()).toBe(true);
     u.openSession({ id: 's3', user: 'lan', csrf: 'c', address: 'x' });
     expect(u.setDisabled('lan', true)).toBe(true);
