@@ -60,8 +60,15 @@ export interface ShowResult {
   items: ShowItem[];
 }
 
+/**
+ * What plays in [from, from + days), each item with its real times: the programme on air at
+ * `from` shows from its own start (05:30–06:30 at 05:41, not 05:41–06:30), the last one to
+ * its own end. A programme runs at most a day, so a day either side finds its edges.
+ */
 export function showItems(plan: import('./compile.js').Plan, from: number, days: number): ShowItem[] {
-  return timeline(plan, from, from + days * DAY_MS).map((s) => ({
+  const to = from + days * DAY_MS;
+  const segments = timeline(plan, from - DAY_MS, to + DAY_MS).filter((s) => s.end > from && s.start < to);
+  return segments.map((s) => ({
     start: s.start,
     end: s.end,
     startLocal: formatLocal(s.start, plan.tz),

@@ -21,6 +21,36 @@ function ctl(...args: string[]): Promise<{ code: number; stdout: string; stderr:
   });
 }
 
+/** Hanoi's wall clock "HH:MM" now. */
+function hanoiNow(): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date());
+}
+
+/**
+ * Runs `call` and says whether one of the [start, end) windows (pairs of "HH:MM", Hanoi) was
+ * open throughout; a call that straddles an edge is retried (a minute later it cannot).
+ */
+async function onAirDuring<T>(
+  windows: string[],
+  call: () => Promise<T>,
+): Promise<{ got: T; onAir: boolean }> {
+  const open = () => {
+    const t = hanoiNow();
+    return windows.some((w, i) => i % 2 === 0 && t >= w && t < (windows[i + 1] as string));
+  };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const before = open();
+    const got = await call();
+    if (open() === before) return { got, onAir: before };
+  }
+  throw new Error('the clock kept crossing a programme edge');
+}
+
 describe('stationctl schedule commands', () => {
   let d: Daemon | undefined;
   afterEach(async () => {
@@ -30,7 +60,8 @@ describe('stationctl schedule commands', () => {
 
   it('checks, applies and shows a schedule; rejects a bad one naming the programme', async () => {
     const dir = tempDir();
-    d = await startDaemon(['--profile', 'sim', '--data-dir', join(dir, 'data')]);
+    const daemon = await startDaemon(['--profile', 'sim', '--data-dir', join(dir, 'data')]);
+    d = daemon;
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify(doc([programme('chieu', { start: '17h', zones: [7] })])));
     const rej = await d.ctl('schedule', 'check', bad);
@@ -44,14 +75,20 @@ describe('stationctl schedule commands', () => {
     );
     const applied = await d.ctl('schedule', 'apply', SAMPLE);
     expect(applied.stdout).toMatch(/version 1 applied \(2 programme\(s\)\)/);
-    const shown = await d.ctl('schedule', 'show', '--days', '2');
-    expect(shown.stdout.match(/05:30–06:30/g)).toHaveLength(2);
+    // the daemon runs on the real clock: a programme on air now is shown too, with its own times
+    const morning = await onAirDuring(['05:30', '06:30'], () =>
+      daemon.ctl('schedule', 'show', '--days', '2'),
+    );
+    expect(morning.got.stdout.match(/05:30–06:30/g)).toHaveLength(morning.onAir ? 3 : 2);
+    const shown = morning.got;
     expect(shown.stdout).toMatch(/17:00–18:00 .*zones 1,2,3,4 .*Buổi chiều/);
     const vi = await d.ctl('--lang', 'vi', 'schedule', 'show', '--days', '1');
     expect(vi.stdout).toMatch(/Lịch phát phiên bản 1 \(Asia\/Ho_Chi_Minh\)/);
     expect(vi.stdout).toMatch(/vùng 1,2,3,4/);
-    const json = JSON.parse((await d.ctl('schedule', 'show', '--json')).stdout);
-    expect(json.items).toHaveLength(14);
+    const week = await onAirDuring(['05:30', '06:30', '17:00', '18:00'], () =>
+      daemon.ctl('schedule', 'show', '--json'),
+    );
+    expect(JSON.parse(week.got.stdout).items).toHaveLength(week.onAir ? 15 : 14);
     const st = JSON.parse((await d.ctl('status', '--json')).stdout);
     expect(st.modules.schedule).toMatchObject({ version: 1, timezone: 'Asia/Ho_Chi_Minh', stale: false });
 

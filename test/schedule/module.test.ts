@@ -40,6 +40,15 @@ describe('schedule apply and persistence', () => {
     expect(show.items.map((i) => i.startLocal.slice(11, 16))).toEqual(['17:00', '05:30', '17:00', '05:30']);
     expect(show.timezone).toBe('Asia/Ho_Chi_Minh');
   });
+
+  it('shows the programme on air with its own start and end, not clipped to now', async () => {
+    h = await scheduleStation({ start: vn('2026-01-05', '05:41') });
+    await h.call('schedule.apply', { doc: sampleDoc() });
+    const show = (await h.call('schedule.show', { days: 1 })) as ShowResult;
+    const spans = show.items.map((i) => `${i.startLocal.slice(0, 16)}–${i.endLocal.slice(11, 16)}`);
+    // on air since 05:30, this evening, and tomorrow's, which starts before 05:41 tomorrow
+    expect(spans).toEqual(['2026-01-05 05:30–06:30', '2026-01-05 17:00–18:00', '2026-01-06 05:30–06:30']);
+  });
 });
 
 describe('power with the programme, on the simulated chain', () => {
