@@ -194,6 +194,8 @@ describe('the district console in a real browser', () => {
     const r = await station.ctl('sim', 'fault', 'mains-lost');
     expect(r.code, r.stderr).toBe(0);
     await page.waitForSelector('#alarms li[data-station="xa-2"][data-key="mains.lost"]', { timeout: 30_000 });
+    // the console is in Vietnamese: so are the station's alarms, not the daemon's English message
+    await expect(page.textContent('li[data-key="mains.lost"] span')).resolves.toMatch(/^MẤT ĐIỆN LƯỚI/);
     await page.screenshot({ path: join(SHOTS, 'alarms.png'), fullPage: true });
     await page.fill('li[data-key="mains.lost"] input[name=note]', 'Đã gọi điện lực');
     await page.click('li[data-key="mains.lost"] button[type=submit]');

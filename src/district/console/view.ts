@@ -4,6 +4,7 @@
  * plus the transmitter, the zones with their line states, and the active alarms in full.
  */
 
+import { alarmText } from '../../ops/alarm-text.js';
 import type { Sessions } from '../sessions.js';
 import type { StationRow } from '../stations.js';
 import { unflatten } from '../stations.js';
@@ -18,7 +19,10 @@ export interface ConsoleAlarm {
   stationId: string;
   key: string;
   sub: string;
+  /** The station's English message. */
   message: string;
+  /** The same alarm in Vietnamese, from its kind and details (ops/alarm-messages.ts). */
+  messageVi: string;
   sinceMs: number;
   /** 2: the transmitter, power or mains (what keeps the village from hearing anything); 1: the rest. */
   rank: number;
@@ -49,6 +53,10 @@ export function alarmsOf(row: StationRow, status: Obj): ConsoleAlarm[] {
     key: str(obj(a).key),
     sub: str(obj(a).sub),
     message: str(obj(a).message),
+    messageVi: alarmText(
+      { key: str(obj(a).key), message: str(obj(a).message), details: obj(obj(a).details) },
+      'vi',
+    ),
     sinceMs: Number(obj(a).since) || 0,
     rank: alarmRank(str(obj(a).key)),
   }));

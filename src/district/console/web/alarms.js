@@ -2,7 +2,7 @@
 // newest first), acknowledge with a note; and the history of events with filters.
 import { api, may } from './api.js';
 import { h } from './dom.js';
-import { t, when } from './i18n.js';
+import { alarmWords, t, when } from './i18n.js';
 
 /** Notes being typed survive the page's live re-renders (each station change redraws the list). */
 const drafts = new Map();
@@ -61,7 +61,7 @@ export async function alarmsView(refresh, flash) {
           },
           h('a', { href: `#/station/${encodeURIComponent(a.stationId)}` }, a.stationId),
           h('b', {}, ` ${a.key} `),
-          h('span', {}, a.message),
+          h('span', {}, alarmWords(a)),
           h('small', {}, ` ${t('since')} ${when(a.sinceMs)}`),
           a.ack
             ? h(

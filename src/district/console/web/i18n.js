@@ -366,6 +366,11 @@ export function t(key) {
   return (lang === 'en' ? EN : VI)[key] ?? key;
 }
 
+/** An active alarm's words in the console's language (the hub renders both: console/view.ts). */
+export function alarmWords(a) {
+  return lang === 'vi' ? a.messageVi || a.message : a.message;
+}
+
 /** A time as the district reads it (Asia/Ho_Chi_Minh), short. */
 export function when(ms) {
   if (!ms) return '—';

@@ -4,7 +4,7 @@ import { eventTable } from './alarms.js';
 import { api, may } from './api.js';
 import { lineCharts } from './chart.js';
 import { h } from './dom.js';
-import { t, when } from './i18n.js';
+import { alarmWords, t, when } from './i18n.js';
 import { listenButton } from './listen.js';
 
 /** Asks before a command runs: names the station and what will happen. */
@@ -155,7 +155,7 @@ export function stationDetail(s, flash) {
       h('dt', {}, t('transmitter')),
       h('dd', {}, s.transmitter || '—'),
       h('dt', {}, t('activeAlarms')),
-      h('dd', {}, alarms.length ? alarms.map((a) => `${a.key}: ${a.message}`).join('; ') : t('none')),
+      h('dd', {}, alarms.length ? alarms.map((a) => `${a.key}: ${alarmWords(a)}`).join('; ') : t('none')),
     ),
     h(
       'div',
