@@ -203,6 +203,15 @@ describe('the district console in a real browser', () => {
       'Đã gọi điện lực',
     );
     await station.ctl('sim', 'clear');
+    // History: the alarm's start and end in Vietnamese too
+    const history = await pollUntil(async () => {
+      await page.goto(`${rig.url}#/history?station=xa-2&kind=mains.lost`);
+      await page.reload();
+      await page.waitForSelector('#history table.events');
+      const text = (await page.textContent('#history table.events tbody')) ?? '';
+      return text.includes('đã hết: MẤT ĐIỆN LƯỚI') && text;
+    }, 30_000);
+    expect(history).toContain('mains.lost: MẤT ĐIỆN LƯỚI: các đầu ra ở trạng thái an toàn');
   }, 90_000);
 
   it('hostile input on a form gets a clear message and changes nothing', async () => {

@@ -6,6 +6,7 @@
  */
 
 import { LoaError } from '../../core/errors.js';
+import { alarmEventText } from '../../ops/alarm-text.js';
 import type { Caller } from '../../security/identity.js';
 import { toStruct, toValue } from '../../wire/struct.js';
 import { listCommands, pushSchedule, sendCommand } from '../operator/commands.js';
@@ -91,10 +92,11 @@ function stationRoutes(c: ConsoleCtx): Route[] {
   ];
 }
 
-const plainEvent = (e: ReturnType<typeof listEvents>['events'][number]) => ({
-  ...e,
-  event: { ...e.event, details: plainStruct(e.event.details) },
-});
+const plainEvent = (e: ReturnType<typeof listEvents>['events'][number]) => {
+  const details = plainStruct(e.event.details);
+  const messageVi = alarmEventText({ kind: e.event.kind, message: e.event.message, details }, 'vi');
+  return { ...e, event: { ...e.event, details, messageVi } };
+};
 
 function historyRoutes(c: ConsoleCtx): Route[] {
   const d = c.deps;

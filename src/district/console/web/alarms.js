@@ -104,7 +104,7 @@ export function eventTable(events) {
           h('td', {}, when(e.tsMs)),
           h('td', {}, e.stationId),
           h('td', {}, e.event.severity),
-          h('td', {}, `${e.event.kind}: ${e.event.message}`),
+          h('td', {}, `${e.event.kind}: ${alarmWords(e.event)}`),
         ),
       ),
     ),

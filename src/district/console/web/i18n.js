@@ -366,7 +366,7 @@ export function t(key) {
   return (lang === 'en' ? EN : VI)[key] ?? key;
 }
 
-/** An active alarm's words in the console's language (the hub renders both: console/view.ts). */
+/** An alarm's or an event's words in the console's language (the hub renders both: view.ts, api.ts). */
 export function alarmWords(a) {
   return lang === 'vi' ? a.messageVi || a.message : a.message;
 }
