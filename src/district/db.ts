@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS events (
   station TEXT NOT NULL, epoch TEXT NOT NULL, seq INTEGER NOT NULL,
   ts INTEGER NOT NULL, received INTEGER NOT NULL, event_seq INTEGER NOT NULL,
   kind TEXT NOT NULL, severity TEXT NOT NULL, sub TEXT NOT NULL, message TEXT NOT NULL,
-  details TEXT NOT NULL,
+  details TEXT NOT NULL, text TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (station, epoch, seq)
 );
 CREATE INDEX IF NOT EXISTS events_by_time ON events (received);
@@ -108,6 +108,9 @@ function addColumns(db: Database.Database): void {
     (db.prepare('PRAGMA table_info(measurements)').all() as { name: string }[]).map((c) => c.name),
   );
   if (!m.has('received')) db.exec('ALTER TABLE measurements ADD COLUMN received INTEGER NOT NULL DEFAULT 0');
+  // an event's keyed text, for readers in another language; '' in rows stored before it
+  const e = new Set((db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map((c) => c.name));
+  if (!e.has('text')) db.exec("ALTER TABLE events ADD COLUMN text TEXT NOT NULL DEFAULT ''");
 }
 
 function isEmpty(db: Database.Database): boolean {

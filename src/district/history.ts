@@ -2,6 +2,7 @@
  * Event history across stations, newest last, and the play log: the events whose kind starts
  * with "play" (the audio and schedule modules record what went on air as play.* events).
  */
+import type { Text } from '../core/i18n.js';
 import type { SqlDb } from './sql.js';
 import type { StoredEvent } from './stations.js';
 
@@ -26,6 +27,8 @@ interface EventRow {
   sub: string;
   message: string;
   details: string;
+  /** The keyed text as JSON; '' when the station sent none. */
+  text: string;
 }
 
 export function queryEvents(db: SqlDb, q: EventQuery): StoredEvent[] {
@@ -56,6 +59,7 @@ export function queryEvents(db: SqlDb, q: EventQuery): StoredEvent[] {
       sub: r.sub,
       message: r.message,
       details: JSON.parse(r.details),
+      text: r.text ? (JSON.parse(r.text) as Text) : undefined,
     },
   }));
 }

@@ -8,6 +8,8 @@
 
 import type { Clock } from '../core/clock.js';
 import type { StationEvent } from '../core/events.js';
+import { translate } from '../core/i18n.js';
+import { eventMessages } from '../ops/event-messages.js';
 import type { LinkItem } from '../wire/session.js';
 import { stateOfEvent } from './event-state.js';
 import { dialectOf, type SqlDb } from './sql.js';
@@ -68,8 +70,8 @@ export class StationStore {
       contact: db.prepare('UPDATE stations SET last_contact = ? WHERE id = ?'),
       report: db.prepare('UPDATE stations SET applied_version = ?, desired_report = ? WHERE id = ?'),
       event: db.prepare(
-        `INSERT INTO events (station, epoch, seq, ts, received, event_seq, kind, severity, sub, message, details)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO events (station, epoch, seq, ts, received, event_seq, kind, severity, sub, message, details, text)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       ),
       measure: db.prepare(
         'INSERT INTO measurements (station, epoch, seq, ts, changes, received) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
@@ -161,6 +163,7 @@ export class StationStore {
           e.sub,
           e.message,
           details,
+          e.text ? JSON.stringify(e.text) : '',
         ).changes;
         // held already (an outbox numbered again after a restore): stored once, reported once
         if (stored > 0) events.push({ stationId: id, seq: it.seq, ts: it.ts, received: now, event: e });
@@ -189,14 +192,15 @@ function droppedEvent(d: {
   events: number;
   firstSeq: number;
   lastSeq: number;
-}) {
+}): Omit<StationEvent, 'ts'> {
   return {
     seq: 0,
     kind: 'uplink.dropped',
-    severity: 'warning' as const,
+    severity: 'warning',
     sub: 'uplink',
-    message: `the station's full outbox dropped ${d.count} item(s) while offline: ${d.measurements} measurement(s), ${d.events} routine event(s), seq ${d.firstSeq}..${d.lastSeq}`,
+    message: translate(eventMessages, 'en', 'ev.uplink.dropped', { ...d }),
     details: { ...d },
+    text: { key: 'ev.uplink.dropped', vars: { ...d } },
   };
 }
 

@@ -31,6 +31,11 @@ export const eventMessages: Catalog = {
     en: 'station stopped, outputs safe',
     vi: 'đài đã dừng, các đầu ra ở trạng thái an toàn',
   },
+  // written by the hub from a station's "dropped" record (district/stations.ts)
+  'ev.uplink.dropped': {
+    en: "the station's full outbox dropped {count} item(s) while offline: {measurements} measurement(s), {events} routine event(s), seq {firstSeq}..{lastSeq}",
+    vi: 'hộp thư đi của đài bị đầy khi mất kết nối nên đã bỏ {count} mục: {measurements} số đo, {events} sự kiện thường, số thứ tự {firstSeq}..{lastSeq}',
+  },
   'ev.power.on': { en: 'power chain on', vi: 'chuỗi nguồn đã bật' },
   'ev.power.off': { en: 'power chain off', vi: 'chuỗi nguồn đã tắt' },
   'ev.tx.trip': {

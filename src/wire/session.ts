@@ -4,9 +4,11 @@
  * gateway both map through here, so neither imports the other (docs/architecture.md).
  */
 import type { StationEvent } from '../core/events.js';
+import { isText, type Text } from '../core/i18n.js';
 import type { Command, Command__Output } from '../gen/loa/district/v1/Command.js';
 import type { DesiredState, DesiredState__Output } from '../gen/loa/district/v1/DesiredState.js';
 import type { OutboxItem__Output, OutboxItem as WireItem } from '../gen/loa/district/v1/OutboxItem.js';
+import type { StationEvent as WireEvent } from '../gen/loa/district/v1/StationEvent.js';
 import { fromStruct, fromValue, toStruct, toValue } from './struct.js';
 
 /** How many items a full outbox dropped, by class, and which sequence numbers they had. */
@@ -47,18 +49,26 @@ export function toWireItem(i: LinkItem): WireItem {
   const base = { seq: i.seq, tsMs: i.ts };
   if (i.kind === 'changes') return { ...base, changes: toStruct(i.changes) };
   if (i.kind === 'dropped') return { ...base, dropped: i.dropped };
-  const e = i.event;
+  return { ...base, event: toWireEvent(i.event) };
+}
+
+/** A station event as loa.district.v1.StationEvent: in the outbox, and in the hub's answers. */
+export function toWireEvent(e: Omit<StationEvent, 'ts'>): WireEvent {
   return {
-    ...base,
-    event: {
-      eventSeq: e.seq,
-      kind: e.kind,
-      severity: e.severity,
-      sub: e.sub,
-      message: e.message,
-      details: toStruct(e.details),
-    },
+    eventSeq: e.seq,
+    kind: e.kind,
+    severity: e.severity,
+    sub: e.sub,
+    message: e.message,
+    details: toStruct(e.details),
+    text: e.text ? toStruct({ ...e.text }) : null,
   };
+}
+
+/** An event's keyed text from the wire: absent (an older station) or not a text → undefined. */
+export function textFromWire(s: Parameters<typeof fromStruct>[0]): Text | undefined {
+  const t = fromStruct(s);
+  return isText(t) ? t : undefined;
 }
 
 export function fromWireItem(i: OutboxItem__Output): LinkItem {
@@ -72,6 +82,7 @@ export function fromWireItem(i: OutboxItem__Output): LinkItem {
       sub: e.sub,
       message: e.message,
       details: fromStruct(e.details),
+      text: textFromWire(e.text),
     };
     return { ...base, kind: 'event', event };
   }

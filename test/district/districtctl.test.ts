@@ -45,8 +45,20 @@ describe('districtctl', () => {
     const start = json.find((e: { event: { kind: string } }) => e.event.kind === 'station.start');
     expect(start).toMatchObject({
       stationId: 'xa-g',
-      event: { kind: 'station.start', details: { profile: 'sim' } },
+      event: { kind: 'station.start', details: { profile: 'sim' }, text: { key: 'ev.station.start' } },
     });
+    // the station's words travel with its events: a Vietnamese reader at the hub gets them
+    const viEv = await districtctl(
+      port,
+      '--lang',
+      'vi',
+      'events',
+      '--station',
+      'xa-g',
+      '--kind',
+      'station.start',
+    );
+    expect(viEv.stdout).toMatch(/station\.start\s+đài xa-g đã khởi động \(cấu hình sim\)/);
     const watch = await districtctl(port, 'watch', '--count', '1', '--json');
     expect(JSON.parse(watch.stdout.trim())).toMatchObject({ station: { stationId: 'xa-g', online: true } });
     const log = await districtctl(port, 'play-log');

@@ -97,7 +97,20 @@ describe.each(engines)('hub stores on %s', (_name, openStores) => {
     const d = { count: 5, measurements: 4, events: 1, firstSeq: 2, lastSeq: 6 };
     const r = s.stations.ingest('xa-a', [{ seq: 1, ts: 1001, kind: 'dropped', dropped: d }]);
     expect(r.events[0]?.event.kind).toBe('uplink.dropped');
-    expect(s.events.query({ stationId: 'xa-a', limit: 10 })[0]?.event.details).toEqual(d);
+    const stored = s.events.query({ stationId: 'xa-a', limit: 10 })[0]?.event;
+    expect(stored?.details).toEqual(d);
+    expect(stored?.text).toEqual({ key: 'ev.uplink.dropped', vars: d });
+  });
+
+  it("events: a station event's keyed text is kept with it; an event without one has none", async () => {
+    const s = open();
+    s.stations.hello(hello());
+    const text = { key: 'ev.tx.trip', vars: { reflectedW: 12.5, limit: 10 } };
+    const withText = event(1, 'tx.trip', 'alarm');
+    if (withText.kind === 'event') withText.event.text = text;
+    s.stations.ingest('xa-a', [withText, event(2)]);
+    const got = s.events.query({ stationId: 'xa-a', limit: 10 }).map((e) => e.event.text);
+    expect(got).toEqual([text, undefined]);
   });
 
   it("events: a station's measurements in a range, by key prefix, with the values before it", async () => {

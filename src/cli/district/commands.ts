@@ -9,9 +9,13 @@ import { flagInt, flagString } from '../args.js';
 import { type DCommand, type DCtx, parseSince, show } from './context.js';
 import { renderCommand, renderEvent, renderEvents, renderStation, renderStations } from './format.js';
 
-/** A district event as plain JSON (details as an object). */
+/** A district event as plain JSON (details, and the keyed text when the station sent one, as objects). */
 export function plainEvent(e: DistrictEvent__Output) {
-  return { ...e, event: e.event ? { ...e.event, details: fromStruct(e.event.details) } : null };
+  const ev = e.event;
+  return {
+    ...e,
+    event: ev ? { ...ev, details: fromStruct(ev.details), text: ev.text ? fromStruct(ev.text) : null } : null,
+  };
 }
 
 export function plainCommand(c: CommandInfo__Output) {
@@ -53,7 +57,7 @@ async function watch(ctx: DCtx): Promise<void> {
               : (renderStations([s], ctx.lang, ctx.now()).split('\n')[1] ?? ''),
           );
         } else if (u.event)
-          ctx.out(ctx.json ? JSON.stringify({ event: plainEvent(u.event) }) : renderEvent(u.event));
+          ctx.out(ctx.json ? JSON.stringify({ event: plainEvent(u.event) }) : renderEvent(u.event, ctx.lang));
         if (max && ++n >= max) {
           stop();
           resolve();

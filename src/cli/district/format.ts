@@ -3,6 +3,9 @@ import { type Lang, translate } from '../../core/i18n.js';
 import type { CommandInfo__Output } from '../../gen/loa/district/v1/CommandInfo.js';
 import type { DistrictEvent__Output } from '../../gen/loa/district/v1/DistrictEvent.js';
 import type { StationSummary__Output } from '../../gen/loa/district/v1/StationSummary.js';
+import { eventText } from '../../ops/alarm-text.js';
+import { textFromWire } from '../../wire/session.js';
+import { fromStruct } from '../../wire/struct.js';
 import { linkRows } from './link.js';
 import { districtMessages } from './messages.js';
 
@@ -96,13 +99,20 @@ export function renderStation(d: StationDetail, lang: Lang, now: number): string
 
 export function renderEvents(list: DistrictEvent__Output[], lang: Lang, emptyKey = 'events.none'): string {
   if (list.length === 0) return t(lang, emptyKey);
-  return list.map(renderEvent).join('\n');
+  return list.map((e) => renderEvent(e, lang)).join('\n');
 }
 
-export function renderEvent(e: DistrictEvent__Output): string {
+/** One event a line; its words in `lang` from the text the station sent (else its English). */
+export function renderEvent(e: DistrictEvent__Output, lang: Lang): string {
   const ev = e.event;
   const sev = ev?.severity === 'alarm' ? '!' : ev?.severity === 'warning' ? '~' : ' ';
-  return `${stamp(e.tsMs)} ${e.stationId.padEnd(14)} ${String(e.seq).padStart(6)} ${sev} ${(ev?.kind ?? '').padEnd(24)} ${ev?.message ?? ''}`;
+  const words = ev
+    ? eventText(
+        { kind: ev.kind, message: ev.message, details: fromStruct(ev.details), text: textFromWire(ev.text) },
+        lang,
+      )
+    : '';
+  return `${stamp(e.tsMs)} ${e.stationId.padEnd(14)} ${String(e.seq).padStart(6)} ${sev} ${(ev?.kind ?? '').padEnd(24)} ${words}`;
 }
 
 export function renderCommand(c: CommandInfo__Output, lang: Lang): string {

@@ -6,7 +6,8 @@
  */
 
 import { LoaError } from '../../core/errors.js';
-import { alarmEventText } from '../../ops/alarm-text.js';
+import { isText } from '../../core/i18n.js';
+import { eventText } from '../../ops/alarm-text.js';
 import type { Caller } from '../../security/identity.js';
 import { toStruct, toValue } from '../../wire/struct.js';
 import { listCommands, pushSchedule, sendCommand } from '../operator/commands.js';
@@ -93,9 +94,12 @@ function stationRoutes(c: ConsoleCtx): Route[] {
 }
 
 const plainEvent = (e: ReturnType<typeof listEvents>['events'][number]) => {
-  const details = plainStruct(e.event.details);
-  const messageVi = alarmEventText({ kind: e.event.kind, message: e.event.message, details }, 'vi');
-  return { ...e, event: { ...e.event, details, messageVi } };
+  const { text: wireText, ...event } = e.event;
+  const details = plainStruct(event.details);
+  const text = wireText ? plainStruct(wireText) : undefined;
+  const words = { kind: event.kind ?? '', message: event.message ?? '', details };
+  const messageVi = eventText({ ...words, text: isText(text) ? text : undefined }, 'vi');
+  return { ...e, event: { ...event, details, messageVi } };
 };
 
 function historyRoutes(c: ConsoleCtx): Route[] {

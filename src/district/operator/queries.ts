@@ -1,5 +1,6 @@
 /** DistrictService queries: stations, alarms, events, the play log and the audit trail. */
 import { LoaError } from '../../core/errors.js';
+import { toWireEvent } from '../../wire/session.js';
 import { toStruct } from '../../wire/struct.js';
 import type { StoredEvent } from '../stations.js';
 import { limitOf, type OperatorDeps, type Req } from './guard.js';
@@ -10,14 +11,7 @@ export function districtEvent(e: StoredEvent) {
     seq: e.seq,
     tsMs: e.ts,
     receivedMs: e.received,
-    event: {
-      eventSeq: e.event.seq,
-      kind: e.event.kind,
-      severity: e.event.severity,
-      sub: e.event.sub,
-      message: e.event.message,
-      details: toStruct(e.event.details),
-    },
+    event: toWireEvent(e.event),
   };
 }
 

@@ -29,6 +29,8 @@ CREATE TABLE IF NOT EXISTS events (
   kind text NOT NULL, severity text NOT NULL, sub text NOT NULL, message text NOT NULL,
   details text NOT NULL, PRIMARY KEY (station, epoch, seq)
 );
+-- an event's keyed text (added after schema 1 shipped: '' in rows stored before it)
+ALTER TABLE events ADD COLUMN IF NOT EXISTS text text NOT NULL DEFAULT '';
 CREATE INDEX IF NOT EXISTS events_by_time ON events (received);
 CREATE INDEX IF NOT EXISTS events_by_kind ON events (kind, ts);
 CREATE TABLE IF NOT EXISTS measurements (

@@ -19,6 +19,12 @@ export interface StationEvent {
   'sub'?: (string);
   'message'?: (string);
   'details'?: (_google_protobuf_Struct | null);
+  /**
+   * The message as a catalogue key and its variables ({"key": "...", "vars": {...}}), for a
+   * reader in another language (the console, districtctl --lang vi); `message` stays the
+   * English text. Absent from older stations' events.
+   */
+  'text'?: (_google_protobuf_Struct | null);
 }
 
 /**
@@ -37,4 +43,10 @@ export interface StationEvent__Output {
   'sub': (string);
   'message': (string);
   'details': (_google_protobuf_Struct__Output | null);
+  /**
+   * The message as a catalogue key and its variables ({"key": "...", "vars": {...}}), for a
+   * reader in another language (the console, districtctl --lang vi); `message` stays the
+   * English text. Absent from older stations' events.
+   */
+  'text': (_google_protobuf_Struct__Output | null);
 }
