@@ -61,14 +61,35 @@ export function toWireEvent(e: Omit<StationEvent, 'ts'>): WireEvent {
     sub: e.sub,
     message: e.message,
     details: toStruct(e.details),
-    text: e.text ? toStruct({ ...e.text }) : null,
+    text: e.text ? toStruct(textForWire(e.text, e.details)) : null,
   };
 }
 
-/** An event's keyed text from the wire: absent (an older station) or not a text → undefined. */
-export function textFromWire(s: Parameters<typeof fromStruct>[0]): Text | undefined {
+const scalar = (v: unknown): v is string | number | boolean =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/**
+ * A text whose variables all repeat plain values of the event's details (most alarms: their
+ * words are made from them) goes as its key and `fromDetails: true`, and the reader takes the
+ * variables back from the details: a station's SIM does not carry them twice.
+ */
+function textForWire(text: Text, details: Record<string, unknown>): Record<string, unknown> {
+  const vars = Object.entries(text.vars ?? {});
+  const repeated = vars.length > 0 && vars.every(([k, v]) => scalar(v) && details[k] === v);
+  return repeated ? { key: text.key, fromDetails: true } : { ...text };
+}
+
+/** An event's keyed text from the wire (absent from an older station, or not a text: undefined). */
+export function textFromWire(
+  s: Parameters<typeof fromStruct>[0],
+  details: Record<string, unknown>,
+): Text | undefined {
   const t = fromStruct(s);
-  return isText(t) ? t : undefined;
+  if (!isText(t)) return undefined;
+  if (t.fromDetails !== true) return t;
+  const vars: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(details)) if (scalar(v)) vars[k] = v;
+  return { key: t.key, vars };
 }
 
 export function fromWireItem(i: OutboxItem__Output): LinkItem {
@@ -82,9 +103,8 @@ export function fromWireItem(i: OutboxItem__Output): LinkItem {
       sub: e.sub,
       message: e.message,
       details: fromStruct(e.details),
-      text: textFromWire(e.text),
     };
-    return { ...base, kind: 'event', event };
+    return { ...base, kind: 'event', event: { ...event, text: textFromWire(e.text, event.details) } };
   }
   if (i.dropped) return { ...base, kind: 'dropped', dropped: i.dropped };
   return { ...base, kind: 'changes', changes: fromStruct(i.changes) };

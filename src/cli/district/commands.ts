@@ -4,6 +4,7 @@ import type { CommandInfo__Output } from '../../gen/loa/district/v1/CommandInfo.
 import type { DistrictEvent__Output } from '../../gen/loa/district/v1/DistrictEvent.js';
 import type { GetStationResponse__Output } from '../../gen/loa/district/v1/GetStationResponse.js';
 import type { StationSummary__Output } from '../../gen/loa/district/v1/StationSummary.js';
+import { textFromWire } from '../../wire/session.js';
 import { fromStruct, fromValue } from '../../wire/struct.js';
 import { flagInt, flagString } from '../args.js';
 import { type DCommand, type DCtx, parseSince, show } from './context.js';
@@ -12,10 +13,9 @@ import { renderCommand, renderEvent, renderEvents, renderStation, renderStations
 /** A district event as plain JSON (details, and the keyed text when the station sent one, as objects). */
 export function plainEvent(e: DistrictEvent__Output) {
   const ev = e.event;
-  return {
-    ...e,
-    event: ev ? { ...ev, details: fromStruct(ev.details), text: ev.text ? fromStruct(ev.text) : null } : null,
-  };
+  if (!ev) return { ...e, event: null };
+  const details = fromStruct(ev.details);
+  return { ...e, event: { ...ev, details, text: textFromWire(ev.text, details) ?? null } };
 }
 
 export function plainCommand(c: CommandInfo__Output) {

@@ -6,9 +6,9 @@
  */
 
 import { LoaError } from '../../core/errors.js';
-import { isText } from '../../core/i18n.js';
 import { eventText } from '../../ops/alarm-text.js';
 import type { Caller } from '../../security/identity.js';
+import { textFromWire } from '../../wire/session.js';
 import { toStruct, toValue } from '../../wire/struct.js';
 import { listCommands, pushSchedule, sendCommand } from '../operator/commands.js';
 import { perform, type Req } from '../operator/guard.js';
@@ -96,9 +96,8 @@ function stationRoutes(c: ConsoleCtx): Route[] {
 const plainEvent = (e: ReturnType<typeof listEvents>['events'][number]) => {
   const { text: wireText, ...event } = e.event;
   const details = plainStruct(event.details);
-  const text = wireText ? plainStruct(wireText) : undefined;
-  const words = { kind: event.kind ?? '', message: event.message ?? '', details };
-  const messageVi = eventText({ ...words, text: isText(text) ? text : undefined }, 'vi');
+  const text = textFromWire(wireText as Parameters<typeof textFromWire>[0], details);
+  const messageVi = eventText({ kind: event.kind ?? '', message: event.message ?? '', details, text }, 'vi');
   return { ...e, event: { ...event, details, messageVi } };
 };
 
