@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ManualClock } from '../../src/core/clock.js';
+import { endText } from '../../src/core/i18n.js';
 import { Logger } from '../../src/core/log.js';
 import { Retention } from '../../src/district/retention.js';
 import { DEFAULT_RETENTION } from '../../src/district/retention-config.js';
@@ -63,7 +64,7 @@ function recordedDay(file: string): DayItem[] {
   }[];
   const e = db
     .prepare(
-      "SELECT seq, ts, event_seq, kind, severity, sub, message, details FROM events WHERE kind != 'uplink.dropped'",
+      "SELECT seq, ts, event_seq, kind, severity, sub, message, details, text FROM events WHERE kind != 'uplink.dropped'",
     )
     .all() as {
     seq: number;
@@ -74,6 +75,7 @@ function recordedDay(file: string): DayItem[] {
     sub: string;
     message: string;
     details: string;
+    text: string;
   }[];
   db.close();
   const t0 = Math.min(...m.map((r) => r.ts), ...e.map((r) => r.ts));
@@ -96,6 +98,7 @@ function recordedDay(file: string): DayItem[] {
           sub: r.sub,
           message: r.message,
           details: JSON.parse(r.details),
+          text: r.text ? JSON.parse(r.text) : undefined,
         },
       },
     })),
@@ -132,6 +135,11 @@ function playLog(day: number): DayItem[] {
           severity: 'info' as const,
           sub: 'schedule',
           message: `${entry.title}: 900 s on zones 1,2,3,4 (finished)`,
+          // as schedule/play-log.ts words it
+          text: {
+            key: 'ev.playlog.item',
+            vars: { title: entry.title, seconds: 900, zones: '1,2,3,4', reason: endText('finished') },
+          },
           details: entry,
         },
       },
