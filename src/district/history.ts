@@ -2,6 +2,7 @@
  * Event history across stations, newest last, and the play log: the events whose kind starts
  * with "play" (the audio and schedule modules record what went on air as play.* events).
  */
+import { derivedText } from '../core/event-text.js';
 import type { Text } from '../core/i18n.js';
 import type { SqlDb } from './sql.js';
 import type { StoredEvent } from './stations.js';
@@ -47,7 +48,12 @@ export function queryEvents(db: SqlDb, q: EventQuery): StoredEvent[] {
   const sql = `SELECT * FROM (SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY received DESC, station, seq DESC LIMIT ?) AS recent ORDER BY received, station, seq`;
   const rows = db.prepare(sql).all(...args, q.limit) as EventRow[];
-  return rows.map((r) => ({
+  return rows.map((r) => eventOfRow(r));
+}
+
+function eventOfRow(r: EventRow): StoredEvent {
+  const details = JSON.parse(r.details);
+  return {
     stationId: r.station,
     seq: r.seq,
     ts: r.ts,
@@ -58,10 +64,10 @@ export function queryEvents(db: SqlDb, q: EventQuery): StoredEvent[] {
       severity: r.severity as StoredEvent['event']['severity'],
       sub: r.sub,
       message: r.message,
-      details: JSON.parse(r.details),
-      text: r.text ? (JSON.parse(r.text) as Text) : undefined,
+      details,
+      text: r.text ? (JSON.parse(r.text) as Text) : derivedText(r.kind, details),
     },
-  }));
+  };
 }
 
 export interface MeasurementQuery {

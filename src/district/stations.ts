@@ -7,6 +7,7 @@
  */
 
 import type { Clock } from '../core/clock.js';
+import { isDerived } from '../core/event-text.js';
 import type { StationEvent } from '../core/events.js';
 import { translate } from '../core/i18n.js';
 import { eventMessages } from '../ops/event-messages.js';
@@ -163,7 +164,8 @@ export class StationStore {
           e.sub,
           e.message,
           details,
-          e.text ? JSON.stringify(e.text) : '',
+          // a text the details make again is not stored twice (core/event-text.ts; history.ts)
+          e.text && !isDerived(e.kind, e.details, e.text) ? JSON.stringify(e.text) : '',
         ).changes;
         // held already (an outbox numbered again after a restore): stored once, reported once
         if (stored > 0) events.push({ stationId: id, seq: it.seq, ts: it.ts, received: now, event: e });

@@ -11,8 +11,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isENOENT } from '../core/errors.js';
+import { playlogTextOf } from '../core/event-text.js';
 import type { EventSink } from '../core/events.js';
-import { endText, type Text } from '../core/i18n.js';
+import type { Text } from '../core/i18n.js';
 import { appendDurable, writeFileAtomic } from '../store/files.js';
 
 export type Heard = 'source' | 'fallback';
@@ -141,15 +142,7 @@ export class PlayLog {
       severity: 'info',
       sub: 'schedule',
       message: `${e.title}: ${Math.round((end - e.start) / 1000)} s on zones ${e.zones.join(',')} (${reason})`,
-      text: {
-        key: 'ev.playlog.item',
-        vars: {
-          title: e.titleText ?? e.title,
-          seconds: Math.round((end - e.start) / 1000),
-          zones: e.zones.join(','),
-          reason: endText(reason),
-        },
-      },
+      text: playlogTextOf({ ...e }),
       details: { ...e },
     });
     return e;

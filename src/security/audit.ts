@@ -6,6 +6,7 @@
  * Secrets never enter it: values under secret-looking keys are replaced, long values cut.
  */
 import type { LoaError } from '../core/errors.js';
+import { commandTextOf } from '../core/event-text.js';
 import type { EventSink } from '../core/events.js';
 import type { Text } from '../core/i18n.js';
 import type { Caller } from './identity.js';
@@ -61,32 +62,30 @@ export function auditEvent(r: AuditRecord) {
   let params = redact(r.params ?? {});
   if (JSON.stringify(params).length > MAX_PARAMS_CHARS) params = { truncated: true };
   const shown = JSON.stringify(params);
+  const details = {
+    action: r.method,
+    who: r.caller.who,
+    role: r.caller.role,
+    via: r.caller.via,
+    params,
+    result,
+    ...(r.error ? { code: r.error.code } : {}),
+    ...(r.commandId ? { commandId: r.commandId } : {}),
+  };
   return {
     kind: AUDIT_KIND,
     severity: result === 'ok' ? ('info' as const) : ('warning' as const),
     sub: r.caller.via === 'district' ? 'uplink' : 'api',
     message: `${r.method} ${shown === '{}' ? '' : `${shown} `}by ${r.caller.who} (${r.caller.role}, ${r.caller.via}): ${result}${r.error ? ` — ${r.error.message}` : ''}`,
-    text: auditText(r, shown === '{}' ? '' : `${shown} `, result),
-    details: {
-      action: r.method,
-      who: r.caller.who,
-      role: r.caller.role,
-      via: r.caller.via,
-      params,
-      result,
-      ...(r.error ? { code: r.error.code } : {}),
-      ...(r.commandId ? { commandId: r.commandId } : {}),
-    },
+    text: auditText(details, r.error),
+    details,
   };
 }
 
-/** The audit line's words; a refusal whose reason has no key stays whole in English. */
-function auditText(r: AuditRecord, params: string, result: AuditResult): Text | undefined {
-  const vars = { action: r.method, params, who: r.caller.who, role: r.caller.role, via: r.caller.via };
-  const res: Text = { key: `ev.result.${result}` };
-  if (!r.error) return { key: 'ev.command', vars: { ...vars, result: res } };
-  if (!r.error.text) return undefined;
-  return { key: 'ev.command.refused', vars: { ...vars, result: res, why: r.error.text } };
+/** The audit line's words (core/event-text.ts); a refusal whose reason has no key stays whole in English. */
+function auditText(details: Record<string, unknown>, error: LoaError | undefined): Text | undefined {
+  if (!error) return commandTextOf(details);
+  return error.text ? commandTextOf(details, error.text) : undefined;
 }
 
 export function audit(events: EventSink, r: AuditRecord): void {

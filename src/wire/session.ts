@@ -3,6 +3,8 @@
  * hub, as plain values, and the wire messages for them. The station's uplink and the hub's
  * gateway both map through here, so neither imports the other (docs/architecture.md).
  */
+
+import { derivedText, isDerived } from '../core/event-text.js';
 import type { StationEvent } from '../core/events.js';
 import { isText, type Text } from '../core/i18n.js';
 import type { Command, Command__Output } from '../gen/loa/district/v1/Command.js';
@@ -54,6 +56,7 @@ export function toWireItem(i: LinkItem): WireItem {
 
 /** A station event as loa.district.v1.StationEvent: in the outbox, and in the hub's answers. */
 export function toWireEvent(e: Omit<StationEvent, 'ts'>): WireEvent {
+  const text = textForWire(e);
   return {
     eventSeq: e.seq,
     kind: e.kind,
@@ -61,35 +64,30 @@ export function toWireEvent(e: Omit<StationEvent, 'ts'>): WireEvent {
     sub: e.sub,
     message: e.message,
     details: toStruct(e.details),
-    text: e.text ? toStruct(textForWire(e.text, e.details)) : null,
+    text: text && toStruct(text),
   };
 }
 
-const scalar = (v: unknown): v is string | number | boolean =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-
 /**
- * A text whose variables all repeat plain values of the event's details (most alarms: their
- * words are made from them) goes as its key and `fromDetails: true`, and the reader takes the
- * variables back from the details: a station's SIM does not carry them twice.
+ * A text the details make again (core/event-text.ts: commands, play-log items, alarms raised)
+ * does not travel: most of a station's events, so its SIM does not carry their words twice.
  */
-function textForWire(text: Text, details: Record<string, unknown>): Record<string, unknown> {
-  const vars = Object.entries(text.vars ?? {});
-  const repeated = vars.length > 0 && vars.every(([k, v]) => scalar(v) && details[k] === v);
-  return repeated ? { key: text.key, fromDetails: true } : { ...text };
+function textForWire(e: Omit<StationEvent, 'ts'>): Record<string, unknown> | null {
+  if (!e.text || isDerived(e.kind, e.details, e.text)) return null;
+  return { ...e.text };
 }
 
-/** An event's keyed text from the wire (absent from an older station, or not a text: undefined). */
+/**
+ * An event's keyed text from the wire, or else the one its details make (left out on the
+ * wire, or an older station's event); undefined when neither says.
+ */
 export function textFromWire(
   s: Parameters<typeof fromStruct>[0],
+  kind: string,
   details: Record<string, unknown>,
 ): Text | undefined {
   const t = fromStruct(s);
-  if (!isText(t)) return undefined;
-  if (t.fromDetails !== true) return t;
-  const vars: Record<string, string | number | boolean> = {};
-  for (const [k, v] of Object.entries(details)) if (scalar(v)) vars[k] = v;
-  return { key: t.key, vars };
+  return isText(t) ? t : derivedText(kind, details);
 }
 
 export function fromWireItem(i: OutboxItem__Output): LinkItem {
@@ -104,7 +102,7 @@ export function fromWireItem(i: OutboxItem__Output): LinkItem {
       message: e.message,
       details: fromStruct(e.details),
     };
-    return { ...base, kind: 'event', event: { ...event, text: textFromWire(e.text, event.details) } };
+    return { ...base, kind: 'event', event: { ...event, text: textFromWire(e.text, e.kind, event.details) } };
   }
   if (i.dropped) return { ...base, kind: 'dropped', dropped: i.dropped };
   return { ...base, kind: 'changes', changes: fromStruct(i.changes) };

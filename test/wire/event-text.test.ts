@@ -1,45 +1,62 @@
 /**
  * A station event's keyed text through the outbox wire (wire/session.ts): what the hub gets back
- * is what the station had, and variables that repeat the details are not sent twice.
+ * is what the station had; a text the event's details make again (core/event-text.ts) is not
+ * sent, and an older station's event of those kinds gets its words from its details.
  */
 import { describe, expect, it } from 'vitest';
-import type { StationEvent } from '../../src/core/events.js';
+import { LoaError } from '../../src/core/errors.js';
+import { Alarms, MemoryEvents, type StationEvent } from '../../src/core/events.js';
 import type { OutboxItem__Output } from '../../src/gen/loa/district/v1/OutboxItem.js';
+import { auditEvent } from '../../src/security/audit.js';
 import { fromWireItem, type LinkItem, toWireItem } from '../../src/wire/session.js';
 
 const item = (e: Partial<StationEvent>): LinkItem => ({
   seq: 3,
   ts: 1000,
   kind: 'event',
-  event: { seq: 9, kind: 'k', severity: 'alarm', sub: 's', message: 'm', details: {}, ...e },
+  event: { seq: 9, kind: 'k', severity: 'info', sub: 's', message: 'm', details: {}, ...e },
 });
 const through = (i: LinkItem) => {
   const wire = toWireItem(i);
-  return { wire, back: fromWireItem(wire as OutboxItem__Output) };
+  const back = fromWireItem(wire as OutboxItem__Output);
+  return { sent: wire.event?.text ?? null, text: back.kind === 'event' ? back.event.text : undefined };
 };
+const caller = { who: 'an', role: 'operator' as const, via: 'district' };
 
 describe('event text on the wire', () => {
-  it('variables that repeat the details go as a mark, and come back whole', () => {
-    const details = { output: 'zone.2', alarm: 'raised', tries: 3 };
-    const text = { key: 'alarm.relay.stuck', vars: { output: 'zone.2', tries: 3 } };
-    const { wire, back } = through(item({ details, text }));
-    expect(Object.keys(wire.event?.text?.fields ?? {}).sort()).toEqual(['fromDetails', 'key']);
-    // the reader takes the details' plain values: the text's own, and others it does not name
-    expect(back.kind === 'event' && back.event.text).toEqual({ key: 'alarm.relay.stuck', vars: details });
+  it('commands and alarms raised travel without their text and come back with it', () => {
+    const ok = auditEvent({ caller, method: 'zone', params: { zone: 1, on: true } });
+    expect(ok.text).toMatchObject({ key: 'ev.command', vars: { params: '{"zone":1,"on":true} ' } });
+    const events = new MemoryEvents();
+    new Alarms(events, () => 0).raise('relay.stuck:zone.2', 'hal', 'relay zone.2 stuck', {
+      output: 'zone.2',
+    });
+    const raised = events.events[0] as StationEvent;
+    for (const e of [ok, raised]) expect(through(item(e))).toEqual({ sent: null, text: e.text });
   });
 
-  it('a text with its own values, a nested text, or none at all goes whole', () => {
-    const own = { key: 'ev.tx.trip', vars: { reflectedW: 12.5, limit: 10 } };
-    const nested = { key: 'ev.alarm.cleared', vars: { what: { key: 'alarm.mains.lost', vars: {} } } };
-    for (const [text, details] of [
-      [own, { reflectedW: 12.46 }],
-      [nested, { alarm: 'cleared' }],
-      [{ key: 'ev.power.on' }, {}],
-    ] as const) {
-      const back = through(item({ details, text })).back;
-      expect(back.kind === 'event' && back.event.text).toEqual(text);
+  it('a text the details cannot make travels whole', () => {
+    const refused = auditEvent({
+      caller,
+      method: 'zone',
+      params: { zone: 9 },
+      error: new LoaError(
+        'INVALID_ARGUMENT',
+        'zone 9 does not exist',
+        {},
+        { key: 'rf.zone', vars: { zone: 9 } },
+      ),
+    });
+    const trip = {
+      kind: 'tx.trip',
+      details: { reflectedW: 12.46 },
+      text: { key: 'ev.tx.trip', vars: { reflectedW: 12.5 } },
+    };
+    for (const e of [refused, trip]) {
+      const r = through(item(e));
+      expect(r.sent).not.toBeNull();
+      expect(r.text).toEqual(e.text);
     }
-    const none = through(item({ details: { a: 1 } })).back;
-    expect(none.kind === 'event' && none.event.text).toBeUndefined();
+    expect(through(item({ kind: 'k', details: { a: 1 } })).text).toBeUndefined();
   });
 });

@@ -15,7 +15,7 @@ export function plainEvent(e: DistrictEvent__Output) {
   const ev = e.event;
   if (!ev) return { ...e, event: null };
   const details = fromStruct(ev.details);
-  return { ...e, event: { ...ev, details, text: textFromWire(ev.text, details) ?? null } };
+  return { ...e, event: { ...ev, details, text: textFromWire(ev.text, ev.kind, details) ?? null } };
 }
 
 export function plainCommand(c: CommandInfo__Output) {

@@ -96,7 +96,7 @@ function stationRoutes(c: ConsoleCtx): Route[] {
 const plainEvent = (e: ReturnType<typeof listEvents>['events'][number]) => {
   const { text: wireText, ...event } = e.event;
   const details = plainStruct(event.details);
-  const text = textFromWire(wireText as Parameters<typeof textFromWire>[0], details);
+  const text = textFromWire(wireText as Parameters<typeof textFromWire>[0], event.kind ?? '', details);
   const messageVi = eventText({ kind: event.kind ?? '', message: event.message ?? '', details, text }, 'vi');
   return { ...e, event: { ...event, details, messageVi } };
 };
