@@ -51,12 +51,16 @@ export function toWireItem(i: LinkItem): WireItem {
   const base = { seq: i.seq, tsMs: i.ts };
   if (i.kind === 'changes') return { ...base, changes: toStruct(i.changes) };
   if (i.kind === 'dropped') return { ...base, dropped: i.dropped };
-  return { ...base, event: toWireEvent(i.event) };
+  return { ...base, event: toWireEvent(i.event, 'link') };
 }
 
-/** A station event as loa.district.v1.StationEvent: in the outbox, and in the hub's answers. */
-export function toWireEvent(e: Omit<StationEvent, 'ts'>): WireEvent {
-  const text = textForWire(e);
+/**
+ * A station event as loa.district.v1.StationEvent: on the station's `link`, where a text its
+ * details make again is left out (textForWire), and whole in the hub's answers to operators
+ * and their tools, which need not know how to make it.
+ */
+export function toWireEvent(e: Omit<StationEvent, 'ts'>, to: 'link' | 'operator'): WireEvent {
+  const text = to === 'link' ? textForWire(e) : e.text ? { ...e.text } : null;
   return {
     eventSeq: e.seq,
     kind: e.kind,

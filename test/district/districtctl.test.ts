@@ -47,6 +47,10 @@ describe('districtctl', () => {
       stationId: 'xa-g',
       event: { kind: 'station.start', details: { profile: 'sim' }, text: { key: 'ev.station.start' } },
     });
+    // a command's words are left out on the station's link (its details make them again) but
+    // the hub's answer carries them whole, for tools that do not know how to make them
+    const command = json.find((e: { event: { kind: string } }) => e.event.kind === 'command');
+    expect(command.event.text).toMatchObject({ key: 'ev.command', vars: { action: 'zone' } });
     // the station's words travel with its events: a Vietnamese reader at the hub gets them
     const viEv = await districtctl(
       port,

@@ -11,7 +11,7 @@ export function districtEvent(e: StoredEvent) {
     seq: e.seq,
     tsMs: e.ts,
     receivedMs: e.received,
-    event: toWireEvent(e.event),
+    event: toWireEvent(e.event, 'operator'),
   };
 }
 

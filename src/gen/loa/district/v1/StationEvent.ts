@@ -22,7 +22,9 @@ export interface StationEvent {
   /**
    * The message as a catalogue key and its variables ({"key": "...", "vars": {...}}), for a
    * reader in another language (the console, districtctl --lang vi); `message` stays the
-   * English text. Absent from older stations' events.
+   * English text. Always set in the hub's answers when known. On a station's session it is
+   * left out when the details make it again (operator commands, play-log items, alarms raised:
+   * src/core/event-text.ts), and absent from older stations' events.
    */
   'text'?: (_google_protobuf_Struct | null);
 }
@@ -46,7 +48,9 @@ export interface StationEvent__Output {
   /**
    * The message as a catalogue key and its variables ({"key": "...", "vars": {...}}), for a
    * reader in another language (the console, districtctl --lang vi); `message` stays the
-   * English text. Absent from older stations' events.
+   * English text. Always set in the hub's answers when known. On a station's session it is
+   * left out when the details make it again (operator commands, play-log items, alarms raised:
+   * src/core/event-text.ts), and absent from older stations' events.
    */
   'text': (_google_protobuf_Struct__Output | null);
 }
