@@ -1,6 +1,6 @@
 /**
  * The words of the station events that come in numbers (operator commands, play-log items,
- * alarms raised), made from the event's details alone: the station words its events with these
+ * alarms raised and ended), made from the event's details alone: the station words its events with these
  * functions, so a reader that has the details (the hub, districtctl, the console) makes the
  * same text again. On the SIM link and in the hub's database such an event's text is left out
  * (wire/session.ts, district/stations.ts), and an older station's events get their words too.
@@ -42,6 +42,8 @@ export function derivedText(kind: string, details: Record<string, unknown>): Tex
     const { alarm: _raised, ...d } = details;
     return alarmTextOf(kind, d);
   }
+  // the end carries no details: its words are whole only for an alarm whose words need none
+  if (details.alarm === 'cleared') return { key: 'ev.alarm.cleared', vars: { what: alarmTextOf(kind, {}) } };
   if (kind === 'command' && !('code' in details)) return commandTextOf(details);
   if (kind === 'playlog.item') return playlogTextOf(details);
   return undefined;

@@ -14,31 +14,11 @@ export function alarmText(a: Pick<ActiveAlarm, 'key' | 'message' | 'details'>, l
 }
 
 /**
- * A station event for a reader at the hub (console, districtctl) in `lang`: its keyed text when
- * it carries one this catalogue can say whole; otherwise as alarmEventText says.
+ * A station event for a reader at the hub (console, districtctl) in `lang`: its keyed text (as
+ * sent, or made again from its details: core/event-text.ts) when this catalogue can say it
+ * whole; otherwise the station's English, never half a sentence in each language.
  */
-export function eventText(
-  e: { kind: string; message: string; details: Record<string, unknown>; text?: Text | undefined },
-  lang: Lang,
-): string {
-  if (lang === 'en') return e.message;
-  return (e.text && renderText(EVENT_CATALOG, lang, e.text)) || alarmEventText(e, lang);
-}
-
-/**
- * An event with its kind, English message and details but no keyed text (from a station older
- * than the hub's text column): an alarm raised or ended reads in `lang` from the alarm
- * catalogue, like `stationctl events` shows it; any other event, and an alarm whose words need
- * details the ended event does not carry, stays in the station's English.
- */
-export function alarmEventText(
-  e: { kind: string; message: string; details: Record<string, unknown> },
-  lang: Lang,
-): string {
-  if (lang === 'en') return e.message;
-  if (e.details.alarm === 'raised')
-    return alarmText({ key: e.kind, message: e.message, details: e.details }, lang);
-  if (e.details.alarm !== 'cleared') return e.message;
-  const text = { key: 'ev.alarm.cleared', vars: { what: alarmTextOf(e.kind, {}) } };
-  return renderText(EVENT_CATALOG, lang, text) ?? e.message;
+export function eventText(e: { message: string; text?: Text | undefined }, lang: Lang): string {
+  if (lang === 'en' || !e.text) return e.message;
+  return renderText(EVENT_CATALOG, lang, e.text) ?? e.message;
 }

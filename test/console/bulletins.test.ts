@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
+import { consolePage, launchChromium } from '../helpers/browser.js';
 import { addUser, type ConsoleRig, startConsoleRig } from '../helpers/console-rig.js';
 import { type Daemon, pollUntil, ROOT } from '../helpers/daemon.js';
 import { districtctl, districtJson } from '../helpers/hub.js';
@@ -62,15 +62,9 @@ describe('line charts, map selection and recorded bulletins in a real browser', 
   }, 60_000);
 
   async function open(name: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const ctx = await browser.newContext({ viewport, locale: 'vi-VN' });
+    const login = { name, password: PASSWORD, station: 'xa-3', viewport };
+    const { ctx, page } = await consolePage(browser, rig.url, login);
     contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(rig.url);
-    await page.fill('#login-name', name);
-    await page.fill('#login-password', PASSWORD);
-    await page.click('#login button[type=submit]');
-    await page.waitForSelector('#station-list [data-station="xa-3"]');
     return page;
   }
 

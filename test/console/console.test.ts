@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StationClient } from '../../src/api/station-client.js';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, loginAs } from '../helpers/browser.js';
 import { addUser, type ConsoleRig, powerOf, relayOf, startConsoleRig } from '../helpers/console-rig.js';
 import { pollUntil, ROOT } from '../helpers/daemon.js';
 import { districtJson } from '../helpers/hub.js';
@@ -54,12 +54,7 @@ describe('the district console in a real browser', () => {
     return page;
   }
 
-  async function login(page: Page, name: string): Promise<void> {
-    await page.fill('#login-name', name);
-    await page.fill('#login-password', PASSWORD);
-    await page.click('#login button[type=submit]');
-    await page.waitForSelector('#station-list [data-station="xa-2"]');
-  }
+  const login = (page: Page, name: string) => loginAs(page, name, PASSWORD, 'xa-2');
 
   /** A write the page's own script could make, with the session's CSRF token (or a chosen one). */
   interface Answer {

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
+import { consolePage, launchChromium } from '../helpers/browser.js';
 import { addUser, type ConsoleRig, startConsoleRig } from '../helpers/console-rig.js';
 import { type Daemon, pollUntil, ROOT } from '../helpers/daemon.js';
 import { districtJson } from '../helpers/hub.js';
@@ -56,15 +56,8 @@ describe('listen-in from the console, in a real browser', () => {
   }, 60_000);
 
   async function open(name: string): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const { ctx, page } = await consolePage(browser, rig.url, { name, password: PASSWORD, station: 'xa-1' });
     contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(rig.url);
-    await page.fill('#login-name', name);
-    await page.fill('#login-password', PASSWORD);
-    await page.click('#login button[type=submit]');
-    await page.waitForSelector('#station-list [data-station="xa-1"]');
     return page;
   }
 

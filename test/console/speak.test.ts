@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeMicrophone, killableChromium, launchChromium } from '../helpers/browser.js';
+import { consolePage, fakeMicrophone, killableChromium, launchChromium } from '../helpers/browser.js';
 import { addUser, type ConsoleRig, startConsoleRig } from '../helpers/console-rig.js';
 import { type Daemon, pollUntil, ROOT } from '../helpers/daemon.js';
 import { districtJson } from '../helpers/hub.js';
@@ -84,14 +84,14 @@ describe('speaking from the console', () => {
   }, 60_000);
 
   async function openSpeak(browser: Browser, name: string, lang = 'vi-VN'): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: lang });
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(rig.url);
-    await page.fill('#login-name', name);
-    await page.fill('#login-password', PASSWORD);
-    await page.click('#login button[type=submit]');
-    await page.waitForSelector('#station-list [data-station="xa-3"]');
+    const login = {
+      name,
+      password: PASSWORD,
+      station: 'xa-3',
+      viewport: { width: 1100, height: 900 },
+      locale: lang,
+    };
+    const { page } = await consolePage(browser, rig.url, login);
     await page.goto(`${rig.url}#/speak`);
     await page.waitForSelector('#speak');
     return page;

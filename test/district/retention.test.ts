@@ -15,6 +15,7 @@ import { Retention } from '../../src/district/retention.js';
 import { parseRetention, type RetentionConfig } from '../../src/district/retention-config.js';
 import { openSqliteStores, type SqliteStores } from '../../src/district/sqlite.js';
 import type { IngestItem } from '../../src/district/stations.js';
+import { stationHello } from '../helpers/hub-hello.js';
 import { tempDir } from '../helpers/sim-station.js';
 
 const DAY = 86_400_000;
@@ -52,15 +53,7 @@ describe('hub retention', () => {
         yields++;
       },
     });
-    stores.stations.hello({
-      stationId: 'xa-a',
-      bootId: 'b',
-      softwareVersion: '1',
-      appliedDesiredVersion: 0,
-      firstUnackedSeq: 1,
-      lastSeq: 0,
-      outboxEpoch: 'e',
-    });
+    stores.stations.hello(stationHello({ bootId: 'b', softwareVersion: '1', outboxEpoch: 'e' }));
     let seq = 0;
     /** One day of a station: measurements, routine events, a warning, an alarm, plays, a command. */
     const day = () => {

@@ -13,6 +13,7 @@ import { DEFAULT_RETENTION } from '../../src/district/retention-config.js';
 import { openSqliteStores, type SqliteStores } from '../../src/district/sqlite.js';
 import type { IngestItem } from '../../src/district/stations.js';
 import { StorageGuard } from '../../src/district/storage-guard.js';
+import { stationHello } from '../helpers/hub-hello.js';
 import { tempDir } from '../helpers/sim-station.js';
 
 const lines: string[] = [];
@@ -54,15 +55,7 @@ describe('hub storage guard', () => {
   it('refuses station data below the reserve, everything on SQLITE_FULL, and recovers by a probe write', () => {
     const { stores, db, disk, guard } = guarded();
     const s = guardStores(stores, guard, log);
-    s.stations.hello({
-      stationId: 'xa-a',
-      bootId: 'b',
-      softwareVersion: '1',
-      appliedDesiredVersion: 0,
-      firstUnackedSeq: 1,
-      lastSeq: 0,
-      outboxEpoch: 'e',
-    });
+    s.stations.hello(stationHello({ bootId: 'b', softwareVersion: '1', outboxEpoch: 'e' }));
     expect(s.stations.ingest('xa-a', [ev(1)]).acked).toBe(1);
 
     disk.free = 500;

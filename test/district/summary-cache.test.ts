@@ -10,17 +10,11 @@ import { ManualClock } from '../../src/core/clock.js';
 import { DEFAULT_RETENTION } from '../../src/district/retention-config.js';
 import { Sessions, type StationSession } from '../../src/district/sessions.js';
 import { openSqliteStores, type SqliteStores } from '../../src/district/sqlite.js';
+import { stationHello } from '../helpers/hub-hello.js';
 import { tempDir } from '../helpers/sim-station.js';
 
-const hello = (id: string) => ({
-  stationId: id,
-  bootId: 'b',
-  softwareVersion: '1',
-  appliedDesiredVersion: 0,
-  firstUnackedSeq: 1,
-  lastSeq: 0,
-  outboxEpoch: 'e',
-});
+const hello = (id: string) =>
+  stationHello({ stationId: id, bootId: 'b', softwareVersion: '1', outboxEpoch: 'e' });
 
 function session(since: number): StationSession {
   return {

@@ -5,7 +5,7 @@
  * other flags keep the browser off the network beyond the loopback console it is pointed at.
  */
 import { existsSync } from 'node:fs';
-import { type Browser, type BrowserServer, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserServer, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.LOA_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -58,4 +58,38 @@ export function fakeMicrophone(wav: string): string[] {
     '--use-fake-ui-for-media-stream',
     `--use-file-for-fake-audio-capture=${wav}`,
   ];
+}
+
+/** Signs in on the console's login form and waits for the overview to list `station`. */
+export async function loginAs(page: Page, name: string, password: string, station: string): Promise<void> {
+  await page.fill('#login-name', name);
+  await page.fill('#login-password', password);
+  await page.click('#login button[type=submit]');
+  await page.waitForSelector(`#station-list [data-station="${station}"]`);
+}
+
+export interface ConsoleLogin {
+  name: string;
+  password: string;
+  /** A station the overview must list before the page is handed back. */
+  station: string;
+  viewport?: { width: number; height: number };
+  locale?: string;
+}
+
+/** A fresh browser context on the console at `url`, signed in (loginAs). */
+export async function consolePage(
+  browser: Browser,
+  url: string,
+  o: ConsoleLogin,
+): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({
+    viewport: o.viewport ?? { width: 1280, height: 900 },
+    locale: o.locale ?? 'vi-VN',
+  });
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(url);
+  await loginAs(page, o.name, o.password, o.station);
+  return { ctx, page };
 }

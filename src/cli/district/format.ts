@@ -106,12 +106,8 @@ export function renderEvents(list: DistrictEvent__Output[], lang: Lang, emptyKey
 export function renderEvent(e: DistrictEvent__Output, lang: Lang): string {
   const ev = e.event;
   const sev = ev?.severity === 'alarm' ? '!' : ev?.severity === 'warning' ? '~' : ' ';
-  const details = fromStruct(ev?.details);
   const words = ev
-    ? eventText(
-        { kind: ev.kind, message: ev.message, details, text: textFromWire(ev.text, ev.kind, details) },
-        lang,
-      )
+    ? eventText({ message: ev.message, text: textFromWire(ev.text, ev.kind, fromStruct(ev.details)) }, lang)
     : '';
   return `${stamp(e.tsMs)} ${e.stationId.padEnd(14)} ${String(e.seq).padStart(6)} ${sev} ${(ev?.kind ?? '').padEnd(24)} ${words}`;
 }

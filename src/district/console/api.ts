@@ -97,7 +97,7 @@ const plainEvent = (e: ReturnType<typeof listEvents>['events'][number]) => {
   const { text: wireText, ...event } = e.event;
   const details = plainStruct(event.details);
   const text = textFromWire(wireText as Parameters<typeof textFromWire>[0], event.kind ?? '', details);
-  const messageVi = eventText({ kind: event.kind ?? '', message: event.message ?? '', details, text }, 'vi');
+  const messageVi = eventText({ message: event.message ?? '', text }, 'vi');
   return { ...e, event: { ...event, details, messageVi } };
 };
 
